@@ -1,0 +1,2 @@
+/** Root package of the baselines module. */
+package dev.lvsa.baselines;

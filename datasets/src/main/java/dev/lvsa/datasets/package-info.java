@@ -1,0 +1,2 @@
+/** Root package of the datasets module. */
+package dev.lvsa.datasets;

@@ -1,0 +1,2 @@
+/** Root package of the lvsa-runner module. */
+package dev.lvsa.runner;

@@ -1,0 +1,2 @@
+/** Root package of the reports module. */
+package dev.lvsa.reports;

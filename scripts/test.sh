@@ -1,0 +1,10 @@
+#!/usr/bin/env bash
+# Every test of every module: Maven (Java) and pytest (Python worker).
+source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
+setup_python
+build_java
+log "Java tests (mvn verify)"
+(cd "$ROOT" && mvn -q verify) || { log "Java tests FAILED"; exit 1; }
+log "Python worker tests (pytest)"
+(cd "$ROOT/lvsa-runner/worker" && "$PY" -m pytest -q) || { log "worker tests FAILED"; exit 1; }
+log "all tests passed"

@@ -1,0 +1,2 @@
+/** Root package of the vqeval module. */
+package dev.lvsa.vqeval;
