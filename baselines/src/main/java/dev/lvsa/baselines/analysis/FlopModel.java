@@ -2,7 +2,6 @@ package dev.lvsa.baselines.analysis;
 
 import dev.lvsa.baselines.model.Architecture;
 import dev.lvsa.baselines.model.Geometry;
-import dev.lvsa.baselines.model.ModelFamily;
 
 /**
  * FLOPs of one transformer forward pass (one CFG pass of one step), counting a multiply-add as 2 FLOPs. Per block,
@@ -53,8 +52,7 @@ public final class FlopModel {
         double d = a.modelDim();
         double w = a.attentionDim();
         double layers = a.layers();
-        boolean dual = a.dualStream() || g.model().family() == ModelFamily.HUNYUANVIDEO15;
-        double streamTokens = dual ? n + l : n;
+        double streamTokens = a.dualStream() ? n + l : n;
         double projections = 8.0 * streamTokens * d * w * layers;
         double lc = a.crossAttentionTextTokens();
         double cross = lc == 0 ? 0 : (4.0 * n * d * w + 4.0 * lc * d * w + 4.0 * n * lc * w) * layers;

@@ -23,9 +23,4 @@ public record LvsaResolved(int latentFrames, int reference, int window, int nFir
     public int offsetAt(int step) {
         return rotate ? Math.floorMod(step, kfi) : 0;
     }
-
-    /** Distinct masks over a long trajectory: kfi with rotation, else 1. */
-    public int distinctOffsets() {
-        return rotate ? kfi : 1;
-    }
 }

@@ -25,15 +25,6 @@ public final class PlanSchema {
     private PlanSchema() {
     }
 
-    /** The schema document itself. */
-    public static JsonNode schemaDocument() {
-        try (InputStream in = open()) {
-            return new ObjectMapper().readTree(in);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
     /** Schema violations of {@code plan}, each as "path: message"; empty when valid. */
     public static List<String> validate(JsonNode plan) {
         Set<ValidationMessage> msgs = V1.validate(plan);
