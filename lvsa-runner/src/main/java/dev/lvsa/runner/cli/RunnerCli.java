@@ -23,7 +23,20 @@ public final class RunnerCli implements Callable<Integer> {
     CommandSpec spec;
 
     public static void main(String[] args) {
+        quietSlf4jFallback();
         System.exit(run(args));
+    }
+
+    /**
+     * The toolkit logs nothing through SLF4J, but a library does (the JSON Schema validator). With no SLF4J provider
+     * on the classpath, SLF4J would print a three-line "no providers" warning on stderr, where the user expects
+     * only the command's own messages; keep it quiet unless the user configured SLF4J or added a provider.
+     */
+    static void quietSlf4jFallback() {
+        if (System.getProperty("slf4j.internal.verbosity") == null && RunnerCli.class.getClassLoader()
+                .getResource("META-INF/services/org.slf4j.spi.SLF4JServiceProvider") == null) {
+            System.setProperty("slf4j.internal.verbosity", "ERROR");
+        }
     }
 
     /** Runs the command line and returns its exit code. */
