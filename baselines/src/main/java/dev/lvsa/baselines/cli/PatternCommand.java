@@ -1,0 +1,36 @@
+package dev.lvsa.baselines.cli;
+
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ScopeType;
+import picocli.CommandLine.Spec;
+
+/** {@code pattern}: design, analyse, check and plan attention patterns, without a GPU. */
+@Command(name = "pattern", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
+        description = "Attention patterns: list models, show a mask, analyse density and FLOPs, check a candidate "
+                + "against a baseline, write an attention plan for the worker.",
+        subcommands = {ModelsCommand.class, ShowCommand.class, AnalyzeCommand.class, CheckCommand.class,
+            PlanCommand.class})
+public final class PatternCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = {"-v", "--verbose"}, scope = ScopeType.INHERIT,
+            description = "show the stack trace of an error")
+    boolean verbose;
+
+    @Override
+    public Integer call() {
+        spec.commandLine().getErr().println("pattern: a subcommand is required (models, show, analyze, check, plan;"
+                + " see --help)");
+        return ExitCodes.USAGE;
+    }
+
+    /** A stand-alone {@code pattern} command line with the toolkit's exit-code mapping (used by tests). */
+    public static CommandLine newCommandLine() {
+        return ExitCodes.configure(new CommandLine(new PatternCommand()));
+    }
+}

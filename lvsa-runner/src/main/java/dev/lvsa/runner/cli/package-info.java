@@ -1,0 +1,6 @@
+/**
+ * The {@code lvsa-runner} command line: {@link dev.lvsa.runner.cli.RunnerCli} is a thin picocli top command whose
+ * subcommands are all registered in its {@code @Command(subcommands = ...)} list, and which installs the toolkit's
+ * exit-code mapping ({@link dev.lvsa.baselines.cli.ExitCodes}) once for all of them.
+ */
+package dev.lvsa.runner.cli;
