@@ -86,7 +86,7 @@ def plan_split_lse(
         if window_mode == "gather":
             windows = [
                 form.non_anchors[seg.start + i * seg.delta : seg.start + i * seg.delta + seg.length]
-                for i in range(seg.count)
+                for i in range(1 if fold else seg.count)
             ]
             key_index = torch.from_numpy(
                 np.concatenate([frame_token_index(w, tokens_per_frame) for w in windows])

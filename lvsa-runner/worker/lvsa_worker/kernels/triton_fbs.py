@@ -19,7 +19,7 @@ are one dense SDPA call. Online softmax in float32, exp2 with log2(e) folded int
 scale, MMAs in the input dtype with float32 accumulation.
 
 On CPU the kernel runs only under the Triton interpreter: set ``TRITON_INTERPRET=1``
-before this module is first imported.
+before triton is first imported in the process.
 """
 
 from __future__ import annotations
@@ -52,7 +52,7 @@ def _attend_keys(
     tile_tbl, allow_tile, qf_local, n_shared, straddle,
     start, end, limit, scale_log2,
     offs_d,
-    P: tl.constexpr, BLOCK_N: tl.constexpr, MODE: tl.constexpr, MAX_NS: tl.constexpr,
+    P: tl.constexpr, BLOCK_N: tl.constexpr, MODE: tl.constexpr, MAX_NS: tl.constexpr, DOT_FP32: tl.constexpr,
 ):
     """Online-softmax update over virtual keys [start, end), BLOCK_N at a time.
 
@@ -80,7 +80,10 @@ def _attend_keys(
         else:
             k = tl.load(k_base + krow[:, None] * s_k + offs_d[None, :], mask=col_ok[:, None], other=0.0)
             v = tl.load(v_base + krow[:, None] * s_v + offs_d[None, :], mask=col_ok[:, None], other=0.0)
-        qk = tl.dot(q, tl.trans(k)) * scale_log2
+        if DOT_FP32:  # interpreter only: its tl.dot mishandles bfloat16 operands
+            qk = tl.dot(q.to(tl.float32), tl.trans(k.to(tl.float32))) * scale_log2
+        else:
+            qk = tl.dot(q, tl.trans(k)) * scale_log2
         if MODE == 0:
             m_new = tl.maximum(m_i, tl.max(qk, 1))
             m_use = m_new
@@ -102,7 +105,10 @@ def _attend_keys(
         p = tl.exp2(qk - m_use[:, None])
         alpha = tl.exp2(m_i - m_use)
         l_i = l_i * alpha + tl.sum(p, 1)
-        acc = acc * alpha[:, None] + tl.dot(p.to(v.dtype), v)
+        if DOT_FP32:
+            acc = acc * alpha[:, None] + tl.dot(p.to(v.dtype).to(tl.float32), v.to(tl.float32))
+        else:
+            acc = acc * alpha[:, None] + tl.dot(p.to(v.dtype), v)
         m_i = m_new
     return m_i, l_i, acc
 
@@ -118,7 +124,7 @@ def _fbs_fwd_kernel(
     num_heads, video_tokens, text_tokens, max_slots,
     MAX_KEYS,  # autotune key only
     P: tl.constexpr, HEAD_DIM: tl.constexpr, MAX_QF: tl.constexpr, MAX_NS: tl.constexpr,
-    BLOCK_M: tl.constexpr, BLOCK_N: tl.constexpr,
+    BLOCK_M: tl.constexpr, BLOCK_N: tl.constexpr, DOT_FP32: tl.constexpr,
 ):
     pid_m = tl.program_id(0)
     pid_bh = tl.program_id(1)
@@ -151,16 +157,16 @@ def _fbs_fwd_kernel(
     frames_end = n_slots * P
     m_i, l_i, acc = _attend_keys(
         q, m_i, l_i, acc, k_base, v_base, s_ks, s_vs, tile_tbl, allow_tile, qf_local, n_shared, straddle,
-        0, shared_end, frames_end, scale_log2, offs_d, P, BLOCK_N, 0, MAX_NS,
+        0, shared_end, frames_end, scale_log2, offs_d, P, BLOCK_N, 0, MAX_NS, DOT_FP32,
     )
     m_i, l_i, acc = _attend_keys(
         q, m_i, l_i, acc, k_base, v_base, s_ks, s_vs, tile_tbl, allow_tile, qf_local, n_shared, straddle,
-        shared_end, frames_end, frames_end, scale_log2, offs_d, P, BLOCK_N, 1, MAX_NS,
+        shared_end, frames_end, frames_end, scale_log2, offs_d, P, BLOCK_N, 1, MAX_NS, DOT_FP32,
     )
     m_i, l_i, acc = _attend_keys(
         q, m_i, l_i, acc, kt_base, vt_base, s_ks, s_vs,
         tile_tbl, allow_tile, qf_local, n_shared, straddle,
-        0, text_tokens, text_tokens, scale_log2, offs_d, P, BLOCK_N, 2, MAX_NS,
+        0, text_tokens, text_tokens, scale_log2, offs_d, P, BLOCK_N, 2, MAX_NS, DOT_FP32,
     )
 
     l_i = tl.where(l_i == 0.0, 1.0, l_i)
@@ -287,7 +293,7 @@ def run_triton(
     if q.device.type != "cuda" and not is_interpreted():
         raise RuntimeError(
             "the triton method on CPU runs only under the Triton interpreter: set TRITON_INTERPRET=1 "
-            "before lvsa_worker.kernels is first imported"
+            "before triton is first imported in the process"
         )
     q, k, v = (t if t.stride(-1) == 1 else t.contiguous() for t in (q, k, v))
     batch, seq, heads, head_dim = q.shape
@@ -304,7 +310,10 @@ def run_triton(
         heads, video, text_tokens, plan.max_slots,
         plan.max_keys,
     )
-    constants = dict(P=tokens_per_frame, HEAD_DIM=head_dim, MAX_QF=plan.max_qf, MAX_NS=plan.max_ns, BLOCK_M=plan.block_m)
+    constants = dict(
+        P=tokens_per_frame, HEAD_DIM=head_dim, MAX_QF=plan.max_qf, MAX_NS=plan.max_ns, BLOCK_M=plan.block_m,
+        DOT_FP32=q.device.type != "cuda",
+    )
     grid = (plan.num_tiles, batch * heads)
     if plan.config is None:
         _autotuned_kernel()[grid](*args, **constants)
