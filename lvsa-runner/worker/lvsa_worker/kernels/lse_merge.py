@@ -16,6 +16,8 @@ import torch
 import triton
 import triton.language as tl
 
+from .triton_env import CPU_HINT, runs_interpreted
+
 
 @triton.jit
 def _lse_merge_kernel(
@@ -79,6 +81,8 @@ def merge_partials(
         merged = o_a.float() * (w_a / total).unsqueeze(-1) + o_w.float() * (w_w / total).unsqueeze(-1)
         out.copy_(merged)
         return
+    if out.device.type != "cuda" and not runs_interpreted(_lse_merge_kernel):
+        raise RuntimeError(f"the Triton merge kernel on CPU runs only under the Triton interpreter: {CPU_HINT}")
     n, length, heads, head_dim = out.shape
     for t in (o_a, o_w, out):
         if t.stride(3) != 1:

@@ -35,6 +35,7 @@ import triton
 import triton.language as tl
 
 from .sdpa_ops import dense_attention
+from .triton_env import CPU_HINT, runs_interpreted
 
 _LOG2E = 1.4426950408889634
 
@@ -187,10 +188,8 @@ def _autotuned_kernel():
 
 
 def is_interpreted() -> bool:
-    """True when this module's kernels were built for the Triton interpreter (CPU)."""
-    from triton.runtime.interpreter import InterpretedFunction
-
-    return isinstance(_fbs_fwd_kernel, InterpretedFunction)
+    """True when this module's kernel can run on CPU (Triton interpreter)."""
+    return runs_interpreted(_fbs_fwd_kernel)
 
 
 @dataclass(frozen=True)
@@ -291,10 +290,7 @@ def run_triton(
 ) -> torch.Tensor:
     """q, k, v: ``(B, S, H, D)`` with unit stride in D; returns the output ``(B, S, H, D)``."""
     if q.device.type != "cuda" and not is_interpreted():
-        raise RuntimeError(
-            "the triton method on CPU runs only under the Triton interpreter: set TRITON_INTERPRET=1 "
-            "before triton is first imported in the process"
-        )
+        raise RuntimeError(f"the triton method on CPU runs only under the Triton interpreter: {CPU_HINT}")
     q, k, v = (t if t.stride(-1) == 1 else t.contiguous() for t in (q, k, v))
     batch, seq, heads, head_dim = q.shape
     video = seq - text_tokens

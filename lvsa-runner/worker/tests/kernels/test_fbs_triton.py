@@ -52,7 +52,7 @@ else:
     @pytest.mark.parametrize(
         "p, d, batch, dtype, block_m, config",
         [
-            pytest.param(40, 32, 2, torch.float32, 32, (16, 4, 1), id="P40-D32-B2-tile<frame"),
+            pytest.param(40, 32, 2, torch.float32, 32, (32, 4, 1), id="P40-D32-B2-tile<frame"),
             pytest.param(24, 16, 1, torch.float32, 64, (32, 4, 1), id="P24-tile-spans-3-frames"),
             pytest.param(24, 64, 1, torch.bfloat16, 16, (16, 4, 1), id="P24-D64-bf16"),
         ],
