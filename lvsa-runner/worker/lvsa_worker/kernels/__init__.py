@@ -5,10 +5,11 @@ Public entry points: :func:`plan_fbs` (once per denoising step) and :func:`fbs_a
 float32 reference they are tested against. Imports only torch, triton and numpy.
 """
 
-from .frame_block_sparse import AUTO_PREFERENCE, METHODS, FbsPlan, fbs_attention, plan_fbs
+from .frame_block_sparse import AUTO_OPTIONS, AUTO_PREFERENCE, METHODS, FbsPlan, fbs_attention, plan_fbs
 from .reference import masked_reference_attention, token_mask
 
 __all__ = [
+    "AUTO_OPTIONS",
     "AUTO_PREFERENCE",
     "METHODS",
     "FbsPlan",

@@ -52,6 +52,12 @@ AUTO_PREFERENCE: dict[str, tuple[str, ...]] = {
     "cpu": ("gather",),
 }
 
+#: Options ``method="auto"`` uses with the method it picks (explicit options win).
+#: If cuDNN refuses the overlapping strided windows on a GPU, set window_mode "gather" here.
+AUTO_OPTIONS: dict[str, dict] = {
+    "split-lse": {"window_mode": "strided", "backend": "cudnn"},
+}
+
 
 @dataclass(frozen=True)
 class FbsPlan:
@@ -152,6 +158,7 @@ def plan_fbs(
     form = anchor_window_form(frame_sets)
     if method == "auto":
         method = _resolve_auto(device, full, not isinstance(form, str))
+        options = {**AUTO_OPTIONS.get(method, {}), **options}
     allowed = {
         "dense": {"backend"},
         "gather": {"chunk_frames", "backend"},
