@@ -15,9 +15,10 @@ Per (kernel, shape): median ms over the timed calls (CUDA events, after warm-up)
 TFLOP/s counting only attended pairs (4 * pairs * D * H; dense kernels count all pairs),
 ratio against dense cuDNN of the same run, plan time, first-call time (compiles), peak extra
 memory, and a spot check of three query frames (and the text rows) against a float32
-reference at full size. Kernels run kernel-major (all shapes of one kernel, then the next),
-the riskiest last, so a kernel that breaks the CUDA context loses only what follows it. A
-failing kernel is reported and the bench goes on. Exit code: 0, or 1 when a check failed.
+reference at full size. Kernels run kernel-major (all shapes of one kernel, then the next):
+ours first, competitors after, FlashInfer (JIT build) last; the Triton kernel runs in a child
+process so that a memory fault there cannot end the run. A failing kernel is reported and the
+bench goes on; after --max-minutes (8) no new pair starts. Exit code: 0, or 1 when a check failed.
 """
 
 from __future__ import annotations
@@ -39,10 +40,13 @@ sys.path.insert(0, str(WORKER_ROOT))
 SHAPES = {"1x": 21, "2x": 41, "4x": 81, "6x": 121}
 GOAL_RATIO = {"1x": 1.0, "2x": 1.8, "4x": 3.55, "6x": 5.3}
 SYNTHETIC_KFI = {21: 1, 41: 3, 81: 6, 121: 9}  # LVSA.md's measured table: W=3, n_first=1, offset 0
+#: Run order (kernel-major): ours first, then the competitors; flashinfer last (JIT build).
 KERNELS = (
-    "dense-cudnn", "dense-fa2", "gather", "split-lse", "split-lse-gather", "split-lse-fa2",
-    "flex", "flex-allpartial", "flashinfer-bsr", "flashinfer-var", "triton",
+    "dense-cudnn", "split-lse", "split-lse-gather", "gather", "triton", "dense-fa2", "split-lse-fa2",
+    "flex", "flex-allpartial", "flashinfer-bsr", "flashinfer-var",
 )
+#: Kernels run in a child process by default (--isolate): a memory fault there cannot end the run.
+ISOLATED = ("triton",)
 CPU_KERNELS = ("dense-cudnn", "gather", "split-lse", "split-lse-gather", "flex", "flex-allpartial", "triton")
 SPARSE_OURS = ("split-lse", "split-lse-gather", "split-lse-fa2", "triton", "gather")
 
@@ -113,7 +117,7 @@ def find_plan_rows(plan_dir: Path, num_frames: int, tokens_per_frame: int):
 def rows_for_shape(label, num_frames, args):
     if args.rows_json:
         rows = rows_from_plan_file(Path(args.rows_json))
-        return rows, f"--rows-json {args.rows_json}"
+        return rows, f"file {Path(args.rows_json).name}"
     if label == "1x":
         return [[[0, num_frames - 1]]] * num_frames, "full mask (1x)"
     found = find_plan_rows(Path(args.plan_dir), num_frames, args.tokens_per_frame)
@@ -123,7 +127,7 @@ def rows_for_shape(label, num_frames, args):
         raise SystemExit(f"no lvsa plan with T={num_frames}, P={args.tokens_per_frame} in {args.plan_dir} (--no-synthetic)")
     log(f"NOTE {label}: no lvsa plan with T={num_frames}, P={args.tokens_per_frame} in {args.plan_dir}: "
         f"using synthetic LVSA rows (kfi={SYNTHETIC_KFI[num_frames]}, W=3, n_first=1, offset 0)")
-    return synthetic_lvsa_rows(num_frames, SYNTHETIC_KFI[num_frames]), "synthetic LVSA (LVSA.md rule, offset 0)"
+    return synthetic_lvsa_rows(num_frames, SYNTHETIC_KFI[num_frames]), "synthetic LVSA (offset 0)"
 
 
 # ---------------------------------------------------------------- kernels
@@ -345,14 +349,15 @@ def bench_one(name: str, case: Case, args) -> dict:
             record["variant"] += triton_config_note()
         dense = info.get("dense", False)
         if not args.no_spot_check:
-            record["check_rel_err"] = spot_check(to_bshd(out), case, dense)
+            record["check_rel_err"] = float(f"{spot_check(to_bshd(out), case, dense):.3g}")
         del out
         times, wall = time_calls(run, args.iters, args.warmup, args.budget_s, case.device)
         if on_cuda:
             record["peak_extra_gb"] = round((torch.cuda.max_memory_allocated() - base) / 2**30, 2)
-        record.update(ms_median=statistics.median(times), ms_min=min(times), iters=len(times), wall_ms_per_call=wall)
+        record.update(ms_median=round(statistics.median(times), 4), ms_min=round(min(times), 4), iters=len(times),
+                      wall_ms_per_call=round(wall, 4))
         flops = 4 * case.S * case.S * case.D * case.H if dense else info["flops"]
-        record["tflops_eff"] = flops / (record["ms_median"] * 1e-3) / 1e12
+        record["tflops_eff"] = round(flops / (record["ms_median"] * 1e-3) / 1e12, 2)
         record["status"] = "ok" if record.get("check_rel_err", 0.0) <= args.check_tol else "WRONG"
     except Unavailable as err:
         record.update(status="skipped", error=str(err))
@@ -530,6 +535,12 @@ def parse_args(argv=None):
     ap.add_argument("--no-spot-check", action="store_true")
     ap.add_argument("--device", choices=("auto", "cuda", "cpu"), default="auto")
     ap.add_argument("--json-out", help="also write the JSON lines to this file")
+    ap.add_argument("--flex-shapes", default="2x,6x",
+                    help="shapes for flex and flex-allpartial (each new size compiles again); 'all' for every shape")
+    ap.add_argument("--max-minutes", type=float, default=8.0,
+                    help="start no new (kernel, shape) after this many minutes; the rest is reported 'not run'")
+    ap.add_argument("--isolate", default=",".join(ISOLATED), help="kernels to run in a child process ('' for none)")
+    ap.add_argument("--child", action="store_true", help=argparse.SUPPRESS)
     ap.add_argument("-v", "--verbose", action="store_true", help="print tracebacks of failing kernels")
     ap.add_argument("--version", action="version", version="attention_bench 1 (issue 7)")
     args = ap.parse_args(argv)
@@ -539,6 +550,7 @@ def parse_args(argv=None):
     bad = [k for k in args.kernels if k not in KERNELS]
     if bad:
         ap.error(f"unknown kernel(s) {bad}; choose from {','.join(KERNELS)}")
+    args.isolate = [k.strip() for k in args.isolate.split(",") if k.strip()]
     args.shapes = [s.strip() for s in args.shapes.split(",") if s.strip()]
     bad = [s for s in args.shapes if s not in SHAPES]
     if bad:
@@ -546,55 +558,112 @@ def parse_args(argv=None):
     return args
 
 
+def run_isolated(name: str, args, device: str, remaining_s: float):
+    """Runs one kernel over all shapes in a child process (a fault there cannot take the CUDA
+    context of this process down); returns its records."""
+    import subprocess
+
+    cmd = [sys.executable, str(Path(__file__).resolve()), "--child", "--kernels", name, "--device", device,
+           "--shapes", ",".join(args.shapes), "--iters", str(args.iters), "--warmup", str(args.warmup),
+           "--budget-s", str(args.budget_s), "--plan-dir", args.plan_dir, "--flex-shapes", args.flex_shapes,
+           "--tokens-per-frame", str(args.tokens_per_frame), "--heads", str(args.heads),
+           "--head-dim", str(args.head_dim), "--text-tokens", str(args.text_tokens),
+           "--check-tol", str(args.check_tol), "--max-minutes", f"{remaining_s / 60:.3f}"]
+    cmd += ["--rows-json", args.rows_json] if args.rows_json else []
+    cmd += ["--no-spot-check"] if args.no_spot_check else []
+    cmd += ["--no-synthetic"] if args.no_synthetic else []
+    cmd += ["-v"] if args.verbose else []
+    log(f"{name}: running in a child process ...")
+    try:
+        proc = subprocess.run(cmd, stdout=subprocess.PIPE, text=True, timeout=max(remaining_s, 1) + 60)
+        stdout, problem = proc.stdout, None if proc.returncode in (0, 1) else f"child process exited with {proc.returncode}"
+    except subprocess.TimeoutExpired as err:
+        stdout, problem = err.stdout or "", "child process timed out"
+        stdout = stdout.decode() if isinstance(stdout, bytes) else stdout
+    records = [json.loads(line) for line in stdout.splitlines() if line.startswith("{")]
+    if problem:
+        log(f"{name}: {problem} (its stderr is above)")
+    return records, problem
+
+
 def main(argv=None) -> int:
     args = parse_args(argv)
+    started = time.monotonic()
+    deadline = started + args.max_minutes * 60
     import torch
 
     device = args.device if args.device != "auto" else ("cuda" if torch.cuda.is_available() else "cpu")
     if device == "cpu":
         os.environ.setdefault("TRITON_INTERPRET", "1")  # before triton is imported: the Triton kernels on CPU
-    print_environment(device)
+    if not args.child:
+        print_environment(device)
     if args.check:
         return run_check(args, device)
     if device != "cuda":
         log("WARNING: timing on CPU is a smoke test of the bench only (use tiny --tokens-per-frame/--heads/--head-dim)")
-    order = [k for k in KERNELS if k in args.kernels]  # kernel-major, riskiest last
+    order = [k for k in KERNELS if k in args.kernels]
     if args.rows_json:
         rows, source = rows_for_shape("custom", 0, args)
         shapes = {f"T{len(rows)}": (rows, source)}
+        args.shapes = list(shapes)
     else:
         shapes = {label: rows_for_shape(label, SHAPES[label], args) for label in args.shapes}
+    flex_shapes = list(shapes) if args.flex_shapes == "all" else args.flex_shapes.split(",")
     records, lost = [], None
     out_file = open(args.json_out + ".partial", "w") if args.json_out else None
+
+    def emit(record):
+        dense = next((r for r in records if r["shape"] == record["shape"] and r["kernel"] == "dense-cudnn"
+                      and r["status"] == "ok"), None)
+        if record["kernel"] == "dense-cudnn" and "ms_median" in record:
+            record["ratio_vs_dense_cudnn"] = 1.0
+        elif dense and "ms_median" in record:
+            record["ratio_vs_dense_cudnn"] = round(dense["ms_median"] / record["ms_median"], 4)
+        records.append(record)
+        line = json.dumps(record, default=str)
+        print(line, flush=True)
+        if out_file:
+            out_file.write(line + "\n")
+            out_file.flush()
+
     for name in order:
+        isolate = name in args.isolate and not args.child and not lost
+        if isolate and time.monotonic() < deadline:
+            child, problem = run_isolated(name, args, device, deadline - time.monotonic())
+            done = {r["shape"] for r in child}
+            for record in child:
+                emit(record)
+            for label in shapes:
+                if label not in done:
+                    emit({"shape": label, "kernel": name, "status": "error", "error": problem or "no result from child"})
+            continue
         for label, (rows, source) in shapes.items():
+            if name.startswith("flex") and label not in flex_shapes:
+                continue
             if lost:
-                record = {"shape": label, "kernel": name, "status": "not run", "error": f"CUDA context lost after {lost}"}
-            else:
-                dtype = torch.bfloat16 if device == "cuda" else torch.float32
-                case = Case(label, rows, source, args.tokens_per_frame, args.heads, args.head_dim, args.text_tokens,
-                            device, dtype)
-                log(f"{name} @ {label} ...")
-                record = bench_one(name, case, args)
-                del case
-                if record["status"] == "error" and device == "cuda" and not cuda_alive():
-                    lost = f"{name} @ {label}"
-            dense = next((r for r in records if r["shape"] == label and r["kernel"] == "dense-cudnn" and r["status"] == "ok"), None)
-            if dense and "ms_median" in record:
-                record["ratio_vs_dense_cudnn"] = dense["ms_median"] / record["ms_median"]
-            records.append(record)
-            line = json.dumps(record, default=str)
-            print(line, flush=True)
-            if out_file:
-                out_file.write(line + "\n")
-                out_file.flush()
+                emit({"shape": label, "kernel": name, "status": "not run", "error": f"CUDA context lost after {lost}"})
+                continue
+            if time.monotonic() > deadline:
+                emit({"shape": label, "kernel": name, "status": "not run", "error": f"--max-minutes {args.max_minutes} used up"})
+                continue
+            dtype = torch.bfloat16 if device == "cuda" else torch.float32
+            case = Case(label, rows, source, args.tokens_per_frame, args.heads, args.head_dim, args.text_tokens,
+                        device, dtype)
+            log(f"{name} @ {label} ... ({time.monotonic() - started:.0f} s)")
+            record = bench_one(name, case, args)
+            del case
+            if record["status"] == "error" and device == "cuda" and not cuda_alive():
+                lost = f"{name} @ {label}"
+            emit(record)
     if out_file:
         out_file.close()
         os.replace(args.json_out + ".partial", args.json_out)
-    print_tables([r for r in records if "T" in r] + [r for r in records if "T" not in r], list(shapes))
-    print_goals(records, list(shapes))
-    if lost:
-        print(f"\nCUDA context lost after {lost}: later kernels not run; rerun them with --kernels")
+    if not args.child:
+        print_tables(records, list(shapes))
+        print_goals(records, list(shapes))
+        print(f"\nbench wall time {time.monotonic() - started:.0f} s")
+        if lost:
+            print(f"CUDA context lost after {lost}: later kernels not run; rerun them with --kernels")
     return 1 if any(r["status"] == "WRONG" for r in records) else 0
 
 

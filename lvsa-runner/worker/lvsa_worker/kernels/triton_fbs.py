@@ -40,7 +40,7 @@ from .triton_env import CPU_HINT, runs_interpreted
 _LOG2E = 1.4426950408889634
 
 #: Autotune candidates (BLOCK_N, num_warps, num_stages); BLOCK_M is fixed by the plan.
-AUTOTUNE_CONFIGS = ((128, 8, 2), (128, 8, 3), (64, 4, 3), (64, 8, 4))
+AUTOTUNE_CONFIGS = ((128, 8, 2), (128, 8, 3), (64, 8, 2), (64, 8, 3))
 
 #: Set to "BLOCK_N,num_warps,num_stages" (e.g. "128,8,3") to skip autotuning on CUDA.
 CONFIG_ENV = "LVSA_FBS_TRITON_CONFIG"
@@ -53,7 +53,8 @@ def _attend_keys(
     tile_tbl, allow_tile, qf_local, n_shared, straddle,
     start, end, limit, scale_log2,
     offs_d,
-    P: tl.constexpr, BLOCK_N: tl.constexpr, MODE: tl.constexpr, MAX_NS: tl.constexpr, DOT_FP32: tl.constexpr,
+    P: tl.constexpr, BLOCK_N: tl.constexpr, MODE: tl.constexpr, MAX_QF: tl.constexpr, MAX_NS: tl.constexpr,
+    DOT_FP32: tl.constexpr,
 ):
     """Online-softmax update over virtual keys [start, end), BLOCK_N at a time.
 
@@ -92,14 +93,16 @@ def _attend_keys(
             ok = col_ok[None, :] & (qf_local[:, None] >= 0)
             if MODE == 1:
                 if straddle:
+                    # slots >= n_shared: allowed per (query frame of the row, slot), one column
+                    # vector per query frame of the tile (cheaper than a 2-D gather)
                     extra = slot - n_shared
                     need = col_ok & (extra >= 0)
-                    allowed = tl.load(
-                        allow_tile + qf_local[:, None] * MAX_NS + tl.where(need, extra, 0)[None, :],
-                        mask=need[None, :] & (qf_local[:, None] >= 0),
-                        other=1,
-                    )
-                    ok = ok & (allowed != 0)
+                    extra_c = tl.where(need, extra, 0)
+                    allowed = extra[None, :] < 0
+                    for qi in tl.static_range(MAX_QF):
+                        col = tl.load(allow_tile + qi * MAX_NS + extra_c, mask=need, other=0)
+                        allowed = allowed | ((qf_local[:, None] == qi) & (col[None, :] != 0))
+                    ok = ok & allowed
             qk = tl.where(ok, qk, float("-inf"))
             m_new = tl.maximum(m_i, tl.max(qk, 1))
             m_use = tl.where(m_new == float("-inf"), 0.0, m_new)
@@ -125,7 +128,7 @@ def _fbs_fwd_kernel(
     num_heads, video_tokens, text_tokens, max_slots,
     MAX_KEYS,  # autotune key only
     P: tl.constexpr, HEAD_DIM: tl.constexpr, MAX_QF: tl.constexpr, MAX_NS: tl.constexpr,
-    BLOCK_M: tl.constexpr, BLOCK_N: tl.constexpr, DOT_FP32: tl.constexpr,
+    BLOCK_M: tl.constexpr, BLOCK_N: tl.constexpr, HAS_TEXT: tl.constexpr, DOT_FP32: tl.constexpr,
 ):
     pid_m = tl.program_id(0)
     pid_bh = tl.program_id(1)
@@ -158,17 +161,18 @@ def _fbs_fwd_kernel(
     frames_end = n_slots * P
     m_i, l_i, acc = _attend_keys(
         q, m_i, l_i, acc, k_base, v_base, s_ks, s_vs, tile_tbl, allow_tile, qf_local, n_shared, straddle,
-        0, shared_end, frames_end, scale_log2, offs_d, P, BLOCK_N, 0, MAX_NS, DOT_FP32,
+        0, shared_end, frames_end, scale_log2, offs_d, P, BLOCK_N, 0, MAX_QF, MAX_NS, DOT_FP32,
     )
     m_i, l_i, acc = _attend_keys(
         q, m_i, l_i, acc, k_base, v_base, s_ks, s_vs, tile_tbl, allow_tile, qf_local, n_shared, straddle,
-        shared_end, frames_end, frames_end, scale_log2, offs_d, P, BLOCK_N, 1, MAX_NS, DOT_FP32,
+        shared_end, frames_end, frames_end, scale_log2, offs_d, P, BLOCK_N, 1, MAX_QF, MAX_NS, DOT_FP32,
     )
-    m_i, l_i, acc = _attend_keys(
-        q, m_i, l_i, acc, kt_base, vt_base, s_ks, s_vs,
-        tile_tbl, allow_tile, qf_local, n_shared, straddle,
-        0, text_tokens, text_tokens, scale_log2, offs_d, P, BLOCK_N, 2, MAX_NS, DOT_FP32,
-    )
+    if HAS_TEXT:
+        m_i, l_i, acc = _attend_keys(
+            q, m_i, l_i, acc, kt_base, vt_base, s_ks, s_vs,
+            tile_tbl, allow_tile, qf_local, n_shared, straddle,
+            0, text_tokens, text_tokens, scale_log2, offs_d, P, BLOCK_N, 2, MAX_QF, MAX_NS, DOT_FP32,
+        )
 
     l_i = tl.where(l_i == 0.0, 1.0, l_i)
     out = acc / l_i[:, None]
@@ -308,7 +312,7 @@ def run_triton(
     )
     constants = dict(
         P=tokens_per_frame, HEAD_DIM=head_dim, MAX_QF=plan.max_qf, MAX_NS=plan.max_ns, BLOCK_M=plan.block_m,
-        DOT_FP32=q.device.type != "cuda",
+        HAS_TEXT=text_tokens > 0, DOT_FP32=q.device.type != "cuda",
     )
     grid = (plan.num_tiles, batch * heads)
     if plan.config is None:
