@@ -147,8 +147,10 @@ class Case:
         )
 
 
-def prepare(name: str, case: Case):
-    """Returns (run, to_bshd, info): run() does one call; to_bshd(out) gives (B, S, H, D)."""
+def prepare(name: str, case: Case, overrides: dict | None = None):
+    """Returns (run, to_bshd, info): run() does one call; to_bshd(out) gives (B, S, H, D).
+
+    ``overrides``: extra plan_fbs options per method (used by --check to keep compiles few)."""
     import torch
 
     from lvsa_worker.kernels import fbs_attention, plan_fbs
@@ -171,6 +173,7 @@ def prepare(name: str, case: Case):
         "flex": ("flex", {}),
         "flex-allpartial": ("flex-allpartial", {}),
     }[name]
+    options = {**options, **(overrides or {}).get(method, {})}
     plan = plan_fbs(case.rows, case.P, case.text, case.H, case.D, case.device, case.dtype, method=method, **options)
     info = {"variant": describe_plan(plan), "flops": plan.flops()}
     return (lambda: fbs_attention(q, k, v, plan)), (lambda o: o), info | {"plan": plan}
@@ -474,7 +477,10 @@ def run_check(args, device) -> int:
                         if name in ("dense-cudnn", "dense-fa2") and not case_name.startswith("full"):
                             raise Unavailable("dense ignores the mask")
                         if on_cuda:
-                            run, to_bshd, _ = prepare(name, case)
+                            # one Triton config, eager FlexAttention: a few compiles, not dozens
+                            overrides = {"triton": {"config": (64, 8, 3)}, "flex": {"compile": False},
+                                         "flex-allpartial": {"compile": False}}
+                            run, to_bshd, _ = prepare(name, case, overrides)
                             out = to_bshd(run())
                         else:
                             method = {"dense-cudnn": "dense", "split-lse-gather": "split-lse"}.get(name, name)

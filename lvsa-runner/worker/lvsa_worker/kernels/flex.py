@@ -26,11 +26,11 @@ BLOCK_SIZE = 128
 _compiled = None
 
 
-def _flex_attention_fn(device: torch.device):
+def _flex_attention_fn(device: torch.device, compiled: bool):
     from torch.nn.attention.flex_attention import flex_attention
 
     global _compiled
-    if device.type != "cuda":
+    if device.type != "cuda" or not compiled:
         return flex_attention
     if _compiled is None:
         _compiled = torch.compile(flex_attention, dynamic=False)
@@ -42,6 +42,7 @@ class FlexPlan:
     block_mask: object  # torch.nn.attention.flex_attention.BlockMask
     full_blocks: int
     partial_blocks: int
+    compiled: bool
 
 
 def classify_blocks(
@@ -78,8 +79,15 @@ def _indices(selected: np.ndarray) -> tuple[torch.Tensor, torch.Tensor]:
 
 
 def plan_flex(
-    frame_mask: np.ndarray, tokens_per_frame: int, text_tokens: int, device: torch.device, all_partial: bool = False
+    frame_mask: np.ndarray,
+    tokens_per_frame: int,
+    text_tokens: int,
+    device: torch.device,
+    all_partial: bool = False,
+    compile: bool = True,
 ) -> FlexPlan:
+    """``compile``: on CUDA run the torch.compile'd kernel (the fast one); False runs the eager
+    reference implementation (small sizes only: it materialises the scores)."""
     from torch.nn.attention.flex_attention import BlockMask
 
     num_frames = frame_mask.shape[0]
@@ -109,12 +117,12 @@ def plan_flex(
         )
     else:
         block_mask = BlockMask.from_kv_blocks(kv_num.to(device), kv_idx.to(device), **kwargs)
-    return FlexPlan(block_mask, int(full.sum()) if full is not None else 0, int(partial.sum()))
+    return FlexPlan(block_mask, int(full.sum()) if full is not None else 0, int(partial.sum()), compile)
 
 
 def run_flex(q: torch.Tensor, k: torch.Tensor, v: torch.Tensor, plan: FlexPlan, scale: float) -> torch.Tensor:
     """q, k, v: ``(B, S, H, D)``; returns ``(B, S, H, D)`` contiguous."""
-    fn = _flex_attention_fn(q.device)
+    fn = _flex_attention_fn(q.device, plan.compiled)
     with warnings.catch_warnings():
         warnings.filterwarnings("ignore", message=".*flex_attention called without torch.compile.*")
         o = fn(q.transpose(1, 2), k.transpose(1, 2), v.transpose(1, 2), block_mask=plan.block_mask, scale=scale)

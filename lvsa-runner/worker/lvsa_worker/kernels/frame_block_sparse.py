@@ -137,6 +137,7 @@ def plan_fbs(
     - gather: ``chunk_frames`` (16), ``backend`` ("cudnn"; "flash" on CUDA)
     - split-lse: ``window_mode`` ("strided" or "gather"), ``backend``, ``merge`` ("auto", "triton", "torch")
     - triton: ``block_m`` (128 on CUDA, 32 on CPU), ``config`` ((BLOCK_N, warps, stages) or None: autotune)
+    - flex, flex-allpartial: ``compile`` (True: torch.compile'd kernel on CUDA; False: eager)
     - dense: ``backend``
 
     Raises ``ValueError`` quoting the values on bad input, and when ``method`` cannot run
@@ -164,8 +165,8 @@ def plan_fbs(
         "gather": {"chunk_frames", "backend"},
         "split-lse": {"window_mode", "backend", "merge"},
         "triton": {"block_m", "config", "text_backend"},
-        "flex": set(),
-        "flex-allpartial": set(),
+        "flex": {"compile"},
+        "flex-allpartial": {"compile"},
     }[method]
     unknown = set(options) - allowed
     if unknown:
@@ -187,7 +188,7 @@ def plan_fbs(
     elif method == "triton":
         impl = _triton.plan_triton(mask, p, text, dim, device, **options)
     else:
-        impl = _flex.plan_flex(mask, p, text, device, all_partial=method == "flex-allpartial")
+        impl = _flex.plan_flex(mask, p, text, device, all_partial=method == "flex-allpartial", **options)
     return FbsPlan(
         method=method,
         rows=frame_sets,
