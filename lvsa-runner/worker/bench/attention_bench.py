@@ -151,8 +151,6 @@ def prepare(name: str, case: Case, overrides: dict | None = None):
     """Returns (run, to_bshd, info): run() does one call; to_bshd(out) gives (B, S, H, D).
 
     ``overrides``: extra plan_fbs options per method (used by --check to keep compiles few)."""
-    import torch
-
     from lvsa_worker.kernels import fbs_attention, plan_fbs
     from lvsa_worker.kernels.sdpa_ops import dense_attention
 

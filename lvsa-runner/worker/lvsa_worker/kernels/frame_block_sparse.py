@@ -32,7 +32,6 @@ from dataclasses import dataclass, field
 from numbers import Integral
 from typing import Any, Sequence
 
-import numpy as np
 import torch
 
 from . import flex as _flex

@@ -23,7 +23,6 @@ A mask where every row attends every frame is one dense call.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Sequence
 
 import numpy as np
 import torch
