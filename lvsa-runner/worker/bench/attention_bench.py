@@ -411,6 +411,7 @@ def print_tables(records, shapes) -> None:
         for r in rows:
             fmt = lambda key, spec: format(r[key], spec) if key in r else "-"  # noqa: E731
             note = r.get("variant", "") if r["status"] in ("ok", "WRONG") else r.get("error", "")
+            note = note if len(note) <= 90 else note[:87] + "..."  # full text in the JSON line
             print(f"{r['kernel']:17} {r['status']:8} {fmt('ms_median', '9.2f')} {fmt('ms_min', '9.2f')} "
                   f"{fmt('tflops_eff', '8.0f')} {fmt('ratio_vs_dense_cudnn', '8.2f')} {fmt('plan_ms', '8.1f')} "
                   f"{fmt('first_call_s', '7.2f')} {fmt('peak_extra_gb', '7.2f')} {fmt('check_rel_err', '8.1e')}  {note}")
