@@ -165,6 +165,7 @@ def run_split_lse(
     scale: float,
 ) -> torch.Tensor:
     """q, k, v: ``(B, S, H, D)``; returns the output ``(B, S, H, D)`` (contiguous)."""
+    q, k, v = (t if t.stride(-1) == 1 else t.contiguous() for t in (q, k, v))  # windows are strided views
     if plan.full:
         o = dense_attention(q.transpose(1, 2), k.transpose(1, 2), v.transpose(1, 2), scale, plan.backend)
         return o.transpose(1, 2).contiguous()  # no copy when the kernel wrote (B, S, H, D) memory

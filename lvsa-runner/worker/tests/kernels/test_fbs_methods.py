@@ -8,7 +8,7 @@ import math
 import pytest
 import torch
 
-from fbs_cases import ALL_CASES, FULL_T3, IRREGULAR, LVSA_LIKE_T10, SPLITTABLE, USER_T8
+from fbs_cases import ALL_CASES, FULL_T3, IRREGULAR, LVSA_LIKE_T10, SPLITTABLE, USER_T8, WINDOW_ONLY_T6
 from lvsa_worker.kernels import fbs_attention, masked_reference_attention, plan_fbs
 
 # (tokens_per_frame, head_dim, batch, dtype): P never a multiple of a kernel block
@@ -90,9 +90,11 @@ def test_dense_refuses_a_sparse_mask():
         plan_fbs(USER_T8, 24, 0, HEADS, 16, "cpu", torch.float32, method="dense")
 
 
+@pytest.mark.parametrize("rows, text", [(LVSA_LIKE_T10, 5), (WINDOW_ONLY_T6, 0)], ids=["lvsa-text", "window-no-copy"])
 @pytest.mark.parametrize("method", ["gather", "split-lse", "flex"])
-def test_inputs_with_other_strides(method):
-    rows, p, text, d = LVSA_LIKE_T10, 24, 5, 16
+def test_inputs_with_other_strides(method, rows, text):
+    # window-only rows without text keep the original order: split-lse views k and v directly
+    p, d = 24, 16
     seq = len(rows) * p + text
     gen = torch.Generator().manual_seed(1)
     # (B, H, S, D) storage seen as (B, S, H, D), and a slice of a wider fused qkv projection
