@@ -1,0 +1,241 @@
+"""Frame-block-sparse attention: plan once per denoising step, run in every layer.
+
+Self-attention over ``T`` latent frames of ``P`` tokens each (plus ``text_tokens`` joint
+text tokens after the video tokens), where query frame ``f`` attends every token of the
+key frames in ``rows[f]`` (inclusive ``[first, last]`` intervals) and every text key,
+and text queries attend every key. Exact: the result equals masked dense attention.
+
+Example (CPU, float32), checked against the dense reference::
+
+    >>> import torch
+    >>> from lvsa_worker.kernels import plan_fbs, fbs_attention, masked_reference_attention
+    >>> rows = [[[0, 1]], [[0, 2]], [[0, 0], [2, 3]], [[0, 0], [3, 3]]]   # 4 frames
+    >>> plan = plan_fbs(rows, tokens_per_frame=24, text_tokens=8, num_heads=2, head_dim=16,
+    ...                 device="cpu", dtype=torch.float32)
+    >>> plan.method, plan.num_tokens
+    ('gather', 104)
+    >>> q, k, v = (torch.randn(1, 104, 2, 16) for _ in range(3))    # (B, S, H, D)
+    >>> out = fbs_attention(q, k, v, plan)
+    >>> ref = masked_reference_attention(q, k, v, rows, tokens_per_frame=24, text_tokens=8)
+    >>> torch.allclose(out, ref, atol=1e-5)
+    True
+
+Methods (all exact): ``dense`` (full masks only), ``gather``, ``split-lse``, ``triton``,
+``flex``, ``flex-allpartial``. ``method="auto"`` takes the first entry of
+:data:`AUTO_PREFERENCE` for the device that the rows allow.
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass, field
+from numbers import Integral
+from typing import Any, Sequence
+
+import torch
+
+from . import flex as _flex
+from . import gather as _gather
+from . import split_lse as _split
+from . import triton_fbs as _triton
+from .rows import anchor_window_form, attended_pairs, frame_mask, validate_rows
+from .sdpa_ops import dense_attention
+
+METHODS = ("dense", "gather", "split-lse", "triton", "flex", "flex-allpartial")
+
+#: What ``method="auto"`` picks, per device type, in order of preference: the first
+#: method the rows allow wins (a full mask always runs ``dense``). Edit after measuring
+#: (bench/attention_bench.py); split-lse is the default on CUDA until the H200 says otherwise.
+AUTO_PREFERENCE: dict[str, tuple[str, ...]] = {
+    "cuda": ("split-lse", "gather"),
+    "cpu": ("gather",),
+}
+
+#: Options ``method="auto"`` uses with the method it picks (explicit options win).
+#: If cuDNN refuses the overlapping strided windows on a GPU, set window_mode "gather" here.
+AUTO_OPTIONS: dict[str, dict] = {
+    "split-lse": {"window_mode": "strided", "backend": "cudnn"},
+}
+
+
+@dataclass(frozen=True)
+class FbsPlan:
+    """Everything one denoising step's pattern needs, built by :func:`plan_fbs`.
+
+    ``impl`` holds the method's index tables (device tensors); the other fields
+    describe the pattern.
+    """
+
+    method: str
+    rows: tuple[tuple[int, ...], ...]  # attended key frames per query frame
+    num_frames: int
+    tokens_per_frame: int
+    text_tokens: int
+    num_heads: int
+    head_dim: int
+    device: torch.device
+    dtype: torch.dtype
+    attended_pairs: int
+    impl: Any = field(repr=False, default=None)
+    options: dict = field(default_factory=dict)
+
+    @property
+    def num_tokens(self) -> int:
+        return self.num_frames * self.tokens_per_frame + self.text_tokens
+
+    @property
+    def density(self) -> float:
+        """Share of (query token, key token) pairs attended, text included."""
+        return self.attended_pairs / float(self.num_tokens) ** 2
+
+    @property
+    def frame_density(self) -> float:
+        """Share of (query frame, key frame) pairs attended."""
+        return sum(len(r) for r in self.rows) / float(self.num_frames) ** 2
+
+    def flops(self) -> int:
+        """Effective FLOPs of one call: 4 x attended pairs x head_dim x heads (per batch item)."""
+        return 4 * self.attended_pairs * self.head_dim * self.num_heads
+
+
+def _check_positive(name: str, value, minimum: int = 1) -> int:
+    if isinstance(value, bool) or not isinstance(value, Integral) or value < minimum:
+        raise ValueError(f"{name} must be an integer >= {minimum}, got {value!r}")
+    return int(value)
+
+
+def _resolve_auto(device: torch.device, full: bool, split_ok: bool) -> str:
+    if full:
+        return "dense"
+    for method in AUTO_PREFERENCE.get(device.type, ("gather",)):
+        if method == "split-lse" and not split_ok:
+            continue
+        if method == "triton" and device.type != "cuda" and not _triton.is_interpreted():
+            continue
+        return method
+    return "gather"
+
+
+def plan_fbs(
+    rows: Sequence[Sequence[Sequence[int]]],
+    tokens_per_frame: int,
+    text_tokens: int,
+    num_heads: int,
+    head_dim: int,
+    device,
+    dtype: torch.dtype,
+    method: str = "auto",
+    **options,
+) -> FbsPlan:
+    """Validates the pattern and builds the index tables of ``method`` (once per step).
+
+    rows: one entry per query frame (T entries), each a list of inclusive key-frame
+    intervals ``[[first, last], ...]``, sorted and disjoint.
+    Method options (keyword arguments):
+
+    - gather: ``chunk_frames`` (16), ``backend`` ("cudnn"; "flash" on CUDA)
+    - split-lse: ``window_mode`` ("strided" or "gather"), ``backend``, ``merge`` ("auto", "triton", "torch")
+    - triton: ``block_m`` (128 on CUDA, 32 on CPU), ``config`` ((BLOCK_N, warps, stages) or None: autotune)
+    - flex, flex-allpartial: ``compile`` (True: torch.compile'd kernel on CUDA; False: eager)
+    - dense: ``backend``
+
+    Raises ``ValueError`` quoting the values on bad input, and when ``method`` cannot run
+    these rows (``split-lse`` needs anchors + contiguous windows; ``dense`` a full mask).
+    """
+    frame_sets = validate_rows(rows)
+    p = _check_positive("tokens_per_frame", tokens_per_frame)
+    text = _check_positive("text_tokens", text_tokens, minimum=0)
+    heads = _check_positive("num_heads", num_heads)
+    dim = _check_positive("head_dim", head_dim)
+    device = torch.device(device)
+    if not isinstance(dtype, torch.dtype) or not dtype.is_floating_point:
+        raise ValueError(f"dtype must be a floating torch.dtype, got {dtype!r}")
+    if method != "auto" and method not in METHODS:
+        raise ValueError(f"method must be 'auto' or one of {METHODS}, got {method!r}")
+    num_frames = len(frame_sets)
+    mask = frame_mask(frame_sets)
+    full = bool(mask.all())
+    form = anchor_window_form(frame_sets)
+    if method == "auto":
+        method = _resolve_auto(device, full, not isinstance(form, str))
+        options = {**AUTO_OPTIONS.get(method, {}), **options}
+    allowed = {
+        "dense": {"backend"},
+        "gather": {"chunk_frames", "backend"},
+        "split-lse": {"window_mode", "backend", "merge"},
+        "triton": {"block_m", "config", "text_backend"},
+        "flex": {"compile"},
+        "flex-allpartial": {"compile"},
+    }[method]
+    unknown = set(options) - allowed
+    if unknown:
+        raise ValueError(f"method {method!r} takes no option(s) {sorted(unknown)}; it takes {sorted(allowed)}")
+
+    if method == "dense":
+        if not full:
+            raise ValueError(
+                f"method 'dense' needs every query frame to attend every key frame; frame density is "
+                f"{mask.mean():.3f}"
+            )
+        impl = options.get("backend", "cudnn")
+    elif method == "gather":
+        impl = _gather.plan_gather(frame_sets, p, text, device, **options)
+    elif method == "split-lse":
+        if isinstance(form, str):
+            raise ValueError(f"method 'split-lse' needs anchors plus contiguous windows: {form}")
+        impl = _split.plan_split_lse(form, p, text, device, **options)
+    elif method == "triton":
+        impl = _triton.plan_triton(mask, p, text, dim, device, **options)
+    else:
+        impl = _flex.plan_flex(mask, p, text, device, all_partial=method == "flex-allpartial", **options)
+    return FbsPlan(
+        method=method,
+        rows=frame_sets,
+        num_frames=num_frames,
+        tokens_per_frame=p,
+        text_tokens=text,
+        num_heads=heads,
+        head_dim=dim,
+        device=device,
+        dtype=dtype,
+        attended_pairs=attended_pairs(frame_sets, p, text),
+        impl=impl,
+        options=dict(options),
+    )
+
+
+def _same_device(a: torch.device, b: torch.device) -> bool:
+    return a.type == b.type and (a.index is None or b.index is None or a.index == b.index)
+
+
+def fbs_attention(
+    q: torch.Tensor, k: torch.Tensor, v: torch.Tensor, plan: FbsPlan, scale: float | None = None
+) -> torch.Tensor:
+    """Frame-block-sparse attention.
+
+    q, k, v: ``(B, S, H, D)`` with ``S = T*P + text_tokens`` (any strides); returns
+    ``(B, S, H, D)``, contiguous, in q's dtype. ``scale`` defaults to ``1/sqrt(D)``.
+    No host synchronisation: only shapes are checked here.
+    """
+    expected = (plan.num_tokens, plan.num_heads, plan.head_dim)
+    for name, t in (("q", q), ("k", k), ("v", v)):
+        if t.dim() != 4 or tuple(t.shape[1:]) != expected:
+            raise ValueError(f"{name} must have shape (B, {expected[0]}, {expected[1]}, {expected[2]}), got {tuple(t.shape)}")
+        if t.dtype != plan.dtype or not _same_device(t.device, plan.device):
+            raise ValueError(
+                f"{name} is {t.dtype} on {t.device} but the plan was built for {plan.dtype} on {plan.device}"
+            )
+    if k.shape[0] != q.shape[0] or v.shape[0] != q.shape[0]:
+        raise ValueError(f"q, k, v batch sizes differ: {q.shape[0]}, {k.shape[0]}, {v.shape[0]}")
+    scale = 1.0 / math.sqrt(plan.head_dim) if scale is None else float(scale)
+    p, text = plan.tokens_per_frame, plan.text_tokens
+    if plan.method == "dense":
+        o = dense_attention(q.transpose(1, 2), k.transpose(1, 2), v.transpose(1, 2), scale, plan.impl)
+        return o.transpose(1, 2).contiguous()
+    if plan.method == "gather":
+        return _gather.run_gather(q, k, v, plan.impl, p, text, scale)
+    if plan.method == "split-lse":
+        return _split.run_split_lse(q, k, v, plan.impl, p, text, scale)
+    if plan.method == "triton":
+        return _triton.run_triton(q, k, v, plan.impl, p, text, scale)
+    return _flex.run_flex(q, k, v, plan.impl, scale)

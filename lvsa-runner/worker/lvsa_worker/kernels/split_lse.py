@@ -1,0 +1,217 @@
+"""Method ``split-lse``: anchors and windows as dense calls, merged by log-sum-exp.
+
+Valid for rows of the form "anchors shared by every row + a window that is contiguous
+once the anchors are removed" (LVSA; see :func:`rows.anchor_window_form`).
+
+Per call:
+
+1. K and V are copied once into *compact order*: ``[anchor frames | text | non-anchor
+   frames]``. The anchor keys (plus text) are then one contiguous slice, and each query
+   frame's window is one contiguous slice of the non-anchor part.
+   (``window_mode="gather"`` copies only anchors and text and gathers each window.)
+2. Anchor part: ONE dense call of all video queries against the anchor slice, with lse.
+3. Window part: per *segment* of consecutive query frames whose windows have equal
+   length and starts ``delta`` frames apart, one batched dense call, with lse. With
+   ``window_mode="strided"`` the batch of windows is an overlapping strided view of
+   the compact K/V (batch stride = ``delta`` frames): no copy. Segments with
+   ``delta == 0`` share one window: their queries are folded into one sequence.
+4. Merge both parts by log-sum-exp in float32 (fused Triton kernel on CUDA), straight
+   into the output. Text queries: one dense call over all keys.
+A mask where every row attends every frame is one dense call.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import numpy as np
+import torch
+
+from .lse_merge import merge_partials
+from .rows import AnchorWindowForm, frame_token_index
+from .sdpa_ops import attention_with_lse, dense_attention
+
+WINDOW_MODES = ("strided", "gather")
+
+
+@dataclass(frozen=True)
+class SplitSegment:
+    first_frame: int
+    count: int
+    start: int  # compact non-anchor position of the first frame's window
+    delta: int
+    length: int  # frames per window
+    fold: bool  # one shared window: queries folded into one sequence
+    key_index: torch.Tensor | None  # gather mode only: token rows of k for all windows
+
+
+@dataclass(frozen=True)
+class SplitPlan:
+    full: bool
+    anchors: tuple[int, ...]
+    anchor_frames: torch.Tensor  # (|A|,) int64
+    non_anchor_frames: torch.Tensor  # (|N|,) int64
+    identity_order: bool  # compact order equals the original order: no reorder copy
+    segments: tuple[SplitSegment, ...]
+    anchor_only_runs: tuple[tuple[int, int], ...]  # (first_frame, count) of rows with no window
+    window_mode: str
+    backend: str
+    use_triton_merge: bool
+
+
+def plan_split_lse(
+    form: AnchorWindowForm,
+    tokens_per_frame: int,
+    text_tokens: int,
+    device: torch.device,
+    window_mode: str = "strided",
+    backend: str = "cudnn",
+    merge: str = "auto",
+) -> SplitPlan:
+    if window_mode not in WINDOW_MODES:
+        raise ValueError(f"window_mode must be one of {WINDOW_MODES}, got {window_mode!r}")
+    if merge not in ("auto", "triton", "torch"):
+        raise ValueError(f"merge must be 'auto', 'triton' or 'torch', got {merge!r}")
+    num_frames = len(form.window_start)
+    full = len(form.anchors) == num_frames
+    if text_tokens == 0:
+        identity = list(form.anchors) + list(form.non_anchors) == list(range(num_frames))
+    else:
+        identity = full
+    segments = []
+    for seg in form.segments:
+        fold = seg.count == 1 or seg.delta == 0
+        key_index = None
+        if window_mode == "gather":
+            windows = [
+                form.non_anchors[seg.start + i * seg.delta : seg.start + i * seg.delta + seg.length]
+                for i in range(1 if fold else seg.count)
+            ]
+            key_index = torch.from_numpy(
+                np.concatenate([frame_token_index(w, tokens_per_frame) for w in windows])
+            ).to(device)
+        segments.append(SplitSegment(seg.first_frame, seg.count, seg.start, seg.delta, seg.length, fold, key_index))
+    runs = []
+    for f in form.anchor_only_frames:
+        if runs and runs[-1][0] + runs[-1][1] == f:
+            runs[-1] = (runs[-1][0], runs[-1][1] + 1)
+        else:
+            runs.append((f, 1))
+    use_triton = (device.type == "cuda") if merge == "auto" else merge == "triton"
+    return SplitPlan(
+        full=full,
+        anchors=form.anchors,
+        anchor_frames=torch.tensor(form.anchors, dtype=torch.int64, device=device),
+        non_anchor_frames=torch.tensor(form.non_anchors, dtype=torch.int64, device=device),
+        identity_order=identity,
+        segments=tuple(segments),
+        anchor_only_runs=tuple(runs),
+        window_mode=window_mode,
+        backend=backend,
+        use_triton_merge=use_triton,
+    )
+
+
+def _frames_view(x_b: torch.Tensor, num_frames: int, tokens_per_frame: int) -> torch.Tensor:
+    """(S, H, D) of one batch item -> (T, P*H*D) rows of its video frames (copies only if strided)."""
+    video = x_b[: num_frames * tokens_per_frame]
+    if not video.is_contiguous():
+        video = video.contiguous()
+    return video.view(num_frames, -1)
+
+
+def _compact(x: torch.Tensor, plan: SplitPlan, tokens_per_frame: int, text_tokens: int, with_window: bool) -> torch.Tensor:
+    """K or V in compact order [anchors | text | non-anchors] (non-anchors only if ``with_window``)."""
+    batch, seq, heads, head_dim = x.shape
+    p = tokens_per_frame
+    num_frames = (seq - text_tokens) // p
+    n_anchor = len(plan.anchors) * p
+    length = seq if with_window else n_anchor + text_tokens
+    buf = torch.empty((batch, length, heads, head_dim), dtype=x.dtype, device=x.device)
+    for b in range(batch):
+        frames = _frames_view(x[b], num_frames, p)
+        if n_anchor:
+            torch.index_select(frames, 0, plan.anchor_frames, out=buf[b, :n_anchor].view(len(plan.anchors), -1))
+        if text_tokens:
+            buf[b, n_anchor : n_anchor + text_tokens].copy_(x[b, num_frames * p :])
+        if with_window and plan.non_anchor_frames.numel():
+            torch.index_select(
+                frames, 0, plan.non_anchor_frames, out=buf[b, n_anchor + text_tokens :].view(plan.non_anchor_frames.numel(), -1)
+            )
+    return buf
+
+
+def _window_kv(x, xc, b, seg: SplitSegment, plan: SplitPlan, p: int, window_base: int):
+    """Keys (or values) of one segment's windows as ``(items, H, length*P, D)``."""
+    heads, head_dim = x.shape[2], x.shape[3]
+    if plan.window_mode == "gather":
+        items = 1 if seg.fold else seg.count
+        return x[b].index_select(0, seg.key_index).view(items, seg.length * p, heads, head_dim).transpose(1, 2)
+    if seg.fold:
+        first = window_base + seg.start * p
+        return xc[b : b + 1, first : first + seg.length * p].transpose(1, 2)
+    s_s, s_h = xc.stride(1), xc.stride(2)
+    offset = xc.storage_offset() + b * xc.stride(0) + (window_base + seg.start * p) * s_s
+    return xc.as_strided((seg.count, heads, seg.length * p, head_dim), (seg.delta * p * s_s, s_h, s_s, 1), offset)
+
+
+def run_split_lse(
+    q: torch.Tensor,
+    k: torch.Tensor,
+    v: torch.Tensor,
+    plan: SplitPlan,
+    tokens_per_frame: int,
+    text_tokens: int,
+    scale: float,
+) -> torch.Tensor:
+    """q, k, v: ``(B, S, H, D)``; returns the output ``(B, S, H, D)`` (contiguous)."""
+    q, k, v = (t if t.stride(-1) == 1 else t.contiguous() for t in (q, k, v))  # windows are strided views
+    if plan.full:
+        o = dense_attention(q.transpose(1, 2), k.transpose(1, 2), v.transpose(1, 2), scale, plan.backend)
+        return o.transpose(1, 2).contiguous()  # no copy when the kernel wrote (B, S, H, D) memory
+    batch, seq, heads, head_dim = q.shape
+    out = torch.empty((batch, seq, heads, head_dim), dtype=q.dtype, device=q.device)
+    p = tokens_per_frame
+    video = seq - text_tokens
+    n_anchor_keys = len(plan.anchors) * p + text_tokens
+    if plan.identity_order:
+        kc, vc = k, v
+    else:
+        with_window = plan.window_mode == "strided"
+        kc = _compact(k, plan, p, text_tokens, with_window)
+        vc = _compact(v, plan, p, text_tokens, with_window)
+
+    o_a = lse_a = None
+    if n_anchor_keys:
+        o_a, lse_a = attention_with_lse(
+            q[:, :video].transpose(1, 2), kc[:, :n_anchor_keys].transpose(1, 2), vc[:, :n_anchor_keys].transpose(1, 2),
+            scale, plan.backend,
+        )
+    for b in range(batch):
+        for seg in plan.segments:
+            rows = slice(seg.first_frame * p, (seg.first_frame + seg.count) * p)
+            items, per_item = (1, seg.count * p) if seg.fold else (seg.count, p)
+            q_s = q[b, rows].unflatten(0, (items, per_item)).transpose(1, 2)
+            k_s = _window_kv(k, kc, b, seg, plan, p, n_anchor_keys)
+            v_s = _window_kv(v, vc, b, seg, plan, p, n_anchor_keys)
+            o_w, lse_w = attention_with_lse(q_s, k_s, v_s, scale, plan.backend)
+            target = out[b, rows].unflatten(0, (items, per_item))
+            o_w = o_w.transpose(1, 2)  # (items, per_item, H, D)
+            if o_a is None:
+                target.copy_(o_w)
+                continue
+            merge_partials(
+                o_a[b, :, rows].transpose(0, 1).unflatten(0, (items, per_item)),
+                lse_a[b, :, rows].transpose(0, 1).unflatten(0, (items, per_item)),
+                o_w,
+                lse_w.transpose(1, 2),
+                target,
+                plan.use_triton_merge,
+            )
+    for first, count in plan.anchor_only_runs:
+        rows = slice(first * p, (first + count) * p)
+        out[:, rows].copy_(o_a[:, :, rows].transpose(1, 2))
+    if text_tokens:
+        o_t = dense_attention(q[:, video:].transpose(1, 2), k.transpose(1, 2), v.transpose(1, 2), scale, plan.backend)
+        out[:, video:].copy_(o_t.transpose(1, 2))
+    return out
