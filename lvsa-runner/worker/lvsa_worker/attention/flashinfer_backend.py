@@ -46,6 +46,24 @@ def bsr_from_frames(matrix: torch.Tensor) -> tuple[torch.Tensor, torch.Tensor]:
     return indptr, indices
 
 
+def variable_blocks(frames: torch.Tensor, tokens_per_frame: int, text_tokens: int, real_text: int):
+    """Block mask ``(MB, NB)`` and block sizes for the variable-block wrapper.
+
+    Query blocks: ``T`` frames of ``P`` tokens, then all text tokens. Key blocks: ``T`` frames, the
+    ``real_text`` real text tokens, then (if any) the padding, which no query attends.
+    """
+    t = frames.shape[0]
+    pad = text_tokens - real_text
+    rows = [tokens_per_frame] * t + [text_tokens]
+    cols = [tokens_per_frame] * t + ([real_text] if real_text else []) + ([pad] if pad else [])
+    mask = torch.zeros(len(rows), len(cols), dtype=torch.bool)
+    mask[:t, :t] = frames
+    if real_text:
+        mask[:, t] = True  # every query attends the real text
+    mask[t, :t] = True  # text queries attend every video frame
+    return mask, rows, cols
+
+
 class FlashInferPrepared(Prepared):
     def __init__(self, layout, frames: torch.Tensor, device, dtype, num_heads, head_dim):
         self.layout = layout
@@ -97,16 +115,9 @@ class FlashInferBackend(AttentionBackend):
     def _plan_variable(self, prep: FlashInferPrepared, real_text: int):
         import flashinfer
 
-        t, p, lt = prep.layout.latent_frames, prep.layout.tokens_per_frame, prep.layout.text_tokens
         h = prep.num_heads
-        pad = lt - real_text
-        rows = [p] * t + [lt]
-        cols = [p] * t + ([real_text] if real_text else []) + ([pad] if pad else [])
-        mask = torch.zeros(len(rows), len(cols), dtype=torch.bool)
-        mask[:t, :t] = prep.frames
-        if real_text:
-            mask[:, t] = True  # every query attends the real text
-        mask[t, :t] = True  # text queries attend every video frame
+        layout = prep.layout
+        mask, rows, cols = variable_blocks(prep.frames, layout.tokens_per_frame, layout.text_tokens, real_text)
         block_row = torch.tensor(rows, dtype=torch.int32)[None].expand(h, -1).contiguous()
         block_col = torch.tensor(cols, dtype=torch.int32)[None].expand(h, -1).contiguous()
         wrapper = flashinfer.VariableBlockSparseAttentionWrapper(_workspace(prep.device))
