@@ -173,7 +173,7 @@ class Plan:
         return self.expected.get("mean_frame_density")
 
 
-def load_plan(path: str | Path) -> Plan:
+def load_plan(path: str | Path, *, check_schema: bool = True) -> Plan:
     """Read, validate and parse a plan file; any problem raises :class:`PlanError` naming the file."""
     source = str(path)
     try:
@@ -185,12 +185,17 @@ def load_plan(path: str | Path) -> Plan:
         raise PlanError(f"plan {source}: not valid JSON ({exc.msg} at line {exc.lineno})") from None
     except OSError as exc:
         raise PlanError(f"plan {source}: cannot read ({exc.strerror})") from None
-    return parse_plan(document, source)
+    return parse_plan(document, source, check_schema=check_schema)
 
 
-def parse_plan(document: Any, source: str = "<plan>") -> Plan:
-    """Validate ``document`` against the schema and the semantic rules, then build a :class:`Plan`."""
-    _check_schema(document, source)
+def parse_plan(document: Any, source: str = "<plan>", *, check_schema: bool = True) -> Plan:
+    """Validate ``document`` against the schema and the semantic rules, then build a :class:`Plan`.
+
+    ``check_schema=False`` skips only the JSON Schema pass (for benchmark machines without jsonschema);
+    the worker's CLI and serve always check it.
+    """
+    if check_schema:
+        _check_schema(document, source)
     geometry = _parse_geometry(document["geometry"], source)
     steps = document["steps"]
     mask_doc = document["mask"]
