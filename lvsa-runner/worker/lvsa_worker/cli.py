@@ -74,7 +74,7 @@ def main(argv: list[str] | None = None) -> int:
 
 
 def _generate(args) -> int:
-    from .generate import DEFAULT_PROMPT, JobSpec, run_job
+    from .generate import DEFAULT_PROMPT, JobSpec, failed_request, run_job
     from .errors import UsageError
     from .models.loading import ModelCache
     from .protocol import ProtocolOut
@@ -90,7 +90,7 @@ def _generate(args) -> int:
         )
         spec.check()
     except UsageError as exc:
-        out.send({"type": "result", "status": "error", "error_code": exc.code, "message": exc.message})
+        out.send({"type": "result", **failed_request(exc)})
         return 2
     result = run_job(spec, ModelCache())
     out.send({"type": "result", **result})

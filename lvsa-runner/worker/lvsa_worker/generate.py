@@ -20,7 +20,7 @@ from . import devices
 from .attention import AttentionRuntime, StepRecord, TokenLayout, install_step_tracking, resolve
 from .errors import GeometryMismatch, JobTimeout, UsageError, WorkerError
 from .models import presets
-from .models.loading import LoadedModel, ModelCache, check_geometry
+from .models.loading import LoadedModel, ModelCache, check_geometry, check_request
 from .plan import Plan, load_plan, parse_plan
 from .transforms import riflex
 from .video import to_uint8, write_mp4
@@ -94,20 +94,31 @@ class JobSpec:
 ProgressFn = Callable[[dict], None]
 
 
-def run_job(spec: JobSpec, cache: ModelCache, progress: ProgressFn | None = None) -> dict:
-    """Run one job; the returned dict is the protocol's result payload."""
-    started = time.perf_counter()
-    deadline = None if spec.timeout_s is None else time.monotonic() + spec.timeout_s
-    result: dict[str, Any] = {
+def empty_result() -> dict[str, Any]:
+    """The result fields every job reports, before anything ran."""
+    return {
         "status": "error", "step_latency_s": [], "total_s": 0.0, "peak_memory_gb": 0.0,
         "peak_memory_kind": None, "density": None, "expected_density": None, "backend": None,
         "output": None, "message": "",
     }
+
+
+def failed_request(exc: WorkerError) -> dict[str, Any]:
+    """The result of a request refused before it became a job (e.g. a missing field)."""
+    return {**empty_result(), "error_code": exc.code, "message": exc.message}
+
+
+def run_job(spec: JobSpec, cache: ModelCache, progress: ProgressFn | None = None) -> dict:
+    """Run one job; the returned dict is the protocol's result payload."""
+    started = time.perf_counter()
+    deadline = None if spec.timeout_s is None else time.monotonic() + spec.timeout_s
+    result = empty_result()
     device = None
     emit = progress or (lambda event: None)
     try:
         plan = parse_plan(spec.plan, "<inline plan>") if isinstance(spec.plan, dict) else load_plan(spec.plan)
         result["expected_density"] = plan.expected.get("mean_frame_density", plan.mean_frame_density())
+        check_request(plan, frames=spec.frames, height=spec.height, width=spec.width, steps=spec.steps)
         device = devices.resolve_device(spec.device)
         dtype = devices.resolve_dtype(spec.dtype, device)
         backend = resolve(spec.backend or plan.backend, device.type, plan.score_transform is not None)

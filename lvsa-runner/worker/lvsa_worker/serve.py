@@ -16,7 +16,7 @@ from typing import IO
 from . import __version__, devices
 from .attention import availability
 from .errors import UsageError, WorkerError
-from .generate import JobSpec, run_job
+from .generate import JobSpec, failed_request, run_job
 from .models.loading import ModelCache
 from .protocol import PROTOCOL_VERSION, ProtocolOut
 
@@ -87,7 +87,7 @@ def serve(
             if not isinstance(job, dict):
                 raise UsageError("a generate request needs a job object")
             job = dict(job)
-            job.setdefault("device", device)
+            job.setdefault("device", str(dev))
             job.setdefault("offload", offload)
             if dtype is not None:
                 job.setdefault("dtype", dtype)
@@ -95,7 +95,7 @@ def serve(
                 job["timeout_s"] = request["timeout_s"]
             spec = JobSpec.from_mapping(job)
         except UsageError as exc:
-            _error(out, request_id, exc.code, exc.message)
+            out.send({"type": "result", "id": request_id, **failed_request(exc)})
             continue
 
         def progress(event: dict, request_id=request_id) -> None:

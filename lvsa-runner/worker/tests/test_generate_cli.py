@@ -49,12 +49,30 @@ def test_tiny_wan_at_twice_its_horizon_writes_the_video_and_reports_the_realised
     assert not list(tmp_path.glob(".*tmp*"))  # the temp file was renamed away
 
 
-def test_a_geometry_mismatch_is_refused_before_any_compute(tmp_path):
+def test_a_request_that_does_not_fit_the_plan_is_refused_before_loading_the_model(tmp_path):
     code, result, out, _ = generate_cli(tmp_path, plan_docs.dense("tiny-wan", 65, steps=2), frames=81)
     assert code == 2
     assert result["status"] == "error" and result["error_code"] == "geometry_mismatch"
-    assert "latent_frames is 17 in the plan but 21" in result["message"]
-    assert result["step_latency_s"] == [] and not out.exists()
+    assert "video_frames is 65 in the plan but 81 from --frames" in result["message"]
+    assert result["step_latency_s"] == [] and not out.exists() and "model_load_s" not in result
+
+
+def test_a_wrong_training_horizon_is_refused_before_any_compute(tmp_path, model_cache):
+    doc = plan_docs.dense("tiny-wan", 65, steps=2)
+    doc["geometry"]["reference_latent_frames"] = 21  # a Wan 2.1 horizon on the tiny model
+    result = run_job(job(tmp_path, doc), model_cache)
+    assert result["status"] == "error" and result["error_code"] == "geometry_mismatch"
+    assert "reference_latent_frames is 21 in the plan but 9" in result["message"]
+    assert result["step_latency_s"] == [] and result["density"] is None
+
+
+def test_a_plan_for_another_model_is_refused_with_every_difference(tmp_path, model_cache):
+    doc = plan_docs.dense("tiny-hv15", 65, steps=2)
+    result = run_job(job(tmp_path, doc, model="tiny-wan"), model_cache)
+    assert result["error_code"] == "geometry_mismatch"
+    for difference in ("spatial_factor is 16 in the plan but 8", "patch is [1, 1, 1] in the plan but [1, 2, 2]",
+                       "text_tokens is 16 in the plan but 0", "model is tiny-hv15 in the plan"):
+        assert difference in result["message"]
 
 
 def test_an_unavailable_backend_is_an_error_naming_the_cause(tmp_path):

@@ -97,7 +97,8 @@ def test_two_jobs_one_model_load_a_bad_job_and_a_clean_shutdown(worker, tmp_path
     assert garbled["type"] == "error" and garbled["id"] is None and garbled["error_code"] == "bad_request"
 
     worker.send({"type": "generate", "id": "job-3", "job": {"model": "tiny-wan"}})
-    incomplete, _ = worker.until("error", "job-3")
+    incomplete, _ = worker.until("result", "job-3")
+    assert incomplete["status"] == "error" and incomplete["error_code"] == "bad_request"
     assert "missing field" in incomplete["message"]
 
     worker.send(job_request("job-4", tmp_path, plan_docs.dense("tiny-wan", 17, steps=2)))

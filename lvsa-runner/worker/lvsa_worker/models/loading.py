@@ -152,6 +152,20 @@ class ModelCache:
         return model, False
 
 
+def check_request(plan: Plan, *, frames: int, height: int, width: int, steps: int) -> None:
+    """The request's own numbers against the plan, before a model is loaded (a load can take minutes)."""
+    g = plan.geometry
+    problems = [
+        f"{what} is {plan_value} in the plan but {actual} from {option}"
+        for what, plan_value, actual, option in (
+            ("video_frames", g.video_frames, frames, "--frames"), ("height", g.height, height, "--height"),
+            ("width", g.width, width, "--width"), ("steps", plan.steps, steps, "--steps"))
+        if plan_value != actual
+    ]
+    if problems:
+        raise GeometryMismatch(f"plan {plan.source} does not fit the request: " + "; ".join(problems))
+
+
 def check_geometry(plan: Plan, model: LoadedModel, *, frames: int, height: int, width: int, steps: int) -> None:
     """Refuse, in one line listing every difference, a plan that does not fit the model and request."""
     g = plan.geometry
