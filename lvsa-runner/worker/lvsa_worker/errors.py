@@ -14,6 +14,7 @@ class WorkerError(Exception):
     exit_code = 1
 
     def __init__(self, message: str):
+        message = " ".join(part.strip() for part in message.splitlines() if part.strip())  # one line
         super().__init__(message)
         self.message = message
 

@@ -145,7 +145,8 @@ def run_job(spec: JobSpec, cache: ModelCache, progress: ProgressFn | None = None
             result.update(status="oom", error_code="oom", message=f"out of memory: {str(exc).splitlines()[0]}")
         else:
             log.error("job failed:\n%s", traceback.format_exc())
-            result.update(status="error", error_code="internal", message=f"{type(exc).__name__}: {exc}")
+            text = " ".join(str(exc).split())
+            result.update(status="error", error_code="internal", message=f"{type(exc).__name__}: {text}")
     finally:
         if device is not None:
             if result["status"] == "oom":

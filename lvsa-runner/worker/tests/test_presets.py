@@ -75,3 +75,21 @@ def test_prompt_embeddings_are_deterministic_and_prompt_specific():
     assert a["mask"].shape == (1, presets.HV_MLLM_TOKENS) and a["mask"][0, 0] == 1
     real = int(a["mask"].sum())
     assert torch.all(a["embeds"][0, real:] == 0)  # padding slots carry nothing
+
+
+def test_a_local_diffusers_folder_loads_offline_and_is_checked(tmp_path, model_cache):
+    """The --model PATH route (from_pretrained, local files only): what cannot be loaded is one clear line.
+    A folder without text encoders is refused: prompts for real models are encoded by the pipeline."""
+    from lvsa_worker.errors import ModelLoadError
+    from lvsa_worker.models.loading import load
+
+    model, _ = model_cache.get("tiny-wan", torch.device("cpu"), torch.float32)
+    folder = tmp_path / "wan-like"
+    model.pipe.save_pretrained(folder)
+    with pytest.raises(ModelLoadError, match=r"wan-like: cannot load \(ValueError: .*text_encoder"):
+        load(str(folder), torch.device("cpu"), torch.float32)
+    with pytest.raises(ModelLoadError, match="not a preset .* and not a local folder"):
+        load(str(tmp_path / "missing"), torch.device("cpu"), torch.float32)
+    (tmp_path / "empty").mkdir()
+    with pytest.raises(ModelLoadError, match="no model_index.json"):
+        load(str(tmp_path / "empty"), torch.device("cpu"), torch.float32)

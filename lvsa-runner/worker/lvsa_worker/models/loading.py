@@ -124,12 +124,16 @@ def load(name: str, device: torch.device, dtype: torch.dtype, offload: str = "no
             )
         preset = None
     pipe.set_progress_bar_config(disable=True)
+    if offload not in ("none", "model"):
+        raise UsageError(f"offload {offload!r} is not one of none, model")
+    if preset is not None:
+        pipe.to(dtype=dtype)
+    elif family == "wan":
+        pipe.vae.to(torch.float32)  # Wan's VAE is meant to decode in float32 (the transformer stays in dtype)
     if offload == "model":
         pipe.enable_model_cpu_offload(device=device)
-    elif offload == "none":
-        pipe.to(device=device, dtype=dtype)
     else:
-        raise UsageError(f"offload {offload!r} is not one of none, model")
+        pipe.to(device=device)
     return LoadedModel(name, family, pipe, device, dtype, preset, time.perf_counter() - started, offload)
 
 
