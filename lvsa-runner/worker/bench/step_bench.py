@@ -253,7 +253,7 @@ def main(argv=None) -> int:
     parser.add_argument("--plan-dir", type=Path, default=None, help="folder of plan JSON files (LVSA masks)")
     parser.add_argument("--model-prefix", default="wan2.1-t2v-1.3b", help="plan 'model' names to use")
     parser.add_argument("--horizons", default="1,2,4,6", help="multiples of 81 frames: any of 1,2,4,6")
-    parser.add_argument("--backends", default="dense,sdpa-gather,flashinfer",
+    parser.add_argument("--backends", default="dense,sdpa-gather,flashinfer,fbs",
                         help="dense and/or worker backends (sdpa-gather, flashinfer, fbs)")
     parser.add_argument("--repeats", type=int, default=2, help="timed steps per cell (after one warm-up)")
     parser.add_argument("--layers", type=int, default=30, help="transformer blocks (30 = Wan 2.1 1.3B)")

@@ -26,8 +26,8 @@ def test_auto_with_a_score_transform_picks_a_backend_that_can_execute_it():
 def test_a_cuda_only_backend_on_cpu_is_an_error_not_a_fallback():
     with pytest.raises(BackendUnavailable, match="flashinfer runs on cuda, not cpu"):
         resolve("flashinfer", "cpu", False)
-    with pytest.raises(BackendUnavailable, match="fbs runs on cuda"):
-        resolve("fbs", "cpu", False)
+    with pytest.raises(BackendUnavailable, match="fbs runs on cuda, cpu, not npu"):
+        resolve("fbs", "npu", False)
 
 
 def test_a_missing_package_names_the_install_command(monkeypatch):
@@ -104,3 +104,45 @@ def test_variable_blocks_expand_to_the_reference_mask_with_text_padding(real_tex
     reference = token_mask(mask, layout, torch.device("cpu"))
     key_real = torch.cat([torch.ones(12, dtype=torch.bool), torch.arange(5) < real_text])
     assert torch.equal(expanded, reference & key_real[None, :])
+
+
+def test_flashinfer_plan_keywords_follow_the_installed_signature():
+    from lvsa_worker.attention.flashinfer_backend import _call_plan
+
+    class Old:
+        def plan(self, indptr, indices, q_data_type="float16", kv_data_type=None):
+            return q_data_type, kv_data_type
+
+    class Wrapped:
+        def plan(self, *args, **kwargs):
+            return kwargs
+
+    class Ancient:
+        def plan(self, indptr, indices):
+            return None
+
+    assert _call_plan(Old(), 1, 2, q_data_type="bf16", kv_data_type="bf16", o_data_type="bf16") == ("bf16", "bf16")
+    assert _call_plan(Wrapped(), q_data_type="bf16", o_data_type="bf16") == {"q_data_type": "bf16", "o_data_type": "bf16"}
+    with pytest.raises(RuntimeError, match="too old"):
+        _call_plan(Ancient(), 1, 2, q_data_type="bf16")
+
+
+def test_fbs_registration_runs_the_kernel_module_exactly_when_it_is_present():
+    """The fused kernel lives in lvsa_worker.kernels (written separately): when present, the registered
+    backend must equal the reference; when absent, it must say so."""
+    backend = registry.get("fbs")
+    reason = backend.unavailable_reason("cpu")
+    if reason is not None:
+        assert "lvsa_worker.kernels.frame_block_sparse" in reason
+        pytest.skip(f"fbs kernel module not present: {reason}")
+    rows = plan_docs.band_rows(6, 1, anchors=(0,))
+    mask = FrameMask("p", 6, tuple(tuple(map(tuple, r)) for r in rows))
+    layout = TokenLayout(6, tokens_per_frame=4, text_tokens=3)
+    g = torch.Generator().manual_seed(0)
+    q, k, v = (torch.randn(2, layout.sequence_tokens, 2, 16, generator=g) for _ in range(3))
+    kwargs = dict(device=torch.device("cpu"), dtype=torch.float32, num_heads=2, head_dim=16)
+    reference = registry.get("reference")
+    expected = reference.run(reference.prepare(mask, layout, **kwargs), q, k, v)
+    prepared = backend.prepare(mask, layout, **kwargs)
+    torch.testing.assert_close(backend.run(prepared, q, k, v), expected, atol=2e-5, rtol=1e-5)
+    assert prepared.frame_density == pytest.approx(mask.frame_density)

@@ -1,4 +1,4 @@
-"""``fbs``: the fused frame-block-sparse kernel of ``lvsa_worker.kernels.frame_block_sparse`` (CUDA).
+"""``fbs``: the frame-block-sparse kernels of ``lvsa_worker.kernels.frame_block_sparse`` (CUDA; CPU too).
 
 That module is written separately; this file only registers it. Its contract:
 ``plan_fbs(rows, tokens_per_frame, text_tokens, num_heads, head_dim, device, dtype, method="auto") -> plan``
@@ -28,7 +28,7 @@ class FbsPrepared(Prepared):
 
 class FbsBackend(AttentionBackend):
     name = "fbs"
-    devices = ("cuda",)
+    devices = ("cuda", "cpu")
     supports_score_transform = False
     install_hint = f"the module {MODULE} (lvsa-toolkit's own kernel, needs triton)"
 
@@ -53,7 +53,8 @@ class FbsBackend(AttentionBackend):
         kernel_plan = self._module().plan_fbs(
             rows, layout.tokens_per_frame, layout.text_tokens, num_heads, head_dim, device, dtype
         )
-        return FbsPrepared(layout, kernel_plan, mask.frame_density)
+        # Realised density: what the kernel's plan holds (its own rows), not the plan file's figure.
+        return FbsPrepared(layout, kernel_plan, float(getattr(kernel_plan, "frame_density", mask.frame_density)))
 
     def run(self, prepared: FbsPrepared, q, k, v, text: TextKeys | None = None, scale=None):
         prepared.layout.check(q, k, v)

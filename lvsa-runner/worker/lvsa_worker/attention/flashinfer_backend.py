@@ -32,9 +32,18 @@ def _workspace(device: torch.device) -> torch.Tensor:
 
 
 def _call_plan(wrapper, *args, **kwargs):
-    """Call ``wrapper.plan`` passing only the keyword arguments this FlashInfer version accepts."""
-    accepted = inspect.signature(wrapper.plan).parameters
-    return wrapper.plan(*args, **{k: v for k, v in kwargs.items() if k in accepted})
+    """Call ``wrapper.plan`` passing only the keyword arguments this FlashInfer version accepts.
+
+    The dtype arguments matter (the default is float16), so when the signature cannot be read (a wrapper
+    taking ``**kwargs``) everything is passed rather than silently dropped.
+    """
+    parameters = inspect.signature(wrapper.plan).parameters
+    if any(p.kind is inspect.Parameter.VAR_KEYWORD for p in parameters.values()):
+        return wrapper.plan(*args, **kwargs)
+    missing = [name for name in ("q_data_type", "kv_data_type") if name in kwargs and name not in parameters]
+    if missing:
+        raise RuntimeError(f"this FlashInfer's plan() takes no {', '.join(missing)}; it is too old for bf16 here")
+    return wrapper.plan(*args, **{k: v for k, v in kwargs.items() if k in parameters})
 
 
 def bsr_from_frames(matrix: torch.Tensor) -> tuple[torch.Tensor, torch.Tensor]:
