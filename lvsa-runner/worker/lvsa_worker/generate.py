@@ -121,6 +121,7 @@ def run_job(spec: JobSpec, cache: ModelCache, progress: ProgressFn | None = None
         check_request(plan, frames=spec.frames, height=spec.height, width=spec.width, steps=spec.steps)
         device = devices.resolve_device(spec.device)
         dtype = devices.resolve_dtype(spec.dtype, device)
+        devices.reset_peak_memory(device)
         backend = resolve(spec.backend or plan.backend, device.type, plan.score_transform is not None)
         result.update(backend=backend.name, device=str(device), dtype=devices.dtype_name(dtype))
         emit({"phase": "load", "model": spec.model})
@@ -129,7 +130,6 @@ def run_job(spec: JobSpec, cache: ModelCache, progress: ProgressFn | None = None
         check_geometry(plan, model, frames=spec.frames, height=spec.height, width=spec.width, steps=spec.steps)
         if deadline is not None and time.monotonic() > deadline:
             raise JobTimeout(f"job ran past its time limit ({spec.timeout_s} s) while loading the model")
-        devices.reset_peak_memory(device)
         video = _generate(spec, plan, model, backend, deadline, emit, result)
         emit({"phase": "write", "output": spec.out})
         write_mp4(to_uint8(video), spec.out, spec.fps)
