@@ -8,7 +8,7 @@ Skipped (with a message) while the folder is empty.
 
 import pytest
 import torch
-from conftest import golden_params
+from golden_files import golden_params
 
 from lvsa_worker.attention import TextKeys, TokenLayout, resolve
 from lvsa_worker.generate import JobSpec, run_job

@@ -4,7 +4,7 @@ import copy
 import json
 
 import pytest
-from conftest import golden_params
+from golden_files import golden_params
 
 import plan_docs
 from lvsa_worker.contracts import ENV_VAR, contracts_dir
