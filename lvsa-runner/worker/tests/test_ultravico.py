@@ -11,7 +11,7 @@ import plan_docs
 from lvsa_worker.attention import TextKeys, TokenLayout, resolve
 from lvsa_worker.errors import UnsupportedFeature
 from lvsa_worker.plan import FrameMask, UltraViCo
-from lvsa_worker.transforms.ultravico import ultravico_flex, ultravico_reference
+from lvsa_worker.transforms.ultravico import ultravico_reference
 
 CPU = torch.device("cpu")
 PARAMS = UltraViCo(alpha=0.5, distance_tokens=7, first_frame_key_limit_tokens=9)
@@ -95,13 +95,22 @@ def test_flex_path_equals_the_reference(case, monkeypatch):
 
 @pytest.mark.skipif(shutil.which("g++") is None and shutil.which("c++") is None,
                     reason="compiled FlexAttention on CPU needs a C++ compiler (GPU-only check otherwise)")
-def test_compiled_flex_kernel_equals_the_reference():
-    """The fused path as it runs on CUDA (torch.compile of flex_attention), here compiled for the CPU."""
-    layout = TokenLayout(4, 16, 0)  # 64 tokens, head dim 16: sizes the CPU template accepts
+def test_compiled_flex_kernel_equals_the_reference_and_compiles_once(monkeypatch):
+    """The fused path as it runs on CUDA (torch.compile of flex_attention), here compiled for the CPU:
+    equal to the reference, and a second step pattern / text mask reuses the compiled kernel."""
+    from torch._dynamo.utils import counters
+
+    monkeypatch.setenv("LVSA_FLEX_COMPILE", "1")
+    layout = TokenLayout(4, 16, 4)  # 68 tokens, head dim 16
     q, k, v = inputs(layout.sequence_tokens, batch=1, heads=2, d=16)
-    expected = ultravico_reference(q, k, v, video_tokens=64, tokens_per_frame=16, params=PARAMS)
-    actual = ultravico_flex(q, k, v, video_tokens=64, tokens_per_frame=16, params=PARAMS, compiled=True)
-    torch.testing.assert_close(actual, expected, atol=1e-4, rtol=1e-4)
+    graphs = []
+    for rows, text_rows in ((plan_docs.band_rows(4, 1, anchors=(0,)), [[1, 1, 0, 0]]),
+                            (plan_docs.band_rows(4, 1, anchors=(3,)), [[1, 1, 1, 0]])):
+        expected = _run_backend("reference", layout, rows, text_rows, q, k, v)
+        actual = _run_backend("flex", layout, rows, text_rows, q, k, v)
+        torch.testing.assert_close(actual, expected, atol=1e-4, rtol=1e-4)
+        graphs.append(counters["stats"]["unique_graphs"])
+    assert graphs[0] >= 1 and graphs[1] == graphs[0]
 
 
 def test_beta_damping_is_refused_rather_than_guessed():
