@@ -1,0 +1,323 @@
+#!/usr/bin/env python3
+"""Per-step latency of a real-size Wan 2.1 1.3B transformer: dense vs LVSA, per attention backend.
+
+One "step" is one transformer forward (batch 1, classifier-free guidance OFF: a real step with CFG makes
+two such forwards), bf16 on CUDA, random weights with the real 1.3B configuration (30 layers, 12 heads
+x 128, ffn 8960, text dim 4096, 512 text tokens for cross-attention), at 480x832 and 81/161/321/481 frames
+(1x/2x/4x/6x, latent 21/41/81/121).
+
+Cells: ``dense`` is the model's own attention (diffusers' processor -> PyTorch SDPA, whatever kernel
+SDPA picks); ``lvsa`` runs the plan's frame mask through the worker's processors with each requested
+backend (sdpa-gather, flashinfer, fbs). LVSA masks come from plan files (``--plan-dir``: the golden plans,
+or plans written by ``bin/lvsa-runner pattern plan``), chosen by model, method lvsa, 480x832 and frame
+count; at 1x LVSA attends everything, so the 1x LVSA cell uses a full frame mask.
+
+Per cell: one warm-up forward (JIT, FlashInfer planning, caches), then ``--repeats`` timed forwards at
+denoising steps 0, 1, ... (so LVSA's rotation changes the mask between timed steps), each timed with CUDA
+events; the backend's per-step preparation happens before the start event and is reported separately.
+A cell that runs out of memory is recorded as ``oom`` and the sweep goes on. The model is built once.
+
+Output: one JSON line per cell on stdout (and in ``--out`` if given), then a table. Example::
+
+    python lvsa-runner/worker/bench/step_bench.py --plan-dir contracts/attention-plan/v1/golden \
+        --horizons 1,2,4,6 --backends dense,sdpa-gather,flashinfer --out step_bench.jsonl
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import statistics
+import sys
+import time
+import traceback
+from pathlib import Path
+
+import torch
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))  # run from a checkout without installing
+
+WAN_1_3B = dict(
+    patch_size=(1, 2, 2), num_attention_heads=12, attention_head_dim=128, in_channels=16, out_channels=16,
+    text_dim=4096, freq_dim=256, ffn_dim=8960, num_layers=30, cross_attn_norm=True,
+    qk_norm="rms_norm_across_heads", eps=1e-6, rope_max_seq_len=1024,
+)
+HORIZONS = {1: 81, 2: 161, 4: 321, 6: 481}
+
+
+class Setup:
+    """What is measured: the real 1.3B shape on CUDA, or (``--smoke-cpu``) a tiny stand-in that only checks
+    that the script runs end to end on a CPU (its timings mean nothing)."""
+
+    def __init__(self, smoke_cpu: bool, layers: int):
+        self.smoke = smoke_cpu
+        if smoke_cpu:
+            self.device, self.dtype = torch.device("cpu"), torch.float32
+            self.height, self.width, self.text_tokens = 64, 96, 8
+            self.config = dict(WAN_1_3B, num_attention_heads=2, attention_head_dim=32, text_dim=32, freq_dim=32,
+                               ffn_dim=64, num_layers=min(layers, 2))
+        else:
+            self.device, self.dtype = torch.device("cuda"), torch.bfloat16
+            self.height, self.width, self.text_tokens = 480, 832, 512
+            self.config = dict(WAN_1_3B, num_layers=layers)
+        self.tokens_per_frame = (self.height // 16) * (self.width // 16)
+
+    def synchronize(self) -> None:
+        if self.device.type == "cuda":
+            torch.cuda.synchronize()
+
+
+def log(message: str) -> None:
+    print(f"[step_bench] {message}", file=sys.stderr, flush=True)
+
+
+def geometry(setup: Setup, frames: int) -> dict:
+    grid = [setup.height // 16, setup.width // 16]
+    return {"video_frames": frames, "latent_frames": (frames - 1) // 4 + 1, "height": setup.height,
+            "width": setup.width,
+            "temporal_factor": 4, "spatial_factor": 8, "patch": [1, 2, 2], "frame_grid": grid,
+            "tokens_per_frame": grid[0] * grid[1], "text_tokens": 0, "reference_latent_frames": 21}
+
+
+def full_mask_plan(setup: Setup, frames: int, steps: int = 2) -> dict:
+    """LVSA at the training horizon: every frame attends every frame (a full frame mask)."""
+    t = (frames - 1) // 4 + 1
+    return {"schema_version": 1, "model": "wan2.1-t2v-1.3b", "method": "lvsa", "geometry": geometry(setup, frames),
+            "steps": steps, "backend": {"name": "auto", "on_unavailable": "fail"},
+            "mask": {"kind": "frame_blocks", "patterns": [{"rows": [[[0, t - 1]]] * t}],
+                     "step_patterns": [0] * steps}}
+
+
+def find_lvsa_plans(setup: Setup, plan_dir: Path | None, model_prefix: str, check_schema: bool) -> dict:
+    """Plans by video frame count: method lvsa, 480x832, model name starting with ``model_prefix``.
+
+    In the CPU smoke run the plans' frame masks are kept and their geometry is shrunk to the tiny stand-in.
+    """
+    from lvsa_worker.plan import parse_plan
+
+    found = {}
+    if plan_dir is None:
+        return found
+    for path in sorted(plan_dir.glob("*.json")):
+        try:
+            document = json.loads(path.read_text())
+            if setup.smoke and document.get("geometry", {}).get("height") == 480:
+                document["geometry"] = geometry(setup, document["geometry"]["video_frames"])
+                document.pop("expected", None)
+            plan = parse_plan(document, str(path), check_schema=check_schema)
+        except Exception as exc:  # noqa: BLE001 - a bad file is reported, not fatal
+            log(f"skipping {path.name}: {exc}")
+            continue
+        g = plan.geometry
+        if plan.method == "lvsa" and plan.model.startswith(model_prefix) and \
+                (g.height, g.width) == (setup.height, setup.width):
+            found[g.video_frames] = plan
+    return found
+
+
+def build_model(setup: Setup):
+    from diffusers import WanTransformer3DModel
+
+    started = time.perf_counter()
+    with torch.device(setup.device):
+        model = WanTransformer3DModel(**setup.config)
+    model = model.to(setup.dtype).eval().requires_grad_(False)
+    log(f"built Wan 1.3B-shaped transformer ({setup.config['num_layers']} layers, "
+        f"{sum(p.numel() for p in model.parameters()) / 1e9:.2f} B params) in {time.perf_counter() - started:.1f} s")
+    return model
+
+
+def inputs(setup: Setup, latent_frames: int):
+    g = torch.Generator(device=setup.device).manual_seed(0)
+    options = dict(generator=g, device=setup.device, dtype=setup.dtype)
+    return dict(
+        hidden_states=torch.randn(1, 16, latent_frames, setup.height // 8, setup.width // 8, **options),
+        timestep=torch.tensor([999.0], device=setup.device),
+        encoder_hidden_states=torch.randn(1, setup.text_tokens, setup.config["text_dim"], **options),
+        return_dict=False,
+    )
+
+
+def timed_forward(setup: Setup, model, kwargs, before=None) -> tuple[float, float]:
+    """(forward ms: CUDA events on the GPU, wall clock in the CPU smoke run; host ms of ``before``)."""
+    prepare_ms = 0.0
+    if before is not None:
+        t0 = time.perf_counter()
+        before()
+        setup.synchronize()
+        prepare_ms = (time.perf_counter() - t0) * 1e3
+    if setup.device.type != "cuda":
+        t0 = time.perf_counter()
+        with torch.no_grad():
+            model(**kwargs)
+        return (time.perf_counter() - t0) * 1e3, prepare_ms
+    start, end = torch.cuda.Event(enable_timing=True), torch.cuda.Event(enable_timing=True)
+    start.record()
+    with torch.no_grad():
+        model(**kwargs)
+    end.record()
+    torch.cuda.synchronize()
+    return start.elapsed_time(end), prepare_ms
+
+
+def run_cell(setup: Setup, model, horizon, frames, method, backend_name, plan, args) -> dict:
+    from lvsa_worker.attention import AttentionRuntime, TokenLayout, resolve
+    from lvsa_worker.models import wan
+
+    t = (frames - 1) // 4 + 1
+    cell = {"horizon": f"{horizon}x", "frames": frames, "latent_frames": t, "tokens": t * setup.tokens_per_frame,
+            "method": method, "backend": "diffusers-sdpa" if method == "dense" else backend_name, "cfg": False,
+            "layers": setup.config["num_layers"], "status": "ok"}
+    if setup.smoke:
+        cell["smoke_cpu"] = True
+    restore = None
+    cuda = setup.device.type == "cuda"
+    try:
+        kwargs = inputs(setup, t)
+        if cuda:
+            torch.cuda.reset_peak_memory_stats()
+        if method == "dense":
+            def step(_):
+                return None
+            cell["density"] = 1.0
+        else:
+            backend = resolve(backend_name, setup.device.type, False)
+            g = plan.geometry
+            runtime = AttentionRuntime(plan, backend, TokenLayout(g.latent_frames, g.tokens_per_frame, 0),
+                                       device=setup.device, dtype=setup.dtype,
+                                       num_heads=setup.config["num_attention_heads"],
+                                       head_dim=setup.config["attention_head_dim"], synchronize=setup.synchronize)
+            restore = wan.install([model], runtime)
+
+            def step(s):
+                return lambda: runtime.begin_step(s % plan.steps)
+        warm_ms, warm_prepare = timed_forward(setup, model, kwargs, step(0))
+        times, prepares = [], []
+        for s in range(args.repeats):
+            ms, prep = timed_forward(setup, model, kwargs, step(s))
+            times.append(ms)
+            prepares.append(prep)
+        if method != "dense":
+            cell["density"] = runtime.realised_density()
+            cell["patterns"] = [r.pattern for r in runtime.records[1:]]
+        cell.update(step_ms=[round(x, 2) for x in times], median_ms=round(statistics.median(times), 2),
+                    warmup_ms=round(warm_ms, 2), prepare_ms=[round(warm_prepare, 2)] + [round(p, 2) for p in prepares],
+                    peak_memory_gb=round(torch.cuda.max_memory_allocated() / 1e9, 2) if cuda else None)
+    except torch.OutOfMemoryError as exc:
+        cell.update(status="oom", message=str(exc).splitlines()[0])
+    except Exception as exc:  # noqa: BLE001 - record and go on
+        from lvsa_worker.errors import BackendUnavailable
+
+        status = "unavailable" if isinstance(exc, BackendUnavailable) else "error"
+        cell.update(status=status, message=f"{type(exc).__name__}: {exc}")
+        if status == "error":
+            log(traceback.format_exc())
+    finally:
+        if restore is not None:
+            restore()
+        if cuda:
+            torch.cuda.empty_cache()
+    return cell
+
+
+def table(cells: list[dict]) -> str:
+    backends = [b for b in dict.fromkeys(c["backend"] for c in cells if c["method"] == "lvsa")]
+    head = ["horizon", "frames", "T", "tokens", "dense ms"] + [f"lvsa {b} ms (x dense)" for b in backends] + \
+           ["frame density", "ideal 1/d"]
+    lines = ["| " + " | ".join(head) + " |", "|" + "---|" * len(head)]
+    for horizon in dict.fromkeys(c["horizon"] for c in cells):
+        row_cells = [c for c in cells if c["horizon"] == horizon]
+        dense = next((c for c in row_cells if c["method"] == "dense"), None)
+        dense_ms = dense.get("median_ms") if dense and dense["status"] == "ok" else None
+        first = row_cells[0]
+        row = [horizon, str(first["frames"]), str(first["latent_frames"]), f"{first['tokens']:,}",
+               f"{dense_ms:.1f}" if dense_ms else (dense["status"] if dense else "-")]
+        density = None
+        for b in backends:
+            c = next((c for c in row_cells if c["method"] == "lvsa" and c["backend"] == b), None)
+            if c is None:
+                row.append("-")
+            elif c["status"] != "ok":
+                row.append(c["status"])
+            else:
+                density = c.get("density")
+                ratio = f" ({dense_ms / c['median_ms']:.2f}x)" if dense_ms else ""
+                row.append(f"{c['median_ms']:.1f}{ratio}")
+        row += [f"{density:.3f}" if density else "-", f"{1 / density:.2f}x" if density else "-"]
+        lines.append("| " + " | ".join(row) + " |")
+    return "\n".join(lines)
+
+
+def main(argv=None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--plan-dir", type=Path, default=None, help="folder of plan JSON files (LVSA masks)")
+    parser.add_argument("--model-prefix", default="wan2.1-t2v-1.3b", help="plan 'model' names to use")
+    parser.add_argument("--horizons", default="1,2,4,6", help="multiples of 81 frames: any of 1,2,4,6")
+    parser.add_argument("--backends", default="dense,sdpa-gather,flashinfer,fbs",
+                        help="dense and/or worker backends (sdpa-gather, flashinfer, fbs)")
+    parser.add_argument("--repeats", type=int, default=2, help="timed steps per cell (after one warm-up)")
+    parser.add_argument("--layers", type=int, default=30, help="transformer blocks (30 = Wan 2.1 1.3B)")
+    parser.add_argument("--memory-fraction", type=float, default=None,
+                        help="cap the process's GPU memory (e.g. 0.56 to emulate 80 GB on a 141 GB H200)")
+    parser.add_argument("--out", type=Path, default=None, help="also write the JSON lines here")
+    parser.add_argument("--smoke-cpu", action="store_true",
+                        help="tiny stand-in on the CPU: checks the script runs, measures nothing")
+    args = parser.parse_args(argv)
+
+    if not args.smoke_cpu and not torch.cuda.is_available():
+        log("needs a CUDA GPU (or --smoke-cpu)")
+        return 2
+    setup = Setup(args.smoke_cpu, args.layers)
+    if args.memory_fraction:
+        torch.cuda.set_per_process_memory_fraction(args.memory_fraction)
+    try:
+        import jsonschema  # noqa: F401
+        check_schema = True
+    except ImportError:
+        check_schema = False
+        log("jsonschema is not installed: plans are checked by the semantic rules only")
+
+    horizons = [int(h) for h in args.horizons.split(",")]
+    backends = [b.strip() for b in args.backends.split(",") if b.strip()]
+    plans = find_lvsa_plans(setup, args.plan_dir, args.model_prefix, check_schema)
+    log(f"LVSA plans found for frames: {sorted(plans) or 'none'}")
+    where = torch.cuda.get_device_name() if setup.device.type == "cuda" else "CPU smoke run"
+    log(f"torch {torch.__version__}, {where}, CFG off (one forward per step)")
+    model = build_model(setup)
+    from lvsa_worker.plan import parse_plan
+
+    cells = []
+    sink = args.out.open("w") if args.out else None
+    for horizon in horizons:
+        frames = HORIZONS[horizon]
+        for name in backends:
+            method = "dense" if name == "dense" else "lvsa"
+            plan = None
+            if method == "lvsa":
+                plan = plans.get(frames)
+                if plan is None and horizon == 1:
+                    plan = parse_plan(full_mask_plan(setup, frames), "<1x full mask>", check_schema=check_schema)
+                if plan is None:
+                    cell = {"horizon": f"{horizon}x", "frames": frames, "latent_frames": (frames - 1) // 4 + 1,
+                            "tokens": ((frames - 1) // 4 + 1) * setup.tokens_per_frame, "method": method,
+                            "backend": name,
+                            "status": "no-plan", "message": f"no LVSA plan for {frames} frames in {args.plan_dir}"}
+                    cells.append(cell)
+                    print(json.dumps(cell), flush=True)
+                    continue
+            log(f"{horizon}x {method} {name} ...")
+            cell = run_cell(setup, model, horizon, frames, method, name, plan, args)
+            cells.append(cell)
+            line = json.dumps(cell)
+            print(line, flush=True)
+            if sink:
+                sink.write(line + "\n")
+                sink.flush()
+    if sink:
+        sink.close()
+    print(table(cells), flush=True)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,69 @@
+"""``fbs``: the frame-block-sparse kernels of ``lvsa_worker.kernels.frame_block_sparse`` (CUDA; CPU too).
+
+That module is written separately; this file only registers it. Its contract:
+``plan_fbs(rows, tokens_per_frame, text_tokens, num_heads, head_dim, device, dtype, method="auto") -> plan``
+and ``fbs_attention(q, k, v, plan, scale=None) -> out`` on ``(B, S, H, D)`` tensors, where ``rows`` are the
+plan's interval rows for one step. Text padding is not part of that contract, so a forward with padded
+text tokens is refused rather than run inexactly.
+"""
+
+from __future__ import annotations
+
+import importlib
+
+import torch
+
+from .base import AttentionBackend, Prepared, TextKeys
+from .registry import register
+
+MODULE = "lvsa_worker.kernels.frame_block_sparse"
+
+
+class FbsPrepared(Prepared):
+    def __init__(self, layout, kernel_plan, frame_density: float):
+        self.layout = layout
+        self.kernel_plan = kernel_plan
+        self.frame_density = frame_density
+
+
+class FbsBackend(AttentionBackend):
+    name = "fbs"
+    devices = ("cuda", "cpu")
+    supports_score_transform = False
+    install_hint = f"the module {MODULE} (lvsa-toolkit's own kernel, needs triton)"
+
+    def _module(self):
+        return importlib.import_module(MODULE)
+
+    def unavailable_reason(self, device_type):
+        reason = super().unavailable_reason(device_type)
+        if reason:
+            return reason
+        try:
+            self._module()
+        except ImportError as exc:
+            return f"backend fbs needs {self.install_hint}: {exc}"
+        return None
+
+    def prepare(self, mask, layout, *, device, dtype, num_heads, head_dim, score_transform=None):
+        rows = mask.rows
+        if rows is None:  # dense: one interval per query frame
+            rows = tuple(((0, layout.latent_frames - 1),) for _ in range(layout.latent_frames))
+        rows = [[list(interval) for interval in row] for row in rows]
+        kernel_plan = self._module().plan_fbs(
+            rows, layout.tokens_per_frame, layout.text_tokens, num_heads, head_dim, device, dtype
+        )
+        # Realised density: what the kernel's plan holds (its own rows), not the plan file's figure.
+        return FbsPrepared(layout, kernel_plan, float(getattr(kernel_plan, "frame_density", mask.frame_density)))
+
+    def run(self, prepared: FbsPrepared, q, k, v, text: TextKeys | None = None, scale=None):
+        prepared.layout.check(q, k, v)
+        if text is not None:
+            raise ValueError("backend fbs does not handle padded text tokens")
+        out = self._module().fbs_attention(q, k, v, prepared.kernel_plan, scale=scale)
+        if not isinstance(out, torch.Tensor) or out.shape != q.shape:
+            raise ValueError(f"fbs_attention returned {getattr(out, 'shape', type(out))}, expected {tuple(q.shape)}")
+        return out
+
+
+register(FbsBackend())

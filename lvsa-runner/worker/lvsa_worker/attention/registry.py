@@ -1,0 +1,110 @@
+"""One registry, one dispatch: backends by name, and the resolution of ``auto``.
+
+Resolution order: the name the caller asked for (CLI/serve job) > the plan's ``backend.name``. A named
+backend that cannot run here is an error (``BackendUnavailable``) naming the cause and the install hint,
+never a silent fallback. ``auto`` picks the first available backend of the device's preference list and
+the result reports which one ran.
+
+Adding a backend is one call::
+
+    register(MyBackend())          # a subclass of AttentionBackend with name, devices, prepare, run
+"""
+
+from __future__ import annotations
+
+import os
+
+from ..errors import BackendUnavailable, UnsupportedFeature
+from .base import AttentionBackend
+
+_REGISTRY: dict[str, AttentionBackend] = {}
+
+# Preference lists for ``auto``. Only measured backends belong in front: the CUDA list is the lead's to
+# reorder after the H200 measurements (LVSA_AUTO_BACKENDS_<DEVICE>=name,name overrides it at run time).
+AUTO_ORDER: dict[str, tuple[str, ...]] = {
+    "cuda": ("sdpa-gather",),
+    "npu": ("sdpa-gather",),
+    "cpu": ("sdpa-gather",),
+}
+# When the plan carries a score transform (UltraViCo) only transform-capable backends qualify.
+AUTO_ORDER_SCORE_TRANSFORM: dict[str, tuple[str, ...]] = {
+    "cuda": ("flex",),
+    "npu": ("reference",),
+    "cpu": ("reference",),
+}
+
+
+def register(backend: AttentionBackend) -> AttentionBackend:
+    if not backend.name:
+        raise ValueError("a backend needs a name")
+    _REGISTRY[backend.name] = backend
+    return backend
+
+
+def names() -> list[str]:
+    _ensure_builtin()
+    return sorted(_REGISTRY)
+
+
+def get(name: str) -> AttentionBackend:
+    _ensure_builtin()
+    try:
+        return _REGISTRY[name]
+    except KeyError:
+        raise UnsupportedFeature(
+            f"backend {name!r} is unknown; known: auto, {', '.join(sorted(_REGISTRY))}"
+        ) from None
+
+
+def availability(device_type: str) -> dict[str, str | None]:
+    """For each backend: None when it can run on ``device_type``, else the reason it cannot."""
+    _ensure_builtin()
+    return {name: backend.unavailable_reason(device_type) for name, backend in sorted(_REGISTRY.items())}
+
+
+def resolve(name: str, device_type: str, needs_score_transform: bool) -> AttentionBackend:
+    """The backend to run for the requested ``name`` (``auto`` or a registered name)."""
+    _ensure_builtin()
+    if name == "auto":
+        order = _auto_order(device_type, needs_score_transform)
+        reasons = []
+        for candidate in order:
+            backend = _REGISTRY.get(candidate)
+            reason = "not registered" if backend is None else backend.unavailable_reason(device_type)
+            if reason is None:
+                return backend
+            reasons.append(f"{candidate}: {reason}")
+        raise BackendUnavailable(
+            f"backend auto found nothing usable on {device_type} ({'; '.join(reasons) or 'empty list'})"
+        )
+    backend = get(name)
+    reason = backend.unavailable_reason(device_type)
+    if reason is not None:
+        raise BackendUnavailable(reason)
+    if needs_score_transform and not backend.supports_score_transform:
+        capable = sorted(n for n, b in _REGISTRY.items() if b.supports_score_transform)
+        raise UnsupportedFeature(
+            f"backend {name} cannot execute a score transform (UltraViCo); use auto or one of {', '.join(capable)}"
+        )
+    return backend
+
+
+def _auto_order(device_type: str, needs_score_transform: bool) -> tuple[str, ...]:
+    table = AUTO_ORDER_SCORE_TRANSFORM if needs_score_transform else AUTO_ORDER
+    suffix = "_SCORE_TRANSFORM" if needs_score_transform else ""
+    override = os.environ.get(f"LVSA_AUTO_BACKENDS{suffix}_{device_type.upper()}")
+    if override:
+        return tuple(n.strip() for n in override.split(",") if n.strip())
+    return table.get(device_type, ())
+
+
+_loaded = False
+
+
+def _ensure_builtin() -> None:
+    """Register the built-in backends on first use (their modules import nothing heavy at load time)."""
+    global _loaded
+    if _loaded:
+        return
+    _loaded = True
+    from . import fbs, flashinfer_backend, flex, reference, sdpa_gather  # noqa: F401  (they register)

@@ -1,0 +1,163 @@
+"""The per-job attention runtime: which denoising step is running, and the backend's per-step state.
+
+Step boundaries come from the pipeline: :func:`install_step_tracking` wraps the scheduler's ``step`` (called
+exactly once per denoising step, after every transformer pass of that step: both classifier-free-guidance
+passes, whichever Wan 2.2 expert ran) and adds a forward pre-hook to each transformer. The first
+transformer call of a step fetches the backend's prepared state for that step's pattern (built once per
+pattern and cached), so the per-layer :meth:`AttentionRuntime.attention` only runs the kernel.
+
+Without a pipeline (tests, benchmarks) call :meth:`AttentionRuntime.begin_step` yourself.
+"""
+
+from __future__ import annotations
+
+import time
+from dataclasses import dataclass, field
+from typing import Callable
+
+import torch
+
+from ..errors import JobTimeout
+from ..plan import Plan
+from .base import AttentionBackend, Prepared, TextKeys, TokenLayout
+
+
+@dataclass
+class StepRecord:
+    """What ran at one denoising step."""
+
+    step: int
+    pattern: str
+    frame_density: float
+    transformer_calls: int = 0
+    attention_calls: int = 0
+    experts: list[int] = field(default_factory=list)
+    started: float = 0.0
+    latency_s: float | None = None
+
+
+class AttentionRuntime:
+    def __init__(
+        self,
+        plan: Plan,
+        backend: AttentionBackend,
+        layout: TokenLayout,
+        *,
+        device: torch.device,
+        dtype: torch.dtype,
+        num_heads: int,
+        head_dim: int,
+        synchronize: Callable[[], None] = lambda: None,
+        on_step_end: Callable[[StepRecord], None] | None = None,
+        deadline: float | None = None,
+    ):
+        self.plan = plan
+        self.backend = backend
+        self.layout = layout
+        self.device, self.dtype = device, dtype
+        self.num_heads, self.head_dim = num_heads, head_dim
+        self.synchronize = synchronize
+        self.on_step_end = on_step_end
+        self.deadline = deadline
+        self.step = 0
+        self.records: list[StepRecord] = []
+        self._prepared: dict[str, Prepared] = {}
+        self._current: Prepared | None = None
+        self._record: StepRecord | None = None
+        self._text_source: torch.Tensor | None = None
+        self._text_keys: TextKeys | None = None
+
+    # ---- step boundaries -------------------------------------------------------------------------
+    def begin_step(self, step: int) -> StepRecord:
+        """Make ``step`` current: fetch (or build once) the backend's state for that step's pattern."""
+        if not 0 <= step < self.plan.steps:
+            raise RuntimeError(
+                f"denoising step {step} is outside the plan's {self.plan.steps} steps "
+                f"(plan {self.plan.source}); the pipeline ran more steps than planned"
+            )
+        mask = self.plan.mask_for_step(step)
+        prepared = self._prepared.get(mask.key)
+        if prepared is None:
+            prepared = self.backend.prepare(
+                mask, self.layout, device=self.device, dtype=self.dtype, num_heads=self.num_heads,
+                head_dim=self.head_dim, score_transform=self.plan.score_transform,
+            )
+            self._prepared[mask.key] = prepared
+        self.step = step
+        self._current = prepared
+        self._record = StepRecord(step, mask.key, prepared.frame_density, started=time.perf_counter())
+        self.records.append(self._record)
+        return self._record
+
+    def on_transformer_call(self, expert: int = 0) -> None:
+        """Forward pre-hook: the first call of a step begins it; later calls (CFG, experts) reuse it."""
+        if self._record is None or self._record.step != self.step:
+            self.begin_step(self.step)
+        self._record.transformer_calls += 1
+        self._record.experts.append(expert)
+
+    def end_step(self) -> None:
+        """Called after the scheduler's step: close the current step and move to the next."""
+        record = self._record
+        if record is None or record.step != self.step:
+            raise RuntimeError(f"scheduler stepped at step {self.step} without a transformer call")
+        self.synchronize()
+        record.latency_s = time.perf_counter() - record.started
+        self.step += 1
+        if self.on_step_end is not None:
+            self.on_step_end(record)
+        if self.deadline is not None and time.monotonic() > self.deadline:
+            raise JobTimeout(f"job ran past its time limit after denoising step {record.step + 1}")
+
+    # ---- per layer -------------------------------------------------------------------------------
+    def text_keys(self, mask: torch.Tensor | None) -> TextKeys | None:
+        """Text-key validity for this forward; read on the host once per mask tensor (not per layer)."""
+        if mask is None:
+            return None
+        if mask is not self._text_source:
+            self._text_source = mask
+            self._text_keys = TextKeys.from_mask(mask)
+        return self._text_keys
+
+    def attention(self, q, k, v, text: TextKeys | None = None, scale: float | None = None) -> torch.Tensor:
+        """Run the current step's attention on ``(B, S, H, D)`` tensors."""
+        if self._current is None:
+            self.begin_step(self.step)
+        self._record.attention_calls += 1
+        return self.backend.run(self._current, q, k, v, text=text, scale=scale)
+
+    # ---- results ---------------------------------------------------------------------------------
+    def realised_density(self) -> float | None:
+        """Mean frame density over the steps whose attention actually ran (from the backend's own state)."""
+        ran = [r.frame_density for r in self.records if r.attention_calls > 0]
+        return sum(ran) / len(ran) if ran else None
+
+    def step_latencies(self) -> list[float]:
+        return [r.latency_s for r in self.records if r.latency_s is not None]
+
+
+def install_step_tracking(pipe, runtime: AttentionRuntime, transformers: list) -> Callable[[], None]:
+    """Hook the pipeline's scheduler and transformers; returns a function that removes every hook."""
+    scheduler = pipe.scheduler
+    original_step = scheduler.step
+
+    def step_and_advance(*args, **kwargs):
+        result = original_step(*args, **kwargs)
+        runtime.end_step()
+        return result
+
+    scheduler.step = step_and_advance
+    handles = []
+    for expert, transformer in enumerate(transformers):
+        def pre_hook(module, args, expert=expert):
+            runtime.on_transformer_call(expert)
+
+        handles.append(transformer.register_forward_pre_hook(pre_hook))
+
+    def remove() -> None:
+        for handle in handles:
+            handle.remove()
+        if scheduler.__dict__.get("step") is step_and_advance:
+            del scheduler.step
+
+    return remove

@@ -1,0 +1,114 @@
+"""Command line: ``python -m lvsa_worker generate|serve|backends``.
+
+``generate`` prints exactly one JSON result line on stdout (everything else goes to stderr) and exits
+0 when the status is ok, 2 for a bad request (invalid plan, geometry mismatch, bad option), 1 otherwise
+(oom, timeout, backend unavailable, runtime error).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import logging
+import os
+import sys
+
+from . import __version__
+
+# The worker shares its CPU with other processes (the Java runner, VQeval); OpenMP's default busy-wait
+# makes CPU inference many times slower when cores are oversubscribed. Must be set before torch loads.
+os.environ.setdefault("OMP_WAIT_POLICY", "PASSIVE")
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="python -m lvsa_worker", description=__doc__.splitlines()[0])
+    parser.add_argument("--version", action="version", version=f"lvsa-worker {__version__}")
+    parser.add_argument("-v", "--verbose", action="store_true", help="debug logging on stderr")
+    sub = parser.add_subparsers(dest="command", required=True)
+
+    gen = sub.add_parser("generate", help="run one job and write an mp4")
+    gen.add_argument("--model", required=True, help="preset (tiny-wan, tiny-wan22, tiny-hv15) or local diffusers folder")
+    gen.add_argument("--plan", required=True, help="attention plan JSON file")
+    gen.add_argument("--frames", type=int, required=True, help="video frames (F; latent frames = (F-1)/4+1)")
+    gen.add_argument("--height", type=int, required=True)
+    gen.add_argument("--width", type=int, required=True)
+    gen.add_argument("--steps", type=int, required=True, help="denoising steps (must equal the plan's)")
+    gen.add_argument("--seed", type=int, required=True)
+    gen.add_argument("--out", required=True, help="mp4 to write (atomically)")
+    gen.add_argument("--device", default="auto", help="cpu, cuda[:i], npu[:i] or auto (default)")
+    gen.add_argument("--backend", default=None,
+                     choices=["auto", "sdpa-gather", "flashinfer", "reference", "fbs", "flex"],
+                     help="overrides the plan's backend.name")
+    gen.add_argument("--guidance", type=float, default=5.0, help="classifier-free guidance scale (<=1: off)")
+    gen.add_argument("--prompt", default=None)
+    gen.add_argument("--negative-prompt", default="")
+    gen.add_argument("--fps", type=int, default=16)
+    gen.add_argument("--dtype", default=None, help="bf16, fp16, fp32 (default: bf16 on cuda/npu, fp32 on cpu)")
+    gen.add_argument("--offload", default="none", choices=["none", "model"], help="diffusers model CPU offload")
+    gen.add_argument("--timeout-s", type=float, default=None, help="give up after this many seconds (checked per step)")
+
+    srv = sub.add_parser("serve", help="JSON-lines jobs on stdin (contracts/worker-protocol.md)")
+    srv.add_argument("--model", default=None, help="load this model before printing the ready line")
+    srv.add_argument("--device", default="auto")
+    srv.add_argument("--dtype", default=None)
+    srv.add_argument("--offload", default="none", choices=["none", "model"])
+    srv.add_argument("--cache-size", type=int, default=1, help="models kept loaded at once")
+
+    bk = sub.add_parser("backends", help="list attention backends and whether they run on a device")
+    bk.add_argument("--device", default="auto")
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = _parser().parse_args(argv)
+    os.environ["HF_HUB_OFFLINE"] = "1"  # nothing is downloaded at run time
+    logging.basicConfig(stream=sys.stderr, level=logging.DEBUG if args.verbose else logging.INFO,
+                        format="[lvsa_worker] %(levelname)s %(message)s")
+    if args.command == "serve":
+        from .serve import main_serve
+
+        return main_serve(args)
+    if args.command == "backends":
+        return _backends(args)
+    return _generate(args)
+
+
+def _generate(args) -> int:
+    from .generate import DEFAULT_PROMPT, JobSpec, failed_request, run_job
+    from .errors import UsageError
+    from .models.loading import ModelCache
+    from .protocol import ProtocolOut
+
+    out = ProtocolOut.take_stdout()
+    try:
+        spec = JobSpec(
+            model=args.model, plan=args.plan, frames=args.frames, height=args.height, width=args.width,
+            steps=args.steps, seed=args.seed, out=args.out, device=args.device, backend=args.backend,
+            guidance=args.guidance, prompt=args.prompt if args.prompt is not None else DEFAULT_PROMPT,
+            negative_prompt=args.negative_prompt, fps=args.fps, dtype=args.dtype, offload=args.offload,
+            timeout_s=args.timeout_s,
+        )
+        spec.check()
+    except UsageError as exc:
+        out.send({"type": "result", **failed_request(exc)})
+        return 2
+    result = run_job(spec, ModelCache())
+    out.send({"type": "result", **result})
+    if result["status"] == "ok":
+        return 0
+    return 2 if result.get("error_code") in ("bad_request", "plan_invalid", "geometry_mismatch", "unsupported") else 1
+
+
+def _backends(args) -> int:
+    from . import devices
+    from .attention import availability
+    from .errors import WorkerError
+
+    try:
+        device = devices.resolve_device(args.device)
+    except WorkerError as exc:
+        print(f"error: {exc.message}", file=sys.stderr)
+        return 2
+    table = availability(device.type)
+    print(json.dumps({"device": str(device), "backends": {n: (r or "available") for n, r in table.items()}}, indent=2))
+    return 0

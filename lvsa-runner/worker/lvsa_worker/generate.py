@@ -1,0 +1,224 @@
+"""One generation job: plan + model + request in, an mp4 and a result dict out.
+
+:func:`run_job` never raises for a job's own failure: it returns a result whose ``status`` is ``ok``,
+``oom``, ``error`` or ``timeout`` (see contracts/worker-protocol.md for every field).
+"""
+
+from __future__ import annotations
+
+import logging
+import math
+import time
+import traceback
+from contextlib import ExitStack
+from dataclasses import dataclass, fields
+from typing import Any, Callable
+
+import torch
+
+from . import devices
+from .attention import AttentionRuntime, StepRecord, TokenLayout, install_step_tracking, resolve
+from .errors import GeometryMismatch, JobTimeout, UsageError, WorkerError
+from .models import presets
+from .models.loading import LoadedModel, ModelCache, check_geometry, check_request
+from .plan import Plan, load_plan, parse_plan
+from .transforms import riflex
+from .video import to_uint8, write_mp4
+
+log = logging.getLogger("lvsa_worker")
+
+DEFAULT_PROMPT = "a red fox trotting through fresh snow at dawn, cinematic, detailed fur"
+BACKEND_NAMES = ("auto", "sdpa-gather", "flashinfer", "reference", "fbs", "flex")
+
+
+@dataclass
+class JobSpec:
+    """A generation request (the CLI's ``generate`` options, or a serve job's ``job`` object)."""
+
+    model: str
+    plan: Any  # a path to a plan file, or the plan document itself
+    frames: int
+    height: int
+    width: int
+    steps: int
+    seed: int
+    out: str
+    device: str = "auto"
+    backend: str | None = None  # None: the plan's backend.name
+    guidance: float = 5.0
+    prompt: str = DEFAULT_PROMPT
+    negative_prompt: str = ""
+    fps: int = 16
+    dtype: str | None = None
+    offload: str = "none"
+    timeout_s: float | None = None
+
+    _TYPES = {"model": str, "frames": int, "height": int, "width": int, "steps": int, "seed": int, "out": str,
+              "device": str, "backend": (str, type(None)), "guidance": (int, float), "prompt": str,
+              "negative_prompt": str, "fps": int, "dtype": (str, type(None)), "offload": str,
+              "timeout_s": (int, float, type(None)), "plan": (str, dict)}
+    _REQUIRED = ("model", "plan", "frames", "height", "width", "steps", "seed", "out")
+
+    @classmethod
+    def from_mapping(cls, data: dict) -> "JobSpec":
+        """Build from a JSON object; a missing, unknown or mistyped field raises UsageError naming it."""
+        if not isinstance(data, dict):
+            raise UsageError("job must be a JSON object")
+        known = {f.name for f in fields(cls)}
+        unknown = sorted(set(data) - known)
+        if unknown:
+            raise UsageError(f"job has unknown field(s): {', '.join(unknown)}")
+        missing = [name for name in cls._REQUIRED if name not in data]
+        if missing:
+            raise UsageError(f"job is missing field(s): {', '.join(missing)}")
+        for name, value in data.items():
+            expected = cls._TYPES[name]
+            if isinstance(value, bool) or not isinstance(value, expected):
+                raise UsageError(f"job field {name} has the wrong type ({type(value).__name__})")
+        spec = cls(**data)
+        spec.check()
+        return spec
+
+    def check(self) -> None:
+        for name in ("frames", "height", "width", "steps", "fps"):
+            if getattr(self, name) < 1:
+                raise UsageError(f"{name} must be at least 1, got {getattr(self, name)}")
+        if self.backend is not None and self.backend not in BACKEND_NAMES:
+            raise UsageError(f"backend {self.backend!r} is not one of {', '.join(BACKEND_NAMES)}")
+        if self.timeout_s is not None and not self.timeout_s > 0:
+            raise UsageError(f"timeout_s must be positive, got {self.timeout_s}")
+        if not math.isfinite(self.guidance):
+            raise UsageError("guidance must be a finite number")
+
+
+ProgressFn = Callable[[dict], None]
+
+
+def empty_result() -> dict[str, Any]:
+    """The result fields every job reports, before anything ran."""
+    return {
+        "status": "error", "step_latency_s": [], "total_s": 0.0, "peak_memory_gb": 0.0,
+        "peak_memory_kind": None, "density": None, "expected_density": None, "backend": None,
+        "output": None, "message": "",
+    }
+
+
+def failed_request(exc: WorkerError) -> dict[str, Any]:
+    """The result of a request refused before it became a job (e.g. a missing field)."""
+    return {**empty_result(), "error_code": exc.code, "message": exc.message}
+
+
+def run_job(spec: JobSpec, cache: ModelCache, progress: ProgressFn | None = None) -> dict:
+    """Run one job; the returned dict is the protocol's result payload."""
+    started = time.perf_counter()
+    deadline = None if spec.timeout_s is None else time.monotonic() + spec.timeout_s
+    result = empty_result()
+    device = None
+    emit = progress or (lambda event: None)
+    try:
+        plan = parse_plan(spec.plan, "<inline plan>") if isinstance(spec.plan, dict) else load_plan(spec.plan)
+        result["expected_density"] = plan.expected.get("mean_frame_density", plan.mean_frame_density())
+        check_request(plan, frames=spec.frames, height=spec.height, width=spec.width, steps=spec.steps)
+        device = devices.resolve_device(spec.device)
+        dtype = devices.resolve_dtype(spec.dtype, device)
+        devices.reset_peak_memory(device)
+        backend = resolve(spec.backend or plan.backend, device.type, plan.score_transform is not None)
+        result.update(backend=backend.name, device=str(device), dtype=devices.dtype_name(dtype))
+        emit({"phase": "load", "model": spec.model})
+        model, cached = cache.get(spec.model, device, dtype, spec.offload)
+        result.update(model_cached=cached, model_load_s=round(model.load_s, 3))
+        check_geometry(plan, model, frames=spec.frames, height=spec.height, width=spec.width, steps=spec.steps)
+        if deadline is not None and time.monotonic() > deadline:
+            raise JobTimeout(f"job ran past its time limit ({spec.timeout_s} s) while loading the model")
+        video = _generate(spec, plan, model, backend, deadline, emit, result)
+        emit({"phase": "write", "output": spec.out})
+        write_mp4(to_uint8(video), spec.out, spec.fps)
+        model.jobs_served += 1
+        result.update(status="ok", output=spec.out, frames_written=int(video.shape[0]))
+        result["message"] = f"{video.shape[0]} frames written"
+    except JobTimeout as exc:
+        result.update(status="timeout", error_code=exc.code, message=exc.message)
+    except WorkerError as exc:
+        result.update(status="error", error_code=exc.code, message=exc.message)
+    except Exception as exc:  # noqa: BLE001 - every failure becomes a structured result
+        if devices.is_out_of_memory(exc):
+            result.update(status="oom", error_code="oom", message=f"out of memory: {str(exc).splitlines()[0]}")
+        else:
+            log.error("job failed:\n%s", traceback.format_exc())
+            text = " ".join(str(exc).split())
+            result.update(status="error", error_code="internal", message=f"{type(exc).__name__}: {text}")
+    finally:
+        if device is not None:
+            if result["status"] == "oom":
+                devices.empty_cache(device)
+            result["peak_memory_gb"], result["peak_memory_kind"] = devices.peak_memory(device)
+            result["peak_memory_gb"] = round(result["peak_memory_gb"], 4)
+        result["total_s"] = round(time.perf_counter() - started, 4)
+    return result
+
+
+def _generate(spec: JobSpec, plan: Plan, model: LoadedModel, backend, deadline, emit, result: dict):
+    layout = TokenLayout(plan.geometry.latent_frames, plan.geometry.tokens_per_frame, plan.geometry.text_tokens)
+
+    def on_step_end(record: StepRecord) -> None:
+        result["step_latency_s"].append(round(record.latency_s, 4))
+        emit({"phase": "denoise", "step": record.step + 1, "steps": plan.steps,
+              "step_latency_s": round(record.latency_s, 4)})
+        if record.step + 1 == plan.steps:
+            emit({"phase": "decode"})
+
+    runtime = AttentionRuntime(
+        plan, backend, layout, device=model.device, dtype=model.dtype, num_heads=model.num_heads,
+        head_dim=model.head_dim, synchronize=lambda: devices.synchronize(model.device),
+        on_step_end=on_step_end, deadline=deadline,
+    )
+    with ExitStack() as undo:
+        undo.callback(model.adapter.install(model.transformers, runtime))
+        undo.callback(install_step_tracking(model.pipe, runtime, model.transformers))
+        if plan.rope_transform is not None:
+            thetas = riflex.temporal_frequencies(model.rope(model.transformers[0]))
+            decision = riflex.decide(thetas, plan.rope_transform, plan.geometry.latent_frames)
+            for transformer in model.transformers:
+                undo.callback(riflex.apply(model.rope(transformer), decision).remove)
+            result.update(riflex_k=decision.k, riflex=decision.as_dict())
+        video = _call_pipeline(spec, model)
+    result["density"] = runtime.realised_density()
+    result["steps_run"] = len([r for r in runtime.records if r.latency_s is not None])
+    result["transformer_calls_per_step"] = [r.transformer_calls for r in runtime.records]
+    if result["steps_run"] != plan.steps:
+        raise WorkerError(f"the pipeline ran {result['steps_run']} denoising steps but the plan has {plan.steps}")
+    if video.shape[0] != spec.frames:
+        raise GeometryMismatch(f"the pipeline produced {video.shape[0]} frames, not the requested {spec.frames}")
+    return video
+
+
+def _call_pipeline(spec: JobSpec, model: LoadedModel):
+    pipe = model.pipe
+    generator = torch.Generator(device="cpu").manual_seed(spec.seed)
+    common = dict(height=spec.height, width=spec.width, num_frames=spec.frames,
+                  num_inference_steps=spec.steps, generator=generator, output_type="np")
+    if model.family == "wan":
+        if model.preset is not None:
+            text = dict(prompt_embeds=presets.wan_prompt_embeds(spec.prompt).to(model.device),
+                        negative_prompt_embeds=presets.wan_prompt_embeds(spec.negative_prompt).to(model.device))
+        else:
+            text = dict(prompt=spec.prompt, negative_prompt=spec.negative_prompt)
+        return pipe(guidance_scale=spec.guidance, **text, **common).frames[0]
+    # HunyuanVideo 1.5: guidance lives in the pipeline's guider.
+    previous = pipe.guider.guidance_scale
+    pipe.guider.guidance_scale = spec.guidance
+    try:
+        if model.preset is not None:
+            cond, uncond = presets.hv15_prompt_inputs(spec.prompt), presets.hv15_prompt_inputs(spec.negative_prompt)
+            to = lambda t: t.to(model.device)  # noqa: E731
+            text = dict(
+                prompt_embeds=to(cond["embeds"]), prompt_embeds_mask=to(cond["mask"]),
+                prompt_embeds_2=to(cond["embeds_2"]), prompt_embeds_mask_2=to(cond["mask_2"]),
+                negative_prompt_embeds=to(uncond["embeds"]), negative_prompt_embeds_mask=to(uncond["mask"]),
+                negative_prompt_embeds_2=to(uncond["embeds_2"]), negative_prompt_embeds_mask_2=to(uncond["mask_2"]),
+            )
+        else:
+            text = dict(prompt=spec.prompt, negative_prompt=spec.negative_prompt)
+        return pipe(**text, **common).frames[0]
+    finally:
+        pipe.guider.guidance_scale = previous

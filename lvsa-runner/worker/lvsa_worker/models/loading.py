@@ -1,0 +1,207 @@
+"""Load a model (tiny preset or local diffusers folder), describe its geometry, check a plan against it.
+
+A loaded model knows its family (``wan`` or ``hunyuanvideo15``), its experts (one transformer, or two for
+Wan 2.2 A14B), and what the plan's geometry must say: VAE factors, patch, joint text tokens and, where
+known, the training horizon. :class:`ModelCache` keeps models loaded across jobs (key: model, device,
+dtype, offload).
+"""
+
+from __future__ import annotations
+
+import os
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import torch
+
+from ..errors import GeometryMismatch, ModelLoadError, UsageError
+from ..plan import Plan
+from . import hunyuan15, presets, wan
+
+FAMILY_ADAPTERS = {"wan": wan, "hunyuanvideo15": hunyuan15}
+PIPELINE_FAMILIES = {"WanPipeline": "wan", "HunyuanVideo15Pipeline": "hunyuanvideo15"}
+# Training horizons in latent frames where the family and VAE pin them down (LVSA.md).
+KNOWN_HORIZONS = {("wan", 4, 8): 21, ("hunyuanvideo15", 4, 16): 33}
+
+
+@dataclass
+class LoadedModel:
+    name: str
+    family: str
+    pipe: object
+    device: torch.device
+    dtype: torch.dtype
+    preset: dict | None
+    load_s: float
+    offload: str = "none"
+    jobs_served: int = field(default=0)
+
+    @property
+    def adapter(self):
+        return FAMILY_ADAPTERS[self.family]
+
+    @property
+    def transformers(self) -> list:
+        experts = [self.pipe.transformer]
+        second = getattr(self.pipe, "transformer_2", None)
+        if second is not None:
+            experts.append(second)
+        return experts
+
+    @property
+    def config(self):
+        return self.transformers[0].config
+
+    @property
+    def temporal_factor(self) -> int:
+        return int(self.pipe.vae_scale_factor_temporal)
+
+    @property
+    def spatial_factor(self) -> int:
+        return int(self.pipe.vae_scale_factor_spatial)
+
+    @property
+    def patch(self) -> tuple[int, int, int]:
+        if self.family == "wan":
+            return tuple(int(p) for p in self.config.patch_size)
+        return (int(self.config.patch_size_t), int(self.config.patch_size), int(self.config.patch_size))
+
+    @property
+    def num_heads(self) -> int:
+        return int(self.config.num_attention_heads)
+
+    @property
+    def head_dim(self) -> int:
+        return int(self.config.attention_head_dim)
+
+    @property
+    def text_tokens(self) -> int:
+        """Text tokens that join self-attention (Wan: none; HunyuanVideo 1.5: image + ByT5 + MLLM slots)."""
+        if self.family == "wan":
+            return 0
+        if self.preset is not None:
+            return presets.HV_IMAGE_TOKENS + presets.HV_BYT5_TOKENS + presets.HV_MLLM_TOKENS
+        pipe = self.pipe
+        return int(pipe.vision_num_semantic_tokens + pipe.tokenizer_max_length + pipe.tokenizer_2_max_length)
+
+    @property
+    def reference_latent_frames(self) -> int | None:
+        if self.preset is not None:
+            return int(self.preset["reference_latent_frames"])
+        return KNOWN_HORIZONS.get((self.family, self.temporal_factor, self.spatial_factor))
+
+    def rope(self, transformer):
+        return transformer.rope
+
+
+def load(name: str, device: torch.device, dtype: torch.dtype, offload: str = "none") -> LoadedModel:
+    """A preset by name, or a local diffusers pipeline folder (never downloaded)."""
+    os.environ["HF_HUB_OFFLINE"] = "1"
+    started = time.perf_counter()
+    if name in presets.PRESETS:
+        pipe, spec = presets.build(name)
+        family, preset = spec["family"], spec
+    else:
+        path = Path(name).expanduser()
+        if not path.is_dir():
+            raise ModelLoadError(
+                f"model {name}: not a preset ({', '.join(presets.PRESETS)}) and not a local folder"
+            )
+        if not (path / "model_index.json").is_file():
+            raise ModelLoadError(f"model {name}: no model_index.json (not a diffusers pipeline folder)")
+        from diffusers import DiffusionPipeline
+
+        try:
+            pipe = DiffusionPipeline.from_pretrained(str(path), torch_dtype=dtype, local_files_only=True)
+        except Exception as exc:  # diffusers raises many types; report one line
+            raise ModelLoadError(f"model {name}: cannot load ({type(exc).__name__}: {exc})") from exc
+        family = PIPELINE_FAMILIES.get(type(pipe).__name__)
+        if family is None:
+            raise ModelLoadError(
+                f"model {name}: pipeline {type(pipe).__name__} is not supported "
+                f"(supported: {', '.join(PIPELINE_FAMILIES)})"
+            )
+        preset = None
+    pipe.set_progress_bar_config(disable=True)
+    if offload not in ("none", "model"):
+        raise UsageError(f"offload {offload!r} is not one of none, model")
+    if preset is not None:
+        pipe.to(dtype=dtype)
+    elif family == "wan":
+        pipe.vae.to(torch.float32)  # Wan's VAE is meant to decode in float32 (the transformer stays in dtype)
+    if offload == "model":
+        pipe.enable_model_cpu_offload(device=device)
+    else:
+        pipe.to(device=device)
+    return LoadedModel(name, family, pipe, device, dtype, preset, time.perf_counter() - started, offload)
+
+
+class ModelCache:
+    """Models kept loaded across jobs, keyed by (model, device, dtype, offload); one at a time by default."""
+
+    def __init__(self, capacity: int = 1):
+        self.capacity = capacity
+        self._models: dict[tuple, LoadedModel] = {}
+
+    def get(self, name: str, device: torch.device, dtype: torch.dtype, offload: str = "none") -> tuple[LoadedModel, bool]:
+        """(model, True when it was already loaded)."""
+        key = (name, str(device), str(dtype), offload)
+        if key in self._models:
+            return self._models[key], True
+        while len(self._models) >= self.capacity:
+            self._models.pop(next(iter(self._models)))
+        model = load(name, device, dtype, offload)
+        self._models[key] = model
+        return model, False
+
+
+def check_request(plan: Plan, *, frames: int, height: int, width: int, steps: int) -> None:
+    """The request's own numbers against the plan, before a model is loaded (a load can take minutes)."""
+    g = plan.geometry
+    problems = [
+        f"{what} is {plan_value} in the plan but {actual} from {option}"
+        for what, plan_value, actual, option in (
+            ("video_frames", g.video_frames, frames, "--frames"), ("height", g.height, height, "--height"),
+            ("width", g.width, width, "--width"), ("steps", plan.steps, steps, "--steps"))
+        if plan_value != actual
+    ]
+    if problems:
+        raise GeometryMismatch(f"plan {plan.source} does not fit the request: " + "; ".join(problems))
+
+
+def check_geometry(plan: Plan, model: LoadedModel, *, frames: int, height: int, width: int, steps: int) -> None:
+    """Refuse, in one line listing every difference, a plan that does not fit the model and request."""
+    g = plan.geometry
+    problems = []
+
+    def differ(what: str, plan_value, actual, source: str) -> None:
+        if plan_value != actual:
+            problems.append(f"{what} is {plan_value} in the plan but {actual} from {source}")
+
+    tf, sf, patch = model.temporal_factor, model.spatial_factor, model.patch
+    if (frames - 1) % tf != 0:
+        problems.append(f"--frames {frames}: frames - 1 must be a multiple of the VAE's temporal factor {tf}")
+    if height % (sf * patch[1]) or width % (sf * patch[2]):
+        problems.append(
+            f"--height/--width {height}x{width} must be multiples of {sf * patch[1]}x{sf * patch[2]}"
+        )
+    differ("video_frames", g.video_frames, frames, "--frames")
+    differ("latent_frames", g.latent_frames, (frames - 1) // tf + 1, "--frames and the VAE")
+    differ("height", g.height, height, "--height")
+    differ("width", g.width, width, "--width")
+    differ("temporal_factor", g.temporal_factor, tf, "the model's VAE")
+    differ("spatial_factor", g.spatial_factor, sf, "the model's VAE")
+    differ("patch", list(g.patch), list(patch), "the transformer config")
+    grid = [height // (sf * patch[1]), width // (sf * patch[2])]
+    differ("frame_grid", list(g.frame_grid), grid, "the resolution and the model")
+    differ("tokens_per_frame", g.tokens_per_frame, grid[0] * grid[1], "the resolution and the model")
+    differ("text_tokens", g.text_tokens, model.text_tokens, "the model's joint attention")
+    horizon = model.reference_latent_frames
+    if horizon is not None:
+        differ("reference_latent_frames", g.reference_latent_frames, horizon, f"the {model.family} model's training horizon")
+    differ("steps", plan.steps, steps, "--steps")
+    if model.preset is not None and plan.model != model.name:
+        problems.append(f"model is {plan.model} in the plan but the worker loaded preset {model.name}")
+    if problems:
+        raise GeometryMismatch(f"plan {plan.source} does not fit model {model.name}: " + "; ".join(problems))

@@ -1,0 +1,111 @@
+"""``python -m lvsa_worker serve``: JSON-lines jobs on stdin, progress and results on stdout.
+
+The protocol is specified in contracts/worker-protocol.md. Requests are handled one at a time, in order;
+models stay loaded between jobs (:class:`~lvsa_worker.models.loading.ModelCache`).
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import os
+import sys
+import time
+from typing import IO
+
+from . import __version__, devices
+from .attention import availability
+from .errors import UsageError, WorkerError
+from .generate import JobSpec, failed_request, run_job
+from .models.loading import ModelCache
+from .protocol import PROTOCOL_VERSION, ProtocolOut
+
+log = logging.getLogger("lvsa_worker")
+
+
+def _error(out: ProtocolOut, request_id, code: str, message: str) -> None:
+    out.send({"type": "error", "id": request_id, "status": "error", "error_code": code, "message": message})
+
+
+def serve(
+    out: ProtocolOut,
+    stdin: IO[str],
+    *,
+    preload: str | None = None,
+    device: str = "auto",
+    dtype: str | None = None,
+    offload: str = "none",
+    cache_size: int = 1,
+) -> int:
+    cache = ModelCache(capacity=cache_size)
+    preloaded = None
+    try:
+        dev = devices.resolve_device(device)
+        if preload:
+            model, _ = cache.get(preload, dev, devices.resolve_dtype(dtype, dev), offload)
+            preloaded = {"model": preload, "device": str(dev), "dtype": devices.dtype_name(model.dtype),
+                         "load_s": round(model.load_s, 3)}
+    except WorkerError as exc:
+        _error(out, None, exc.code, exc.message)
+        return 1
+    out.send({
+        "type": "ready", "worker_version": __version__, "protocol_version": PROTOCOL_VERSION, "pid": os.getpid(),
+        "preloaded": preloaded,
+        "device": str(dev),
+        "backends": {name: reason is None for name, reason in availability(dev.type).items()},
+    })
+    while True:
+        line = stdin.readline()
+        if not line:
+            log.info("stdin closed: exiting")
+            return 0
+        if not line.strip():
+            continue
+        try:
+            request = json.loads(line)
+            if not isinstance(request, dict):
+                raise ValueError("a request must be a JSON object")
+        except ValueError as exc:
+            _error(out, None, "bad_request", f"request is not a JSON object: {exc}")
+            continue
+        request_id = request.get("id")
+        kind = request.get("type")
+        if not isinstance(request_id, (str, int)) or isinstance(request_id, bool):
+            _error(out, request_id, "bad_request", "request needs an id (string or integer)")
+            continue
+        if kind == "shutdown":
+            out.send({"type": "shutdown", "id": request_id, "status": "ok"})
+            return 0
+        if kind == "ping":
+            out.send({"type": "pong", "id": request_id, "time": time.time()})
+            continue
+        if kind != "generate":
+            _error(out, request_id, "bad_request", f"unknown request type {kind!r} (generate, ping, shutdown)")
+            continue
+        try:
+            job = request.get("job")
+            if not isinstance(job, dict):
+                raise UsageError("a generate request needs a job object")
+            job = dict(job)
+            job.setdefault("device", str(dev))
+            job.setdefault("offload", offload)
+            if dtype is not None:
+                job.setdefault("dtype", dtype)
+            if "timeout_s" in request:
+                job["timeout_s"] = request["timeout_s"]
+            spec = JobSpec.from_mapping(job)
+        except UsageError as exc:
+            out.send({"type": "result", "id": request_id, **failed_request(exc)})
+            continue
+
+        def progress(event: dict, request_id=request_id) -> None:
+            out.send({"type": "progress", "id": request_id, **event})
+
+        result = run_job(spec, cache, progress)
+        out.send({"type": "result", "id": request_id, **result})
+
+
+def main_serve(args) -> int:
+    out = ProtocolOut.take_stdout()
+    return serve(out, sys.stdin, preload=args.model, device=args.device, dtype=args.dtype,
+                 offload=args.offload, cache_size=args.cache_size)

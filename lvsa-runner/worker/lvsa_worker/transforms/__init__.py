@@ -1,0 +1,1 @@
+"""Plan transforms executed by the worker: RIFLEx (RoPE, :mod:`.riflex`) and UltraViCo (logits, :mod:`.ultravico`)."""

@@ -1,0 +1,43 @@
+"""Write generated frames to an mp4 (H.264 through imageio-ffmpeg), atomically: temp file, then rename."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import numpy as np
+
+
+def to_uint8(frames: np.ndarray) -> np.ndarray:
+    """``(F, H, W, 3)`` floats in [0, 1] (a pipeline's ``output_type="np"``) to uint8."""
+    return (np.clip(frames, 0.0, 1.0) * 255.0 + 0.5).astype(np.uint8)
+
+
+def write_mp4(frames: np.ndarray, path: str | Path, fps: int) -> Path:
+    """Write ``(F, H, W, 3)`` uint8 frames to ``path``; the file appears complete or not at all."""
+    import imageio.v2 as imageio
+
+    target = Path(path)
+    target.parent.mkdir(parents=True, exist_ok=True)
+    temp = target.with_name(f".{target.stem}.tmp-{os.getpid()}.mp4")
+    try:
+        # macro_block_size=1: keep the exact resolution (the default would rescale to multiples of 16).
+        with imageio.get_writer(
+            str(temp), fps=fps, codec="libx264", quality=8, pixelformat="yuv420p", macro_block_size=1,
+            ffmpeg_log_level="error",
+        ) as writer:
+            for frame in frames:
+                writer.append_data(frame)
+        os.replace(temp, target)
+    finally:
+        if temp.exists():
+            temp.unlink()
+    return target
+
+
+def count_frames(path: str | Path) -> int:
+    """Frames in a video file, decoded one by one (not the container's estimate)."""
+    import imageio.v2 as imageio
+
+    with imageio.get_reader(str(path)) as reader:
+        return sum(1 for _ in reader)
