@@ -247,7 +247,8 @@ def prepare_flashinfer(name: str, case: Case):
         variant = "VariableBlockSparseAttentionWrapper, frame blocks, HND inputs"
     torch.cuda.synchronize()
     log(f"flashinfer {name} plan done in {time.perf_counter() - started:.1f} s")
-    return run, to_bshd, {"variant": f"flashinfer {flashinfer.__version__} {variant}"}
+    attended = sum(len(fr) for fr in frames) * P * P + T * P * text + text * case.S  # (query, key) pairs
+    return run, to_bshd, {"variant": f"flashinfer {flashinfer.__version__} {variant}", "flops": 4 * attended * D * H}
 
 
 def _cumsum(values):

@@ -62,7 +62,7 @@ def inputs(model, valid_mllm: int, valid_byt5: int) -> dict:
     mask_2 = (torch.arange(BYT5_TOKENS, device="cuda") < valid_byt5).long()[None]
     return dict(
         hidden_states=torch.randn(1, cfg.in_channels, latent_frames, HEIGHT // 16, WIDTH // 16, **opts),
-        timestep=torch.tensor([999.0], device="cuda"),
+        timestep=torch.tensor([999.0], device="cuda", dtype=torch.bfloat16),
         encoder_hidden_states=torch.randn(1, MLLM_TOKENS, cfg.text_embed_dim, **opts),
         encoder_attention_mask=mask,
         encoder_hidden_states_2=torch.randn(1, BYT5_TOKENS, cfg.text_embed_2_dim, **opts),
@@ -92,7 +92,7 @@ def run_cell(model, name: str, plan, kwargs, timed: bool) -> dict:
         torch.cuda.empty_cache()
         torch.cuda.reset_peak_memory_stats()
         if name != "dense":
-            backend = resolve(name.split("/", 1)[1], "cuda", False)
+            backend = resolve(name.split("/", 1)[1], "cuda", False, needs_padded_text=True)
             g = plan.geometry
             runtime = AttentionRuntime(plan, backend, TokenLayout(g.latent_frames, g.tokens_per_frame, g.text_tokens),
                                        device=torch.device("cuda"), dtype=torch.bfloat16,
@@ -123,7 +123,7 @@ def run_cell(model, name: str, plan, kwargs, timed: bool) -> dict:
 def main(argv=None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--plan", type=Path, required=True, help="LVSA plan for hunyuanvideo-1.5-480p at 257 frames")
-    parser.add_argument("--cells", default="dense,lvsa/fbs,lvsa/sdpa-gather")
+    parser.add_argument("--cells", default="lvsa/flashinfer,lvsa/sdpa-gather,dense")
     parser.add_argument("--cap-gb", type=float, default=80.0)
     parser.add_argument("--layers", type=int, default=54)
     parser.add_argument("--valid-text", default="120,24", help="real Qwen and ByT5 tokens of the prompt")

@@ -186,7 +186,7 @@ def run_cell(setup: Setup, model, horizon, frames, method, backend_name, plan, a
     cell = {"horizon": f"{horizon}x", "frames": frames, "latent_frames": t, "tokens": t * setup.tokens_per_frame,
             "method": method, "backend": ("diffusers-sdpa" if backend_name == "dense" else backend_name)
             if method == "dense" else backend_name, "cfg": False,
-            "layers": setup.config["num_layers"], "status": "ok"}
+            "layers": setup.config["num_layers"], "compiled": bool(args.compile), "status": "ok"}
     if setup.smoke:
         cell["smoke_cpu"] = True
     restore = None
@@ -282,6 +282,9 @@ def main(argv=None) -> int:
     parser.add_argument("--layers", type=int, default=30, help="transformer blocks (30 = Wan 2.1 1.3B)")
     parser.add_argument("--memory-fraction", type=float, default=None,
                         help="cap the process's GPU memory (e.g. 0.56 to emulate 80 GB on a 141 GB H200)")
+    parser.add_argument("--compile", action="store_true",
+                        help="torch.compile the transformer blocks (diffusers' compile_repeated_blocks) for every "
+                             "cell, dense and LVSA alike; the attention kernels stay outside the graph")
     parser.add_argument("--out", type=Path, default=None, help="also write the JSON lines here")
     parser.add_argument("--smoke-cpu", action="store_true",
                         help="tiny stand-in on the CPU: checks the script runs, measures nothing")
@@ -307,6 +310,9 @@ def main(argv=None) -> int:
     where = torch.cuda.get_device_name() if setup.device.type == "cuda" else "CPU smoke run"
     log(f"torch {torch.__version__}, {where}, CFG off (one forward per step)")
     model = build_model(setup)
+    if args.compile:
+        model.compile_repeated_blocks(fullgraph=False)
+        log("transformer blocks compiled with torch.compile (first forward of each cell includes compiling)")
     from lvsa_worker.plan import parse_plan
 
     cells = []

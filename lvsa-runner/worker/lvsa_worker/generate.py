@@ -122,7 +122,8 @@ def run_job(spec: JobSpec, cache: ModelCache, progress: ProgressFn | None = None
         device = devices.resolve_device(spec.device)
         dtype = devices.resolve_dtype(spec.dtype, device)
         devices.reset_peak_memory(device)
-        backend = resolve(spec.backend or plan.backend, device.type, plan.score_transform is not None)
+        backend = resolve(spec.backend or plan.backend, device.type, plan.score_transform is not None,
+                          needs_padded_text=plan.geometry.text_tokens > 0)
         result.update(backend=backend.name, device=str(device), dtype=devices.dtype_name(dtype))
         emit({"phase": "load", "model": spec.model})
         model, cached = cache.get(spec.model, device, dtype, spec.offload)

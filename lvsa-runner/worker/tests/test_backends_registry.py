@@ -23,6 +23,15 @@ def test_auto_with_a_score_transform_picks_a_backend_that_can_execute_it():
     assert backend.supports_score_transform
 
 
+def test_padded_joint_text_skips_backends_that_cannot_mask_it(monkeypatch):
+    # HunyuanVideo 1.5 always joins padded text: auto passes over fbs, and naming fbs is an error
+    monkeypatch.setenv("LVSA_AUTO_BACKENDS_CPU", "fbs,sdpa-gather")
+    assert resolve("auto", "cpu", False).name == "fbs"
+    assert resolve("auto", "cpu", False, needs_padded_text=True).name == "sdpa-gather"
+    with pytest.raises(UnsupportedFeature, match="cannot mask padded text"):
+        resolve("fbs", "cpu", False, needs_padded_text=True)
+
+
 def test_a_cuda_only_backend_on_cpu_is_an_error_not_a_fallback():
     with pytest.raises(BackendUnavailable, match="flashinfer runs on cuda, not cpu"):
         resolve("flashinfer", "cpu", False)

@@ -93,6 +93,8 @@ class AttentionBackend:
     name: str = ""
     devices: tuple[str, ...] = ()
     supports_score_transform: bool = False
+    # whether run() honours padded (masked) joint text tokens, as HunyuanVideo 1.5 always has
+    supports_padded_text: bool = True
     install_hint: str = ""
 
     def unavailable_reason(self, device_type: str) -> str | None:

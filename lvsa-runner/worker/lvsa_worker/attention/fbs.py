@@ -30,6 +30,7 @@ class FbsBackend(AttentionBackend):
     name = "fbs"
     devices = ("cuda", "cpu")
     supports_score_transform = False
+    supports_padded_text = False
     install_hint = f"the module {MODULE} (lvsa-toolkit's own kernel, needs triton)"
 
     def _module(self):

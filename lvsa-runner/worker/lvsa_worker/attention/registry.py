@@ -19,10 +19,11 @@ from .base import AttentionBackend
 
 _REGISTRY: dict[str, AttentionBackend] = {}
 
-# Preference lists for ``auto``. Only measured backends belong in front: the CUDA list is the lead's to
-# reorder after the H200 measurements (LVSA_AUTO_BACKENDS_<DEVICE>=name,name overrides it at run time).
+# Preference lists for ``auto``, fastest first as measured (LVSA_AUTO_BACKENDS_<DEVICE>=name,name overrides
+# them at run time). CUDA, H200, Wan 2.1 1.3B shapes, one transformer step at 6x (docs/kernels.md):
+# fbs (split-lse) 3.69 s, flashinfer 3.77 s, sdpa-gather 4.00 s; per attention call at 6x: 70.9 / 75.2 / 86.1 ms.
 AUTO_ORDER: dict[str, tuple[str, ...]] = {
-    "cuda": ("sdpa-gather",),
+    "cuda": ("fbs", "flashinfer", "sdpa-gather"),
     "npu": ("sdpa-gather",),
     "cpu": ("sdpa-gather",),
 }
@@ -62,8 +63,13 @@ def availability(device_type: str) -> dict[str, str | None]:
     return {name: backend.unavailable_reason(device_type) for name, backend in sorted(_REGISTRY.items())}
 
 
-def resolve(name: str, device_type: str, needs_score_transform: bool) -> AttentionBackend:
-    """The backend to run for the requested ``name`` (``auto`` or a registered name)."""
+def resolve(name: str, device_type: str, needs_score_transform: bool,
+            needs_padded_text: bool = False) -> AttentionBackend:
+    """The backend to run for the requested ``name`` (``auto`` or a registered name).
+
+    ``needs_padded_text``: the model joins padded text tokens to self-attention (HunyuanVideo 1.5);
+    ``auto`` then skips backends that cannot mask them, and naming one is an error.
+    """
     _ensure_builtin()
     if name == "auto":
         order = _auto_order(device_type, needs_score_transform)
@@ -71,6 +77,8 @@ def resolve(name: str, device_type: str, needs_score_transform: bool) -> Attenti
         for candidate in order:
             backend = _REGISTRY.get(candidate)
             reason = "not registered" if backend is None else backend.unavailable_reason(device_type)
+            if reason is None and needs_padded_text and not backend.supports_padded_text:
+                reason = "cannot mask padded text tokens"
             if reason is None:
                 return backend
             reasons.append(f"{candidate}: {reason}")
@@ -85,6 +93,12 @@ def resolve(name: str, device_type: str, needs_score_transform: bool) -> Attenti
         capable = sorted(n for n, b in _REGISTRY.items() if b.supports_score_transform)
         raise UnsupportedFeature(
             f"backend {name} cannot execute a score transform (UltraViCo); use auto or one of {', '.join(capable)}"
+        )
+    if needs_padded_text and not backend.supports_padded_text:
+        capable = sorted(n for n, b in _REGISTRY.items() if b.supports_padded_text)
+        raise UnsupportedFeature(
+            f"backend {name} cannot mask padded text tokens (joint text of this model); "
+            f"use auto or one of {', '.join(capable)}"
         )
     return backend
 

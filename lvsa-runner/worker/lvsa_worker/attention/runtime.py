@@ -119,6 +119,7 @@ class AttentionRuntime:
             self._text_keys = TextKeys.from_mask(mask)
         return self._text_keys
 
+    @torch.compiler.disable  # under torch.compile the backend's kernels run as they are, outside the graph
     def attention(self, q, k, v, text: TextKeys | None = None, scale: float | None = None) -> torch.Tensor:
         """Run the current step's attention on ``(B, S, H, D)`` tensors."""
         if self._current is None:
