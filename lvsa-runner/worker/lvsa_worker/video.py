@@ -13,17 +13,26 @@ def to_uint8(frames: np.ndarray) -> np.ndarray:
     return (np.clip(frames, 0.0, 1.0) * 255.0 + 0.5).astype(np.uint8)
 
 
+def _require_ffmpeg() -> None:
+    """imageio silently picks another plugin (e.g. TIFF) when imageio-ffmpeg is missing: refuse instead."""
+    try:
+        import imageio_ffmpeg  # noqa: F401
+    except ImportError:
+        raise RuntimeError("writing mp4 needs the imageio-ffmpeg package: pip install imageio-ffmpeg") from None
+
+
 def write_mp4(frames: np.ndarray, path: str | Path, fps: int) -> Path:
     """Write ``(F, H, W, 3)`` uint8 frames to ``path``; the file appears complete or not at all."""
     import imageio.v2 as imageio
 
+    _require_ffmpeg()
     target = Path(path)
     target.parent.mkdir(parents=True, exist_ok=True)
     temp = target.with_name(f".{target.stem}.tmp-{os.getpid()}.mp4")
     try:
         # macro_block_size=1: keep the exact resolution (the default would rescale to multiples of 16).
         with imageio.get_writer(
-            str(temp), fps=fps, codec="libx264", quality=8, pixelformat="yuv420p", macro_block_size=1,
+            str(temp), format="FFMPEG", fps=fps, codec="libx264", quality=8, pixelformat="yuv420p", macro_block_size=1,
             ffmpeg_log_level="error",
         ) as writer:
             for frame in frames:
@@ -39,5 +48,6 @@ def count_frames(path: str | Path) -> int:
     """Frames in a video file, decoded one by one (not the container's estimate)."""
     import imageio.v2 as imageio
 
-    with imageio.get_reader(str(path)) as reader:
+    _require_ffmpeg()
+    with imageio.get_reader(str(path), format="FFMPEG") as reader:
         return sum(1 for _ in reader)
