@@ -5,8 +5,7 @@ import java.util.stream.IntStream;
 /**
  * Pairwise distances of frame descriptors: the weighted mean absolute difference (grey cells weight 1,
  * chroma cells weight 1/2) used for self-similarity, the grey-only mean absolute difference, and a local
- * change measure (mean of the largest 5% of cell differences on a 2x2-pooled grey grid) for
- * near-identity. Descriptors are held as integers in 1/16 grey level so the inner loops vectorise.
+ * change measure (95th percentile of grey-cell differences) for near-identity. Descriptors are held as integers in 1/16 grey level so the inner loops vectorise.
  */
 public final class DistanceMatrix {
 
@@ -16,17 +15,17 @@ public final class DistanceMatrix {
   private final int n;
   private final float[] weighted;
   private final float[] grey;
-  private final int[][] pooled;
-  private final int pooledCells;
-  private final int topK;
+  private final int[][] q;
+  private final int greyCells;
+  private final int allowedOver;
 
-  private DistanceMatrix(int n, float[] weighted, float[] grey, int[][] pooled, int pooledCells) {
+  private DistanceMatrix(int n, float[] weighted, float[] grey, int[][] q, int greyCells) {
     this.n = n;
     this.weighted = weighted;
     this.grey = grey;
-    this.pooled = pooled;
-    this.pooledCells = pooledCells;
-    this.topK = Math.max(1, (int) Math.ceil(0.05 * pooledCells));
+    this.q = q;
+    this.greyCells = greyCells;
+    this.allowedOver = (int) Math.floor(0.05 * greyCells);
   }
 
   /**
@@ -47,24 +46,6 @@ public final class DistanceMatrix {
         v[k] = Math.round(descriptors[i][k] * SCALE);
       }
       q[i] = v;
-    }
-    int pw = Math.max(1, gridWidth / 2);
-    int ph = Math.max(1, gridHeight / 2);
-    int[][] pooled = new int[n][pw * ph];
-    for (int i = 0; i < n; i++) {
-      for (int y = 0; y < ph; y++) {
-        for (int x = 0; x < pw; x++) {
-          int s = 0;
-          int c = 0;
-          for (int dy = 0; dy < 2 && 2 * y + dy < gridHeight; dy++) {
-            for (int dx = 0; dx < 2 && 2 * x + dx < gridWidth; dx++) {
-              s += q[i][(2 * y + dy) * gridWidth + 2 * x + dx];
-              c++;
-            }
-          }
-          pooled[i][y * pw + x] = Math.round((float) s / c);
-        }
-      }
     }
     float[] weighted = new float[n * n];
     float[] grey = new float[n * n];
@@ -89,7 +70,7 @@ public final class DistanceMatrix {
         grey[j * n + i] = gm;
       }
     });
-    return new DistanceMatrix(n, weighted, grey, pooled, pw * ph);
+    return new DistanceMatrix(n, weighted, grey, q, greyCells);
   }
 
   public int size() {
@@ -111,36 +92,36 @@ public final class DistanceMatrix {
     return weighted;
   }
 
-  /** Mean of the largest 5% of pooled grey-cell differences (grey levels): sensitive to local change. */
+  /**
+   * 95th percentile of the absolute grey-cell differences of frames i and j (grey levels): how much the
+   * most-changed 5% of the picture changed, sensitive to small moving objects.
+   */
   public double localChange(int i, int j) {
-    int[] a = pooled[i];
-    int[] b = pooled[j];
-    int k = topK;
-    int[] top = new int[k]; // ascending; top[0] is the smallest kept
-    for (int c = 0; c < pooledCells; c++) {
-      int d = Math.abs(a[c] - b[c]);
-      if (d > top[0]) {
-        int p = 0;
-        while (p + 1 < k && top[p + 1] < d) {
-          top[p] = top[p + 1];
-          p++;
-        }
-        top[p] = d;
-      }
+    int[] a = q[i];
+    int[] b = q[j];
+    int[] scratch = new int[greyCells];
+    for (int c = 0; c < greyCells; c++) {
+      scratch[c] = Math.abs(a[c] - b[c]);
     }
-    long sum = 0;
-    for (int v : top) {
-      sum += v;
-    }
-    return (double) sum / k / SCALE;
+    java.util.Arrays.sort(scratch);
+    return (double) scratch[Math.min(greyCells - 1, (int) Math.floor(0.95 * greyCells))] / SCALE;
   }
 
-  /** True when frames i and j are near-identical at {@code level} (local change at most level). */
+  /**
+   * True when frames i and j are near-identical at {@code level}: at most 5% of the grey cells differ by
+   * more than {@code level} grey levels.
+   */
   public boolean identical(int i, int j, double level) {
     if (i == j) {
       return true;
     }
-    // the largest differences are never below the mean, so the cheap test prunes most pairs
-    return grey[i * n + j] <= level && localChange(i, j) <= level;
+    int[] a = q[i];
+    int[] b = q[j];
+    int limit = (int) Math.round(level * SCALE);
+    int over = 0;
+    for (int c = 0; c < greyCells; c++) {
+      over += Math.abs(a[c] - b[c]) > limit ? 1 : 0;
+    }
+    return over <= allowedOver;
   }
 }

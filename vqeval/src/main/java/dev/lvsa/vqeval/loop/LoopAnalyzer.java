@@ -28,7 +28,8 @@ public final class LoopAnalyzer {
     double near = nearDistance(m);
     double far = farDistance(m);
     int minLag = Math.max(2, ceilDiv(params.minPeriodFrames(), stride));
-    PeriodDetector.Period period = new PeriodDetector(params).detect(profile, minLag, near);
+    double[] detectionProfile = LagProfile.quantile(m, params.profileQuantile());
+    PeriodDetector.Period period = new PeriodDetector(params).detect(detectionProfile, minLag, near);
 
     double fps = series.info().fps();
     int minRunFrames = Math.max(params.freezeMinFrames(),

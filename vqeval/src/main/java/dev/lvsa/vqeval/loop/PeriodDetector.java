@@ -1,19 +1,33 @@
 package dev.lvsa.vqeval.loop;
 
+import java.util.Arrays;
+
 /**
- * Finds a cycle period from the lag profile: a loop of period p makes the profile dip at p, 2p, 3p...
+ * Finds a cycle period from a lag profile: a loop of period p makes the profile dip at p, 2p, 3p...
  * Each candidate p is scored by its comb of valleys: how far each valley lies below the median of the
- * profile around it (relative depth) and how that compares to the profile's own jitter (significance).
- * The deepest valid comb wins, then the smallest divisor that explains it as well (so a loop of period
- * 20 is not reported as 40).
+ * profile around it (relative depth) and how that compares with the profile's own jitter (significance);
+ * the comb's score is the median over its valleys, so one multiple past the end of a late loop does not
+ * sink it. The deepest valid comb wins; then the smallest divisor whose own first valley is about as
+ * deep is preferred, so a loop of period 20 is not reported as 40, while a half-period harmonic (a
+ * shallow dip at p/2) is not mistaken for the period.
  */
 public final class PeriodDetector {
+
+  /** Smallest hill (grey levels) against which a valley's depth is measured. */
+  static final double MIN_HILL = 1.0;
+  /** A divisor replaces the best period when its first valley is at least this share as deep. */
+  static final double DIVISOR_SHARE = 0.7;
 
   /** Outcome; lags in analysed frames. */
   public record Period(boolean detected, int lag, double strength, double significance, double valley) {
     static Period none(double strength, double significance) {
       return new Period(false, 0, strength, significance, Double.NaN);
     }
+  }
+
+  /** A candidate's comb: medians over its valleys, and its first valley alone. */
+  private record Comb(int lag, double depth, double z, double valley, double firstDepth, double firstZ,
+      double firstValley) {
   }
 
   private final LoopParameters params;
@@ -34,55 +48,67 @@ public final class PeriodDetector {
       return Period.none(0, 0);
     }
     double jitter = jitter(d, maxLag);
-    Period[] byLag = new Period[maxLag + 1];
-    Period best = null;
-    double bestStrength = 0;
-    double bestSignificance = 0;
+    Comb[] byLag = new Comb[maxLag + 1];
+    Comb best = null;
+    double bestDepth = 0;
+    double bestZ = 0;
     for (int p = minLag; p <= maxLag; p++) {
-      Period c = comb(d, p, maxLag, jitter);
+      Comb c = comb(d, p, maxLag, jitter);
       byLag[p] = c;
-      if (c.strength() > bestStrength) {
-        bestStrength = c.strength();
-        bestSignificance = c.significance();
+      if (c == null) {
+        continue;
       }
-      if (valid(c, near) && (best == null || c.strength() > best.strength())) {
+      if (c.depth() > bestDepth) {
+        bestDepth = c.depth();
+        bestZ = c.z();
+      }
+      if (valid(c.depth(), c.z(), c.valley(), near) && (best == null || c.depth() > best.depth())) {
         best = c;
       }
     }
     if (best == null) {
-      return Period.none(Math.max(0, bestStrength), Math.max(0, bestSignificance));
+      return Period.none(Math.max(0, bestDepth), Math.max(0, bestZ));
     }
-    // prefer the fundamental: the smallest divisor of the best lag that is about as deep
-    for (int k = 8; k >= 2; k--) {
+    // prefer the fundamental: the smallest divisor of the best lag whose own first valley is as deep
+    for (int k = Math.max(2, best.lag() / minLag + 1); k >= 2; k--) {
       int q = (int) Math.round((double) best.lag() / k);
       if (q < minLag) {
         continue;
       }
-      Period found = null;
+      Comb found = null;
       for (int cand = q - 1; cand <= q + 1; cand++) {
-        if (cand >= minLag && cand <= maxLag && valid(byLag[cand], near)
-            && byLag[cand].strength() >= 0.8 * best.strength()
-            && (found == null || byLag[cand].strength() > found.strength())) {
-          found = byLag[cand];
+        Comb c = cand >= minLag && cand <= maxLag ? byLag[cand] : null;
+        if (c != null && valid(c.firstDepth(), c.firstZ(), c.firstValley(), near)
+            && c.firstDepth() >= DIVISOR_SHARE * best.depth()
+            && (found == null || c.firstDepth() > found.firstDepth())) {
+          found = c;
         }
       }
       if (found != null) {
-        return found;
+        return new Period(true, found.lag(), Math.max(found.depth(), found.firstDepth()),
+            Math.max(found.z(), found.firstZ()), found.firstValley());
       }
     }
-    return best;
+    return new Period(true, best.lag(), best.depth(), best.z(), best.valley());
   }
 
-  private boolean valid(Period c, double near) {
-    return c.strength() >= params.cycleMinStrength() && c.significance() >= params.cycleMinSignificance()
-        && c.valley() <= params.cycleMaxValleyOverNear() * near + params.identicalLevel() / 10;
+  private boolean valid(double depth, double z, double valley, double near) {
+    return depth >= params.cycleMinStrength() && z >= params.cycleMinSignificance()
+        && valley <= params.cycleMaxValleyOverNear() * near + params.identicalLevel() / 10;
   }
 
-  private Period comb(double[] d, int p, int maxLag, double jitter) {
+  private Comb comb(double[] d, int p, int maxLag, double jitter) {
+    // the first valley must be a local minimum: the end of a rising stretch before a step is not a valley
+    for (int l = Math.max(1, p - 2); l <= Math.min(maxLag, p + 2); l++) {
+      if (d[l] < d[p]) {
+        return null;
+      }
+    }
     int w = Math.max(3, Math.round(p / 4f));
-    double sumDepth = 0;
-    double sumZ = 0;
-    double sumValley = 0;
+    int count = maxLag / p;
+    double[] depths = new double[count];
+    double[] zs = new double[count];
+    double[] valleys = new double[count];
     int m = 0;
     double[] scratch = new double[2 * w + 1];
     for (int lag = p; lag <= maxLag; lag += p) {
@@ -101,18 +127,22 @@ public final class PeriodDetector {
         continue;
       }
       double ref = LagProfile.medianInPlace(scratch, len);
-      if (ref <= 0) {
-        continue;
-      }
-      sumDepth += (ref - valley) / ref;
-      sumZ += (ref - valley) / jitter;
-      sumValley += valley;
+      // below a grey level there is no hill to speak of (a frozen or static stretch): depth is measured
+      // against at least that, so noise in near-zero distances cannot make a valley
+      double base = Math.max(ref, MIN_HILL);
+      depths[m] = (ref - valley) / base;
+      zs[m] = (ref - valley) / jitter;
+      valleys[m] = valley;
       m++;
     }
     if (m == 0) {
-      return new Period(false, p, 0, 0, Double.NaN);
+      return null;
     }
-    return new Period(true, p, sumDepth / m, sumZ / m, sumValley / m);
+    return new Comb(p, median(depths, m), median(zs, m), median(valleys, m), depths[0], zs[0], valleys[0]);
+  }
+
+  private static double median(double[] a, int len) {
+    return LagProfile.medianInPlace(Arrays.copyOf(a, len), len);
   }
 
   /**

@@ -6,7 +6,8 @@ import java.util.List;
 /**
  * Finds palindromic motion: around a turn point c, frame c-o looks like frame c+o. For each centre the
  * mirrored distances (across the anti-diagonal) are compared with straight distances over the same
- * time separation next to the centre; a frozen stretch has both near zero and so scores nothing.
+ * time separation next to the centre (the smaller of the two sides); a frozen stretch has both near zero
+ * and so scores nothing.
  */
 public final class PingPongDetector {
 
@@ -26,7 +27,8 @@ public final class PingPongDetector {
     double[] strength = new double[n];
     double best = 0;
     for (int c = 1; c < n - 1; c++) {
-      int w = Math.min(params.pingPongMaxHalfWindow(), Math.min(c, n - 1 - c));
+      // both straight references (c-2o..c and c..c+2o) must exist, so the window is half the room left
+      int w = Math.min(params.pingPongMaxHalfWindow(), Math.min(c, n - 1 - c) / 2);
       if (w < minOffset + 2) {
         continue;
       }
@@ -35,22 +37,8 @@ public final class PingPongDetector {
       int count = 0;
       for (int o = minOffset; o <= w; o++) {
         mirrored += m.distance(c - o, c + o);
-        int sep = 2 * o;
-        double s = 0;
-        int k = 0;
-        if (c + sep < n) {
-          s += m.distance(c, c + sep);
-          k++;
-        }
-        if (c - sep >= 0) {
-          s += m.distance(c - sep, c);
-          k++;
-        }
-        if (k == 0) {
-          s = m.distance(c - o, c) + m.distance(c, c + o);
-          k = 1;
-        }
-        straight += s / k;
+        // the smaller of the two sides, so that a cut on one side cannot fake a mirror
+        straight += Math.min(m.distance(c, c + 2 * o), m.distance(c - 2 * o, c));
         count++;
       }
       mirrored /= count;

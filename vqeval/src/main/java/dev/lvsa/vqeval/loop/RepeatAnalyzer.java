@@ -40,7 +40,7 @@ public final class RepeatAnalyzer {
       while (e + 1 < n && m.identical(s, e + 1, level) && m.identical(e, e + 1, level)) {
         e++;
       }
-      if (e - s + 1 >= minRun) {
+      if (e - s + 1 >= minRun && !drifts(m, s, e)) {
         runs.add(new int[] {s, e});
         for (int k = s; k <= e; k++) {
           frozen[k] = true;
@@ -112,6 +112,21 @@ public final class RepeatAnalyzer {
     return new Repeats(runs, n == 0 ? 0 : (double) frozenCount / n, n > 1 ? (double) duplicates / (n - 1) : 0,
         n > 1 ? (double) stutter / (n - 1) : 0, pairs == 0 ? 0 : (double) dupPairs / pairs, firstRepeat, novelty,
         noveltyCount == 0 ? Double.NaN : noveltySum / noveltyCount);
+  }
+
+  /**
+   * A run of near-identical frames is a freeze only if it does not drift: its last frame is about as
+   * close to its first as consecutive frames are to each other. Slow motion accumulates change along the
+   * run; a frozen picture (even with noise or codec jitter) does not.
+   */
+  private boolean drifts(DistanceMatrix m, int s, int e) {
+    double[] steps = new double[e - s];
+    for (int k = s; k < e; k++) {
+      steps[k - s] = m.localChange(k, k + 1);
+    }
+    double typical = LagProfile.medianInPlace(steps, steps.length);
+    // a floor well inside the identity level absorbs codec refreshes (a keyframe re-encoding a still)
+    return m.localChange(s, e) > Math.max(params.freezeDriftFactor() * typical, 0.6 * params.identicalLevel());
   }
 
   static List<FrameRange> toOriginal(List<int[]> runs, int stride) {
