@@ -62,7 +62,11 @@ public final class BatchRunner {
           synchronized (lock) {
             int d = done.incrementAndGet();
             if (listener != null) {
-              listener.finished(o, d, inputs.size());
+              try {
+                listener.finished(o, d, inputs.size());
+              } catch (RuntimeException e) {
+                // progress display must never stop a batch
+              }
             }
           }
         }));

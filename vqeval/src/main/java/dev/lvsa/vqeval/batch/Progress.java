@@ -32,7 +32,7 @@ public final class Progress implements BatchRunner.Listener {
       int width = 30;
       int filled = total == 0 ? width : (int) Math.round((double) width * done / total);
       String bar = "#".repeat(filled) + ".".repeat(width - filled);
-      err.printf(Locale.ROOT, "\r[%s] %d/%d scored, %d failed, %s left ", bar, done, total, failed, clock(eta));
+      err.printf(Locale.ROOT, "\r[%s] %d/%d done, %d failed, %s left ", bar, done, total, failed, clock(eta));
       if (done == total) {
         err.println();
       }
@@ -42,7 +42,7 @@ public final class Progress implements BatchRunner.Listener {
     int decile = total == 0 ? 10 : 10 * done / total;
     long now = System.nanoTime();
     if (decile != lastDecile || now - lastLine > 10_000_000_000L || done == total) {
-      err.printf(Locale.ROOT, "vqeval: %d/%d scored, %d failed, %s elapsed, %s left%n", done, total, failed,
+      err.printf(Locale.ROOT, "vqeval: %d/%d done, %d failed, %s elapsed, %s left%n", done, total, failed,
           clock(elapsed), clock(eta));
       lastDecile = decile;
       lastLine = now;

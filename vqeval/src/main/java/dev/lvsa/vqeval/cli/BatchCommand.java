@@ -148,8 +148,8 @@ public final class BatchCommand implements Callable<Integer>, VqevalCli.Verbosit
       if (now - lastWrite[0] > 2_000_000_000L && done < total) {
         lastWrite[0] = now;
         try {
-          SummaryTable.writeSummary(out, List.of(partial), dims, extraCols);
-        } catch (IOException e) {
+          SummaryTable.writeSummary(out, java.util.Arrays.asList(partial.clone()), dims, extraCols);
+        } catch (IOException | RuntimeException e) {
           err.println("vqeval: cannot update " + out.resolve("summary.csv") + ": " + e.getMessage());
         }
       }

@@ -1,13 +1,12 @@
 package dev.lvsa.vqeval.decode;
 
-import static org.bytedeco.opencv.global.opencv_imgproc.COLOR_BGRA2BGR;
-import static org.bytedeco.opencv.global.opencv_imgproc.COLOR_GRAY2BGR;
+import static org.bytedeco.opencv.global.opencv_core.CV_8UC3;
 import static org.bytedeco.opencv.global.opencv_imgproc.INTER_AREA;
-import static org.bytedeco.opencv.global.opencv_imgproc.cvtColor;
 import static org.bytedeco.opencv.global.opencv_imgproc.resize;
 
 import dev.lvsa.vqeval.api.VideoException;
 import dev.lvsa.vqeval.api.VideoException.Kind;
+import java.nio.ByteBuffer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.ArrayBlockingQueue;
@@ -20,7 +19,7 @@ import org.bytedeco.ffmpeg.global.avutil;
 import org.bytedeco.javacv.FFmpegFrameGrabber;
 import org.bytedeco.javacv.Frame;
 import org.bytedeco.javacv.FrameGrabber;
-import org.bytedeco.javacv.OpenCVFrameConverter;
+import org.bytedeco.javacpp.BytePointer;
 import org.bytedeco.opencv.opencv_core.Mat;
 import org.bytedeco.opencv.opencv_core.Size;
 
@@ -38,7 +37,7 @@ public final class VideoDecoder {
 
   static {
     // FFmpeg's own log lines would interleave with our one-line errors and JSON on stdout/stderr.
-    avutil.av_log_set_level(avutil.AV_LOG_QUIET);
+    FfmpegLog.install();
   }
 
   private VideoDecoder() {
@@ -58,6 +57,10 @@ public final class VideoDecoder {
     checkFile(path, shownName);
     try (FFmpegFrameGrabber grabber = new FFmpegFrameGrabber(path.toFile())) {
       start(grabber, shownName);
+      if (grabber.getPixelFormat() != avutil.AV_PIX_FMT_BGR24) {
+        throw new VideoException(shownName, Kind.DECODE_ERROR,
+            "decoder output is pixel format " + grabber.getPixelFormat() + ", expected BGR24");
+      }
       StreamFacts facts = facts(grabber, shownName);
       int exactFrames = exactFrameCount(grabber);
       int[] size = analysisSize(facts.width(), facts.height(), options.analysisLongSide());
@@ -146,8 +149,7 @@ public final class VideoDecoder {
 
     @Override
     public void run() {
-      try (OpenCVFrameConverter.ToMat converter = new OpenCVFrameConverter.ToMat();
-          Mat converted = new Mat()) {
+      try (Mat converted = new Mat()) {
         int index = 0;
         while (!cancelled) {
           Frame frame = grabber.grabImage();
@@ -158,13 +160,14 @@ public final class VideoDecoder {
             continue;
           }
           if (index % stride == 0) {
-            Mat view = converter.convert(frame);
-            Mat bgr = toBgr(view, converted);
             Mat small = new Mat();
-            resize(bgr, small, size, 0, 0, INTER_AREA);
-            boolean sample = (index / stride) % sampleEvery == sampleEvery / 2 && sampled < MAX_SPATIAL_SAMPLES;
-            Mat full = sample ? bgr.clone() : null;
-            sampled += sample ? 1 : 0;
+            Mat full = null;
+            try (Mat view = wrapBgr(frame)) {
+              resize(view, small, size, 0, 0, INTER_AREA);
+              boolean sample = (index / stride) % sampleEvery == sampleEvery / 2 && sampled < MAX_SPATIAL_SAMPLES;
+              full = sample ? view.clone() : null;
+              sampled += sample ? 1 : 0;
+            }
             if (!offer(new DecodedFrame(index, small, full))) {
               return;
             }
@@ -195,13 +198,24 @@ public final class VideoDecoder {
     }
   }
 
-  private static Mat toBgr(Mat view, Mat buffer) {
-    int channels = view.channels();
-    if (channels == 3) {
-      return view;
+  /**
+   * A Mat header over the grabber's BGR24 image (no copy; valid until the next grab). Built here rather
+   * than with JavaCV's converter, which infers the channel count from the row stride and so misreads
+   * frames whose rows are padded (e.g. 96 pixels wide: 288 bytes of pixels in a 384-byte row).
+   */
+  static Mat wrapBgr(Frame frame) {
+    if (frame.imageDepth != Frame.DEPTH_UBYTE) {
+      throw new IllegalStateException("decoder gave " + frame.imageDepth + "-bit samples, expected 8-bit BGR");
     }
-    cvtColor(view, buffer, channels == 4 ? COLOR_BGRA2BGR : COLOR_GRAY2BGR);
-    return buffer;
+    ByteBuffer buf = (ByteBuffer) frame.image[0];
+    int w = frame.imageWidth;
+    int h = frame.imageHeight;
+    long step = frame.imageStride;
+    if (step < 3L * w || buf.capacity() < step * (h - 1) + 3L * w) {
+      throw new IllegalStateException("decoder row stride " + step + " does not hold " + w + " BGR pixels");
+    }
+    buf.position(0);
+    return new Mat(h, w, CV_8UC3, new BytePointer(buf), step);
   }
 
   private static void checkFile(Path path, String shownName) throws VideoException {
@@ -224,11 +238,17 @@ public final class VideoDecoder {
   }
 
   private static void start(FFmpegFrameGrabber grabber, String shownName) throws VideoException {
+    FfmpegLog.clear();
     try {
       grabber.start();
     } catch (FrameGrabber.Exception e) {
-      throw new VideoException(shownName, Kind.NOT_A_VIDEO,
-          "not a video FFmpeg can open (" + ffmpegCause(e) + ")", e);
+      String detail = FfmpegLog.lastError();
+      String cause = ffmpegCause(e);
+      String why = detail == null || detail.equalsIgnoreCase(cause) ? cause : detail + "; " + cause;
+      if (detail != null && detail.contains("moov atom not found")) {
+        why += "; a truncated or unfinished mp4?";
+      }
+      throw new VideoException(shownName, Kind.NOT_A_VIDEO, "not a video FFmpeg can open (" + why + ")", e);
     } catch (RuntimeException e) {
       throw new VideoException(shownName, Kind.NOT_A_VIDEO, "not a video FFmpeg can open (" + e + ")", e);
     }

@@ -115,18 +115,22 @@ public final class RepeatAnalyzer {
   }
 
   /**
-   * A run of near-identical frames is a freeze only if it does not drift: its last frame is about as
-   * close to its first as consecutive frames are to each other. Slow motion accumulates change along the
-   * run; a frozen picture (even with noise or codec jitter) does not.
+   * A run of near-identical frames is a freeze only if it does not drift: its last frame must be about as
+   * close to its first as single steps inside the run are. Slow motion accumulates change along the run;
+   * a frozen picture does not, even with noise, codec jitter or a keyframe that re-encodes the still (one
+   * larger step, not a growing one).
    */
   private boolean drifts(DistanceMatrix m, int s, int e) {
     double[] steps = new double[e - s];
+    double largest = 0;
     for (int k = s; k < e; k++) {
       steps[k - s] = m.localChange(k, k + 1);
+      largest = Math.max(largest, steps[k - s]);
     }
     double typical = LagProfile.medianInPlace(steps, steps.length);
-    // a floor well inside the identity level absorbs codec refreshes (a keyframe re-encoding a still)
-    return m.localChange(s, e) > Math.max(params.freezeDriftFactor() * typical, 0.6 * params.identicalLevel());
+    double allowed = Math.max(params.freezeDriftFactor() * typical,
+        Math.max(1.5 * largest, params.identicalLevel() / 8));
+    return m.localChange(s, e) > allowed;
   }
 
   static List<FrameRange> toOriginal(List<int[]> runs, int stride) {
