@@ -47,6 +47,10 @@ public final class SynthCommand implements Callable<Integer> {
       description = "h264 (bundled libopenh264, default) or mpeg4.")
   String codec;
 
+  @Option(names = "--jobs", defaultValue = "2", paramLabel = "N",
+      description = "Clips generated at once (default 2; the output does not depend on it).")
+  int jobs;
+
   @Option(names = {"-q", "--quiet"}, description = "No progress lines.")
   boolean quiet;
 
@@ -87,7 +91,7 @@ public final class SynthCommand implements Callable<Integer> {
     }
     PrintWriter err = spec.commandLine().getErr();
     SyntheticSet set = new SyntheticSet(w, h, c);
-    List<ClipLabel> labels = set.generate(out, count, seed, chosen, quiet ? null : (label, done, total) -> {
+    List<ClipLabel> labels = set.generate(out, count, seed, chosen, Math.max(1, jobs), quiet ? null : (label, done, total) -> {
       err.printf("lvsa-datasets: %d/%d %s%n", done, total, label.file());
       err.flush();
     });

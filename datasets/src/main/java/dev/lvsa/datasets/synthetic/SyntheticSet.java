@@ -41,9 +41,18 @@ public final class SyntheticSet {
     void generated(ClipLabel label, int done, int total);
   }
 
-  /** Generates {@code count} clips into {@code dir}; returns their labels in order. */
+  /** Generates {@code count} clips into {@code dir} on one thread; returns their labels in order. */
   public List<ClipLabel> generate(Path dir, int count, long seed, List<ClipKind> kinds, Listener listener)
       throws IOException {
+    return generate(dir, count, seed, kinds, 1, listener);
+  }
+
+  /**
+   * Generates {@code count} clips into {@code dir} on {@code threads} threads (the clips do not depend on
+   * it: each has its own seed); returns their labels in order and writes labels.csv last.
+   */
+  public List<ClipLabel> generate(Path dir, int count, long seed, List<ClipKind> kinds, int threads,
+      Listener listener) throws IOException {
     if (count < 1) {
       throw new IllegalArgumentException("count must be >= 1, got " + count);
     }
@@ -51,18 +60,44 @@ public final class SyntheticSet {
       throw new IllegalArgumentException("no clip kinds to generate");
     }
     Files.createDirectories(dir);
-    List<ClipLabel> labels = new ArrayList<>();
-    for (int i = 0; i < count; i++) {
-      ClipKind kind = kinds.get(i % kinds.size());
-      String file = String.format(Locale.ROOT, "%03d_%s.mp4", i, kind.label());
-      ClipLabel label = generateClip(dir.resolve(file), kind, clipSeed(seed, i), file);
-      labels.add(label);
-      if (listener != null) {
-        listener.generated(label, i + 1, count);
+    ClipLabel[] labels = new ClipLabel[count];
+    java.util.concurrent.atomic.AtomicInteger done = new java.util.concurrent.atomic.AtomicInteger();
+    java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(Math.max(1, threads));
+    try {
+      List<java.util.concurrent.Future<?>> futures = new ArrayList<>();
+      for (int i = 0; i < count; i++) {
+        final int index = i;
+        futures.add(pool.submit(() -> {
+          ClipKind kind = kinds.get(index % kinds.size());
+          String file = String.format(Locale.ROOT, "%03d_%s.mp4", index, kind.label());
+          labels[index] = generateClip(dir.resolve(file), kind, clipSeed(seed, index), file);
+          if (listener != null) {
+            synchronized (labels) {
+              listener.generated(labels[index], done.incrementAndGet(), count);
+            }
+          }
+          return null;
+        }));
       }
+      for (java.util.concurrent.Future<?> f : futures) {
+        try {
+          f.get();
+        } catch (java.util.concurrent.ExecutionException e) {
+          if (e.getCause() instanceof IOException io) {
+            throw io;
+          }
+          throw new IOException("clip generation failed: " + e.getCause(), e.getCause());
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+          throw new IOException("interrupted", e);
+        }
+      }
+    } finally {
+      pool.shutdownNow();
     }
-    writeLabels(dir.resolve("labels.csv"), labels);
-    return labels;
+    List<ClipLabel> out = List.of(labels);
+    writeLabels(dir.resolve("labels.csv"), out);
+    return out;
   }
 
   /** Renders and encodes one clip. */

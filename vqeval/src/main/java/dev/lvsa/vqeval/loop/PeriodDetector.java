@@ -148,16 +148,25 @@ public final class PeriodDetector {
   /**
    * Robust jitter of the profile from its second differences (a smooth trend has none), with a floor
    * tied to the profile's level so that a perfectly flat profile cannot make any wiggle significant.
+   * Second differences are taken both between neighbouring lags and between lags two apart, and the
+   * smaller estimate is used: ping-pong motion makes odd and even lags alternate, a regular pattern that
+   * is not noise.
    */
   static double jitter(double[] d, int maxLag) {
+    double sigma = Math.min(secondDifferenceSigma(d, maxLag, 1), secondDifferenceSigma(d, maxLag, 2));
+    double level = LagProfile.median(d, 1, maxLag + 1);
+    return Math.max(sigma, 0.005 * level + 1e-3);
+  }
+
+  private static double secondDifferenceSigma(double[] d, int maxLag, int h) {
     int len = 0;
     double[] e = new double[Math.max(1, maxLag)];
-    for (int l = 2; l < maxLag; l++) {
-      e[len++] = Math.abs(d[l - 1] - 2 * d[l] + d[l + 1]);
+    for (int l = 1 + h; l + h <= maxLag; l++) {
+      e[len++] = Math.abs(d[l - h] - 2 * d[l] + d[l + h]);
     }
-    double level = LagProfile.median(d, 1, maxLag + 1);
-    double mad = len > 0 ? LagProfile.medianInPlace(e, len) : 0;
-    double sigma = 1.4826 * mad / Math.sqrt(6);
-    return Math.max(sigma, 0.005 * level + 1e-3);
+    if (len == 0) {
+      return 0;
+    }
+    return 1.4826 * LagProfile.medianInPlace(e, len) / Math.sqrt(6);
   }
 }

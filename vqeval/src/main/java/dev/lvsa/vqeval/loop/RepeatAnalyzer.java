@@ -128,8 +128,11 @@ public final class RepeatAnalyzer {
       largest = Math.max(largest, steps[k - s]);
     }
     double typical = LagProfile.medianInPlace(steps, steps.length);
+    // a keyframe re-encoding a still is one larger step; allow it, but never more than 60% of the
+    // identity level, which slow motion reaches by accumulation
+    double refresh = Math.min(0.6 * params.identicalLevel(), 1.5 * largest);
     double allowed = Math.max(params.freezeDriftFactor() * typical,
-        Math.max(1.5 * largest, params.identicalLevel() / 8));
+        Math.max(refresh, params.identicalLevel() / 8));
     return m.localChange(s, e) > allowed;
   }
 
