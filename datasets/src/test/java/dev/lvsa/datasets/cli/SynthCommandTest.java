@@ -1,0 +1,32 @@
+package dev.lvsa.datasets.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** {@code lvsa-datasets synth}: writes the clips and labels; mistakes are usage errors. */
+class SynthCommandTest {
+
+  @Test
+  void writesClipsAndLabels(@TempDir Path dir) throws Exception {
+    int code = DatasetsCli.run("synth", "--out", dir.toString(), "--count", "3", "--size", "96x64", "--kinds",
+        "objects,loop_exact,freeze", "-q");
+    assertThat(code).isZero();
+    assertThat(dir.resolve("000_objects.mp4")).exists();
+    assertThat(dir.resolve("001_loop_exact.mp4")).exists();
+    assertThat(dir.resolve("002_freeze.mp4")).exists();
+    assertThat(Files.readAllLines(dir.resolve("labels.csv"))).hasSize(4);
+  }
+
+  @Test
+  void mistakesExitTwo(@TempDir Path dir) {
+    assertThat(DatasetsCli.run("synth", "--out", dir.toString(), "--size", "big")).isEqualTo(2);
+    assertThat(DatasetsCli.run("synth", "--out", dir.toString(), "--kinds", "nonsense")).isEqualTo(2);
+    assertThat(DatasetsCli.run("synth", "--out", dir.toString(), "--codec", "vp9")).isEqualTo(2);
+    assertThat(DatasetsCli.run("synth")).isEqualTo(2);
+    assertThat(DatasetsCli.run("synth", "--help")).isZero();
+  }
+}

@@ -1,0 +1,261 @@
+package dev.lvsa.vqeval;
+
+import dev.lvsa.vqeval.api.AnalysisContext;
+import dev.lvsa.vqeval.api.Diagnostics;
+import dev.lvsa.vqeval.api.Dimension;
+import dev.lvsa.vqeval.api.DimensionResult;
+import dev.lvsa.vqeval.api.EvaluationReport;
+import dev.lvsa.vqeval.api.FrameSeries;
+import dev.lvsa.vqeval.api.LoopFindings;
+import dev.lvsa.vqeval.api.NormRange;
+import dev.lvsa.vqeval.api.Preset;
+import dev.lvsa.vqeval.api.SelfSimilarity;
+import dev.lvsa.vqeval.api.VideoException;
+import dev.lvsa.vqeval.api.Weights;
+import dev.lvsa.vqeval.decode.DecodeOptions;
+import dev.lvsa.vqeval.decode.VideoDecoder;
+import dev.lvsa.vqeval.diagnostics.PublishedLoopMetrics;
+import dev.lvsa.vqeval.diagnostics.VbenchLike;
+import dev.lvsa.vqeval.loop.LoopAnalyzer;
+import dev.lvsa.vqeval.loop.LoopParameters;
+import dev.lvsa.vqeval.signal.Brisque;
+import dev.lvsa.vqeval.signal.FrameAnalyzer;
+import dev.lvsa.vqeval.signal.SpatialStats;
+import java.nio.file.Path;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Scores videos. Build once, evaluate many (thread-safe: each call has its own state).
+ *
+ * <pre>{@code
+ * VqEval vq = VqEval.builder()
+ *     .optWeights(Weights.parse("loop_quality=0.5", VqEval.dimensionNames()))
+ *     .build();
+ * EvaluationReport report = vq.evaluate(Path.of("video.mp4"));
+ * System.out.println(report.compositeScore() + " " + report.toJson());
+ * }</pre>
+ */
+public final class VqEval {
+
+  private final Map<String, Dimension> dimensions;
+  private final Weights weights;
+  private final Preset preset;
+  private final DecodeOptions decodeOptions;
+  private final LoopParameters loopParameters;
+  private final Path brisqueModel;
+  private final Path brisqueRange;
+
+  private VqEval(Builder b) {
+    this.dimensions = Dimensions.discover();
+    this.preset = b.preset;
+    validatePreset(preset, dimensions);
+    Weights presetWeights = Weights.of(preset.weights());
+    checkNames(presetWeights, dimensions.keySet(), "preset " + preset.name());
+    checkNames(b.weights, dimensions.keySet(), "weights");
+    this.weights = b.weights.over(presetWeights);
+    double total = 0;
+    for (Dimension d : dimensions.values()) {
+      total += weights.weightOf(d);
+    }
+    if (!(total > 0)) {
+      throw new IllegalArgumentException("all dimension weights are 0; give at least one a positive weight");
+    }
+    this.decodeOptions = new DecodeOptions(b.analysisSize, b.stride, b.spatialSamples, 2);
+    this.loopParameters = b.loopParameters;
+    this.brisqueModel = b.brisqueModel;
+    this.brisqueRange = b.brisqueRange;
+    if (brisqueModel != null) {
+      new Brisque(brisqueModel, brisqueRange); // fails early on missing files
+    }
+  }
+
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /** Names of the dimensions on the class path, in report order. */
+  public static Set<String> dimensionNames() {
+    return Collections.unmodifiableSet(Dimensions.discover().keySet());
+  }
+
+  /** The dimensions this evaluator scores, in report order. */
+  public Map<String, Dimension> dimensions() {
+    return dimensions;
+  }
+
+  /** Evaluates one video; the path is shown in messages and JSON as given. */
+  public EvaluationReport evaluate(Path video) throws VideoException {
+    return evaluate(video, video.toString());
+  }
+
+  /** Evaluates one video, naming it {@code shownName} in messages and JSON. */
+  public EvaluationReport evaluate(Path video, String shownName) throws VideoException {
+    long t0 = System.nanoTime();
+    FrameSeries series = analyseFrames(video, shownName);
+    long t1 = System.nanoTime();
+    LoopFindings loop = new LoopAnalyzer(loopParameters).analyse(series);
+    long t2 = System.nanoTime();
+    AnalysisContext context = new AnalysisContext(series, loop, preset);
+    Map<String, DimensionResult> results = new LinkedHashMap<>();
+    Map<String, Double> used = new LinkedHashMap<>();
+    double total = 0;
+    for (Dimension d : dimensions.values()) {
+      total += weights.weightOf(d);
+    }
+    double composite = 0;
+    for (Dimension d : dimensions.values()) {
+      DimensionResult r = d.evaluate(context);
+      results.put(d.name(), r);
+      double w = weights.weightOf(d) / total;
+      used.put(d.name(), w);
+      composite += w * r.score();
+    }
+    Map<String, Object> vbench = VbenchLike.compute(series);
+    double dynamicDegree = (Double) vbench.get("dynamic_degree");
+    Diagnostics diagnostics = new Diagnostics(vbench, PublishedLoopMetrics.compute(series, loop, dynamicDegree));
+    long t3 = System.nanoTime();
+
+    Map<String, Object> analysis = new LinkedHashMap<>();
+    analysis.put("frames_analysed", series.size());
+    analysis.put("stride", series.stride());
+    analysis.put("analysis_width", series.analysisWidth());
+    analysis.put("analysis_height", series.analysisHeight());
+    analysis.put("descriptor_grid", series.descriptorWidth() + "x" + series.descriptorHeight());
+    analysis.put("spatial_sample_frames", series.spatialSamples().stream().map(x -> x.frame()).toList());
+    analysis.put("preset", preset.name());
+    analysis.put("container", series.info().format());
+    Map<String, Long> timing = new LinkedHashMap<>();
+    timing.put("decode_and_frames", (t1 - t0) / 1_000_000);
+    timing.put("self_similarity", (t2 - t1) / 1_000_000);
+    timing.put("scoring", (t3 - t2) / 1_000_000);
+    timing.put("total", (t3 - t0) / 1_000_000);
+    return new EvaluationReport(series.info(), composite, used, results, diagnostics, analysis, timing, loop,
+        profiles(series, loop));
+  }
+
+  /** The self-similarity matrix of a video and its detected period. */
+  public SelfSimilarity selfSimilarity(Path video) throws VideoException {
+    FrameSeries series = analyseFrames(video, video.toString());
+    return new LoopAnalyzer(loopParameters).analyse(series).selfSimilarity();
+  }
+
+  /** Decodes and measures every analysed frame. */
+  public FrameSeries analyseFrames(Path video, String shownName) throws VideoException {
+    Brisque brisque = brisqueModel == null ? null : new Brisque(brisqueModel, brisqueRange);
+    try (FrameAnalyzer analyzer = new FrameAnalyzer(shownName, decodeOptions.stride(), new SpatialStats(brisque))) {
+      VideoDecoder.Result r = VideoDecoder.decode(video, shownName, decodeOptions, analyzer);
+      return analyzer.finish(r.framesDecoded());
+    }
+  }
+
+  private static Map<String, double[]> profiles(FrameSeries s, LoopFindings loop) {
+    Map<String, double[]> p = new LinkedHashMap<>();
+    double scale = 100.0 / s.analysisDiagonal() / s.stride();
+    double[] flow = s.flowMean().clone();
+    for (int i = 0; i < flow.length; i++) {
+      flow[i] *= scale;
+    }
+    p.put("flow_pct", flow);
+    p.put("ssim_prev", s.ssimPrev());
+    p.put("ssim_first", s.ssimFirst());
+    p.put("novelty", loop.noveltyProfile());
+    p.put("luma_mean", s.lumaMean());
+    return p;
+  }
+
+  private static void validatePreset(Preset preset, Map<String, Dimension> dims) {
+    for (String key : preset.ranges().keySet()) {
+      int dot = key.indexOf('.');
+      Dimension d = dot > 0 ? dims.get(key.substring(0, dot)) : null;
+      if (d == null || !d.defaultRanges().containsKey(key.substring(dot + 1))) {
+        throw new IllegalArgumentException("preset " + preset.name() + ": unknown metric '" + key
+            + "' (expected <dimension>.<metric>, e.g. spatial_quality.sharpness)");
+      }
+      NormRange def = d.defaultRanges().get(key.substring(dot + 1));
+      NormRange r = preset.ranges().get(key);
+      if (def.higherIsBetter() != r.higherIsBetter()) {
+        throw new IllegalArgumentException("preset " + preset.name() + ": range of '" + key
+            + "' runs the wrong way (good and bad swapped)");
+      }
+    }
+  }
+
+  private static void checkNames(Weights w, Set<String> known, String what) {
+    for (String name : w.overrides().keySet()) {
+      if (!known.contains(name)) {
+        throw new IllegalArgumentException(what + ": unknown dimension '" + name + "' (known: "
+            + String.join(", ", known) + ")");
+      }
+    }
+  }
+
+  /** Builder: every setting is optional ({@code opt...}); defaults are filled in by {@link #build()}. */
+  public static final class Builder {
+    private Weights weights = Weights.none();
+    private Preset preset = Preset.defaults();
+    private int stride = 1;
+    private int analysisSize = 160;
+    private int spatialSamples = 8;
+    private LoopParameters loopParameters = LoopParameters.defaults();
+    private Path brisqueModel;
+    private Path brisqueRange;
+
+    private Builder() {
+    }
+
+    /** Composite weights; dimensions not named keep the preset's or their default weight. */
+    public Builder optWeights(Weights weights) {
+      this.weights = weights;
+      return this;
+    }
+
+    /** Normalisation ranges (and weights) overriding the defaults. */
+    public Builder optPreset(Preset preset) {
+      this.preset = preset;
+      return this;
+    }
+
+    /** Analyse every {@code stride}-th frame (default 1: every frame). Periods stay in original frames. */
+    public Builder optStride(int stride) {
+      this.stride = stride;
+      return this;
+    }
+
+    /** Longer side of the analysis frames in pixels (default 160). */
+    public Builder optAnalysisSize(int pixels) {
+      this.analysisSize = pixels;
+      return this;
+    }
+
+    /** Frames sampled for full-resolution spatial statistics (default 8). */
+    public Builder optSpatialSamples(int frames) {
+      this.spatialSamples = frames;
+      return this;
+    }
+
+    /** Thresholds of the repetition analysis. */
+    public Builder optLoopParameters(LoopParameters parameters) {
+      this.loopParameters = parameters;
+      return this;
+    }
+
+    /** Adds BRISQUE to spatial_quality, with OpenCV's model and range files. */
+    public Builder optBrisque(Path modelFile, Path rangeFile) {
+      this.brisqueModel = modelFile;
+      this.brisqueRange = rangeFile;
+      return this;
+    }
+
+    /**
+     * @throws IllegalArgumentException for an invalid setting (bad stride, unknown names in weights or
+     *     preset, all weights zero, missing BRISQUE files)
+     */
+    public VqEval build() {
+      return new VqEval(this);
+    }
+  }
+
+}

@@ -1,0 +1,72 @@
+package dev.lvsa.vqeval.api;
+
+/**
+ * The frame self-similarity matrix of a video: {@code distance(i, j)} is the weighted mean absolute
+ * difference of the tiny grey+colour descriptors of analysed frames i and j, in grey levels (0 =
+ * identical). Loops show as stripes parallel to the diagonal, ping-pong as stripes across it.
+ */
+public final class SelfSimilarity {
+
+  private final int size;
+  private final float[] distances;
+  private final int stride;
+  private final double[] lagProfile;
+  private final Integer periodFrames;
+
+  /**
+   * @param size number of analysed frames
+   * @param distances row-major {@code size x size} symmetric matrix
+   * @param stride analysis stride (original frames per analysed frame)
+   * @param lagProfile mean distance along each diagonal, index = lag in analysed frames
+   * @param periodFrames detected cycle period in original frames, or null
+   */
+  public SelfSimilarity(int size, float[] distances, int stride, double[] lagProfile, Integer periodFrames) {
+    if (distances.length != size * size) {
+      throw new IllegalArgumentException("matrix of " + distances.length + " values is not " + size + "x" + size);
+    }
+    this.size = size;
+    this.distances = distances;
+    this.stride = stride;
+    this.lagProfile = lagProfile;
+    this.periodFrames = periodFrames;
+  }
+
+  public int size() {
+    return size;
+  }
+
+  public double distance(int i, int j) {
+    return distances[i * size + j];
+  }
+
+  /** A copy of the matrix as rows. */
+  public double[][] matrix() {
+    double[][] m = new double[size][size];
+    for (int i = 0; i < size; i++) {
+      for (int j = 0; j < size; j++) {
+        m[i][j] = distances[i * size + j];
+      }
+    }
+    return m;
+  }
+
+  /** Row-major distances, shared: read-only. */
+  public float[] rawDistances() {
+    return distances;
+  }
+
+  /** Original frames per analysed frame. */
+  public int stride() {
+    return stride;
+  }
+
+  /** Mean distance per lag (analysed frames); index 0 is 0. */
+  public double[] lagProfile() {
+    return lagProfile.clone();
+  }
+
+  /** Detected cycle period in original frames, or null when no cycle was found. */
+  public Integer periodFrames() {
+    return periodFrames;
+  }
+}

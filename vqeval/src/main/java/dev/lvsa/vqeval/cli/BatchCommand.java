@@ -1,0 +1,223 @@
+package dev.lvsa.vqeval.cli;
+
+import dev.lvsa.vqeval.VqEval;
+import dev.lvsa.vqeval.api.BatchHtmlRenderer;
+import dev.lvsa.vqeval.batch.BatchInput;
+import dev.lvsa.vqeval.batch.BatchRunner;
+import dev.lvsa.vqeval.batch.Outcome;
+import dev.lvsa.vqeval.batch.Progress;
+import dev.lvsa.vqeval.batch.SummaryTable;
+import dev.lvsa.vqeval.batch.VideoListing;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.IdentityHashMap;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.ServiceLoader;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/** {@code vqeval batch DIR --out DIR} or {@code vqeval batch --from-csv FILE --out DIR}. */
+@Command(name = "batch", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
+    description = {"Scores every video in a folder (recursively) or listed in a CSV. Writes one JSON per video, "
+        + "summary.csv (scores, main sub-metrics, status, error, CSV columns carried through), failures.csv, "
+        + "and report.html when the reports module is on the class path. Goes on past bad files.",
+        "Exit: 0 all scored, 3 some failed, 2 usage error."})
+public final class BatchCommand implements Callable<Integer>, VqevalCli.Verbosity {
+
+  @Spec
+  CommandSpec spec;
+
+  @Parameters(paramLabel = "DIR", arity = "0..1", description = "Folder of videos (searched recursively).")
+  Path dir;
+
+  @Option(names = "--from-csv", paramLabel = "FILE",
+      description = "CSV with a video path column (paths relative to the CSV); other columns are carried through.")
+  Path csv;
+
+  @Option(names = "--path-column", paramLabel = "NAME", description = "The CSV's video path column "
+      + "(default: the first of " + "path, video, video_path, file, filename, output, output_path, video_file).")
+  String pathColumn;
+
+  @Option(names = "--status-column", paramLabel = "NAME",
+      description = "Keep only CSV rows whose NAME equals --status-value (default: 'status' when the CSV has it).")
+  String statusColumn;
+
+  @Option(names = "--status-value", paramLabel = "VALUE", description = "Value kept by the status filter (default ok).")
+  String statusValue;
+
+  @Option(names = "--out", paramLabel = "DIR", required = true, description = "Output folder (created).")
+  Path out;
+
+  @Option(names = "--jobs", paramLabel = "N", description = "Videos scored at once (default: 2, or 1 on one core).")
+  Integer jobs;
+
+  @Option(names = "--profiles", description = "Include per-frame profiles in each JSON.")
+  boolean profiles;
+
+  @Option(names = "--progress", description = "Progress display: ${COMPLETION-CANDIDATES} (default auto: a bar "
+      + "on a terminal, plain lines otherwise).", defaultValue = "auto")
+  ProgressMode progress;
+
+  @Option(names = {"-v", "--verbose"})
+  boolean verbose;
+
+  @Mixin
+  ScoringOptions scoring;
+
+  /** How progress shows on stderr. */
+  enum ProgressMode { auto, bar, lines, none }
+
+  @Override
+  public boolean verbose() {
+    return verbose;
+  }
+
+  @Override
+  public Integer call() throws IOException, InterruptedException {
+    if ((dir == null) == (csv == null)) {
+      throw new UsageException("give either a folder DIR or --from-csv FILE (exactly one)");
+    }
+    PrintWriter err = spec.commandLine().getErr();
+    PrintWriter outW = spec.commandLine().getOut();
+    List<BatchInput> inputs;
+    List<String> extras = List.of();
+    if (dir != null) {
+      if (!Files.isDirectory(dir)) {
+        throw new UsageException(dir + ": " + (Files.exists(dir) ? "not a folder" : "no such folder"));
+      }
+      inputs = VideoListing.fromFolder(dir);
+      if (inputs.isEmpty()) {
+        throw new UsageException(dir + ": no videos found (looked for " + String.join(", ",
+            VideoListing.VIDEO_EXTENSIONS.stream().sorted().toList()) + ")");
+      }
+    } else {
+      if (!Files.isRegularFile(csv)) {
+        throw new UsageException(csv + ": no such file");
+      }
+      VideoListing.CsvListing listing;
+      try {
+        listing = VideoListing.fromCsv(csv, pathColumn, statusColumn, statusValue);
+      } catch (IllegalArgumentException e) {
+        throw new UsageException(e.getMessage());
+      } catch (IOException e) {
+        throw new UsageException(csv + ": not a readable CSV (" + VqevalCli.oneLine(e.getMessage()) + ")");
+      }
+      inputs = listing.inputs();
+      extras = listing.extraColumns();
+      if (listing.skipped() > 0) {
+        err.println("vqeval: " + csv + ": skipped " + listing.skipped() + " row(s)"
+            + (listing.filter() == null ? " with an empty path" : " not matching " + listing.filter()
+            + " or with an empty path"));
+      }
+      if (inputs.isEmpty()) {
+        throw new UsageException(csv + ": no rows to score");
+      }
+    }
+    VqEval vq = scoring.build(true);
+    Files.createDirectories(out);
+    int n = jobs == null ? Math.max(1, Math.min(2, Runtime.getRuntime().availableProcessors())) : jobs;
+    if (n < 1) {
+      throw new UsageException("--jobs must be >= 1");
+    }
+    List<String> dims = new ArrayList<>(vq.dimensions().keySet());
+    Outcome[] partial = new Outcome[inputs.size()];
+    Map<BatchInput, Integer> index = new IdentityHashMap<>();
+    for (int i = 0; i < inputs.size(); i++) {
+      index.put(inputs.get(i), i);
+    }
+    BatchRunner.Listener display = listener(err);
+    final List<String> extraCols = extras;
+    long[] lastWrite = {0};
+    BatchRunner.Listener listener = (o, done, total) -> {
+      partial[index.get(o.input())] = o;
+      if (display != null) {
+        display.finished(o, done, total);
+      }
+      long now = System.nanoTime();
+      if (now - lastWrite[0] > 2_000_000_000L && done < total) {
+        lastWrite[0] = now;
+        try {
+          SummaryTable.writeSummary(out, java.util.Arrays.asList(partial.clone()), dims, extraCols);
+        } catch (IOException | RuntimeException e) {
+          err.println("vqeval: cannot update " + out.resolve("summary.csv") + ": " + e.getMessage());
+        }
+      }
+    };
+    List<Outcome> outcomes = new BatchRunner(vq, n).run(inputs, out, profiles, listener);
+    Path summary = SummaryTable.writeSummary(out, outcomes, dims, extras);
+    Path failures = SummaryTable.writeFailures(out, outcomes);
+    long failed = outcomes.stream().filter(o -> !o.ok()).count();
+    for (Outcome o : outcomes) {
+      if (!o.ok()) {
+        err.println("vqeval: " + o.input().shown() + ": " + o.error());
+      }
+    }
+    Path html = renderHtml(outcomes, extras, err);
+    outW.println("vqeval: scored " + (outcomes.size() - failed) + " of " + outcomes.size() + " videos"
+        + (failed > 0 ? " (" + failed + " failed, listed in " + failures + ")" : "") + "; summary: " + summary
+        + (html != null ? "; report: " + html : ""));
+    outW.flush();
+    err.flush();
+    return failed > 0 ? ExitCodes.PARTIAL : ExitCodes.OK;
+  }
+
+  private BatchRunner.Listener listener(PrintWriter err) {
+    ProgressMode mode = progress == ProgressMode.auto
+        ? (System.console() != null ? ProgressMode.bar : ProgressMode.lines) : progress;
+    if (mode == ProgressMode.none) {
+      return null;
+    }
+    PrintStream ps = new PrintStream(new WriterOutputStream(err), true);
+    return new Progress(ps, mode == ProgressMode.bar);
+  }
+
+  private Path renderHtml(List<Outcome> outcomes, List<String> extras, PrintWriter err) throws IOException {
+    Iterator<BatchHtmlRenderer> it = ServiceLoader.load(BatchHtmlRenderer.class,
+        BatchCommand.class.getClassLoader()).iterator();
+    if (!it.hasNext()) {
+      err.println("vqeval: report.html needs the reports module on the class path; wrote JSON and CSV only");
+      return null;
+    }
+    List<BatchHtmlRenderer.Item> items = new ArrayList<>();
+    for (Outcome o : outcomes) {
+      items.add(new BatchHtmlRenderer.Item(o.input().shown(), o.input().id(), o.report(), o.error(),
+          o.input().extra()));
+    }
+    return it.next().render(items, out);
+  }
+
+  /** Bridges the picocli error writer to a PrintStream for {@link Progress}. */
+  private static final class WriterOutputStream extends java.io.OutputStream {
+    private final PrintWriter w;
+
+    WriterOutputStream(PrintWriter w) {
+      this.w = w;
+    }
+
+    @Override
+    public void write(int b) {
+      w.write(b);
+    }
+
+    @Override
+    public void write(byte[] b, int off, int len) {
+      w.write(new String(b, off, len, java.nio.charset.StandardCharsets.UTF_8));
+    }
+
+    @Override
+    public void flush() {
+      w.flush();
+    }
+  }
+}

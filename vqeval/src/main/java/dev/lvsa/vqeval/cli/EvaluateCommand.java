@@ -1,0 +1,91 @@
+package dev.lvsa.vqeval.cli;
+
+import dev.lvsa.vqeval.VqEval;
+import dev.lvsa.vqeval.api.DimensionResult;
+import dev.lvsa.vqeval.api.EvaluationReport;
+import dev.lvsa.vqeval.api.VideoException;
+import dev.lvsa.vqeval.io.AtomicFiles;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/** {@code vqeval evaluate VIDEO}: one video, JSON report. */
+@Command(name = "evaluate", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
+    description = "Scores one video and prints its JSON report (or writes it with --json).")
+public final class EvaluateCommand implements Callable<Integer>, VqevalCli.Verbosity {
+
+  @Spec
+  CommandSpec spec;
+
+  @Parameters(paramLabel = "VIDEO", description = "Any video FFmpeg reads (mp4, mov, webm, mkv, avi, gif...).")
+  String video;
+
+  @Option(names = "--json", paramLabel = "OUT", description = "Write the JSON report here (atomically) "
+      + "and print a one-line summary instead.")
+  Path json;
+
+  @Option(names = "--profiles", description = "Include per-frame profiles (flow, SSIM, novelty, luma) in the JSON.")
+  boolean profiles;
+
+  @Option(names = "--min-score", paramLabel = "S",
+      description = "Exit with 1 when the composite score is below S (for scripts and CI).")
+  Double minScore;
+
+  @Option(names = {"-v", "--verbose"}, description = "Show stack traces of unexpected errors.")
+  boolean verbose;
+
+  @Mixin
+  ScoringOptions scoring;
+
+  @Override
+  public boolean verbose() {
+    return verbose;
+  }
+
+  @Override
+  public Integer call() throws IOException, VideoException {
+    VqEval vq = scoring.build(true);
+    EvaluationReport report = vq.evaluate(Path.of(video), video);
+    PrintWriter out = spec.commandLine().getOut();
+    String text = report.toJson(profiles);
+    if (json == null) {
+      out.println(text);
+    } else {
+      AtomicFiles.writeString(json, text + "\n");
+      out.println(summary(report) + " -> " + json);
+    }
+    out.flush();
+    if (minScore != null && report.compositeScore() < minScore) {
+      spec.commandLine().getErr().printf(Locale.ROOT, "vqeval: %s: composite %.1f is below --min-score %.1f%n",
+          video, report.compositeScore(), minScore);
+      return ExitCodes.FAILURE;
+    }
+    return ExitCodes.OK;
+  }
+
+  static String summary(EvaluationReport r) {
+    StringBuilder sb = new StringBuilder();
+    sb.append(String.format(Locale.ROOT, "%s: composite %.1f (%s)", r.video(), r.compositeScore(),
+        r.verdict().label()));
+    for (DimensionResult d : r.dimensions().values()) {
+      sb.append(String.format(Locale.ROOT, ", %s %.1f", d.name(), d.score()));
+    }
+    Object period = r.dimension("loop_quality").fields().get("cycle_period_frames");
+    if (period != null) {
+      sb.append(", cycle every ").append(period).append(" frames");
+    }
+    Object onset = r.dimension("loop_quality").fields().get("freeze_onset_frame");
+    if (onset != null) {
+      sb.append(", freezes from frame ").append(onset);
+    }
+    return sb.toString();
+  }
+}

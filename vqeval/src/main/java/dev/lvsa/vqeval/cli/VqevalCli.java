@@ -1,0 +1,75 @@
+package dev.lvsa.vqeval.cli;
+
+import dev.lvsa.vqeval.api.VideoException;
+import java.io.PrintWriter;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
+
+/** {@code vqeval}: score videos for loops, freezes, dynamics, similarity, quality and coherence. */
+@Command(name = "vqeval", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
+    description = "Scores videos 0-100 on loop_quality, temporal_dynamics, frame_similarity, spatial_quality "
+        + "and temporal_coherence, with a weighted composite.",
+    subcommands = {EvaluateCommand.class, BatchCommand.class, CalibrateCommand.class, BenchCommand.class},
+    footer = {"", "Exit codes: 0 ok, 1 failure, 2 usage error or bad input, 3 batch with failed videos."})
+public final class VqevalCli implements Runnable {
+
+  @Spec
+  CommandSpec spec;
+
+  public static void main(String[] args) {
+    System.exit(run(args));
+  }
+
+  /** Runs the CLI and returns its exit code (for tests). */
+  public static int run(String... args) {
+    return commandLine().execute(args);
+  }
+
+  public static CommandLine commandLine() {
+    CommandLine cl = new CommandLine(new VqevalCli());
+    cl.setParameterExceptionHandler((ex, a) -> {
+      PrintWriter err = ex.getCommandLine().getErr();
+      String name = ex.getCommandLine().getCommandSpec().qualifiedName();
+      err.println(name + ": " + oneLine(ex.getMessage()) + " (see " + name + " --help)");
+      err.flush();
+      return ExitCodes.USAGE;
+    });
+    cl.setExecutionExceptionHandler((ex, commandLine, parseResult) -> {
+      PrintWriter err = commandLine.getErr();
+      boolean verbose = commandLine.getCommand() instanceof Verbosity v && v.verbose();
+      int code;
+      if (ex instanceof UsageException) {
+        err.println("vqeval: " + oneLine(ex.getMessage()));
+        code = ExitCodes.USAGE;
+      } else if (ex instanceof VideoException ve) {
+        err.println("vqeval: " + oneLine(ve.oneLine()));
+        code = ExitCodes.USAGE;
+      } else {
+        err.println("vqeval: " + oneLine(String.valueOf(ex)) + (verbose ? "" : " (run with -v for details)"));
+        code = ExitCodes.FAILURE;
+      }
+      if (verbose) {
+        ex.printStackTrace(err);
+      }
+      err.flush();
+      return code;
+    });
+    return cl;
+  }
+
+  static String oneLine(String s) {
+    return s == null ? "" : s.replaceAll("\\s*[\\r\\n]+\\s*", " ").trim();
+  }
+
+  @Override
+  public void run() {
+    spec.commandLine().usage(spec.commandLine().getOut());
+  }
+
+  /** Commands with a {@code -v} flag. */
+  interface Verbosity {
+    boolean verbose();
+  }
+}

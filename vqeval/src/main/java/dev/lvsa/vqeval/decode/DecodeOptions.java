@@ -1,0 +1,36 @@
+package dev.lvsa.vqeval.decode;
+
+/**
+ * How to decode for analysis.
+ *
+ * @param analysisLongSide longer side of the downscaled analysis frame, pixels
+ * @param stride analyse every {@code stride}-th frame (1 = every frame)
+ * @param spatialSamples how many frames, spread over the video, get full-resolution spatial statistics
+ * @param minFrames fewest frames a video must have to be evaluated
+ */
+public record DecodeOptions(int analysisLongSide, int stride, int spatialSamples, int minFrames) {
+
+  /** Smallest frame side accepted, pixels. */
+  public static final int MIN_SIDE = 16;
+  /** Largest frame side accepted, pixels. */
+  public static final int MAX_SIDE = 16384;
+
+  public DecodeOptions {
+    if (analysisLongSide < 32 || analysisLongSide > 1024) {
+      throw new IllegalArgumentException("analysis size must be 32..1024 pixels, got " + analysisLongSide);
+    }
+    if (stride < 1) {
+      throw new IllegalArgumentException("stride must be >= 1, got " + stride);
+    }
+    if (spatialSamples < 1) {
+      throw new IllegalArgumentException("spatial samples must be >= 1, got " + spatialSamples);
+    }
+    if (minFrames < 2) {
+      throw new IllegalArgumentException("minFrames must be >= 2, got " + minFrames);
+    }
+  }
+
+  public static DecodeOptions defaults() {
+    return new DecodeOptions(160, 1, 8, 2);
+  }
+}

@@ -1,0 +1,333 @@
+package dev.lvsa.vqeval.decode;
+
+import static org.bytedeco.opencv.global.opencv_core.CV_8UC3;
+import static org.bytedeco.opencv.global.opencv_imgproc.INTER_AREA;
+import static org.bytedeco.opencv.global.opencv_imgproc.resize;
+
+import dev.lvsa.vqeval.api.VideoException;
+import dev.lvsa.vqeval.api.VideoException.Kind;
+import java.nio.ByteBuffer;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.bytedeco.ffmpeg.avformat.AVFormatContext;
+import org.bytedeco.ffmpeg.global.avutil;
+import org.bytedeco.javacv.FFmpegFrameGrabber;
+import org.bytedeco.javacv.Frame;
+import org.bytedeco.javacv.FrameGrabber;
+import org.bytedeco.javacpp.BytePointer;
+import org.bytedeco.opencv.opencv_core.Mat;
+import org.bytedeco.opencv.opencv_core.Size;
+
+/**
+ * Decodes a video on its own thread and hands every analysed frame, downscaled, to a {@link FrameSink}
+ * on the calling thread. The grabber lives in try-with-resources; frames are copied (resized into new
+ * Mats) before the grabber reuses its memory.
+ */
+public final class VideoDecoder {
+
+  private static final Pattern FFMPEG_ERROR = Pattern.compile("error (-?\\d+)");
+  private static final Object END = new Object();
+  /** Cap on full-resolution copies, in case the container's frame count was a poor estimate. */
+  private static final int MAX_SPATIAL_SAMPLES = 64;
+
+  static {
+    // FFmpeg's own log lines would interleave with our one-line errors and JSON on stdout/stderr.
+    FfmpegLog.install();
+  }
+
+  private VideoDecoder() {
+  }
+
+  /** Result of a decode: the container facts and the number of frames decoded. */
+  public record Result(StreamFacts facts, int framesDecoded, long decodeWaitNanos) {
+  }
+
+  /**
+   * Decodes {@code path}, calling {@code sink} for every {@code stride}-th frame.
+   *
+   * @param shownName the path as the user wrote it, used in messages
+   */
+  public static Result decode(Path path, String shownName, DecodeOptions options, FrameSink sink)
+      throws VideoException {
+    checkFile(path, shownName);
+    try (FFmpegFrameGrabber grabber = new FFmpegFrameGrabber(path.toFile())) {
+      start(grabber, shownName);
+      if (grabber.getPixelFormat() != avutil.AV_PIX_FMT_BGR24) {
+        throw new VideoException(shownName, Kind.DECODE_ERROR,
+            "decoder output is pixel format " + grabber.getPixelFormat() + ", expected BGR24");
+      }
+      StreamFacts facts = facts(grabber, shownName);
+      int exactFrames = exactFrameCount(grabber);
+      int[] size = analysisSize(facts.width(), facts.height(), options.analysisLongSide());
+      sink.begin(facts, size[0], size[1]);
+      int expected = exactFrames > 0 ? exactFrames : facts.declaredFrames();
+      int sampleEvery = sampleInterval(expected, facts.fps(), options);
+      Producer producer = new Producer(grabber, options.stride(), sampleEvery, size[0], size[1]);
+      Thread thread = new Thread(producer, "vqeval-decode");
+      thread.setDaemon(true);
+      thread.start();
+      long waited = consume(producer, sink, thread, shownName);
+      int decoded = producer.decoded;
+      if (decoded < options.minFrames()) {
+        throw new VideoException(shownName, Kind.TOO_FEW_FRAMES, decoded == 0
+            ? "no frame could be decoded"
+            : "only " + decoded + " frame" + (decoded == 1 ? "" : "s") + "; at least " + options.minFrames()
+                + " are needed");
+      }
+      if (exactFrames > 0 && decoded < exactFrames * 0.9 - 1) {
+        throw new VideoException(shownName, Kind.TRUNCATED,
+            "truncated: the stream ends after " + decoded + " of the " + exactFrames + " frames its container lists");
+      }
+      return new Result(facts, decoded, waited);
+    } catch (FrameGrabber.Exception e) {
+      throw new VideoException(shownName, Kind.DECODE_ERROR, "cannot close the decoder: " + ffmpegCause(e), e);
+    }
+  }
+
+  private static long consume(Producer producer, FrameSink sink, Thread thread, String shownName)
+      throws VideoException {
+    long waited = 0;
+    try {
+      while (true) {
+        long t0 = System.nanoTime();
+        Object item = producer.queue.take();
+        waited += System.nanoTime() - t0;
+        if (item == END) {
+          break;
+        }
+        if (item instanceof Throwable failure) {
+          throw failure instanceof VideoException ve ? ve
+              : new VideoException(shownName, Kind.DECODE_ERROR,
+                  "decoding failed after " + producer.decoded + " frames: " + ffmpegCause(failure), failure);
+        }
+        sink.accept((DecodedFrame) item);
+      }
+      thread.join();
+      return waited;
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new VideoException(shownName, Kind.DECODE_ERROR, "interrupted while decoding", e);
+    } finally {
+      producer.cancelled = true;
+      thread.interrupt();
+      try {
+        thread.join(10_000);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+      Object left;
+      while ((left = producer.queue.poll()) != null) {
+        if (left instanceof DecodedFrame f) {
+          f.close();
+        }
+      }
+    }
+  }
+
+  /** Decoding thread: grabs, downscales, copies, queues. */
+  private static final class Producer implements Runnable {
+    final BlockingQueue<Object> queue = new ArrayBlockingQueue<>(8);
+    final FFmpegFrameGrabber grabber;
+    final int stride;
+    final int sampleEvery;
+    final Size size;
+    volatile boolean cancelled;
+    volatile int decoded;
+    int sampled;
+
+    Producer(FFmpegFrameGrabber grabber, int stride, int sampleEvery, int width, int height) {
+      this.grabber = grabber;
+      this.stride = stride;
+      this.sampleEvery = sampleEvery;
+      this.size = new Size(width, height);
+    }
+
+    @Override
+    public void run() {
+      try (Mat converted = new Mat()) {
+        int index = 0;
+        while (!cancelled) {
+          Frame frame = grabber.grabImage();
+          if (frame == null) {
+            break;
+          }
+          if (frame.image == null) {
+            continue;
+          }
+          if (index % stride == 0) {
+            Mat small = new Mat();
+            Mat full = null;
+            try (Mat view = wrapBgr(frame)) {
+              resize(view, small, size, 0, 0, INTER_AREA);
+              boolean sample = (index / stride) % sampleEvery == sampleEvery / 2 && sampled < MAX_SPATIAL_SAMPLES;
+              full = sample ? view.clone() : null;
+              sampled += sample ? 1 : 0;
+            }
+            if (!offer(new DecodedFrame(index, small, full))) {
+              return;
+            }
+          }
+          index++;
+          decoded = index;
+        }
+        offer(END);
+      } catch (Throwable t) {
+        offer(t);
+      }
+    }
+
+    private boolean offer(Object item) {
+      try {
+        while (!cancelled) {
+          if (queue.offer(item, 100, TimeUnit.MILLISECONDS)) {
+            return true;
+          }
+        }
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+      if (item instanceof DecodedFrame f) {
+        f.close();
+      }
+      return false;
+    }
+  }
+
+  /**
+   * A Mat header over the grabber's BGR24 image (no copy; valid until the next grab). Built here rather
+   * than with JavaCV's converter, which infers the channel count from the row stride and so misreads
+   * frames whose rows are padded (e.g. 96 pixels wide: 288 bytes of pixels in a 384-byte row).
+   */
+  static Mat wrapBgr(Frame frame) {
+    if (frame.imageDepth != Frame.DEPTH_UBYTE) {
+      throw new IllegalStateException("decoder gave " + frame.imageDepth + "-bit samples, expected 8-bit BGR");
+    }
+    ByteBuffer buf = (ByteBuffer) frame.image[0];
+    int w = frame.imageWidth;
+    int h = frame.imageHeight;
+    long step = frame.imageStride;
+    if (step < 3L * w || buf.capacity() < step * (h - 1) + 3L * w) {
+      throw new IllegalStateException("decoder row stride " + step + " does not hold " + w + " BGR pixels");
+    }
+    buf.position(0);
+    return new Mat(h, w, CV_8UC3, new BytePointer(buf), step);
+  }
+
+  private static void checkFile(Path path, String shownName) throws VideoException {
+    if (!Files.exists(path)) {
+      throw new VideoException(shownName, Kind.MISSING, "no such file");
+    }
+    if (!Files.isRegularFile(path)) {
+      throw new VideoException(shownName, Kind.UNREADABLE, "not a regular file");
+    }
+    if (!Files.isReadable(path)) {
+      throw new VideoException(shownName, Kind.UNREADABLE, "not readable (permission denied)");
+    }
+    try {
+      if (Files.size(path) == 0) {
+        throw new VideoException(shownName, Kind.EMPTY_FILE, "empty file (0 bytes)");
+      }
+    } catch (java.io.IOException e) {
+      throw new VideoException(shownName, Kind.UNREADABLE, "cannot read its size: " + e.getMessage(), e);
+    }
+  }
+
+  private static void start(FFmpegFrameGrabber grabber, String shownName) throws VideoException {
+    FfmpegLog.clear();
+    try {
+      grabber.start();
+    } catch (FrameGrabber.Exception e) {
+      String detail = FfmpegLog.lastError();
+      String cause = ffmpegCause(e);
+      String why = detail == null || detail.equalsIgnoreCase(cause) ? cause : detail + "; " + cause;
+      if (detail != null && detail.contains("moov atom not found")) {
+        why += "; a truncated or unfinished mp4?";
+      }
+      throw new VideoException(shownName, Kind.NOT_A_VIDEO, "not a video FFmpeg can open (" + why + ")", e);
+    } catch (RuntimeException e) {
+      throw new VideoException(shownName, Kind.NOT_A_VIDEO, "not a video FFmpeg can open (" + e + ")", e);
+    }
+  }
+
+  private static StreamFacts facts(FFmpegFrameGrabber grabber, String shownName) throws VideoException {
+    if (!grabber.hasVideo() || grabber.getImageWidth() <= 0 || grabber.getImageHeight() <= 0) {
+      throw new VideoException(shownName, Kind.NO_VIDEO_STREAM, "has no video stream");
+    }
+    int w = grabber.getImageWidth();
+    int h = grabber.getImageHeight();
+    if (w < DecodeOptions.MIN_SIDE || h < DecodeOptions.MIN_SIDE || w > DecodeOptions.MAX_SIDE
+        || h > DecodeOptions.MAX_SIDE) {
+      throw new VideoException(shownName, Kind.BAD_DIMENSIONS, "absurd frame size " + w + "x" + h
+          + " (each side must be " + DecodeOptions.MIN_SIDE + ".." + DecodeOptions.MAX_SIDE + " pixels)");
+    }
+    double fps = grabber.getVideoFrameRate();
+    if (!(fps > 0) || Double.isInfinite(fps)) {
+      fps = grabber.getFrameRate();
+    }
+    if (!(fps > 0) || Double.isInfinite(fps)) {
+      fps = 0;
+    }
+    String codec = grabber.getVideoCodecName();
+    String format = grabber.getFormat();
+    return new StreamFacts(w, h, fps, Math.max(0, grabber.getLengthInVideoFrames()),
+        codec == null ? "" : codec, format == null ? "" : format);
+  }
+
+  /** The frame count the container's index lists (mp4, mov), or 0 when it only has an estimate. */
+  private static int exactFrameCount(FFmpegFrameGrabber grabber) {
+    AVFormatContext ctx = grabber.getFormatContext();
+    int stream = grabber.getVideoStream();
+    if (ctx == null || stream < 0 || stream >= ctx.nb_streams()) {
+      return 0;
+    }
+    long n = ctx.streams(stream).nb_frames();
+    return n > 0 && n < Integer.MAX_VALUE ? (int) n : 0;
+  }
+
+  /** Analysis size: longer side {@code longSide} (never upscaled), aspect kept. */
+  public static int[] analysisSize(int width, int height, int longSide) {
+    if (width >= height) {
+      int w = Math.min(longSide, width);
+      int h = Math.max(8, (int) Math.round((double) height * w / width));
+      return new int[] {w, h};
+    }
+    int h = Math.min(longSide, height);
+    int w = Math.max(8, (int) Math.round((double) width * h / height));
+    return new int[] {w, h};
+  }
+
+  private static int sampleInterval(int expectedFrames, double fps, DecodeOptions options) {
+    int analysed = expectedFrames > 0 ? (expectedFrames + options.stride() - 1) / options.stride() : 0;
+    if (analysed > 0) {
+      return Math.max(1, analysed / options.spatialSamples());
+    }
+    return Math.max(1, (int) Math.round(fps > 0 ? fps / options.stride() : 8));
+  }
+
+  /** FFmpeg's reason in words, e.g. "Invalid data found when processing input". */
+  static String ffmpegCause(Throwable e) {
+    String msg = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+    Matcher m = FFMPEG_ERROR.matcher(msg);
+    if (m.find()) {
+      try {
+        int code = Integer.parseInt(m.group(1));
+        byte[] buf = new byte[256];
+        if (avutil.av_strerror(code, buf, buf.length) == 0) {
+          int len = 0;
+          while (len < buf.length && buf[len] != 0) {
+            len++;
+          }
+          return new String(buf, 0, len, java.nio.charset.StandardCharsets.UTF_8);
+        }
+      } catch (NumberFormatException ignored) {
+        // fall through to the raw message
+      }
+    }
+    return msg.replace('\n', ' ').trim();
+  }
+}

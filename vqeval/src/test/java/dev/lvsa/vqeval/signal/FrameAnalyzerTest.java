@@ -1,0 +1,57 @@
+package dev.lvsa.vqeval.signal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+
+/** Small pure helpers of the per-frame stage. */
+class FrameAnalyzerTest {
+
+  @Test
+  void octantsGoCounterClockwiseFromPlusX() {
+    assertThat(FrameAnalyzer.octant(1, 0.1f)).isEqualTo(0);
+    assertThat(FrameAnalyzer.octant(0.1f, 1)).isEqualTo(1);
+    assertThat(FrameAnalyzer.octant(-0.1f, 1)).isEqualTo(2);
+    assertThat(FrameAnalyzer.octant(-1, 0.1f)).isEqualTo(3);
+    assertThat(FrameAnalyzer.octant(-1, -0.1f)).isEqualTo(4);
+    assertThat(FrameAnalyzer.octant(-0.1f, -1)).isEqualTo(5);
+    assertThat(FrameAnalyzer.octant(0.1f, -1)).isEqualTo(6);
+    assertThat(FrameAnalyzer.octant(1, -0.1f)).isEqualTo(7);
+  }
+
+  @Test
+  void descriptorGridKeepsTheAspect() {
+    assertThat(FrameAnalyzer.descriptorGrid(160, 92)).containsExactly(32, 18);
+    assertThat(FrameAnalyzer.descriptorGrid(92, 160)).containsExactly(18, 32);
+    assertThat(FrameAnalyzer.descriptorGrid(20, 16)).containsExactly(20, 16);
+    assertThat(FrameAnalyzer.descriptorGrid(160, 16)).containsExactly(32, 4);
+  }
+
+  @Test
+  void blockinessIsOneWithoutBlocksAndHigherWithThem() {
+    int w = 64;
+    int h = 64;
+    byte[] smooth = new byte[w * h];
+    byte[] blocky = new byte[w * h];
+    for (int y = 0; y < h; y++) {
+      for (int x = 0; x < w; x++) {
+        smooth[y * w + x] = (byte) (x * 2 + y);
+        blocky[y * w + x] = (byte) (((x / 8) * 37 + (y / 8) * 53) % 200 + (x % 8) / 2);
+      }
+    }
+    assertThat(SpatialStats.blockiness(smooth, w, h)).isBetween(0.9, 1.1);
+    assertThat(SpatialStats.blockiness(blocky, w, h)).isGreaterThan(3.0);
+  }
+
+  @Test
+  void colourfulnessIsZeroForGrey() {
+    byte[] grey = new byte[300];
+    java.util.Arrays.fill(grey, (byte) 120);
+    assertThat(SpatialStats.colourfulness(grey)).isZero();
+    byte[] red = new byte[300];
+    for (int i = 0; i < 100; i++) {
+      red[3 * i + 2] = (byte) (i % 2 == 0 ? 250 : 10);
+    }
+    assertThat(SpatialStats.colourfulness(red)).isGreaterThan(50);
+  }
+}
