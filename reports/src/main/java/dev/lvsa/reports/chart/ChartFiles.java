@@ -48,7 +48,7 @@ public final class ChartFiles {
    * else one underscore; never empty, never a path.
    */
   public static String slug(String text) {
-    String s = text.toLowerCase(java.util.Locale.ROOT).replaceAll("[^a-z0-9.-]+", "_").replaceAll("^[._]+", "");
+    String s = text.toLowerCase(java.util.Locale.ROOT).replaceAll("[^a-z0-9.-]+", "_").replaceAll("^[._]+", "").replaceAll("_+$", "");
     if (s.length() > 60) {
       s = s.substring(0, 60);
     }

@@ -244,7 +244,7 @@ public final class RunCharts {
     CategoryChart chart = new CategoryChartBuilder().width(SMALL_WIDTH).height(SMALL_HEIGHT)
         .title(model + " at " + horizon.label()).yAxisTitle("VQeval score (0-100)").build();
     ChartStyle.apply(chart);
-    chart.getStyler().setXAxisLabelRotation(20);
+    chart.getStyler().setXAxisLabelRotation(45);
     int index = 0;
     for (String method : grid.methods()) {
       Color color = ChartStyle.of(method, index++);
@@ -333,11 +333,11 @@ public final class RunCharts {
   /** Series names of the contrast chart, for tests. */
   public static final String CONTRAST_LOOP = "VQeval loop quality (left axis)";
 
-  private static CategoryChart contrastChart(String title, List<String> categories, List<Double> loop,
+  static CategoryChart contrastChart(String title, List<String> categories, List<Double> loop,
       List<Double> subject, String subjectName) {
     CategoryChart chart = new CategoryChartBuilder().width(WIDTH).height(HEIGHT).title(title).build();
     ChartStyle.apply(chart);
-    chart.getStyler().setXAxisLabelRotation(categories.size() > 5 ? 35 : 0);
+    chart.getStyler().setXAxisLabelRotation(categories.size() > 5 ? 45 : 0);
     chart.addSeries(CONTRAST_LOOP, categories, loop).setFillColor(ChartStyle.LVSA);
     CategorySeries s = chart.addSeries(subjectName + " (right axis)", categories, subject);
     s.setYAxisGroup(1);
