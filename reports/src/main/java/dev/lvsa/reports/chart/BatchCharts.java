@@ -34,6 +34,11 @@ public final class BatchCharts {
     ChartStyle.apply(chart);
     chart.getStyler().setXAxisLabelRotation(45);
     chart.getStyler().setLegendVisible(false);
+    // values on the bars: a score of 0 has no bar to see
+    chart.getStyler().setLabelsVisible(true);
+    chart.getStyler().setLabelsFont(ChartStyle.TEXT);
+    chart.getStyler().setLabelsPosition(1.0);
+    chart.getStyler().setDecimalPattern("0");
     CategorySeries s = chart.addSeries("score", categories, values);
     s.setFillColor(ChartStyle.LVSA);
     chart.getStyler().setYAxisMin(0.0);

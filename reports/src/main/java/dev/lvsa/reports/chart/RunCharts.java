@@ -37,8 +37,8 @@ public final class RunCharts {
 
   static final int WIDTH = 660;
   static final int HEIGHT = 420;
-  static final int SMALL_WIDTH = 440;
-  static final int SMALL_HEIGHT = 340;
+  static final int SMALL_WIDTH = 420;
+  static final int SMALL_HEIGHT = 360;
 
   private RunCharts() {
   }

@@ -160,10 +160,15 @@ final class BatchReportPage {
     page.definitions(f, "facts");
     List<ChartImage> figs = new ArrayList<>();
     String slug = ChartFiles.slug(item.id());
-    figs.add(ChartFiles.write(BatchCharts.dimensionBars(r, "Scores"), charts, unique(used, "dims_" + slug)));
-    if (loop != null && loop.selfSimilarity() != null) {
-      figs.add(ChartFiles.write(SelfSimilarityHeatmap.render(loop.selfSimilarity(), item.video(), ""),
-          "Self-similarity: " + item.video(), charts, unique(used, "selfsim_" + slug)));
+    try {
+      figs.add(ChartFiles.write(BatchCharts.dimensionBars(r, "Scores"), charts, unique(used, "dims_" + slug)));
+      if (loop != null && loop.selfSimilarity() != null) {
+        figs.add(ChartFiles.write(SelfSimilarityHeatmap.render(loop.selfSimilarity(), item.video(), ""),
+            "Self-similarity: " + item.video(), charts, unique(used, "selfsim_" + slug)));
+      }
+    } catch (RuntimeException e) {
+      // one video's figure must not cost the batch its report
+      page.noFigure("A figure of this video could not be drawn: " + e);
     }
     page.figures(figs, "");
     page.closeCard();
