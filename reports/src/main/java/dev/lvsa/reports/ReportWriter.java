@@ -7,7 +7,7 @@ import dev.lvsa.reports.chart.ChartImage;
 import dev.lvsa.reports.chart.RunCharts;
 import dev.lvsa.reports.chart.SelfSimilarityHeatmap;
 import dev.lvsa.reports.io.AtomicWrite;
-import dev.lvsa.reports.io.QuietLogging;
+import dev.lvsa.reports.io.ReportRuntime;
 import dev.lvsa.reports.run.ExportColumns;
 import dev.lvsa.reports.run.Horizon;
 import dev.lvsa.reports.run.RunGrid;
@@ -72,7 +72,7 @@ public final class ReportWriter {
    * @throws IOException when the folder or a file cannot be written
    */
   public static ReportOutput write(ReportInput in, Path outDir) throws IOException {
-    QuietLogging.apply();
+    ReportRuntime.prepare();
     Files.createDirectories(outDir);
     Path tablesDir = outDir.resolve(TABLES_DIR);
     Path chartsDir = outDir.resolve(CHARTS_DIR);

@@ -4,6 +4,7 @@ import dev.lvsa.reports.BadInputException;
 import dev.lvsa.reports.ReportInput;
 import dev.lvsa.reports.ReportOutput;
 import dev.lvsa.reports.ReportWriter;
+import dev.lvsa.reports.io.ReportRuntime;
 import dev.lvsa.reports.run.ExportCsv;
 import dev.lvsa.reports.run.SparsityCsv;
 import dev.lvsa.reports.run.SparsityPoint;
@@ -62,11 +63,13 @@ public final class ReportCommand implements Callable<Integer> {
   boolean verbose;
 
   public static void main(String[] args) {
+    ReportRuntime.prepare();
     System.exit(new CommandLine(new ReportCommand()).execute(args));
   }
 
   @Override
   public Integer call() {
+    ReportRuntime.prepare();
     PrintWriter err = spec.commandLine().getErr();
     PrintWriter stdout = spec.commandLine().getOut();
     try {

@@ -1,7 +1,7 @@
 package dev.lvsa.reports.run;
 
 import dev.lvsa.reports.BadInputException;
-import dev.lvsa.reports.io.QuietLogging;
+import dev.lvsa.reports.io.ReportRuntime;
 import java.io.IOException;
 import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
@@ -56,7 +56,7 @@ public final class ExportCsv {
 
   /** Parses export CSV text; {@code name} names it in messages. */
   public static Result parse(String text, String name) throws BadInputException {
-    QuietLogging.apply();
+    ReportRuntime.prepare();
     if (text.isBlank()) {
       throw new BadInputException(name + ": empty file (expected an export CSV with a header row)");
     }

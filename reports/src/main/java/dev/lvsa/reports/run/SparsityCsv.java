@@ -1,7 +1,7 @@
 package dev.lvsa.reports.run;
 
 import dev.lvsa.reports.BadInputException;
-import dev.lvsa.reports.io.QuietLogging;
+import dev.lvsa.reports.io.ReportRuntime;
 import java.io.IOException;
 import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
@@ -34,7 +34,7 @@ public final class SparsityCsv {
     } catch (IOException e) {
       throw new BadInputException(file + ": cannot read (" + e.getMessage() + ")", e);
     }
-    QuietLogging.apply();
+    ReportRuntime.prepare();
     Table t;
     try {
       t = Table.read().usingOptions(CsvReadOptions.builder(new StringReader(text)).header(true)

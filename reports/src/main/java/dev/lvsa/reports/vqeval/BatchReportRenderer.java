@@ -1,6 +1,6 @@
 package dev.lvsa.reports.vqeval;
 
-import dev.lvsa.reports.io.QuietLogging;
+import dev.lvsa.reports.io.ReportRuntime;
 import dev.lvsa.vqeval.api.BatchHtmlRenderer;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -23,7 +23,7 @@ public final class BatchReportRenderer implements BatchHtmlRenderer {
 
   @Override
   public Path render(List<Item> items, Path outDir) throws IOException {
-    QuietLogging.apply();
+    ReportRuntime.prepare();
     return BatchReportPage.write(items, outDir, ZonedDateTime.now(), MAX_CARDS);
   }
 }
