@@ -23,22 +23,19 @@ public final class BatchCharts {
   public static CategoryChart dimensionBars(EvaluationReport r, String title) {
     List<String> categories = new ArrayList<>();
     List<Double> values = new ArrayList<>();
-    categories.add("composite");
+    // the score is written in the label too: a score of 0 has no bar to see
+    categories.add(String.format(java.util.Locale.ROOT, "composite %.0f", r.compositeScore()));
     values.add(r.compositeScore());
     for (Map.Entry<String, DimensionResult> e : r.dimensions().entrySet()) {
-      categories.add(e.getKey().replace('_', ' '));
+      categories.add(String.format(java.util.Locale.ROOT, "%s %.0f", e.getKey().replace('_', ' '), e.getValue().score()));
       values.add(e.getValue().score());
     }
-    CategoryChart chart = new CategoryChartBuilder().width(RunCharts.SMALL_WIDTH).height(RunCharts.SMALL_HEIGHT)
+    CategoryChart chart = new CategoryChartBuilder().width(RunCharts.SMALL_WIDTH).height(RunCharts.SMALL_HEIGHT + 40)
         .title(title).yAxisTitle("score (0-100)").build();
     ChartStyle.apply(chart);
-    chart.getStyler().setXAxisLabelRotation(45);
+    // upright labels: at 45 degrees XChart drops the last, longest one off the right edge
+    chart.getStyler().setXAxisLabelRotation(90);
     chart.getStyler().setLegendVisible(false);
-    // values on the bars: a score of 0 has no bar to see
-    chart.getStyler().setLabelsVisible(true);
-    chart.getStyler().setLabelsFont(ChartStyle.TEXT);
-    chart.getStyler().setLabelsPosition(1.0);
-    chart.getStyler().setDecimalPattern("0");
     CategorySeries s = chart.addSeries("score", categories, values);
     s.setFillColor(ChartStyle.LVSA);
     chart.getStyler().setYAxisMin(0.0);
