@@ -7,7 +7,7 @@ package dev.lvsa.reports.io;
  *   <li>quiet SLF4J: tablesaw logs through SLF4J and the toolkit ships no SLF4J provider, so SLF4J would
  *       print three lines of warnings on stderr the first time a table is read.</li>
  * </ul>
- * A setting the user made (a {@code -D} on the command line) is left alone.
+ * A setting the user made (a {@code -D} on the command line, an SLF4J provider on the class path) is left alone.
  */
 public final class ReportRuntime {
 
@@ -16,7 +16,9 @@ public final class ReportRuntime {
 
   public static void prepare() {
     setIfAbsent("java.awt.headless", "true");
-    setIfAbsent("slf4j.internal.verbosity", "ERROR");
+    if (ReportRuntime.class.getClassLoader().getResource("META-INF/services/org.slf4j.spi.SLF4JServiceProvider") == null) {
+      setIfAbsent("slf4j.internal.verbosity", "ERROR");
+    }
   }
 
   private static void setIfAbsent(String key, String value) {
