@@ -1,0 +1,2 @@
+/** File output helpers of the reports module: atomic writes and the software versions a report names. */
+package dev.lvsa.reports.io;

@@ -1,0 +1,60 @@
+package dev.lvsa.reports.run;
+
+import java.util.List;
+
+/**
+ * Column names of the runner's export CSV (one row per job): the contract between {@code lvsa-runner export}
+ * and the reports. Only {@link #REQUIRED} must be present; every other column may be missing or empty.
+ */
+public final class ExportColumns {
+
+  public static final String JOB_ID = "job_id";
+  public static final String MODEL = "model";
+  public static final String METHOD = "method";
+  public static final String HORIZON = "horizon";
+  public static final String FRAMES = "frames";
+  public static final String PROMPT_ID = "prompt_id";
+  public static final String SEED = "seed";
+  public static final String STATUS = "status";
+  public static final String TOTAL_S = "total_s";
+  public static final String PEAK_MEMORY_GB = "peak_memory_gb";
+  public static final String DENSITY = "density";
+  public static final String COMPOSITE_SCORE = "composite_score";
+  public static final String LOOP_QUALITY = "loop_quality";
+  public static final String TEMPORAL_DYNAMICS = "temporal_dynamics";
+  public static final String FRAME_SIMILARITY = "frame_similarity";
+  public static final String SPATIAL_QUALITY = "spatial_quality";
+  public static final String TEMPORAL_COHERENCE = "temporal_coherence";
+  public static final String HEIGHT = "height";
+  public static final String WIDTH = "width";
+  public static final String STEPS = "steps";
+  public static final String BACKEND = "backend";
+  public static final String VIDEO = "video";
+  public static final String PROMPT = "prompt";
+  public static final String MESSAGE = "message";
+  public static final String CYCLE_PERIOD_FRAMES = "cycle_period_frames";
+  public static final String FIRST_REPEAT_FRAME = "first_repeat_frame";
+  public static final String NOREPEAT = "norepeat";
+  public static final String REPEAT_RATIO = "repeat_ratio";
+  public static final String SUBJECT_CONSISTENCY = "subject_consistency";
+  public static final String BACKGROUND_CONSISTENCY = "background_consistency";
+  public static final String TEMPORAL_FLICKER = "temporal_flicker";
+  public static final String MOTION_SMOOTHNESS = "motion_smoothness";
+  public static final String DYNAMIC_DEGREE = "dynamic_degree";
+
+  /** Columns without which a row cannot be placed in a table. */
+  public static final List<String> REQUIRED = List.of(MODEL, METHOD, HORIZON, STATUS);
+
+  /** Columns read as text; every other column is read as a number where it parses as one. */
+  public static final List<String> TEXT = List.of(JOB_ID, MODEL, METHOD, HORIZON, PROMPT_ID, SEED, STATUS,
+      BACKEND, VIDEO, PROMPT, MESSAGE);
+
+  /** Columns the contract defines as numbers; a cell there that does not parse is warned about. */
+  public static final List<String> NUMERIC = List.of(FRAMES, TOTAL_S, PEAK_MEMORY_GB, DENSITY, COMPOSITE_SCORE,
+      LOOP_QUALITY, TEMPORAL_DYNAMICS, FRAME_SIMILARITY, SPATIAL_QUALITY, TEMPORAL_COHERENCE, HEIGHT, WIDTH, STEPS,
+      CYCLE_PERIOD_FRAMES, FIRST_REPEAT_FRAME, NOREPEAT, REPEAT_RATIO, SUBJECT_CONSISTENCY, BACKGROUND_CONSISTENCY,
+      TEMPORAL_FLICKER, MOTION_SMOOTHNESS, DYNAMIC_DEGREE, "riflex_k", "mean_step_s");
+
+  private ExportColumns() {
+  }
+}

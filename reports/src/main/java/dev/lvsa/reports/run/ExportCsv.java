@@ -1,0 +1,167 @@
+package dev.lvsa.reports.run;
+
+import dev.lvsa.reports.BadInputException;
+import dev.lvsa.reports.io.ReportRuntime;
+import java.io.IOException;
+import java.io.StringReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import tech.tablesaw.api.ColumnType;
+import tech.tablesaw.api.Table;
+import tech.tablesaw.io.csv.CsvReadOptions;
+
+/**
+ * Reads the runner's export CSV (see {@link ExportColumns}) with tablesaw, every column as text, then turns
+ * rows into {@link JobRecord}s. Tolerant: optional columns may be missing, cells may be empty, a number
+ * that does not parse counts as empty (and is named in a warning); a row without model, method or a
+ * readable horizon is left out with a warning.
+ */
+public final class ExportCsv {
+
+  /** What was read: the jobs, warnings about rows or cells, and the columns the file has. */
+  public record Result(List<JobRecord> jobs, List<String> warnings, Set<String> columns) {
+    public Result {
+      jobs = Collections.unmodifiableList(new ArrayList<>(jobs));
+      warnings = Collections.unmodifiableList(new ArrayList<>(warnings));
+      columns = Collections.unmodifiableSet(new LinkedHashSet<>(columns));
+    }
+  }
+
+  private static final int MAX_WARNINGS_PER_KIND = 5;
+
+  private ExportCsv() {
+  }
+
+  /** Reads an export CSV file. */
+  public static Result read(Path file) throws BadInputException {
+    String text;
+    try {
+      text = Files.readString(file, StandardCharsets.UTF_8);
+    } catch (NoSuchFileException e) {
+      throw new BadInputException(file + ": no such file");
+    } catch (IOException e) {
+      throw new BadInputException(file + ": cannot read (" + e.getMessage() + ")", e);
+    }
+    return parse(text, file.toString());
+  }
+
+  /** Parses export CSV text; {@code name} names it in messages. */
+  public static Result parse(String text, String name) throws BadInputException {
+    ReportRuntime.prepare();
+    if (text.isBlank()) {
+      throw new BadInputException(name + ": empty file (expected an export CSV with a header row)");
+    }
+    Table table;
+    try {
+      table = Table.read().usingOptions(CsvReadOptions.builder(new StringReader(stripBom(text)))
+          .tableName(name)
+          .header(true)
+          .columnTypes(c -> ColumnType.STRING)
+          .maxCharsPerColumn(1 << 20)
+          .missingValueIndicator("")
+          .allowDuplicateColumnNames(false)
+          .build());
+    } catch (RuntimeException e) {
+      throw new BadInputException(name + ": not a readable CSV (" + oneLine(e.getMessage()) + ")", e);
+    }
+    Set<String> columns = new LinkedHashSet<>();
+    for (String c : table.columnNames()) {
+      columns.add(c.trim());
+    }
+    List<String> missing = new ArrayList<>();
+    for (String c : ExportColumns.REQUIRED) {
+      if (!columns.contains(c)) {
+        missing.add(c);
+      }
+    }
+    if (!missing.isEmpty()) {
+      throw new BadInputException(name + ": not a runner export: missing column" + (missing.size() > 1 ? "s " : " ")
+          + String.join(", ", missing) + " (has: " + String.join(", ", columns) + ")");
+    }
+    List<String> header = table.columnNames();
+    List<JobRecord> jobs = new ArrayList<>();
+    List<String> warnings = new ArrayList<>();
+    int skipped = 0;
+    Map<String, Integer> badNumbers = new LinkedHashMap<>();
+    for (int r = 0; r < table.rowCount(); r++) {
+      Map<String, String> row = new LinkedHashMap<>();
+      for (int c = 0; c < header.size(); c++) {
+        String v = table.stringColumn(c).get(r);
+        row.put(header.get(c).trim(), v == null ? "" : v.trim());
+      }
+      int line = r + 2;
+      String model = row.get(ExportColumns.MODEL);
+      String method = row.get(ExportColumns.METHOD);
+      Horizon horizon = Horizon.parse(row.get(ExportColumns.HORIZON));
+      if (model.isEmpty() || method.isEmpty() || horizon == null) {
+        skipped++;
+        if (skipped <= MAX_WARNINGS_PER_KIND) {
+          warnings.add(name + " line " + line + ": left out (" + (model.isEmpty() ? "no model"
+              : method.isEmpty() ? "no method" : "horizon '" + row.get(ExportColumns.HORIZON) + "' is not a number")
+              + ")");
+        }
+        continue;
+      }
+      Map<String, Double> numbers = new LinkedHashMap<>();
+      for (Map.Entry<String, String> e : row.entrySet()) {
+        if (ExportColumns.TEXT.contains(e.getKey()) || e.getValue().isEmpty()) {
+          continue;
+        }
+        Double d = parseNumber(e.getValue());
+        if (d == null) {
+          badNumbers.merge(e.getKey(), 1, Integer::sum);
+        } else {
+          numbers.put(e.getKey(), d);
+        }
+      }
+      double frames = numbers.getOrDefault(ExportColumns.FRAMES, Double.NaN);
+      String statusText = row.getOrDefault(ExportColumns.STATUS, "");
+      jobs.add(new JobRecord(row.getOrDefault(ExportColumns.JOB_ID, ""), model, method, horizon,
+          Double.isNaN(frames) ? -1 : (int) Math.round(frames), row.getOrDefault(ExportColumns.PROMPT_ID, ""),
+          row.getOrDefault(ExportColumns.SEED, ""), JobStatus.parse(statusText), statusText,
+          row.getOrDefault(ExportColumns.BACKEND, ""), row.getOrDefault(ExportColumns.VIDEO, ""),
+          row.getOrDefault(ExportColumns.PROMPT, ""), row.getOrDefault(ExportColumns.MESSAGE, ""), numbers));
+    }
+    if (skipped > MAX_WARNINGS_PER_KIND) {
+      warnings.add(name + ": " + (skipped - MAX_WARNINGS_PER_KIND) + " more row(s) left out for the same reasons");
+    }
+    for (Map.Entry<String, Integer> e : badNumbers.entrySet()) {
+      // only the contract's numeric columns are expected to hold numbers; other extra columns may be text
+      if (ExportColumns.NUMERIC.contains(e.getKey())) {
+        warnings.add(name + ": column " + e.getKey() + ": " + e.getValue() + " cell(s) are not numbers, read as empty");
+      }
+    }
+    return new Result(jobs, warnings, columns);
+  }
+
+  static Double parseNumber(String s) {
+    String t = s.trim();
+    try {
+      double d = Double.parseDouble(t);
+      return Double.isFinite(d) ? d : null;
+    } catch (NumberFormatException e) {
+      return null;
+    }
+  }
+
+  private static String stripBom(String s) {
+    return s.startsWith("\uFEFF") ? s.substring(1) : s;
+  }
+
+  static String oneLine(String s) {
+    if (s == null) {
+      return "unknown cause";
+    }
+    String t = s.replaceAll("\\s+", " ").trim();
+    return t.length() > 200 ? t.substring(0, 200) + "..." : t;
+  }
+}
