@@ -1,0 +1,147 @@
+package dev.lvsa.runner.schedule;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.lvsa.runner.export.RunTable;
+import dev.lvsa.runner.ledger.Ledger;
+import dev.lvsa.runner.support.Cli;
+import dev.lvsa.runner.support.Experiments;
+import dev.lvsa.runner.support.Repo;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Failures are data. A stand-in worker (test resource {@code fake/fake_worker.py}, any Python 3) answers
+ * {@code oom}, hangs, crashes or corrupts its output on cue, so each path of the scheduler runs in a second.
+ */
+class FakeWorkerRunTest {
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    static Cli.Result run(Path dir, Path runDir, String yaml) throws IOException {
+        Path exp = Experiments.write(dir, "exp.yaml", yaml);
+        Path fake = Repo.fakeWorker(dir.resolve("fake"));
+        return Cli.run("run", exp.toString(), "--out", runDir.toString(), "--python", Repo.systemPython(),
+                "--worker-script", fake.toString(), "--progress", "none");
+    }
+
+    static String grid(String prompts, String extra) {
+        return "models: [tiny-wan]\nmethods: [dense]\nhorizons: [1]\nsteps: 2\ndevice: cpu\n"
+                + "prompts:\n" + prompts + extra;
+    }
+
+    static Map<String, Map<String, Object>> byPrompt(Path runDir) {
+        try (Ledger l = Ledger.openExisting(runDir)) {
+            Map<String, Map<String, Object>> out = new java.util.LinkedHashMap<>();
+            for (Map<String, Object> r : RunTable.rows(l)) {
+                out.put((String) r.get("prompt_id"), r);
+            }
+            return out;
+        }
+    }
+
+    static List<Map<String, Object>> attempts(Path runDir, String promptId) {
+        try (Ledger l = Ledger.openExisting(runDir)) {
+            return l.query("SELECT a.* FROM attempts a JOIN jobs j ON j.job_id = a.job_id WHERE j.prompt_id = ? "
+                    + "ORDER BY a.number", promptId);
+        }
+    }
+
+    @Test
+    void out_of_memory_is_recorded_and_the_grid_goes_on(@TempDir Path dir) throws IOException {
+        Path runDir = dir.resolve("run");
+        Cli.Result r = run(dir, runDir, grid("""
+                  - {id: first, text: a calm lake}
+                  - {id: boom, text: OOM on purpose}
+                  - {id: last, text: a windy field}
+                """, ""));
+        assertThat(r.code()).as(r.err()).isEqualTo(3); // partial batch
+        Map<String, Map<String, Object>> rows = byPrompt(runDir);
+        assertThat(rows.get("boom")).containsEntry("status", "oom").containsEntry("attempts", 1)
+                .containsEntry("error_code", "oom");
+        assertThat((String) rows.get("boom").get("message")).contains("out of memory");
+        for (String ok : List.of("first", "last")) {
+            assertThat(rows.get(ok)).containsEntry("status", "ok").containsEntry("score_status", "ok");
+            assertThat((Double) rows.get(ok).get("composite_score")).isBetween(0.0, 100.0);
+        }
+        assertThat(rows.get("boom").get("composite_score")).isNull();
+    }
+
+    @Test
+    void a_silent_worker_is_killed_restarted_retried_then_marked(@TempDir Path dir) throws IOException {
+        Path runDir = dir.resolve("run");
+        Cli.Result r = run(dir, runDir, grid("""
+                  - {id: stuck, text: HANG forever}
+                  - {id: after, text: a quiet street}
+                """, "timeout_s: 1\ntimeout_grace_s: 1\nretries: 1\n"));
+        assertThat(r.code()).as(r.err()).isEqualTo(3);
+        Map<String, Map<String, Object>> rows = byPrompt(runDir);
+        assertThat(rows.get("stuck")).containsEntry("status", "timeout").containsEntry("attempts", 2)
+                .containsEntry("error_code", "worker_hung");
+        assertThat(rows.get("after")).containsEntry("status", "ok");
+        List<Map<String, Object>> tries = attempts(runDir, "stuck");
+        assertThat(tries).extracting(a -> a.get("outcome")).containsExactly("hung", "hung");
+        // each attempt had its own worker: the hung one was killed and a new one started
+        assertThat(tries.get(0).get("worker_pid")).isNotEqualTo(tries.get(1).get("worker_pid"));
+        long pid = ((Number) tries.get(1).get("worker_pid")).longValue();
+        assertThat(ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false)).isFalse();
+    }
+
+    @Test
+    void a_crashing_worker_is_retried_then_the_job_is_an_error_with_its_last_words(@TempDir Path dir)
+            throws IOException {
+        Path runDir = dir.resolve("run");
+        Cli.Result r = run(dir, runDir, grid("""
+                  - {id: crash, text: CRASH now}
+                  - {id: fine, text: a sunny beach}
+                """, "retries: 2\n"));
+        assertThat(r.code()).isEqualTo(3);
+        Map<String, Map<String, Object>> rows = byPrompt(runDir);
+        assertThat(rows.get("crash")).containsEntry("status", "error").containsEntry("attempts", 3)
+                .containsEntry("error_code", "worker_crashed");
+        assertThat((String) rows.get("crash").get("message")).contains("exit code 3")
+                .contains("crashing on purpose");
+        assertThat(rows.get("fine")).containsEntry("status", "ok");
+    }
+
+    @Test
+    void a_line_that_is_not_the_protocol_is_reported_with_the_line(@TempDir Path dir) throws IOException {
+        Path runDir = dir.resolve("run");
+        Cli.Result r = run(dir, runDir, grid("  - {id: garbled, text: BADLINE}\n", "retries: 0\n"));
+        assertThat(r.code()).isEqualTo(1); // no job ok
+        assertThat((String) byPrompt(runDir).get("garbled").get("message"))
+                .contains("not protocol JSON: 'this is not json'");
+    }
+
+    @Test
+    void prompts_and_paths_reach_the_worker_intact_without_a_shell(@TempDir Path dir) throws IOException {
+        String prompt = "it's a \"test\" $(touch PWNED); echo hi; `touch PWNED2` & | > < * \\ ~ 'end'";
+        String negative = "no $(rm -rf ~); 'please'";
+        Path runDir = dir.resolve("run dir 'a'; $(touch PWNED3) \"b\"");
+        Cli.Result r = run(dir, runDir, grid("  - {id: odd, text: " + Experiments.quoted(prompt) + "}\n",
+                "negative_prompt: " + Experiments.quoted(negative) + "\n"));
+        assertThat(r.code()).as(r.err()).isZero();
+        List<JsonNode> requests = new ArrayList<>();
+        for (String line : Files.readAllLines(runDir.resolve("requests.jsonl"))) {
+            requests.add(JSON.readTree(line).get("request"));
+        }
+        assertThat(requests).hasSize(1);
+        JsonNode job = requests.get(0).get("job");
+        assertThat(job.get("prompt").asText()).isEqualTo(prompt);
+        assertThat(job.get("negative_prompt").asText()).isEqualTo(negative);
+        assertThat(Path.of(job.get("out").asText())).startsWith(runDir).exists();
+        assertThat(Path.of(job.get("plan").asText())).startsWith(runDir).exists();
+        try (var files = Files.walk(dir)) {
+            assertThat(files.map(p -> p.getFileName().toString())).noneMatch(n -> n.startsWith("PWNED"));
+        }
+        assertThat(Path.of("PWNED")).doesNotExist();
+        assertThat(byPrompt(runDir).get("odd")).containsEntry("prompt", prompt);
+    }
+}
