@@ -8,7 +8,7 @@ depends on a marker in the prompt:
   HANG     never answer (the runner's watchdog must kill it)
   CRASH    exit with code 3 in the middle of the job
   BADLINE  write a line that is not JSON on stdout
-  SLOW     sleep 30 s first (a job to kill the runner in)
+  SLOWONCE sleep 60 s, the first time only (RUN_DIR/.slow-done marks it): a job to kill the runner in
   other    copy tiny-33f.mp4 (beside this script) to ``out`` and answer "ok"
 """
 
@@ -47,8 +47,10 @@ def main():
         prompt = job.get("prompt", "")
         rid = req["id"]
         send({"type": "progress", "id": rid, "phase": "load", "model": job["model"]})
-        if "SLOW" in prompt:
-            time.sleep(30)
+        marker = os.path.join(run_dir, ".slow-done")
+        if "SLOWONCE" in prompt and not os.path.exists(marker):
+            open(marker, "w").close()
+            time.sleep(60)
         if "HANG" in prompt:
             time.sleep(3600)
         if "CRASH" in prompt:

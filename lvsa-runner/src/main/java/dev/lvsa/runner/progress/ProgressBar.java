@@ -53,7 +53,7 @@ public final class ProgressBar implements RunListener {
         this.total = total;
         this.doneBefore = done;
         this.startNs = nanoTime.getAsLong();
-        line(String.format(Locale.ROOT, "%d jobs: %d already finished, %d to run on %d worker%s", total, done,
+        line(String.format(Locale.ROOT, "%d jobs: %d finished earlier, %d to run on %d worker%s", total, done,
                 total - done, workers, workers == 1 ? "" : "s"));
     }
 

@@ -72,7 +72,8 @@ public final class Scheduler {
      * @param toRun     the grid's jobs to run now, in order
      */
     public RunSummary run(List<JobRow> grid, List<JobRow> toRun) {
-        listener.runStarted(grid.size(), grid.size() - toRun.size(), launches.size());
+        int done = (int) grid.stream().filter(j -> j.status().isFinal()).count();
+        listener.runStarted(grid.size(), done, launches.size());
         if (scorer != null) {
             for (JobRow j : rec.unscored()) {
                 submitScore(j);
@@ -112,6 +113,19 @@ public final class Scheduler {
     }
 
     private void slot(WorkerLaunch launch, BlockingDeque<JobRow> queue) {
+        try {
+            work(launch, queue);
+        } catch (RuntimeException e) {
+            // e.g. the ledger's disk is full: stop this worker; its job stays 'running' and the next run retries it
+            String why = "worker " + launch.name() + " stopped: " + e.getClass().getSimpleName() + ": " + e.getMessage();
+            listener.note(why);
+            synchronized (problems) {
+                problems.add(why);
+            }
+        }
+    }
+
+    private void work(WorkerLaunch launch, BlockingDeque<JobRow> queue) {
         WorkerProcess w = null;
         int startFailures = 0;
         Set<String> unloadable = new HashSet<>();

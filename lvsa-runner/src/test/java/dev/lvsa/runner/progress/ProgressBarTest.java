@@ -34,7 +34,7 @@ class ProgressBarTest {
                 .contains("~0:10 left");
         bar.runFinished();
         String out = bytes.toString(StandardCharsets.UTF_8);
-        assertThat(out).contains("4 jobs: 1 already finished, 3 to run on 1 worker").contains("[2/4] ok tiny-wan lvsa")
+        assertThat(out).contains("4 jobs: 1 finished earlier, 3 to run on 1 worker").contains("[2/4] ok tiny-wan lvsa")
                 .contains("\r");
     }
 

@@ -72,6 +72,26 @@ class FakeWorkerRunTest {
             assertThat((Double) rows.get(ok).get("composite_score")).isBetween(0.0, 100.0);
         }
         assertThat(rows.get("boom").get("composite_score")).isNull();
+
+        // again on the same folder: nothing to do, the worker gets no request
+        long requests = Files.readAllLines(runDir.resolve("requests.jsonl")).size();
+        assertThat(run(dir, runDir, yamlOf(dir)).code()).isEqualTo(3);
+        assertThat(Files.readAllLines(runDir.resolve("requests.jsonl"))).hasSize((int) requests);
+
+        // --retry-failed runs the oom job once more (and only it); it keeps one result row
+        Path fake = dir.resolve("fake/fake_worker.py");
+        Cli.Result again = Cli.run("run", dir.resolve("exp.yaml").toString(), "--out", runDir.toString(), "--python",
+                Repo.systemPython(), "--worker-script", fake.toString(), "--progress", "none", "--retry-failed");
+        assertThat(again.code()).isEqualTo(3);
+        assertThat(Files.readAllLines(runDir.resolve("requests.jsonl"))).hasSize((int) requests + 1);
+        assertThat(byPrompt(runDir).get("boom")).containsEntry("status", "oom").containsEntry("attempts", 2);
+        try (Ledger l = Ledger.openExisting(runDir)) {
+            assertThat(l.query("SELECT COUNT(*) AS n FROM results").get(0).get("n")).isEqualTo(3);
+        }
+    }
+
+    static String yamlOf(Path dir) throws IOException {
+        return Files.readString(dir.resolve("exp.yaml"));
     }
 
     @Test

@@ -101,6 +101,37 @@ class KillRunnerTest {
         }
     }
 
+    @Test
+    void a_worker_left_busy_by_a_killed_runner_is_ended_by_the_next_run(@TempDir Path dir) throws Exception {
+        Path exp = Experiments.write(dir, "exp.yaml", "models: [tiny-wan]\nmethods: [dense]\nhorizons: [1]\n"
+                + "device: cpu\nsteps: 2\nprompts:\n  - {id: slow, text: SLOWONCE}\n");
+        Path runDir = dir.resolve("run");
+        List<String> args = List.of("run", exp.toString(), "--out", runDir.toString(), "--python", Repo.systemPython(),
+                "--worker-script", Repo.fakeWorker(dir.resolve("fake")).toString(), "--progress", "plain");
+        Process first = ChildJvm.start(args, Map.of(), dir.resolve("first.log"));
+        assertThat(waitForRunningAttempt(runDir, first, 60)).isTrue();
+        long orphan;
+        long orphanStarted;
+        try (Ledger l = Ledger.openExisting(runDir)) {
+            Map<String, Object> a = l.query("SELECT worker_pid, worker_started_ms FROM attempts").get(0);
+            orphan = ((Number) a.get("worker_pid")).longValue();
+            orphanStarted = ((Number) a.get("worker_started_ms")).longValue();
+        }
+        first.destroyForcibly();
+        first.waitFor(30, TimeUnit.SECONDS);
+        // the worker is busy (sleeping in its job) and does not notice its runner is gone
+        assertThat(ProcessHandle.of(orphan).map(ProcessHandle::isAlive)).contains(true);
+
+        ChildJvm.Result second = ChildJvm.run(args, Map.of(), dir.resolve("second.log"));
+        assertThat(second.code()).as(second.output()).isZero();
+        assertThat(second.output()).contains("ended 1 worker(s) a killed runner left behind");
+        assertThat(waitGone(orphan, orphanStarted, 10)).isTrue();
+        try (Ledger l = Ledger.openExisting(runDir)) {
+            assertThat(l.query("SELECT outcome FROM attempts ORDER BY number")).extracting(m -> m.get("outcome"))
+                    .containsExactly("interrupted", "ok");
+        }
+    }
+
     static Process runner(Path exp, Path runDir, Path log) throws IOException {
         return ChildJvm.start(List.of("run", exp.toString(), "--out", runDir.toString(), "--python",
                 Repo.venvPython().toString(), "--progress", "plain"), Map.of(), log);

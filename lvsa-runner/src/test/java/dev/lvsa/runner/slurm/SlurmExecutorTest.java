@@ -104,6 +104,17 @@ class SlurmExecutorTest {
         assertThat(again.output()).contains("4 job(s) are with Slurm").contains("nothing to submit");
         assertThat(Files.readAllLines(bin.resolve("sbatch-calls.txt"))).hasSize(1);
         assertThat(Cli.run("status", runDir.toString()).out()).contains("submitted 4");
+
+        // --resubmit gives up on the first array and submits the jobs again, reusing their task files
+        List<String> resubmit = new java.util.ArrayList<>(args);
+        resubmit.add("--resubmit");
+        ChildJvm.Result third = ChildJvm.run(resubmit, path(bin), dir.resolve("third.log"));
+        assertThat(third.code()).as(third.output()).isZero();
+        assertThat(Files.readAllLines(bin.resolve("sbatch-calls.txt"))).hasSize(2);
+        try (Ledger l = Ledger.openExisting(runDir)) {
+            assertThat(l.query("SELECT outcome, COUNT(*) AS n FROM attempts GROUP BY outcome ORDER BY outcome"))
+                    .containsExactly(Map.of("outcome", "interrupted", "n", 4), Map.of("outcome", "submitted", "n", 4));
+        }
     }
 
     @Test
