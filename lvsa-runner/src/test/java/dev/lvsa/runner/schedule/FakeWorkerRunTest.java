@@ -164,4 +164,36 @@ class FakeWorkerRunTest {
         assertThat(Path.of("PWNED")).doesNotExist();
         assertThat(byPrompt(runDir).get("odd")).containsEntry("prompt", prompt);
     }
+
+    static Cli.Result runWith(Path dir, Path runDir, String yaml, String script) throws IOException {
+        Path exp = Experiments.write(dir, "exp.yaml", yaml);
+        Path worker = Experiments.write(dir, "worker.py", script);
+        return Cli.run("run", exp.toString(), "--out", runDir.toString(), "--python", Repo.systemPython(),
+                "--worker-script", worker.toString(), "--progress", "none");
+    }
+
+    @Test
+    void a_worker_that_never_says_ready_is_given_up_and_the_jobs_stay_pending(@TempDir Path dir) throws IOException {
+        Path runDir = dir.resolve("run");
+        Cli.Result r = runWith(dir, runDir, grid("  - {id: a, text: fine}\n", "ready_timeout_s: 1\n"),
+                "import sys, time\nsys.stderr.write('loading forever\\n'); sys.stderr.flush()\ntime.sleep(3600)\n");
+        assertThat(r.code()).isEqualTo(1);
+        assertThat(r.err()).contains("sent no ready line within 1 s").contains("loading forever");
+        assertThat(byPrompt(runDir).get("a")).containsEntry("status", "pending").containsEntry("attempts", 0);
+    }
+
+    @Test
+    void a_worker_that_cannot_start_says_why_once(@TempDir Path dir) throws IOException {
+        Path runDir = dir.resolve("run");
+        Cli.Result r = runWith(dir, runDir, grid("  - {id: a, text: fine}\n", ""), """
+                import json, sys
+                print(json.dumps({"protocol": 1, "type": "error", "id": None, "status": "error",
+                                  "error_code": "backend_unavailable", "message": "device cuda is not available"}))
+                sys.exit(1)
+                """);
+        assertThat(r.code()).isEqualTo(1);
+        assertThat(r.err()).contains("could not start: device cuda is not available");
+        assertThat(r.err().strip().lines()).hasSize(1);
+        assertThat(byPrompt(runDir).get("a")).containsEntry("status", "pending");
+    }
 }
