@@ -12,7 +12,8 @@ import java.util.function.LongSupplier;
  * Progress on stderr. {@link Mode#BAR}: one line redrawn in place ({@code \r}) with jobs done/total, the running
  * jobs' denoising steps, elapsed time and an estimate of the time left; finished jobs are printed above it.
  * {@link Mode#PLAIN}: one line per event, for logs and pipes (no step lines). The estimate assumes the remaining
- * jobs take as long as the ones finished in this run (steps of running jobs count as fractions of a job).
+ * jobs take as long as the ones finished in this run since its first job started (worker start-up excluded; steps
+ * of running jobs count as fractions of a job).
  */
 public final class ProgressBar implements RunListener {
     /** How to show progress. */
@@ -30,6 +31,7 @@ public final class ProgressBar implements RunListener {
     private int doneBefore;
     private int finished;
     private long startNs;
+    private long firstJobNs = -1;
     private long lastDrawNs;
     private boolean barShown;
 
@@ -59,6 +61,9 @@ public final class ProgressBar implements RunListener {
 
     @Override
     public synchronized void jobStarted(JobRow job, String worker, long workerPid, int attempt) {
+        if (firstJobNs < 0) {
+            firstJobNs = nanoTime.getAsLong();
+        }
         running.put(job.jobId(), new double[] {0, job.steps()});
         runningLabel.put(job.jobId(), job.variant() + " " + job.frames() + "f");
         if (mode == Mode.PLAIN) {
@@ -136,10 +141,12 @@ public final class ProgressBar implements RunListener {
         double frac = total == 0 ? 1 : Math.min(1, (done + partial) / total);
         int filled = (int) Math.round(frac * BAR_WIDTH);
         String bar = "[" + "=".repeat(filled) + " ".repeat(BAR_WIDTH - filled) + "]";
-        double elapsed = (nanoTime.getAsLong() - startNs) / 1e9;
+        long now = nanoTime.getAsLong();
+        double elapsed = (now - startNs) / 1e9;
+        double working = firstJobNs < 0 ? 0 : (now - firstJobNs) / 1e9;
         double progressed = finished + partial;
         double remaining = total - done - partial;
-        String left = progressed > 0 ? "~" + clock(elapsed / progressed * remaining) + " left" : "time left: ?";
+        String left = progressed > 0 ? "~" + clock(working / progressed * remaining) + " left" : "time left: ?";
         return String.format(Locale.ROOT, "%s %d/%d jobs%s | %s elapsed, %s", bar, done, total,
                 steps.length() > 0 ? " | " + steps : "", clock(elapsed), left);
     }

@@ -24,13 +24,14 @@ class ProgressBarTest {
         ProgressBar bar = new ProgressBar(new PrintStream(bytes, true, StandardCharsets.UTF_8), ProgressBar.Mode.BAR,
                 now::get);
         bar.runStarted(4, 1, 1);
+        now.set(5_000_000_000L); // the worker took 5 s to start: not part of the estimate
         bar.jobStarted(job("a", 33), "cpu", 1, 1);
-        now.set(10_000_000_000L);
+        now.set(15_000_000_000L);
         bar.jobFinished(job("a", 33), "ok", "", 10);
         bar.jobStarted(job("b", 65), "cpu", 1, 1);
         bar.jobProgress(job("b", 65), "cpu", 2, 4);
         // 1 done before, 1 done now and half of another: 1.5 jobs in 10 s, 1.5 left -> about 10 s left
-        assertThat(bar.barText()).contains("2/4 jobs").contains("lvsa 65f step 2/4").contains("0:10 elapsed")
+        assertThat(bar.barText()).contains("2/4 jobs").contains("lvsa 65f step 2/4").contains("0:15 elapsed")
                 .contains("~0:10 left");
         bar.runFinished();
         String out = bytes.toString(StandardCharsets.UTF_8);
