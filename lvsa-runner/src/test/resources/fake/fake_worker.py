@@ -8,6 +8,7 @@ depends on a marker in the prompt:
   HANG     never answer (the runner's watchdog must kill it)
   CRASH    exit with code 3 in the middle of the job
   BADLINE  write a line that is not JSON on stdout
+  PAUSE    sleep 0.3 s, then as other
   SLOWONCE sleep 60 s, the first time only (RUN_DIR/.slow-done marks it): a job to kill the runner in
   other    copy tiny-33f.mp4 (beside this script) to ``out`` and answer "ok"
 """
@@ -43,7 +44,8 @@ def main():
         job = req["job"]
         run_dir = os.path.dirname(os.path.dirname(job["out"]))
         with open(os.path.join(run_dir, "requests.jsonl"), "a", encoding="utf-8") as f:
-            f.write(json.dumps({"pid": os.getpid(), "request": req}, ensure_ascii=False) + "\n")
+            f.write(json.dumps({"pid": os.getpid(), "visible": os.environ.get("CUDA_VISIBLE_DEVICES"),
+                                "device": device, "request": req}, ensure_ascii=False) + "\n")
         prompt = job.get("prompt", "")
         rid = req["id"]
         send({"type": "progress", "id": rid, "phase": "load", "model": job["model"]})
@@ -51,6 +53,8 @@ def main():
         if "SLOWONCE" in prompt and not os.path.exists(marker):
             open(marker, "w").close()
             time.sleep(60)
+        if "PAUSE" in prompt:
+            time.sleep(0.3)
         if "HANG" in prompt:
             time.sleep(3600)
         if "CRASH" in prompt:

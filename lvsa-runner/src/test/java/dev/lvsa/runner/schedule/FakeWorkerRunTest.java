@@ -165,6 +165,29 @@ class FakeWorkerRunTest {
         assertThat(byPrompt(runDir).get("odd")).containsEntry("prompt", prompt);
     }
 
+    @Test
+    void one_worker_per_visible_gpu_shares_the_queue(@TempDir Path dir) throws IOException {
+        Path runDir = dir.resolve("run");
+        Path exp = Experiments.write(dir, "exp.yaml", "models: [tiny-wan]\nmethods: [dense, lvsa]\nhorizons: [1, 2]\n"
+                + "steps: 2\ndevice: cuda\nseeds: [0, 1, 2]\nprompts:\n  - {id: a, text: PAUSE by a slow river}\n");
+        Cli.Result r = Cli.run("run", exp.toString(), "--out", runDir.toString(), "--devices", "3,5", "--python",
+                Repo.systemPython(), "--worker-script", Repo.fakeWorker(dir.resolve("fake")).toString(),
+                "--progress", "none");
+        assertThat(r.code()).as(r.err()).isZero();
+        List<JsonNode> lines = new ArrayList<>();
+        for (String line : Files.readAllLines(runDir.resolve("requests.jsonl"))) {
+            lines.add(JSON.readTree(line));
+        }
+        assertThat(lines).hasSize(12);
+        // two workers, each started with --device cuda and seeing only its own GPU, both took jobs
+        assertThat(lines.stream().map(l -> l.get("visible").asText()).distinct()).containsExactlyInAnyOrder("3", "5");
+        assertThat(lines.stream().map(l -> l.get("device").asText()).distinct()).containsExactly("cuda");
+        try (Ledger l = Ledger.openExisting(runDir)) {
+            assertThat(l.query("SELECT DISTINCT worker FROM attempts ORDER BY worker"))
+                    .extracting(m -> m.get("worker")).containsExactly("cuda:3", "cuda:5");
+        }
+    }
+
     static Cli.Result runWith(Path dir, Path runDir, String yaml, String script) throws IOException {
         Path exp = Experiments.write(dir, "exp.yaml", yaml);
         Path worker = Experiments.write(dir, "worker.py", script);
