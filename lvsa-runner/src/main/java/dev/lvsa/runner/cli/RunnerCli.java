@@ -17,6 +17,10 @@ import picocli.CommandLine.Spec;
         description = "Long-video diffusion research toolkit: attention patterns and plans, experiments, reports.",
         subcommands = {
             PatternCommand.class,
+            RunCommand.class,
+            StatusCommand.class,
+            ExportCommand.class,
+            CollectCommand.class,
         })
 public final class RunnerCli implements Callable<Integer> {
     @Spec

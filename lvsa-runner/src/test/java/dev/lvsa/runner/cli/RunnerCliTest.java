@@ -7,7 +7,7 @@ import java.io.StringWriter;
 import org.junit.jupiter.api.Test;
 import picocli.CommandLine;
 
-/** The top command registers {@code pattern}, answers --version and maps errors to exit codes. */
+/** The top command registers its subcommands, answers --version and maps errors to exit codes. */
 class RunnerCliTest {
     private record Result(int code, String out, String err) {
     }
@@ -35,6 +35,28 @@ class RunnerCliTest {
         Result r = run("pattern", "analyze", "--model", "tiny-wan", "--frames", "65", "--json");
         assertThat(r.code()).isZero();
         assertThat(r.out()).contains("\"latent_frames\": 17");
+    }
+
+    @Test
+    void run_status_export_and_collect_are_registered_with_help_and_version() {
+        for (String sub : new String[] {"run", "status", "export", "collect"}) {
+            assertThat(RunnerCli.newCommandLine().getSubcommands()).containsKey(sub);
+            Result help = run(sub, "--help");
+            assertThat(help.code()).isZero();
+            assertThat(help.out()).contains("Usage: lvsa-runner " + sub);
+            assertThat(run(sub, "--version").out()).startsWith("lvsa-toolkit ");
+        }
+    }
+
+    @Test
+    void status_and_export_of_a_folder_that_is_not_a_run_exit_2(@org.junit.jupiter.api.io.TempDir java.nio.file.Path d) {
+        for (String[] args : new String[][] {{"status", d.toString()}, {"export", d.toString(), "--csv",
+            d.resolve("x.csv").toString()}, {"collect", d.toString()}}) {
+            Result r = run(args);
+            assertThat(r.code()).isEqualTo(2);
+            assertThat(r.err().strip().lines()).hasSize(1);
+            assertThat(r.err()).contains("not a run folder");
+        }
     }
 
     @Test

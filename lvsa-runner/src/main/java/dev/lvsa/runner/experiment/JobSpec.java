@@ -1,0 +1,130 @@
+package dev.lvsa.runner.experiment;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import dev.lvsa.baselines.plan.PlanBackend;
+import dev.lvsa.datasets.prompts.Prompt;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * One cell of the grid: everything that decides the video a job makes.
+ *
+ * @param model          the model
+ * @param method         the method variant
+ * @param horizon        length as a multiple of the model's training length ({@code (F-1)/(F_ref-1)} for explicit
+ *                       frames)
+ * @param frames         video frames
+ * @param height         pixels
+ * @param width          pixels
+ * @param steps          denoising steps
+ * @param guidance       classifier-free guidance scale
+ * @param prompt         the prompt
+ * @param negativePrompt the negative prompt
+ * @param seed           noise seed
+ * @param backend        attention backend asked for
+ * @param dtype          precision, or null for the worker's default
+ * @param fps            frame rate of the video file
+ * @param offload        {@code none} or {@code model}
+ */
+public record JobSpec(ModelEntry model, MethodVariant method, double horizon, int frames, int height, int width,
+                      int steps, double guidance, Prompt prompt, String negativePrompt, long seed, String backend,
+                      String dtype, int fps, String offload) {
+    private static final ObjectMapper CANONICAL = new ObjectMapper()
+            .configure(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS, true);
+
+    /**
+     * What the job id hashes: the fields that decide the video. Device, time limits and retries are left out (they
+     * change how a job runs, not what it makes), so a re-run on other hardware finds the same jobs.
+     */
+    public Map<String, Object> identity() {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("model", model.name());
+        m.put("model_path", model.workerModel());
+        m.put("method", method.method());
+        m.put("method_params", method.resolved());
+        m.put("frames", frames);
+        m.put("height", height);
+        m.put("width", width);
+        m.put("steps", steps);
+        m.put("guidance", guidance);
+        m.put("prompt_id", prompt.id());
+        m.put("prompt", prompt.text());
+        m.put("negative_prompt", negativePrompt);
+        m.put("seed", seed);
+        m.put("backend", backend);
+        m.put("dtype", dtype);
+        m.put("fps", fps);
+        m.put("offload", offload);
+        return m;
+    }
+
+    /** The canonical JSON of {@link #identity()} (keys sorted). */
+    public String identityJson() {
+        return canonical(identity());
+    }
+
+    /** Stable id: the first 16 hex digits of SHA-256 over {@link #identityJson()}. */
+    public String jobId() {
+        return sha256(identityJson()).substring(0, 16);
+    }
+
+    /** File stem of the job's video and log: readable, then the id. */
+    public String stem() {
+        return safe(model.name() + "_" + method.label() + "_" + frames + "f_" + prompt.id() + "_s" + seed) + "_"
+                + jobId().substring(0, 8);
+    }
+
+    /** The backend written in the plan ({@code flex} is a worker-only override: the plan then says auto). */
+    public String planBackend() {
+        return PlanBackend.NAMES.contains(backend) ? backend : "auto";
+    }
+
+    /** The backend sent as the job's override, or null to use the plan's. */
+    public String jobBackendOverride() {
+        return PlanBackend.NAMES.contains(backend) ? null : backend;
+    }
+
+    /** Plan file stem: jobs that differ only in prompt or seed share a plan. */
+    public String planStem() {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("model", model.name());
+        m.put("method", method.method());
+        m.put("method_params", method.resolved());
+        m.put("frames", frames);
+        m.put("height", height);
+        m.put("width", width);
+        m.put("steps", steps);
+        m.put("backend", planBackend());
+        return safe(model.name() + "_" + method.label() + "_" + frames + "f_" + height + "x" + width + "_" + steps
+                + "st") + "_" + sha256(canonical(m)).substring(0, 8);
+    }
+
+    static String canonical(Object value) {
+        try {
+            return CANONICAL.writeValueAsString(value);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("job identity is not serialisable", e);
+        }
+    }
+
+    static String sha256(String text) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
+                    .digest(text.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Letters, digits, '.', '_', '-' only; at most 120 characters. */
+    static String safe(String s) {
+        String t = s.replaceAll("[^A-Za-z0-9._-]+", "-").replaceAll("-{2,}", "-");
+        return t.length() > 120 ? t.substring(0, 120) : t;
+    }
+}

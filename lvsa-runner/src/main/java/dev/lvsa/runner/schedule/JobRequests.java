@@ -1,0 +1,94 @@
+package dev.lvsa.runner.schedule;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.lvsa.runner.ledger.JobRow;
+import dev.lvsa.runner.ledger.ResultRow;
+import java.nio.file.Path;
+
+/**
+ * The worker protocol's {@code job} object for a ledger job, and the worker's {@code result} turned into a
+ * {@link ResultRow}. Text (prompts, paths) travels as JSON strings, never through a shell.
+ */
+public final class JobRequests {
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private JobRequests() {
+    }
+
+    /**
+     * The job object.
+     *
+     * @param runDir absolute run folder (plans and videos are given to the worker as absolute paths)
+     * @param device the device to run on, or null for the worker's default
+     */
+    public static ObjectNode job(JobRow j, Path runDir, String device) {
+        ObjectNode o = JSON.createObjectNode();
+        o.put("model", j.modelPath());
+        o.put("plan", runDir.resolve(j.planPath()).toString());
+        o.put("frames", j.frames());
+        o.put("height", j.height());
+        o.put("width", j.width());
+        o.put("steps", j.steps());
+        o.put("seed", j.seed());
+        o.put("out", runDir.resolve(j.videoPath()).toString());
+        if (device != null) {
+            o.put("device", device);
+        }
+        if (j.backendOverride() != null) {
+            o.put("backend", j.backendOverride());
+        }
+        o.put("guidance", j.guidance());
+        o.put("prompt", j.prompt());
+        o.put("negative_prompt", j.negativePrompt());
+        o.put("fps", j.fps());
+        if (j.dtype() != null) {
+            o.put("dtype", j.dtype());
+        }
+        o.put("offload", j.offload());
+        return o;
+    }
+
+    /** The worker's result line as a ledger result. An unknown or missing status becomes {@code error}. */
+    public static ResultRow result(JsonNode r) {
+        String status = r.path("status").asText("");
+        String message = r.path("message").asText("");
+        String errorCode = text(r, "error_code");
+        if (!status.equals("ok") && !status.equals("oom") && !status.equals("error") && !status.equals("timeout")) {
+            message = "worker result has no valid status ('" + status + "'): " + message;
+            status = "error";
+            errorCode = "bad_result";
+        }
+        JsonNode steps = r.path("step_latency_s");
+        Double mean = null;
+        if (steps.isArray() && !steps.isEmpty()) {
+            double sum = 0;
+            for (JsonNode s : steps) {
+                sum += s.asDouble();
+            }
+            mean = sum / steps.size();
+        }
+        return new ResultRow(status, errorCode, num(r, "total_s"), num(r, "peak_memory_gb"),
+                text(r, "peak_memory_kind"), num(r, "density"), num(r, "expected_density"), text(r, "backend"),
+                text(r, "device"), text(r, "dtype"), integer(r, "riflex_k"),
+                steps.isArray() ? steps.toString() : null, mean, integer(r, "steps_run"),
+                r.path("model_cached").isBoolean() ? r.get("model_cached").asBoolean() : null,
+                num(r, "model_load_s"), integer(r, "frames_written"), text(r, "output"), message, r.toString());
+    }
+
+    private static Double num(JsonNode r, String f) {
+        JsonNode v = r.get(f);
+        return v != null && v.isNumber() ? v.asDouble() : null;
+    }
+
+    private static Integer integer(JsonNode r, String f) {
+        JsonNode v = r.get(f);
+        return v != null && v.canConvertToInt() && v.isIntegralNumber() ? v.asInt() : null;
+    }
+
+    private static String text(JsonNode r, String f) {
+        JsonNode v = r.get(f);
+        return v != null && v.isTextual() ? v.asText() : null;
+    }
+}

@@ -1,0 +1,78 @@
+package dev.lvsa.runner.slurm;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.lvsa.runner.ledger.JobRow;
+import dev.lvsa.runner.ledger.Ledger;
+import dev.lvsa.runner.ledger.ResultRow;
+import dev.lvsa.runner.schedule.JobRequests;
+import java.io.IOException;
+import java.nio.file.DirectoryStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Consumer;
+
+/**
+ * Ingests Slurm tasks' result files ({@code RUN_DIR/slurm/results/<job_id>.json}) into the ledger. A job that
+ * already has a result keeps it (a result is written once); files that are not results, or name an unknown job,
+ * are reported and skipped.
+ */
+public final class ResultCollector {
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private ResultCollector() {
+    }
+
+    /**
+     * @param warn receives one line per skipped file
+     * @return the jobs whose results were recorded now
+     */
+    public static List<JobRow> collect(Ledger ledger, Path runDir, Consumer<String> warn) {
+        Path dir = runDir.resolve("slurm").resolve("results");
+        List<JobRow> recorded = new ArrayList<>();
+        if (!Files.isDirectory(dir)) {
+            return recorded;
+        }
+        List<Path> files = new ArrayList<>();
+        try (DirectoryStream<Path> ds = Files.newDirectoryStream(dir, "*.json")) {
+            ds.forEach(files::add);
+        } catch (IOException e) {
+            warn.accept(dir + ": cannot list results: " + e.getMessage());
+            return recorded;
+        }
+        files.sort(null);
+        for (Path f : files) {
+            String jobId = f.getFileName().toString().replaceFirst("\\.json$", "");
+            JobRow job = ledger.job(jobId);
+            if (job == null) {
+                warn.accept(f + ": no job " + jobId + " in this run's ledger; skipped");
+                continue;
+            }
+            JsonNode r;
+            try {
+                r = JSON.readTree(Files.readString(f));
+            } catch (IOException e) {
+                warn.accept(f + ": not a JSON result (" + e.getMessage().lines().findFirst().orElse("") + "); skipped");
+                continue;
+            }
+            if (r == null || !r.isObject() || !jobId.equals(r.path("id").asText())) {
+                warn.accept(f + ": not the result of job " + jobId + "; skipped");
+                continue;
+            }
+            ResultRow row = JobRequests.result(r);
+            if (row.status().equals("ok") && (row.output() == null || !Files.isRegularFile(Path.of(row.output())))) {
+                row = ResultRow.runnerVerdict("error", "missing_output", "the Slurm task reported ok but the video "
+                        + row.output() + " is not in the run folder");
+            }
+            JsonNode s = r.path("slurm");
+            String worker = "slurm " + s.path("array_job_id").asText("?") + "_" + s.path("array_task_id").asText("?")
+                    + " on " + s.path("host").asText("?");
+            if (ledger.recorder().collected(jobId, row, worker)) {
+                recorded.add(ledger.job(jobId));
+            }
+        }
+        return recorded;
+    }
+}

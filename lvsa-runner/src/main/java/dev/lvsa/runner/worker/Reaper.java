@@ -1,0 +1,76 @@
+package dev.lvsa.runner.worker;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * Ends worker processes: every live one when the runner's JVM exits (a shutdown hook: no orphan after Ctrl-C or
+ * SIGTERM), and, on resume, workers a killed runner left busy (identified by pid and start time, so a reused pid is
+ * never touched).
+ */
+public final class Reaper {
+    private static final Set<WorkerProcess> LIVE = ConcurrentHashMap.newKeySet();
+    private static volatile boolean hooked;
+    private static volatile boolean stopping;
+
+    private Reaper() {
+    }
+
+    static void register(WorkerProcess w) {
+        if (!hooked) {
+            synchronized (Reaper.class) {
+                if (!hooked) {
+                    Runtime.getRuntime().addShutdownHook(new Thread(Reaper::killAll, "lvsa-worker-reaper"));
+                    hooked = true;
+                }
+            }
+        }
+        LIVE.add(w);
+    }
+
+    static void unregister(WorkerProcess w) {
+        LIVE.remove(w);
+    }
+
+    /** True once the JVM is shutting down: workers are being killed on purpose, not crashing. */
+    public static boolean stopping() {
+        return stopping;
+    }
+
+    /** Kills every worker this JVM started and still runs (the JVM's exit path: marks {@link #stopping()}). */
+    static void killAll() {
+        stopping = true;
+        for (WorkerProcess w : LIVE) {
+            w.kill();
+        }
+    }
+
+    /**
+     * Kills workers left over by an earlier runner: each {@code [pid, startedMs]} whose process still runs, started
+     * at that time (within a second) and looks like a worker ({@code serve} in its command line).
+     *
+     * @return how many were killed
+     */
+    public static int endStale(List<long[]> workers) {
+        int killed = 0;
+        for (long[] w : workers) {
+            Optional<ProcessHandle> h = ProcessHandle.of(w[0]);
+            if (h.isEmpty() || !h.get().isAlive()) {
+                continue;
+            }
+            Optional<Instant> started = h.get().info().startInstant();
+            boolean sameProcess = started.isPresent() && Math.abs(started.get().toEpochMilli() - w[1]) < 1000;
+            boolean looksLikeWorker = h.get().info().commandLine().map(c -> c.contains("serve")).orElse(false)
+                    || h.get().info().arguments().map(a -> List.of(a).contains("serve")).orElse(false);
+            if (sameProcess && looksLikeWorker) {
+                h.get().descendants().forEach(ProcessHandle::destroyForcibly);
+                h.get().destroyForcibly();
+                killed++;
+            }
+        }
+        return killed;
+    }
+}

@@ -1,0 +1,66 @@
+"""One Slurm array task = one lvsa-runner job. Written into RUN_DIR/slurm/ by lvsa-runner (see docs/runner.md).
+
+Usage: python task.py RUN_DIR INDEX
+
+Reads RUN_DIR/slurm/tasks/INDEX.json, runs ``python -m lvsa_worker generate`` with an argument list (no shell: the
+prompt reaches the worker exactly as written), and writes the worker's result line, plus the job id and where it
+ran, to the task's result file atomically (temporary file + rename in the same folder). Exit code: the worker's.
+"""
+
+import json
+import os
+import socket
+import subprocess
+import sys
+import time
+
+OPTIONAL = ("device", "backend", "guidance", "prompt", "negative_prompt", "fps", "dtype", "offload")
+
+
+def worker_argv(job, timeout_s):
+    argv = [sys.executable, "-m", "lvsa_worker", "generate"]
+    for key in ("model", "plan", "frames", "height", "width", "steps", "seed", "out"):
+        argv.append(f"--{key}={job[key]}")
+    for key in OPTIONAL:
+        if job.get(key) is not None:
+            argv.append(f"--{key.replace('_', '-')}={job[key]}")
+    if timeout_s is not None:
+        argv.append(f"--timeout-s={timeout_s}")
+    return argv
+
+
+def main():
+    run_dir, index = sys.argv[1], sys.argv[2]
+    with open(os.path.join(run_dir, "slurm", "tasks", f"{index}.json"), encoding="utf-8") as f:
+        task = json.load(f)
+    started = time.time()
+    proc = subprocess.run(worker_argv(task["job"], task.get("timeout_s")), stdout=subprocess.PIPE,
+                          encoding="utf-8", errors="replace")
+    result = None
+    lines = [line for line in proc.stdout.splitlines() if line.strip()]
+    if lines:
+        try:
+            result = json.loads(lines[-1])
+        except ValueError:
+            result = None
+    if not isinstance(result, dict) or "status" not in result:
+        result = {"status": "error", "error_code": "worker_crashed", "step_latency_s": [], "total_s": None,
+                  "peak_memory_gb": None, "output": None,
+                  "message": f"the worker exited with code {proc.returncode} without a result line "
+                             f"(see the task's Slurm log)"}
+    result["id"] = task["job_id"]
+    result["slurm"] = {"array_job_id": os.environ.get("SLURM_ARRAY_JOB_ID"),
+                       "array_task_id": os.environ.get("SLURM_ARRAY_TASK_ID"),
+                       "host": socket.gethostname(), "task_wall_s": round(time.time() - started, 3)}
+    target = task["result"]
+    tmp = f"{target}.{os.getpid()}.tmp"
+    with open(tmp, "w", encoding="utf-8") as f:
+        json.dump(result, f, ensure_ascii=False)
+        f.flush()
+        os.fsync(f.fileno())
+    os.replace(tmp, target)
+    return proc.returncode
+
+
+if __name__ == "__main__":
+    sys.exit(main())
