@@ -21,6 +21,7 @@ import picocli.CommandLine.Spec;
             StatusCommand.class,
             ExportCommand.class,
             CollectCommand.class,
+            ReportCommand.class,
         })
 public final class RunnerCli implements Callable<Integer> {
     @Spec

@@ -1,0 +1,106 @@
+package dev.lvsa.runner.cli;
+
+import dev.lvsa.baselines.BadInputException;
+import dev.lvsa.baselines.cli.ExitCodes;
+import dev.lvsa.baselines.cli.VersionProvider;
+import dev.lvsa.runner.export.CsvExport;
+import dev.lvsa.runner.export.RunTable;
+import dev.lvsa.runner.export.SparsitySeries;
+import dev.lvsa.runner.ledger.Ledger;
+import dev.lvsa.reports.ReportInput;
+import dev.lvsa.reports.ReportOutput;
+import dev.lvsa.reports.ReportWriter;
+import dev.lvsa.reports.io.ReportRuntime;
+import dev.lvsa.reports.run.ExportCsv;
+import dev.lvsa.reports.run.JobRecord;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashSet;
+import java.util.Set;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code lvsa-runner report RUN_DIR}: the run's ledger exported to {@code RUN_DIR/export.csv}, the planned LVSA
+ * sparsity of its models computed through baselines, and the reports module's HTML, tables and charts.
+ */
+@Command(name = "report", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
+        description = {"Write a run's report: DIR/report.html (self-contained) with the paper-layout tables, charts "
+                + "and self-similarity heatmaps, beside the LVSA paper's published means.",
+            "Reads the run folder's ledger (and refreshes RUN_DIR/export.csv from it); a folder holding only an "
+                    + "export.csv works too. Partial runs report what exists."})
+public final class ReportCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+
+    @Parameters(index = "0", paramLabel = "RUN_DIR", description = "the run folder")
+    Path runDir;
+
+    @Option(names = "--out", paramLabel = "DIR", description = "output folder (default: RUN_DIR/report)")
+    Path out;
+
+    @Option(names = "--name", paramLabel = "NAME", description = "run name in the title (default: the folder's name)")
+    String name;
+
+    @Option(names = "--max-heatmaps", paramLabel = "N", defaultValue = "" + ReportInput.DEFAULT_MAX_HEATMAPS,
+            description = "self-similarity heatmaps to draw at most (default ${DEFAULT-VALUE}; 0 for none)")
+    int maxHeatmaps;
+
+    @Option(names = {"-v", "--verbose"}, description = "show stack traces")
+    boolean verbose;
+
+    @Override
+    public Integer call() throws Exception {
+        ReportRuntime.prepare();
+        PrintWriter stdout = spec.commandLine().getOut();
+        if (maxHeatmaps < 0) {
+            throw new BadInputException("--max-heatmaps must be >= 0, got " + maxHeatmaps);
+        }
+        if (!Files.isDirectory(runDir)) {
+            throw new BadInputException(runDir + ": not a run folder");
+        }
+        Path csv = runDir.resolve(dev.lvsa.reports.cli.ReportCommand.EXPORT_NAME);
+        if (Files.isRegularFile(runDir.resolve(Ledger.FILE))) {
+            try (Ledger ledger = Ledger.openExisting(runDir)) {
+                CsvExport.write(RunTable.rows(ledger), csv);
+            }
+        } else if (!Files.isRegularFile(csv)) {
+            throw new BadInputException(runDir + ": neither a ledger (" + Ledger.FILE + ") nor "
+                    + csv.getFileName() + " in this folder");
+        }
+        ExportCsv.Result export;
+        try {
+            export = ExportCsv.read(csv);
+        } catch (dev.lvsa.reports.BadInputException e) {
+            throw new BadInputException(e.getMessage());
+        }
+        Set<String> models = new LinkedHashSet<>();
+        for (JobRecord job : export.jobs()) {
+            models.add(job.model());
+        }
+        Path dir = out != null ? out : runDir.resolve("report");
+        String title = name != null ? name
+                : runDir.toAbsolutePath().normalize().getFileName() == null ? "run"
+                : runDir.toAbsolutePath().normalize().getFileName().toString();
+        ReportInput in = ReportInput.builder()
+                .jobs(export.jobs())
+                .warnings(export.warnings())
+                .runName(title)
+                .runDir(runDir.toAbsolutePath())
+                .source(csv.toString())
+                .sparsitySeries(SparsitySeries.defaultLvsa(models))
+                .maxHeatmaps(maxHeatmaps)
+                .build();
+        ReportOutput o = ReportWriter.write(in, dir);
+        stdout.println("report: " + o.html() + " (" + export.jobs().size() + " jobs, " + o.files().size()
+                + " files beside it" + (o.warnings().isEmpty() ? "" : "; " + o.warnings().size()
+                + " warning(s), listed at the top of the report") + ")");
+        stdout.flush();
+        return ExitCodes.OK;
+    }
+}
