@@ -8,6 +8,7 @@
 #   5. run the experiment datasets/experiments/demo-tiny.yaml (tiny-wan on CPU; dense, RIFLEx, UltraViCo and LVSA
 #      at 1x and 2x its training length) into runs/demo: plans, videos, timings and VQeval scores in
 #      runs/demo/ledger.sqlite (a second run resumes: finished jobs are skipped), exported to runs/demo/results.csv
+#   6. report it: runs/demo/report/report.html with the paper-layout tables and charts beside the published means
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 build_java
 setup_python
@@ -43,11 +44,13 @@ code=0
 "$ROOT/bin/lvsa-runner" export "$out" --csv "$out/results.csv"
 "$ROOT/bin/lvsa-runner" status "$out"
 [ "$code" -eq 0 ] || die "the demo grid did not end with every job ok (lvsa-runner run exit $code; see above)"
+"$ROOT/bin/lvsa-runner" report "$out" --out "$out/report" || die "the report could not be written"
 
 log "outputs:"
 log "  runs/demo/synthetic/            labelled clips and labels.csv"
 log "  runs/demo/vqeval-synthetic/     one JSON per clip, summary.csv, failures.csv"
 [ -d "$external" ] && log "  runs/demo/vqeval-external/      one JSON per sample video, summary.csv, failures.csv"
 log "  runs/demo/results.csv           the demo grid: one row per job (timings, density, VQeval scores)"
+log "  runs/demo/report/report.html   the run's report (tables, charts, self-similarity heatmaps)"
 log "  runs/demo/videos/, plans/, logs/, ledger.sqlite   its videos, attention plans, worker logs and ledger"
 log "demo done"
