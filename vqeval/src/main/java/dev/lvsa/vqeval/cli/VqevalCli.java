@@ -19,6 +19,7 @@ public final class VqevalCli implements Runnable {
   CommandSpec spec;
 
   public static void main(String[] args) {
+    dev.lvsa.vqeval.NativePreload.start();
     System.exit(run(args));
   }
 

@@ -21,6 +21,7 @@ import org.bytedeco.javacv.Frame;
 import org.bytedeco.javacv.FrameGrabber;
 import org.bytedeco.javacpp.BytePointer;
 import org.bytedeco.opencv.opencv_core.Mat;
+import org.bytedeco.opencv.opencv_core.Rect;
 import org.bytedeco.opencv.opencv_core.Size;
 
 /**
@@ -139,6 +140,7 @@ public final class VideoDecoder {
     volatile boolean cancelled;
     volatile int decoded;
     int sampled;
+    final Mat stage = new Mat();
 
     Producer(FFmpegFrameGrabber grabber, int stride, int sampleEvery, int width, int height) {
       this.grabber = grabber;
@@ -149,7 +151,7 @@ public final class VideoDecoder {
 
     @Override
     public void run() {
-      try (Mat converted = new Mat()) {
+      try (Mat stageOwner = stage) {
         int index = 0;
         while (!cancelled) {
           Frame frame = grabber.grabImage();
@@ -163,7 +165,7 @@ public final class VideoDecoder {
             Mat small = new Mat();
             Mat full = null;
             try (Mat view = wrapBgr(frame)) {
-              resize(view, small, size, 0, 0, INTER_AREA);
+              downscale(view, small);
               boolean sample = (index / stride) % sampleEvery == sampleEvery / 2 && sampled < MAX_SPATIAL_SAMPLES;
               full = sample ? view.clone() : null;
               sampled += sample ? 1 : 0;
@@ -178,6 +180,32 @@ public final class VideoDecoder {
         offer(END);
       } catch (Throwable t) {
         offer(t);
+      }
+    }
+
+    /**
+     * Area-averaging downscale in two steps: first by a whole factor on a crop whose sides divide by it
+     * (OpenCV's fast integer INTER_AREA path; at most factor-1 edge pixels dropped), then the small
+     * remainder. About half the cost of one INTER_AREA at a fractional scale on large frames.
+     */
+    private void downscale(Mat view, Mat small) {
+      int w = view.cols();
+      int h = view.rows();
+      int k = (int) Math.floor(Math.min((double) w / size.width(), (double) h / size.height()));
+      if (k < 2) {
+        resize(view, small, size, 0, 0, INTER_AREA);
+        return;
+      }
+      int cw = w - w % k;
+      int ch = h - h % k;
+      try (Rect crop = new Rect((w - cw) / 2, (h - ch) / 2, cw, ch); Mat roi = view.apply(crop);
+          Size mid = new Size(cw / k, ch / k)) {
+        resize(roi, stage, mid, 0, 0, INTER_AREA);
+      }
+      if (stage.cols() == size.width() && stage.rows() == size.height()) {
+        stage.copyTo(small);
+      } else {
+        resize(stage, small, size, 0, 0, INTER_AREA);
       }
     }
 

@@ -20,8 +20,14 @@ public final class LoopAnalyzer {
   }
 
   public LoopFindings analyse(FrameSeries series) {
+    try (DistanceMatrix m = DistanceMatrix.of(series.descriptors(), series.descriptorWidth(),
+        series.descriptorHeight())) {
+      return analyse(series, m);
+    }
+  }
+
+  private LoopFindings analyse(FrameSeries series, DistanceMatrix m) {
     int stride = series.stride();
-    DistanceMatrix m = DistanceMatrix.of(series.descriptors(), series.descriptorWidth(), series.descriptorHeight());
     int n = m.size();
     double[] profile = LagProfile.of(m);
 

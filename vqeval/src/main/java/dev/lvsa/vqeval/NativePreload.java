@@ -1,0 +1,43 @@
+package dev.lvsa.vqeval;
+
+import org.bytedeco.javacpp.Loader;
+
+/**
+ * Loads the OpenCV and FFmpeg native presets on two background threads while the caller parses its
+ * options. Binding them takes several hundred milliseconds of class loading, a large share of scoring
+ * one short video from the command line; loading them side by side hides much of it. Later uses simply
+ * wait for the classes to be ready.
+ */
+public final class NativePreload {
+
+  private static boolean started;
+
+  private NativePreload() {
+  }
+
+  /** Starts the background load once per JVM; returns at once. */
+  public static synchronized void start() {
+    if (started) {
+      return;
+    }
+    started = true;
+    background("vqeval-preload-opencv", org.bytedeco.opencv.global.opencv_imgproc.class,
+        org.bytedeco.opencv.global.opencv_video.class);
+    background("vqeval-preload-ffmpeg", org.bytedeco.ffmpeg.global.avformat.class,
+        org.bytedeco.ffmpeg.global.swscale.class);
+  }
+
+  private static void background(String name, Class<?>... presets) {
+    Thread t = new Thread(() -> {
+      try {
+        for (Class<?> c : presets) {
+          Loader.load(c);
+        }
+      } catch (Throwable ignored) {
+        // the real use reports any problem where it happens
+      }
+    }, name);
+    t.setDaemon(true);
+    t.start();
+  }
+}
