@@ -1,16 +1,18 @@
 package dev.lvsa.vqeval;
 
+import java.util.List;
 import org.bytedeco.javacpp.Loader;
 
 /**
  * Loads the OpenCV and FFmpeg native presets on two background threads while the caller parses its
  * options. Binding them takes several hundred milliseconds of class loading, a large share of scoring
- * one short video from the command line; loading them side by side hides much of it. Later uses simply
- * wait for the classes to be ready.
+ * one short video from the command line; loading them side by side hides much of it. Scoring calls
+ * {@link #awaitReady()} first, so native classes are never initialised by two threads at once.
  */
 public final class NativePreload {
 
   private static boolean started;
+  private static final List<Thread> THREADS = new java.util.ArrayList<>();
 
   private NativePreload() {
   }
@@ -38,6 +40,23 @@ public final class NativePreload {
       }
     }, name);
     t.setDaemon(true);
+    THREADS.add(t);
     t.start();
+  }
+
+  /** Waits for a background load started by {@link #start()} (returns at once if none was started). */
+  public static void awaitReady() {
+    List<Thread> threads;
+    synchronized (NativePreload.class) {
+      threads = List.copyOf(THREADS);
+    }
+    for (Thread t : threads) {
+      try {
+        t.join();
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        return;
+      }
+    }
   }
 }
