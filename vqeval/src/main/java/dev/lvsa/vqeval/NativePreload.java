@@ -1,35 +1,60 @@
 package dev.lvsa.vqeval;
 
-import java.util.List;
 import org.bytedeco.javacpp.Loader;
 
 /**
- * Loads the OpenCV and FFmpeg native presets on two background threads while the caller parses its
+ * Loads the FFmpeg and OpenCV native presets on two background threads while the caller parses its
  * options. Binding them takes several hundred milliseconds of class loading, a large share of scoring
- * one short video from the command line; loading them side by side hides much of it. Scoring calls
- * {@link #awaitReady()} first, so native classes are never initialised by two threads at once.
+ * one short video from the command line; loading them side by side hides much of it. The decoder calls
+ * {@link #awaitFfmpeg()} before it opens a video and {@link #awaitOpenCv()} before its first image
+ * operation, so that no native class is initialised by two threads at once, while opening and decoding
+ * the first frames can still overlap with OpenCV's loading.
  */
 public final class NativePreload {
 
-  private static boolean started;
-  private static final List<Thread> THREADS = new java.util.ArrayList<>();
+  private static Thread ffmpeg;
+  private static Thread opencv;
 
   private NativePreload() {
   }
 
-  /** Starts the background load once per JVM; returns at once. */
+  /** Starts the background loads once per JVM; returns at once. */
   public static synchronized void start() {
-    if (started) {
+    if (ffmpeg != null) {
       return;
     }
-    started = true;
-    background("vqeval-preload-opencv", org.bytedeco.opencv.global.opencv_imgproc.class,
+    opencv = background("vqeval-preload-opencv", org.bytedeco.opencv.global.opencv_imgproc.class,
         org.bytedeco.opencv.global.opencv_video.class);
-    background("vqeval-preload-ffmpeg", org.bytedeco.ffmpeg.global.avformat.class,
+    ffmpeg = background("vqeval-preload-ffmpeg", org.bytedeco.ffmpeg.global.avformat.class,
         org.bytedeco.ffmpeg.global.swscale.class);
   }
 
-  private static void background(String name, Class<?>... presets) {
+  /** Waits for FFmpeg's background load, if one was started. */
+  public static void awaitFfmpeg() {
+    join(thread(true));
+  }
+
+  /** Waits for OpenCV's background load, if one was started. */
+  public static void awaitOpenCv() {
+    join(thread(false));
+  }
+
+  private static synchronized Thread thread(boolean ff) {
+    return ff ? ffmpeg : opencv;
+  }
+
+  private static void join(Thread t) {
+    if (t == null) {
+      return;
+    }
+    try {
+      t.join();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+
+  private static Thread background(String name, Class<?>... presets) {
     Thread t = new Thread(() -> {
       try {
         for (Class<?> c : presets) {
@@ -40,23 +65,7 @@ public final class NativePreload {
       }
     }, name);
     t.setDaemon(true);
-    THREADS.add(t);
     t.start();
-  }
-
-  /** Waits for a background load started by {@link #start()} (returns at once if none was started). */
-  public static void awaitReady() {
-    List<Thread> threads;
-    synchronized (NativePreload.class) {
-      threads = List.copyOf(THREADS);
-    }
-    for (Thread t : threads) {
-      try {
-        t.join();
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        return;
-      }
-    }
+    return t;
   }
 }

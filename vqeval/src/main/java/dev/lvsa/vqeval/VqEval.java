@@ -153,7 +153,6 @@ public final class VqEval {
   }
 
   private Analysed decodeAndAnalyse(Path video, String shownName) throws VideoException {
-    NativePreload.awaitReady();
     Brisque brisque = brisqueModel == null ? null : new Brisque(brisqueModel, brisqueRange);
     try (FrameAnalyzer analyzer = new FrameAnalyzer(shownName, decodeOptions.stride(), new SpatialStats(brisque))) {
       VideoDecoder.Result r = VideoDecoder.decode(video, shownName, decodeOptions, analyzer);

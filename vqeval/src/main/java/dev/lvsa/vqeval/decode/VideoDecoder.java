@@ -4,6 +4,7 @@ import static org.bytedeco.opencv.global.opencv_core.CV_8UC3;
 import static org.bytedeco.opencv.global.opencv_imgproc.INTER_AREA;
 import static org.bytedeco.opencv.global.opencv_imgproc.resize;
 
+import dev.lvsa.vqeval.NativePreload;
 import dev.lvsa.vqeval.api.VideoException;
 import dev.lvsa.vqeval.api.VideoException.Kind;
 import java.nio.ByteBuffer;
@@ -36,11 +37,6 @@ public final class VideoDecoder {
   /** Cap on full-resolution copies, in case the container's frame count was a poor estimate. */
   private static final int MAX_SPATIAL_SAMPLES = 64;
 
-  static {
-    // FFmpeg's own log lines would interleave with our one-line errors and JSON on stdout/stderr.
-    FfmpegLog.install();
-  }
-
   private VideoDecoder() {
   }
 
@@ -56,6 +52,9 @@ public final class VideoDecoder {
   public static Result decode(Path path, String shownName, DecodeOptions options, FrameSink sink)
       throws VideoException {
     checkFile(path, shownName);
+    NativePreload.awaitFfmpeg();
+    // FFmpeg's own log lines would interleave with our one-line errors and JSON on stdout/stderr
+    FfmpegLog.install();
     try (FFmpegFrameGrabber grabber = new FFmpegFrameGrabber(path.toFile())) {
       start(grabber, shownName);
       if (grabber.getPixelFormat() != avutil.AV_PIX_FMT_BGR24) {
@@ -136,21 +135,27 @@ public final class VideoDecoder {
     final FFmpegFrameGrabber grabber;
     final int stride;
     final int sampleEvery;
-    final Size size;
+    final int width;
+    final int height;
+    Size size;
     volatile boolean cancelled;
     volatile int decoded;
     int sampled;
-    final Mat stage = new Mat();
+    Mat stage;
 
     Producer(FFmpegFrameGrabber grabber, int stride, int sampleEvery, int width, int height) {
       this.grabber = grabber;
       this.stride = stride;
       this.sampleEvery = sampleEvery;
-      this.size = new Size(width, height);
+      this.width = width;
+      this.height = height;
     }
 
     @Override
     public void run() {
+      NativePreload.awaitOpenCv();
+      stage = new Mat();
+      size = new Size(width, height);
       try (Mat stageOwner = stage) {
         int index = 0;
         while (!cancelled) {

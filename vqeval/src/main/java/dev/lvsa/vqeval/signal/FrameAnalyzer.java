@@ -48,7 +48,7 @@ public final class FrameAnalyzer implements FrameSink, AutoCloseable {
   private Size tinySize;
   private Size flowSize;
   private double flowToAnalysis;
-  private final Size thumbSize = new Size(8, 8);
+  private Size thumbSize;
 
   // ring of the last three frames (index k % 3)
   private final Mat[] gray8 = new Mat[3];
@@ -56,12 +56,12 @@ public final class FrameAnalyzer implements FrameSink, AutoCloseable {
   private final Mat[] flow8 = new Mat[3];
   private final Mat[] flowF = new Mat[3];
   private final Ssim.Terms[] terms = new Ssim.Terms[3];
-  private final Ssim.Terms first = new Ssim.Terms();
+  private Ssim.Terms first;
   private Ssim ssim;
   private FlowWorker flow;
-  private final Mat diff = new Mat();
-  private final Mat tiny = new Mat();
-  private final Mat thumb = new Mat();
+  private Mat diff;
+  private Mat tiny;
+  private Mat thumb;
   private byte[] tinyBytes;
   private final byte[] thumbBytes = new byte[64];
 
@@ -87,6 +87,13 @@ public final class FrameAnalyzer implements FrameSink, AutoCloseable {
 
   @Override
   public void begin(StreamFacts facts, int analysisWidth, int analysisHeight) {
+    // OpenCV objects are made here, on the analysing thread, once OpenCV is bound
+    dev.lvsa.vqeval.NativePreload.awaitOpenCv();
+    thumbSize = new Size(8, 8);
+    first = new Ssim.Terms();
+    diff = new Mat();
+    tiny = new Mat();
+    thumb = new Mat();
     this.facts = facts;
     this.aw = analysisWidth;
     this.ah = analysisHeight;
