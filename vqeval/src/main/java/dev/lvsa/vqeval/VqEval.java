@@ -94,7 +94,8 @@ public final class VqEval {
   /** Evaluates one video, naming it {@code shownName} in messages and JSON. */
   public EvaluationReport evaluate(Path video, String shownName) throws VideoException {
     long t0 = System.nanoTime();
-    FrameSeries series = analyseFrames(video, shownName);
+    Analysed analysed = decodeAndAnalyse(video, shownName);
+    FrameSeries series = analysed.series();
     long t1 = System.nanoTime();
     LoopFindings loop = new LoopAnalyzer(loopParameters).analyse(series);
     long t2 = System.nanoTime();
@@ -129,6 +130,7 @@ public final class VqEval {
     analysis.put("container", series.info().format());
     Map<String, Long> timing = new LinkedHashMap<>();
     timing.put("decode_and_frames", (t1 - t0) / 1_000_000);
+    timing.put("waiting_for_decoder", analysed.waitedForDecoderNanos() / 1_000_000);
     timing.put("self_similarity", (t2 - t1) / 1_000_000);
     timing.put("scoring", (t3 - t2) / 1_000_000);
     timing.put("total", (t3 - t0) / 1_000_000);
@@ -144,10 +146,17 @@ public final class VqEval {
 
   /** Decodes and measures every analysed frame. */
   public FrameSeries analyseFrames(Path video, String shownName) throws VideoException {
+    return decodeAndAnalyse(video, shownName).series();
+  }
+
+  private record Analysed(FrameSeries series, long waitedForDecoderNanos) {
+  }
+
+  private Analysed decodeAndAnalyse(Path video, String shownName) throws VideoException {
     Brisque brisque = brisqueModel == null ? null : new Brisque(brisqueModel, brisqueRange);
     try (FrameAnalyzer analyzer = new FrameAnalyzer(shownName, decodeOptions.stride(), new SpatialStats(brisque))) {
       VideoDecoder.Result r = VideoDecoder.decode(video, shownName, decodeOptions, analyzer);
-      return analyzer.finish(r.framesDecoded());
+      return new Analysed(analyzer.finish(r.framesDecoded()), r.decodeWaitNanos());
     }
   }
 

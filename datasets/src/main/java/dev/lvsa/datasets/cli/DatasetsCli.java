@@ -9,7 +9,7 @@ import picocli.CommandLine.Spec;
 
 /** {@code lvsa-datasets}: dataset tools. Exit codes: 0 ok, 1 failure, 2 usage error. */
 @Command(name = "lvsa-datasets", mixinStandardHelpOptions = true, versionProvider = DatasetsCli.Version.class,
-    description = "Dataset tools of lvsa-toolkit.", subcommands = {SynthCommand.class},
+    description = "Dataset tools of lvsa-toolkit.", subcommands = {SynthCommand.class, ValidateCommand.class},
     footer = {"", "Exit codes: 0 ok, 1 failure, 2 usage error."})
 public final class DatasetsCli implements Runnable {
 

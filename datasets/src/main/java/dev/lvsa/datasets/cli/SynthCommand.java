@@ -40,7 +40,8 @@ public final class SynthCommand implements Callable<Integer> {
   String size;
 
   @Option(names = "--kinds", split = ",", paramLabel = "KIND",
-      description = "Only these kinds (default all): ${COMPLETION-CANDIDATES}.")
+      description = "Only these kinds (default all): objects, pan, drift, slowmo, cuts, loop_exact, loop_late, "
+          + "loop_drift, loop_noise, pingpong, freeze, stutter.")
   List<String> kinds;
 
   @Option(names = "--codec", defaultValue = "h264", paramLabel = "CODEC",

@@ -123,6 +123,7 @@ public final class SyntheticSet {
         }
       }
       Mp4Writer.write(tmp, frames, width, height, fps, codec, 0.2);
+      AtomicFiles.readableByAll(tmp);
       Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
     } finally {
       Files.deleteIfExists(tmp);

@@ -29,4 +29,17 @@ class SynthCommandTest {
     assertThat(DatasetsCli.run("synth")).isEqualTo(2);
     assertThat(DatasetsCli.run("synth", "--help")).isZero();
   }
+
+  @Test
+  void validateComparesASummaryWithTheLabels(@TempDir Path dir) throws Exception {
+    assertThat(DatasetsCli.run("synth", "--out", dir.toString(), "--count", "2", "--size", "128x72", "--kinds",
+        "loop_exact,objects", "-q")).isZero();
+    Path out = dir.resolve("scored");
+    assertThat(dev.lvsa.vqeval.cli.VqevalCli.run("batch", dir.toString(), "--out", out.toString(), "--progress",
+        "none")).isZero();
+    assertThat(DatasetsCli.run("validate", "--labels", dir.resolve("labels.csv").toString(), "--summary",
+        out.resolve("summary.csv").toString(), "--table")).isZero();
+    assertThat(DatasetsCli.run("validate", "--labels", dir.resolve("labels.csv").toString(), "--summary",
+        dir.resolve("labels.csv").toString())).isEqualTo(2);
+  }
 }

@@ -8,9 +8,10 @@ import org.junit.jupiter.api.Test;
 class AurocTest {
   @Test
   void spec() {
-    assertThat(SyntheticValidationTest.auroc(new double[] {5, 6}, new double[] {1, 2})).isEqualTo(1.0);
-    assertThat(SyntheticValidationTest.auroc(new double[] {1, 2}, new double[] {5, 6})).isEqualTo(0.0);
-    assertThat(SyntheticValidationTest.auroc(new double[] {1, 3}, new double[] {2, 2})).isEqualTo(0.5);
-    assertThat(SyntheticValidationTest.auroc(new double[] {2}, new double[] {2})).isEqualTo(0.5);
+    assertThat(Validation.auroc(new double[] {5, 6}, new double[] {1, 2})).isEqualTo(1.0);
+    assertThat(Validation.auroc(new double[] {1, 2}, new double[] {5, 6})).isEqualTo(0.0);
+    assertThat(Validation.auroc(new double[] {1, 3}, new double[] {2, 2})).isEqualTo(0.5);
+    assertThat(Validation.auroc(new double[] {2}, new double[] {2})).isEqualTo(0.5);
+    assertThat(Validation.auroc(new double[] {}, new double[] {2})).isNaN();
   }
 }

@@ -17,7 +17,8 @@ public final class SelfSimilarity {
    * @param size number of analysed frames
    * @param distances row-major {@code size x size} symmetric matrix
    * @param stride analysis stride (original frames per analysed frame)
-   * @param lagProfile mean distance along each diagonal, index = lag in analysed frames
+   * @param lagProfile the lag profile the period was searched in: a low percentile (35th by default) of the
+   *     distances along each diagonal, index = lag in analysed frames
    * @param periodFrames detected cycle period in original frames, or null
    */
   public SelfSimilarity(int size, float[] distances, int stride, double[] lagProfile, Integer periodFrames) {
@@ -60,7 +61,7 @@ public final class SelfSimilarity {
     return stride;
   }
 
-  /** Mean distance per lag (analysed frames); index 0 is 0. */
+  /** The lag profile (a low percentile of the distances per lag, analysed frames); index 0 is 0. */
   public double[] lagProfile() {
     return lagProfile.clone();
   }

@@ -5,10 +5,11 @@ import dev.lvsa.vqeval.api.EvaluationReport;
 import dev.lvsa.vqeval.api.NormRange;
 import dev.lvsa.vqeval.api.Preset;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.apache.commons.math3.stat.descriptive.rank.Percentile;
+import org.apache.commons.math3.stat.descriptive.rank.Percentile.EstimationType;
 
 /**
  * Derives a preset from a user's own videos: for every metric that feeds a score, its {@code low} and
@@ -62,13 +63,8 @@ public final class Calibrator {
     return new Preset(name, ranges, Map.of(), info);
   }
 
-  /** Linear-interpolated percentile (0-100). */
+  /** Percentile p (0-100), linear interpolation between order statistics. */
   static double percentile(double[] values, double p) {
-    double[] c = values.clone();
-    Arrays.sort(c);
-    double pos = p / 100.0 * (c.length - 1);
-    int lo = (int) Math.floor(pos);
-    int hi = (int) Math.ceil(pos);
-    return c[lo] + (c[hi] - c[lo]) * (pos - lo);
+    return new Percentile().withEstimationType(EstimationType.R_7).evaluate(values, Math.max(1e-9, p));
   }
 }

@@ -103,12 +103,18 @@ public final class VideoListing {
         skipped++;
         continue;
       }
-      Path p = base.resolve(written).normalize();
+      Path p;
+      try {
+        p = base.resolve(written).normalize();
+      } catch (java.nio.file.InvalidPathException e) {
+        throw new IllegalArgumentException(csv + ": row " + (t.rows().indexOf(row) + 2) + ": not a valid path: '"
+            + written + "'");
+      }
       Map<String, String> extra = new LinkedHashMap<>();
       for (String e : extras) {
         extra.put(e, row.get(t.header().indexOf(e)));
       }
-      String idSource = Path.of(written).isAbsolute() ? Path.of(written).getFileName().toString() : written;
+      String idSource = Path.of(written).isAbsolute() ? p.getFileName().toString() : written;
       out.add(new BatchInput(p, written, uniqueId(idSource.replace('\\', '/'), used), extra));
     }
     return new CsvListing(out, col, extras, skipped,

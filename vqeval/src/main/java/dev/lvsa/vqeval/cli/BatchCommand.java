@@ -69,7 +69,7 @@ public final class BatchCommand implements Callable<Integer>, VqevalCli.Verbosit
       + "on a terminal, plain lines otherwise).", defaultValue = "auto")
   ProgressMode progress;
 
-  @Option(names = {"-v", "--verbose"})
+  @Option(names = {"-v", "--verbose"}, description = "Show stack traces of unexpected errors.")
   boolean verbose;
 
   @Mixin

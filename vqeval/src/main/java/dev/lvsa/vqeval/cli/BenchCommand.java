@@ -33,7 +33,7 @@ public final class BenchCommand implements Callable<Integer>, VqevalCli.Verbosit
   @Option(names = "--warmup", defaultValue = "1", description = "Untimed warm-up runs (default 1).")
   int warmup;
 
-  @Option(names = {"-v", "--verbose"})
+  @Option(names = {"-v", "--verbose"}, description = "Show stack traces of unexpected errors.")
   boolean verbose;
 
   @Mixin

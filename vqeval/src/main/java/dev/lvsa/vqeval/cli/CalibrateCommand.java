@@ -51,7 +51,7 @@ public final class CalibrateCommand implements Callable<Integer>, VqevalCli.Verb
   @Option(names = "--jobs", paramLabel = "N", description = "Videos scored at once (default 2).")
   Integer jobs;
 
-  @Option(names = {"-v", "--verbose"})
+  @Option(names = {"-v", "--verbose"}, description = "Show stack traces of unexpected errors.")
   boolean verbose;
 
   @Mixin

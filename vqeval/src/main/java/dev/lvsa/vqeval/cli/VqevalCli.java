@@ -11,7 +11,6 @@ import picocli.CommandLine.Spec;
 @Command(name = "vqeval", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
     description = "Scores videos 0-100 on loop_quality, temporal_dynamics, frame_similarity, spatial_quality "
         + "and temporal_coherence, with a weighted composite.",
-    subcommands = {EvaluateCommand.class, BatchCommand.class, CalibrateCommand.class, BenchCommand.class},
     footer = {"", "Exit codes: 0 ok, 1 failure, 2 usage error or bad input, 3 batch with failed videos."})
 public final class VqevalCli implements Runnable {
 
@@ -19,16 +18,42 @@ public final class VqevalCli implements Runnable {
   CommandSpec spec;
 
   public static void main(String[] args) {
+    dev.lvsa.vqeval.NativePreload.start();
     System.exit(run(args));
   }
 
   /** Runs the CLI and returns its exit code (for tests). */
   public static int run(String... args) {
-    return commandLine().execute(args);
+    return commandLine(args.length > 0 ? args[0] : null).execute(args);
   }
 
+  /** Subcommand name -> its class, in help order. */
+  private static final java.util.Map<String, Class<?>> SUBCOMMANDS = new java.util.LinkedHashMap<>();
+
+  static {
+    SUBCOMMANDS.put("evaluate", EvaluateCommand.class);
+    SUBCOMMANDS.put("batch", BatchCommand.class);
+    SUBCOMMANDS.put("calibrate", CalibrateCommand.class);
+    SUBCOMMANDS.put("bench", BenchCommand.class);
+  }
+
+  /** The full command line, every subcommand included. */
   public static CommandLine commandLine() {
+    return commandLine(null);
+  }
+
+  /**
+   * The command line for a run whose first argument is {@code first}: when it names a subcommand, only
+   * that one is modelled (picocli builds each model by reflection, a noticeable share of start-up);
+   * otherwise (help, version, mistakes) all are.
+   */
+  static CommandLine commandLine(String first) {
     CommandLine cl = new CommandLine(new VqevalCli());
+    for (java.util.Map.Entry<String, Class<?>> e : SUBCOMMANDS.entrySet()) {
+      if (first == null || !SUBCOMMANDS.containsKey(first) || first.equals(e.getKey())) {
+        cl.addSubcommand(e.getKey(), e.getValue());
+      }
+    }
     cl.setParameterExceptionHandler((ex, a) -> {
       PrintWriter err = ex.getCommandLine().getErr();
       String name = ex.getCommandLine().getCommandSpec().qualifiedName();

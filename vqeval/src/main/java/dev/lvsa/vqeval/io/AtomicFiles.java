@@ -6,6 +6,7 @@ import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.PosixFilePermissions;
 
 /** Writes a file so that readers see either the old content or the new, never half of it. */
 public final class AtomicFiles {
@@ -24,6 +25,7 @@ public final class AtomicFiles {
     Path tmp = Files.createTempFile(dir, "." + abs.getFileName() + ".", ".tmp");
     try {
       Files.write(tmp, content);
+      readableByAll(tmp);
       try {
         Files.move(tmp, abs, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
       } catch (AtomicMoveNotSupportedException e) {
@@ -31,6 +33,18 @@ public final class AtomicFiles {
       }
     } finally {
       Files.deleteIfExists(tmp);
+    }
+  }
+
+  /**
+   * Temporary files are created owner-only; outputs should read like any other file (rw-r--r--). A file
+   * system without POSIX permissions keeps its default.
+   */
+  public static void readableByAll(Path file) throws IOException {
+    try {
+      Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-r--r--"));
+    } catch (UnsupportedOperationException e) {
+      // not a POSIX file system: nothing to adjust
     }
   }
 }

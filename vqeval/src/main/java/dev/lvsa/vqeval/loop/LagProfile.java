@@ -2,24 +2,10 @@ package dev.lvsa.vqeval.loop;
 
 import java.util.Arrays;
 
-/** Mean distance along each diagonal of the self-similarity matrix, and robust helpers on it. */
+/** A low percentile of the distances along each diagonal of the self-similarity matrix, and medians. */
 public final class LagProfile {
 
   private LagProfile() {
-  }
-
-  /** {@code d[L]} = mean over i of distance(i, i+L), for L = 0..n-1 ({@code d[0] = 0}). */
-  public static double[] of(DistanceMatrix m) {
-    int n = m.size();
-    double[] d = new double[Math.max(1, n)];
-    for (int lag = 1; lag < n; lag++) {
-      double s = 0;
-      for (int i = 0; i + lag < n; i++) {
-        s += m.distance(i, i + lag);
-      }
-      d[lag] = s / (n - lag);
-    }
-    return d;
   }
 
   /**

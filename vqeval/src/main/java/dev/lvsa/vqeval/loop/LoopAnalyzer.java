@@ -20,16 +20,21 @@ public final class LoopAnalyzer {
   }
 
   public LoopFindings analyse(FrameSeries series) {
+    try (DistanceMatrix m = DistanceMatrix.of(series.descriptors(), series.descriptorWidth(),
+        series.descriptorHeight())) {
+      return analyse(series, m);
+    }
+  }
+
+  private LoopFindings analyse(FrameSeries series, DistanceMatrix m) {
     int stride = series.stride();
-    DistanceMatrix m = DistanceMatrix.of(series.descriptors(), series.descriptorWidth(), series.descriptorHeight());
     int n = m.size();
-    double[] profile = LagProfile.of(m);
 
     double near = nearDistance(m);
     double far = farDistance(m);
     int minLag = Math.max(2, ceilDiv(params.minPeriodFrames(), stride));
-    double[] detectionProfile = LagProfile.quantile(m, params.profileQuantile());
-    PeriodDetector.Period period = new PeriodDetector(params).detect(detectionProfile, minLag, near);
+    double[] profile = LagProfile.quantile(m, params.profileQuantile());
+    PeriodDetector.Period period = new PeriodDetector(params).detect(profile, minLag, near);
 
     double fps = series.info().fps();
     int minRunFrames = Math.max(params.freezeMinFrames(),

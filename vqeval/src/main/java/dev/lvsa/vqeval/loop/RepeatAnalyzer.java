@@ -82,8 +82,9 @@ public final class RepeatAnalyzer {
     java.util.stream.IntStream.range(minLag, Math.max(minLag, n)).parallel().forEach(j -> {
       double bestDist = Double.MAX_VALUE;
       long dup = 0;
+      boolean[] same = m.identicalToEarlier(j, j - minLag + 1, level);
       for (int i = 0; i + minLag <= j; i++) {
-        if (m.identical(i, j, level)) {
+        if (same[i]) {
           dup++;
         }
         bestDist = Math.min(bestDist, m.distance(i, j));

@@ -1,16 +1,13 @@
 package dev.lvsa.vqeval.signal;
 
-import static org.bytedeco.opencv.global.opencv_core.BORDER_REPLICATE;
 import static org.bytedeco.opencv.global.opencv_core.CV_32F;
-import static org.bytedeco.opencv.global.opencv_core.multiply;
+import static org.bytedeco.opencv.global.opencv_core.absdiff;
+import static org.bytedeco.opencv.global.opencv_core.mean;
+import static org.bytedeco.opencv.global.opencv_core.norm;
 import static org.bytedeco.opencv.global.opencv_imgproc.COLOR_BGR2GRAY;
-import static org.bytedeco.opencv.global.opencv_imgproc.GaussianBlur;
 import static org.bytedeco.opencv.global.opencv_imgproc.INTER_AREA;
-import static org.bytedeco.opencv.global.opencv_imgproc.INTER_LINEAR;
 import static org.bytedeco.opencv.global.opencv_imgproc.cvtColor;
-import static org.bytedeco.opencv.global.opencv_imgproc.remap;
 import static org.bytedeco.opencv.global.opencv_imgproc.resize;
-import static org.bytedeco.opencv.global.opencv_video.calcOpticalFlowFarneback;
 
 import dev.lvsa.vqeval.api.FrameSeries;
 import dev.lvsa.vqeval.api.SpatialSample;
@@ -22,30 +19,20 @@ import dev.lvsa.vqeval.decode.StreamFacts;
 import java.util.ArrayList;
 import java.util.List;
 import org.bytedeco.opencv.opencv_core.Mat;
-import org.bytedeco.opencv.opencv_core.Scalar;
 import org.bytedeco.opencv.opencv_core.Size;
 
 /**
  * Consumes frames in order and measures everything per frame as it arrives, keeping only small
- * buffers: the last three grey frames, the first frame's SSIM terms, and per-frame numbers.
- * Not thread-safe; one instance per video.
+ * buffers: the last three frames, the first frame's SSIM terms, and per-frame numbers. Per-pixel work
+ * runs in OpenCV; optical flow runs on a {@link FlowWorker} thread beside it. Not thread-safe; one
+ * instance per video.
  */
 public final class FrameAnalyzer implements FrameSink, AutoCloseable {
 
   /** Longer side of the grey descriptor grid (cells). */
   public static final int DESCRIPTOR_LONG_SIDE = 32;
-  private static final double C1 = Math.pow(0.01 * 255, 2);
-  private static final double C2 = Math.pow(0.03 * 255, 2);
-  private static final Size SSIM_WINDOW = new Size(11, 11);
-  private static final double SSIM_SIGMA = 1.5;
-  // Farneback on the small analysis frames: 3 pyramid levels reach ~8x the window, which covers the
-  // per-frame motion of generated video; 2 iterations per level.
-  private static final double PYR_SCALE = 0.5;
-  private static final int LEVELS = 3;
-  private static final int WINSIZE = 13;
-  private static final int ITERATIONS = 2;
-  private static final int POLY_N = 5;
-  private static final double POLY_SIGMA = 1.1;
+  /** Longer side of the frames optical flow runs on (smaller than the analysis frames: flow is costly). */
+  public static final int FLOW_LONG_SIDE = 112;
 
   private final String video;
   private final int stride;
@@ -54,55 +41,33 @@ public final class FrameAnalyzer implements FrameSink, AutoCloseable {
   private StreamFacts facts;
   private int aw;
   private int ah;
-  private int npx;
   private int gw;
   private int gh;
   private int cw;
   private int ch;
-  private int cx0;
-  private int cx1;
-  private int cy0;
-  private int cy1;
   private Size tinySize;
-  private final Size thumbSize = new Size(8, 8);
+  private Size flowSize;
+  private double flowToAnalysis;
+  private Size thumbSize;
 
   // ring of the last three frames (index k % 3)
   private final Mat[] gray8 = new Mat[3];
   private final Mat[] grayF = new Mat[3];
-  private final float[][] grayArr = new float[3][];
-  private float[][] muArr;
-  private float[][] sqArr;
-  private Mat firstF;
-  private float[] firstArr;
-  private float[] firstMu;
-  private float[] firstSq;
-
-  private Mat prod;
-  private Mat blurred;
-  private Mat flow;
-  private Mat flow2;
-  private Mat mapA;
-  private Mat mapB;
-  private Mat warpA;
-  private Mat warpB;
+  private final Mat[] flow8 = new Mat[3];
+  private final Mat[] flowF = new Mat[3];
+  private final Ssim.Terms[] terms = new Ssim.Terms[3];
+  private Ssim.Terms first;
+  private Ssim ssim;
+  private FlowWorker flow;
+  private Mat diff;
   private Mat tiny;
   private Mat thumb;
-  private final Mat noMap = new Mat();
-  private static final Scalar BLACK = new Scalar(0.0);
-  private float[] flowArr;
-  private float[] magScratch;
-  private float[] crossArr;
-  private float[] mapArr;
-  private float[] warpArrA;
-  private float[] warpArrB;
   private byte[] tinyBytes;
-  private byte[] thumbBytes;
+  private final byte[] thumbBytes = new byte[64];
 
   private int count;
   private final List<float[]> descriptors = new ArrayList<>();
   private final List<float[]> thumbnails = new ArrayList<>();
-  private final GrowableDoubles flowMean = new GrowableDoubles();
-  private final GrowableDoubles flowTop5 = new GrowableDoubles();
   private final GrowableDoubles ssimPrev = new GrowableDoubles();
   private final GrowableDoubles psnrPrev = new GrowableDoubles();
   private final GrowableDoubles absDiffPrev = new GrowableDoubles();
@@ -112,8 +77,6 @@ public final class FrameAnalyzer implements FrameSink, AutoCloseable {
   private final GrowableDoubles backgroundPrev = new GrowableDoubles();
   private final GrowableDoubles backgroundFirst = new GrowableDoubles();
   private final GrowableDoubles lumaMean = new GrowableDoubles();
-  private final GrowableDoubles interpolationError = new GrowableDoubles();
-  private final double[] directionHistogram = new double[8];
   private final List<SpatialSample> spatialSamples = new ArrayList<>();
 
   public FrameAnalyzer(String video, int stride, SpatialStats spatialStats) {
@@ -124,46 +87,37 @@ public final class FrameAnalyzer implements FrameSink, AutoCloseable {
 
   @Override
   public void begin(StreamFacts facts, int analysisWidth, int analysisHeight) {
+    // OpenCV objects are made here, on the analysing thread, once OpenCV is bound
+    dev.lvsa.vqeval.NativePreload.awaitOpenCv();
+    thumbSize = new Size(8, 8);
+    first = new Ssim.Terms();
+    diff = new Mat();
+    tiny = new Mat();
+    thumb = new Mat();
     this.facts = facts;
     this.aw = analysisWidth;
     this.ah = analysisHeight;
-    this.npx = aw * ah;
     int[] grid = descriptorGrid(aw, ah);
     gw = grid[0];
     gh = grid[1];
     cw = Math.max(1, gw / 2);
     ch = Math.max(1, gh / 2);
-    cx0 = aw / 4;
-    cx1 = aw - aw / 4;
-    cy0 = ah / 4;
-    cy1 = ah - ah / 4;
     tinySize = new Size(gw, gh);
+    tinyBytes = new byte[gw * gh * 3];
+    double f = Math.min(1.0, (double) FLOW_LONG_SIDE / Math.max(aw, ah));
+    int fw = Math.max(8, (int) Math.round(aw * f));
+    int fh = Math.max(8, (int) Math.round(ah * f));
+    flowToAnalysis = (double) aw / fw;
+    flowSize = new Size(fw, fh);
     for (int k = 0; k < 3; k++) {
       gray8[k] = new Mat();
-      grayF[k] = new Mat(ah, aw, CV_32F);
-      grayArr[k] = new float[npx];
+      grayF[k] = new Mat();
+      flow8[k] = new Mat();
+      flowF[k] = new Mat();
+      terms[k] = new Ssim.Terms();
     }
-    muArr = new float[3][npx];
-    sqArr = new float[3][npx];
-    firstF = new Mat(ah, aw, CV_32F);
-    prod = new Mat(ah, aw, CV_32F);
-    blurred = new Mat(ah, aw, CV_32F);
-    flow = new Mat();
-    flow2 = new Mat();
-    mapA = new Mat(ah, aw, org.bytedeco.opencv.global.opencv_core.CV_32FC2);
-    mapB = new Mat(ah, aw, org.bytedeco.opencv.global.opencv_core.CV_32FC2);
-    warpA = new Mat(ah, aw, CV_32F);
-    warpB = new Mat(ah, aw, CV_32F);
-    tiny = new Mat();
-    thumb = new Mat();
-    flowArr = new float[2 * npx];
-    magScratch = new float[npx];
-    crossArr = new float[npx];
-    mapArr = new float[2 * npx];
-    warpArrA = new float[npx];
-    warpArrB = new float[npx];
-    tinyBytes = new byte[gw * gh * 3];
-    thumbBytes = new byte[64];
+    ssim = new Ssim(aw, ah);
+    flow = new FlowWorker(fw, fh, flowToAnalysis);
   }
 
   /** Grey descriptor grid for an analysis frame: longer side 32 cells, at least 4 on the shorter. */
@@ -182,165 +136,48 @@ public final class FrameAnalyzer implements FrameSink, AutoCloseable {
       int k = i % 3;
       cvtColor(frame.small(), gray8[k], COLOR_BGR2GRAY);
       gray8[k].convertTo(grayF[k], CV_32F);
-      MatData.floats(grayF[k], grayArr[k]);
-      GaussianBlur(grayF[k], blurred, SSIM_WINDOW, SSIM_SIGMA);
-      MatData.floats(blurred, muArr[k]);
-      multiply(grayF[k], grayF[k], prod);
-      GaussianBlur(prod, blurred, SSIM_WINDOW, SSIM_SIGMA);
-      MatData.floats(blurred, sqArr[k]);
-
+      if (flowSize.width() == aw && flowSize.height() == ah) {
+        gray8[k].copyTo(flow8[k]);
+      } else {
+        resize(gray8[k], flow8[k], flowSize, 0, 0, INTER_AREA);
+      }
+      flow8[k].convertTo(flowF[k], CV_32F);
+      flow.submit(i, flow8[k], flowF[k]);
+      ssim.terms(grayF[k], terms[k]);
       descriptors.add(descriptor(frame.small()));
       thumbnails.add(thumbnail(gray8[k]));
-      lumaMean.add(mean(grayArr[k]));
+      lumaMean.add(mean(grayF[k]).get(0));
 
       if (i == 0) {
-        grayF[k].copyTo(firstF);
-        firstArr = grayArr[k].clone();
-        firstMu = muArr[k].clone();
-        firstSq = sqArr[k].clone();
-        flowMean.add(Double.NaN);
-        flowTop5.add(Double.NaN);
-        ssimPrev.add(Double.NaN);
-        psnrPrev.add(Double.NaN);
-        absDiffPrev.add(Double.NaN);
-        subjectPrev.add(Double.NaN);
-        backgroundPrev.add(Double.NaN);
+        ssim.terms(grayF[k], first);
+        for (GrowableDoubles g : new GrowableDoubles[] {ssimPrev, psnrPrev, absDiffPrev, subjectPrev,
+            backgroundPrev}) {
+          g.add(Double.NaN);
+        }
         ssimFirst.add(1.0);
         subjectFirst.add(1.0);
         backgroundFirst.add(1.0);
       } else {
         int p = (i - 1) % 3;
-        pairFlow(gray8[p], gray8[k]);
-        pairDifferences(grayArr[p], grayArr[k]);
-        double[] prevSsim = regionSsim(grayF[p], grayF[k], muArr[p], muArr[k], sqArr[p], sqArr[k]);
-        ssimPrev.add(prevSsim[0]);
-        subjectPrev.add(prevSsim[1]);
-        backgroundPrev.add(prevSsim[2]);
-        double[] firstSsim = regionSsim(firstF, grayF[k], firstMu, muArr[k], firstSq, sqArr[k]);
-        ssimFirst.add(firstSsim[0]);
-        subjectFirst.add(firstSsim[1]);
-        backgroundFirst.add(firstSsim[2]);
-      }
-      interpolationError.add(Double.NaN);
-      if (i >= 2 && (i - 1) % 2 == 1) {
-        interpolationError.set(i - 1, interpolationError((i - 2) % 3, (i - 1) % 3, k));
+        absdiff(grayF[p], grayF[k], diff);
+        absDiffPrev.add(mean(diff).get(0));
+        double l2 = norm(grayF[p], grayF[k]); // L2 by default
+        double mse = l2 * l2 / ((double) aw * ah);
+        psnrPrev.add(mse < 1e-10 ? 100.0 : Math.min(100.0, 10 * Math.log10(255.0 * 255.0 / mse)));
+        double[] prev = ssim.compare(terms[p], terms[k]);
+        ssimPrev.add(prev[0]);
+        subjectPrev.add(prev[1]);
+        backgroundPrev.add(prev[2]);
+        double[] toFirst = ssim.compare(first, terms[k]);
+        ssimFirst.add(toFirst[0]);
+        subjectFirst.add(toFirst[1]);
+        backgroundFirst.add(toFirst[2]);
       }
       if (frame.full() != null) {
         spatialSamples.add(spatialStats.measure(frame.index(), frame.full()));
       }
       count++;
     }
-  }
-
-  private void pairFlow(Mat prev, Mat next) {
-    calcOpticalFlowFarneback(prev, next, flow, PYR_SCALE, LEVELS, WINSIZE, ITERATIONS, POLY_N, POLY_SIGMA, 0);
-    MatData.floats(flow, flowArr);
-    double sum = 0;
-    for (int j = 0; j < npx; j++) {
-      float fx = flowArr[2 * j];
-      float fy = flowArr[2 * j + 1];
-      float mag = (float) Math.sqrt(fx * fx + fy * fy);
-      magScratch[j] = mag;
-      sum += mag;
-      directionHistogram[octant(fx, fy)] += mag;
-    }
-    flowMean.add(sum / npx);
-    flowTop5.add(TopK.meanOfLargest(magScratch, npx, TopK.count(npx, 0.05)));
-  }
-
-  /** Direction bin 0..7 (45 degrees each, counter-clockwise from +x) without atan2. */
-  static int octant(float fx, float fy) {
-    float ax = Math.abs(fx);
-    float ay = Math.abs(fy);
-    boolean steep = ay > ax;
-    if (fx >= 0 && fy >= 0) {
-      return steep ? 1 : 0;
-    }
-    if (fx < 0 && fy >= 0) {
-      return steep ? 2 : 3;
-    }
-    if (fx < 0) {
-      return steep ? 5 : 4;
-    }
-    return steep ? 6 : 7;
-  }
-
-  private void pairDifferences(float[] a, float[] b) {
-    double abs = 0;
-    double sq = 0;
-    for (int j = 0; j < npx; j++) {
-      double d = a[j] - b[j];
-      abs += Math.abs(d);
-      sq += d * d;
-    }
-    double mse = sq / npx;
-    absDiffPrev.add(abs / npx);
-    psnrPrev.add(mse < 1e-10 ? 100.0 : Math.min(100.0, 10 * Math.log10(255.0 * 255.0 / mse)));
-  }
-
-  /** SSIM over the whole frame, the centre region and the border region: {whole, centre, border}. */
-  private double[] regionSsim(Mat a, Mat b, float[] muA, float[] muB, float[] sqA, float[] sqB) {
-    multiply(a, b, prod);
-    GaussianBlur(prod, blurred, SSIM_WINDOW, SSIM_SIGMA);
-    MatData.floats(blurred, crossArr);
-    double all = 0;
-    double centre = 0;
-    int nCentre = 0;
-    for (int y = 0; y < ah; y++) {
-      boolean rowIn = y >= cy0 && y < cy1;
-      int row = y * aw;
-      for (int x = 0; x < aw; x++) {
-        int j = row + x;
-        double ma = muA[j];
-        double mb = muB[j];
-        double va = sqA[j] - ma * ma;
-        double vb = sqB[j] - mb * mb;
-        double cov = crossArr[j] - ma * mb;
-        double s = ((2 * ma * mb + C1) * (2 * cov + C2)) / ((ma * ma + mb * mb + C1) * (va + vb + C2));
-        all += s;
-        if (rowIn && x >= cx0 && x < cx1) {
-          centre += s;
-          nCentre++;
-        }
-      }
-    }
-    int nBorder = npx - nCentre;
-    return new double[] {all / npx, nCentre > 0 ? centre / nCentre : all / npx,
-        nBorder > 0 ? (all - centre) / nBorder : all / npx};
-  }
-
-  /**
-   * Predicts the middle frame of (a, m, b) from a and b by warping each half-way along the flow a->b;
-   * returns the mean absolute error in grey levels.
-   */
-  private double interpolationError(int ka, int km, int kb) {
-    calcOpticalFlowFarneback(gray8[ka], gray8[kb], flow2, PYR_SCALE, LEVELS, WINSIZE, ITERATIONS, POLY_N, POLY_SIGMA, 0);
-    MatData.floats(flow2, flowArr);
-    for (int y = 0; y < ah; y++) {
-      for (int x = 0; x < aw; x++) {
-        int j = y * aw + x;
-        mapArr[2 * j] = x - 0.5f * flowArr[2 * j];
-        mapArr[2 * j + 1] = y - 0.5f * flowArr[2 * j + 1];
-      }
-    }
-    MatData.putFloats(mapA, mapArr);
-    for (int j = 0; j < npx; j++) {
-      int x = j % aw;
-      int y = j / aw;
-      mapArr[2 * j] = x + 0.5f * flowArr[2 * j];
-      mapArr[2 * j + 1] = y + 0.5f * flowArr[2 * j + 1];
-    }
-    MatData.putFloats(mapB, mapArr);
-    remap(grayF[ka], warpA, mapA, noMap, INTER_LINEAR, BORDER_REPLICATE, BLACK);
-    remap(grayF[kb], warpB, mapB, noMap, INTER_LINEAR, BORDER_REPLICATE, BLACK);
-    MatData.floats(warpA, warpArrA);
-    MatData.floats(warpB, warpArrB);
-    float[] mid = grayArr[km];
-    double err = 0;
-    for (int j = 0; j < npx; j++) {
-      err += Math.abs(0.5 * (warpArrA[j] + warpArrB[j]) - mid[j]);
-    }
-    return err / npx;
   }
 
   /** Grey cells (mean removed) then (B-Y) and (R-Y) chroma at half the grid, in grey levels. */
@@ -397,39 +234,37 @@ public final class FrameAnalyzer implements FrameSink, AutoCloseable {
     return t;
   }
 
-  private static double mean(float[] a) {
-    double s = 0;
-    for (float v : a) {
-      s += v;
-    }
-    return s / a.length;
-  }
-
   /** The measured series, once every frame went by. */
   public FrameSeries finish(int framesDecoded) {
+    flow.finish();
     VideoInfo info = new VideoInfo(video, facts.width(), facts.height(), facts.fps(), framesDecoded,
         facts.codec(), facts.format());
     return new FrameSeries(info, stride, aw, ah, gw, gh, descriptors.toArray(new float[0][]),
-        thumbnails.toArray(new float[0][]), flowMean.toArray(), flowTop5.toArray(), ssimPrev.toArray(),
-        psnrPrev.toArray(), absDiffPrev.toArray(), ssimFirst.toArray(), subjectPrev.toArray(), subjectFirst.toArray(),
-        backgroundPrev.toArray(), backgroundFirst.toArray(), lumaMean.toArray(),
-        interpolationError.toArray(), directionHistogram.clone(), List.copyOf(spatialSamples));
+        thumbnails.toArray(new float[0][]), flow.flowMean.toArray(), flow.flowTop5.toArray(), ssimPrev.toArray(),
+        psnrPrev.toArray(), absDiffPrev.toArray(), ssimFirst.toArray(), subjectPrev.toArray(),
+        subjectFirst.toArray(), backgroundPrev.toArray(), backgroundFirst.toArray(), lumaMean.toArray(),
+        flow.interpolationError.toArray(), flow.directionHistogram.clone(), List.copyOf(spatialSamples));
   }
 
   @Override
   public void close() {
     for (int k = 0; k < 3; k++) {
-      closeQuietly(gray8[k]);
-      closeQuietly(grayF[k]);
+      for (AutoCloseable c : new AutoCloseable[] {gray8[k], grayF[k], flow8[k], flowF[k], terms[k]}) {
+        closeQuietly(c);
+      }
     }
-    for (Mat m : new Mat[] {firstF, prod, blurred, flow, flow2, mapA, mapB, warpA, warpB, tiny, thumb, noMap}) {
-      closeQuietly(m);
+    for (AutoCloseable c : new AutoCloseable[] {first, ssim, flow, diff, tiny, thumb}) {
+      closeQuietly(c);
     }
   }
 
-  private static void closeQuietly(Mat m) {
-    if (m != null) {
-      m.close();
+  private static void closeQuietly(AutoCloseable c) {
+    if (c != null) {
+      try {
+        c.close();
+      } catch (Exception ignored) {
+        // native buffers only; nothing to report
+      }
     }
   }
 }

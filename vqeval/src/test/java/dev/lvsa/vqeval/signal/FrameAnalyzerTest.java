@@ -9,14 +9,14 @@ class FrameAnalyzerTest {
 
   @Test
   void octantsGoCounterClockwiseFromPlusX() {
-    assertThat(FrameAnalyzer.octant(1, 0.1f)).isEqualTo(0);
-    assertThat(FrameAnalyzer.octant(0.1f, 1)).isEqualTo(1);
-    assertThat(FrameAnalyzer.octant(-0.1f, 1)).isEqualTo(2);
-    assertThat(FrameAnalyzer.octant(-1, 0.1f)).isEqualTo(3);
-    assertThat(FrameAnalyzer.octant(-1, -0.1f)).isEqualTo(4);
-    assertThat(FrameAnalyzer.octant(-0.1f, -1)).isEqualTo(5);
-    assertThat(FrameAnalyzer.octant(0.1f, -1)).isEqualTo(6);
-    assertThat(FrameAnalyzer.octant(1, -0.1f)).isEqualTo(7);
+    assertThat(Flow.octant(1, 0.1f)).isEqualTo(0);
+    assertThat(Flow.octant(0.1f, 1)).isEqualTo(1);
+    assertThat(Flow.octant(-0.1f, 1)).isEqualTo(2);
+    assertThat(Flow.octant(-1, 0.1f)).isEqualTo(3);
+    assertThat(Flow.octant(-1, -0.1f)).isEqualTo(4);
+    assertThat(Flow.octant(-0.1f, -1)).isEqualTo(5);
+    assertThat(Flow.octant(0.1f, -1)).isEqualTo(6);
+    assertThat(Flow.octant(1, -0.1f)).isEqualTo(7);
   }
 
   @Test
@@ -39,19 +39,24 @@ class FrameAnalyzerTest {
         blocky[y * w + x] = (byte) (((x / 8) * 37 + (y / 8) * 53) % 200 + (x % 8) / 2);
       }
     }
-    assertThat(SpatialStats.blockiness(smooth, w, h)).isBetween(0.9, 1.1);
-    assertThat(SpatialStats.blockiness(blocky, w, h)).isGreaterThan(3.0);
+    try (var a = new org.bytedeco.opencv.opencv_core.Mat(h, w, org.bytedeco.opencv.global.opencv_core.CV_8U);
+        var b = new org.bytedeco.opencv.opencv_core.Mat(h, w, org.bytedeco.opencv.global.opencv_core.CV_8U)) {
+      a.data().put(smooth);
+      b.data().put(blocky);
+      assertThat(SpatialStats.blockiness(a)).isBetween(0.9, 1.1);
+      assertThat(SpatialStats.blockiness(b)).isGreaterThan(3.0);
+    }
   }
 
   @Test
   void colourfulnessIsZeroForGrey() {
     byte[] grey = new byte[300];
     java.util.Arrays.fill(grey, (byte) 120);
-    assertThat(SpatialStats.colourfulness(grey)).isZero();
+    assertThat(SpatialStats.colourfulness(grey, 10, 10)).isZero();
     byte[] red = new byte[300];
     for (int i = 0; i < 100; i++) {
       red[3 * i + 2] = (byte) (i % 2 == 0 ? 250 : 10);
     }
-    assertThat(SpatialStats.colourfulness(red)).isGreaterThan(50);
+    assertThat(SpatialStats.colourfulness(red, 10, 10)).isGreaterThan(50);
   }
 }
