@@ -1,0 +1,80 @@
+#!/usr/bin/env python3
+"""Where one Wan 2.1 1.3B transformer step's GPU time goes: torch.profiler over one forward per cell.
+
+Prints, per cell (dense, LVSA through a backend), the CUDA kernels grouped by name with their total time, so the
+attention kernels can be told apart from everything else (projections, norms, RoPE, FFN, copies). Same model and
+inputs as step_bench.py (random weights, bf16, 480x832, no CFG).
+
+    python lvsa-runner/worker/bench/profile_step.py --plan-dir contracts/attention-plan/v1/golden --horizon 6
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+import torch
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+import step_bench  # noqa: E402  (same folder)
+
+
+def profile(setup, model, kwargs, before, label: str, top: int) -> None:
+    from torch.profiler import ProfilerActivity, profile as torch_profile
+
+    if before is not None:
+        before()
+    with torch.no_grad():
+        model(**kwargs)  # warm-up
+    torch.cuda.synchronize()
+    if before is not None:
+        before()
+    with torch_profile(activities=[ProfilerActivity.CUDA]) as prof, torch.no_grad():
+        model(**kwargs)
+        torch.cuda.synchronize()
+    events = prof.key_averages()
+    def cuda_us(e):
+        return getattr(e, "device_time_total", None) or getattr(e, "cuda_time_total", 0)
+
+    rows = sorted(((e.key, cuda_us(e), e.count) for e in events if cuda_us(e) > 0),
+                  key=lambda r: -r[1])
+    total = sum(r[1] for r in rows)
+    print(f"== {label}: {total / 1e3:.1f} ms of CUDA kernel time in one forward")
+    for name, t, n in rows[:top]:
+        print(f"{t / 1e3:10.1f} ms {100 * t / total:5.1f}% x{n:<5d} {name[:110]}")
+    sys.stdout.flush()
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--plan-dir", type=Path, required=True)
+    parser.add_argument("--horizon", type=int, default=6)
+    parser.add_argument("--backends", default="dense,fbs")
+    parser.add_argument("--top", type=int, default=22)
+    args = parser.parse_args()
+    setup = step_bench.Setup(False, 30)
+    plans = step_bench.find_lvsa_plans(setup, args.plan_dir, "wan2.1-t2v-1.3b", check_schema=False)
+    frames = step_bench.HORIZONS[args.horizon]
+    model = step_bench.build_model(setup)
+    kwargs = step_bench.inputs(setup, (frames - 1) // 4 + 1)
+    from lvsa_worker.attention import AttentionRuntime, TokenLayout, resolve
+    from lvsa_worker.models import wan
+
+    for name in args.backends.split(","):
+        if name == "dense":
+            profile(setup, model, kwargs, None, f"dense {args.horizon}x", args.top)
+            continue
+        plan = plans[frames]
+        g = plan.geometry
+        runtime = AttentionRuntime(plan, resolve(name, "cuda", False), TokenLayout(g.latent_frames, g.tokens_per_frame, 0),
+                                   device=setup.device, dtype=setup.dtype, num_heads=12, head_dim=128,
+                                   synchronize=setup.synchronize)
+        restore = wan.install([model], runtime)
+        profile(setup, model, kwargs, lambda: runtime.begin_step(0), f"lvsa {name} {args.horizon}x", args.top)
+        restore()
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
