@@ -136,9 +136,16 @@ def zero_padded_text_queries(out: torch.Tensor, layout: TokenLayout, text: TextK
     return out
 
 
-def text_key_mask(text: TextKeys | None, batch: int, video_keys: int) -> torch.Tensor | None:
-    """``(B, 1, 1, video_keys + text_tokens)`` bool key mask for SDPA, or None when no text is padding."""
+def key_validity(text: TextKeys | None, batch: int, video_keys: int) -> torch.Tensor | None:
+    """``(B, video_keys + text_tokens)`` bool on ``text.valid``'s device: False for padding text keys, True for
+    every other key; None when no text is padding."""
     if text is None:
         return None
     video = torch.ones(batch, video_keys, dtype=torch.bool, device=text.valid.device)
-    return torch.cat([video, text.valid], dim=1)[:, None, None, :]
+    return torch.cat([video, text.valid], dim=1)
+
+
+def text_key_mask(text: TextKeys | None, batch: int, video_keys: int) -> torch.Tensor | None:
+    """``(B, 1, 1, video_keys + text_tokens)`` bool key mask for SDPA, or None when no text is padding."""
+    valid = key_validity(text, batch, video_keys)
+    return None if valid is None else valid[:, None, None, :]

@@ -13,7 +13,7 @@ import os
 import torch
 
 from ..transforms.ultravico import check_supported, ultravico_flex
-from .base import AttentionBackend, Prepared, TextKeys, TokenLayout, zero_padded_text_queries
+from .base import AttentionBackend, Prepared, TextKeys, TokenLayout, key_validity, zero_padded_text_queries
 from .registry import register
 
 
@@ -54,17 +54,13 @@ class FlexBackend(AttentionBackend):
     def run(self, prepared: FlexPrepared, q, k, v, text: TextKeys | None = None, scale=None):
         layout = prepared.layout
         layout.check(q, k, v)
-        key_valid = None
-        if text is not None:
-            video = torch.ones(q.shape[0], layout.video_tokens, dtype=torch.bool, device=q.device)
-            key_valid = torch.cat([video, text.valid], dim=1)
         out = ultravico_flex(
             q, k, v,
             video_tokens=layout.video_tokens,
             tokens_per_frame=layout.tokens_per_frame,
             params=prepared.score_transform,
             frame_allowed=prepared.frame_allowed,
-            key_valid=key_valid,
+            key_valid=key_validity(text, q.shape[0], layout.video_tokens),
             scale=scale,
             compiled=prepared.compiled,
         ).contiguous()

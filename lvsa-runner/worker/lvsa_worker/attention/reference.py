@@ -11,7 +11,7 @@ import torch.nn.functional as F
 
 from ..plan import FrameMask, UltraViCo
 from ..transforms.ultravico import check_supported, ultravico_reference
-from .base import AttentionBackend, Prepared, TextKeys, TokenLayout, zero_padded_text_queries
+from .base import AttentionBackend, Prepared, TextKeys, TokenLayout, key_validity, zero_padded_text_queries
 from .registry import register
 
 
@@ -48,10 +48,7 @@ class ReferenceBackend(AttentionBackend):
         layout = prepared.layout
         layout.check(q, k, v)
         b = q.shape[0]
-        key_valid = None
-        if text is not None:
-            video = torch.ones(b, layout.video_tokens, dtype=torch.bool, device=q.device)
-            key_valid = torch.cat([video, text.valid], dim=1)
+        key_valid = key_validity(text, b, layout.video_tokens)
         if prepared.score_transform is not None:
             out = ultravico_reference(
                 q, k, v,

@@ -6,7 +6,6 @@ import dev.lvsa.reports.chart.ChartFiles;
 import dev.lvsa.reports.chart.ChartImage;
 import dev.lvsa.reports.chart.RunCharts;
 import dev.lvsa.reports.chart.SelfSimilarityHeatmap;
-import dev.lvsa.reports.io.AtomicWrite;
 import dev.lvsa.reports.io.ReportRuntime;
 import dev.lvsa.reports.run.ExportColumns;
 import dev.lvsa.reports.run.Horizon;
@@ -20,6 +19,7 @@ import dev.lvsa.reports.table.TableFiles;
 import dev.lvsa.vqeval.VqEval;
 import dev.lvsa.vqeval.api.SelfSimilarity;
 import dev.lvsa.vqeval.api.VideoException;
+import dev.lvsa.vqeval.io.AtomicFiles;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -103,7 +103,7 @@ public final class ReportWriter {
 
     Content content = new Content(in, grid, paper, tables, charts, missing, heatmaps, warnings, files);
     String html = RunReportPage.render(content, outDir);
-    Path page = AtomicWrite.string(outDir.resolve(HTML_FILE), html);
+    Path page = AtomicFiles.writeString(outDir.resolve(HTML_FILE), html);
     return new ReportOutput(page, files, warnings);
   }
 

@@ -284,19 +284,19 @@ public final class Ledger implements AutoCloseable {
             db.commit();
             return v;
         } catch (SQLException e) {
-            try {
-                db.rollback();
-            } catch (SQLException ignored) {
-                // the original error matters more
-            }
+            rollbackQuietly();
             throw new LedgerException(file + ": " + e.getMessage(), e);
         } catch (RuntimeException e) {
-            try {
-                db.rollback();
-            } catch (SQLException ignored) {
-                // the original error matters more
-            }
+            rollbackQuietly();
             throw e;
+        }
+    }
+
+    private void rollbackQuietly() {
+        try {
+            db.rollback();
+        } catch (SQLException ignored) {
+            // the original error matters more
         }
     }
 
@@ -309,40 +309,37 @@ public final class Ledger implements AutoCloseable {
         return tx(() -> {
             List<Map<String, Object>> out = new ArrayList<>();
             try (Statement s = db.createStatement(); ResultSet rs = s.executeQuery(Schema.TABLE_QUERY)) {
-                ResultSetMetaData md = rs.getMetaData();
-                while (rs.next()) {
-                    Map<String, Object> row = new LinkedHashMap<>();
-                    for (int c = 1; c <= md.getColumnCount(); c++) {
-                        row.put(md.getColumnLabel(c), rs.getObject(c));
-                    }
-                    out.add(row);
-                }
+                return rows(rs);
             }
-            return out;
         });
     }
 
     /** Runs a read-only query (for tests and tools); rows as maps. */
     public synchronized List<Map<String, Object>> query(String sql, Object... args) {
         return tx(() -> {
-            List<Map<String, Object>> out = new ArrayList<>();
             try (PreparedStatement p = db.prepareStatement(sql)) {
                 for (int i = 0; i < args.length; i++) {
                     p.setObject(i + 1, args[i]);
                 }
                 try (ResultSet rs = p.executeQuery()) {
-                    ResultSetMetaData md = rs.getMetaData();
-                    while (rs.next()) {
-                        Map<String, Object> row = new LinkedHashMap<>();
-                        for (int c = 1; c <= md.getColumnCount(); c++) {
-                            row.put(md.getColumnLabel(c), rs.getObject(c));
-                        }
-                        out.add(row);
-                    }
+                    return rows(rs);
                 }
             }
-            return out;
         });
+    }
+
+    /** Every remaining row of {@code rs} as a map from column label to value, in column order. */
+    private static List<Map<String, Object>> rows(ResultSet rs) throws SQLException {
+        List<Map<String, Object>> out = new ArrayList<>();
+        ResultSetMetaData md = rs.getMetaData();
+        while (rs.next()) {
+            Map<String, Object> row = new LinkedHashMap<>();
+            for (int c = 1; c <= md.getColumnCount(); c++) {
+                row.put(md.getColumnLabel(c), rs.getObject(c));
+            }
+            out.add(row);
+        }
+        return out;
     }
 
     static String now() {

@@ -30,6 +30,8 @@ public final class WorkerProcess implements AutoCloseable {
     private static final int TAIL_CHARS = 6_000;
     /** Marks the end of stdout in the message queue. */
     private static final Line EOF = new Line(null, null);
+    /** Stands for the message when this thread was interrupted while waiting (the worker has been killed). */
+    private static final Line INTERRUPTED = new Line(null, null);
 
     private record Line(String raw, JsonNode json) {
     }
@@ -94,12 +96,8 @@ public final class WorkerProcess implements AutoCloseable {
     private void awaitReady(Duration timeout) throws WorkerStartException {
         long deadline = System.nanoTime() + timeout.toNanos();
         while (true) {
-            Line line;
-            try {
-                line = messages.poll(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                kill();
+            Line line = nextLine(deadline);
+            if (line == INTERRUPTED) {
                 throw new WorkerStartException("interrupted while waiting for worker " + launch.name(), false);
             }
             if (line == null) {
@@ -114,8 +112,7 @@ public final class WorkerProcess implements AutoCloseable {
             }
             if (line.json == null) {
                 kill();
-                throw new WorkerStartException("worker " + launch.name() + " wrote a line that is not protocol JSON: '"
-                        + clip(line.raw) + "'; last output: " + tail.oneLine(), false);
+                throw new WorkerStartException(notProtocol(line), false);
             }
             String type = line.json.path("type").asText();
             if (type.equals("ready")) {
@@ -202,12 +199,8 @@ public final class WorkerProcess implements AutoCloseable {
         }
         long deadline = System.nanoTime() + watchdog.toNanos();
         while (true) {
-            Line line;
-            try {
-                line = messages.poll(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                kill();
+            Line line = nextLine(deadline);
+            if (line == INTERRUPTED) {
                 return new WorkerOutcome.Crashed("interrupted while waiting for worker " + launch.name());
             }
             if (line == null) {
@@ -224,8 +217,7 @@ public final class WorkerProcess implements AutoCloseable {
             write(log, line.raw);
             if (line.json == null) {
                 kill();
-                return new WorkerOutcome.Crashed("worker " + launch.name() + " wrote a line that is not protocol JSON: '"
-                        + clip(line.raw) + "'; last output: " + tail.oneLine());
+                return new WorkerOutcome.Crashed(notProtocol(line));
             }
             String type = line.json.path("type").asText();
             boolean ours = id.equals(line.json.path("id").asText(null));
@@ -284,6 +276,26 @@ public final class WorkerProcess implements AutoCloseable {
         }
         kill();
         return process.isAlive() ? -1 : process.exitValue();
+    }
+
+    /**
+     * The next message, waiting until {@code deadline} ({@link System#nanoTime()}): null when none came in time,
+     * {@link #EOF} when stdout has ended, {@link #INTERRUPTED} when this thread was interrupted (the worker is then
+     * killed and the thread's interrupt flag set again).
+     */
+    private Line nextLine(long deadline) {
+        try {
+            return messages.poll(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            kill();
+            return INTERRUPTED;
+        }
+    }
+
+    private String notProtocol(Line line) {
+        return "worker " + launch.name() + " wrote a line that is not protocol JSON: '" + clip(line.raw)
+                + "'; last output: " + tail.oneLine();
     }
 
     private static String describeSignal(int code) {

@@ -2,13 +2,11 @@ package dev.lvsa.runner.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.PrintWriter;
-import java.io.StringWriter;
+import dev.lvsa.runner.support.Cli;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 /**
  * {@code lvsa-runner report}: a run folder (here one holding only an export, as a ledger-less copy of a run would)
@@ -24,22 +22,10 @@ class ReportCommandTest {
             "wan2.1-t2v-1.3b,lvsa,4,321,p1,0,ok,621.2,20.5,0.267,62.5,78.9,60.0,59.8,54.5,62.0,a kite",
             "");
 
-    private record Result(int code, String out, String err) {
-    }
-
-    private static Result run(String... args) {
-        CommandLine cl = RunnerCli.newCommandLine();
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        cl.setOut(new PrintWriter(out));
-        cl.setErr(new PrintWriter(err));
-        return new Result(cl.execute(args), out.toString(), err.toString());
-    }
-
     @Test
     void a_run_folder_becomes_a_self_contained_report(@TempDir Path dir) throws Exception {
         Files.writeString(dir.resolve("export.csv"), EXPORT);
-        Result r = run("report", dir.toString(), "--max-heatmaps", "0");
+        Cli.Result r = Cli.run("report", dir.toString(), "--max-heatmaps", "0");
         assertThat(r.code()).as(r.err()).isZero();
         Path html = dir.resolve("report").resolve("report.html");
         String page = Files.readString(html);
@@ -66,7 +52,7 @@ class ReportCommandTest {
 
     @Test
     void a_folder_without_ledger_or_export_is_bad_input(@TempDir Path dir) {
-        Result r = run("report", dir.toString());
+        Cli.Result r = Cli.run("report", dir.toString());
         assertThat(r.code()).isEqualTo(2);
         assertThat(r.err().strip().lines()).hasSize(1);
         assertThat(r.err()).contains("neither a ledger");

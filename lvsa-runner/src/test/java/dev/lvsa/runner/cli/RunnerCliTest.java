@@ -2,29 +2,14 @@ package dev.lvsa.runner.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.PrintWriter;
-import java.io.StringWriter;
+import dev.lvsa.runner.support.Cli;
 import org.junit.jupiter.api.Test;
-import picocli.CommandLine;
 
 /** The top command registers its subcommands, answers --version and maps errors to exit codes. */
 class RunnerCliTest {
-    private record Result(int code, String out, String err) {
-    }
-
-    private static Result run(String... args) {
-        CommandLine cl = RunnerCli.newCommandLine();
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        cl.setOut(new PrintWriter(out));
-        cl.setErr(new PrintWriter(err));
-        int code = cl.execute(args);
-        return new Result(code, out.toString(), err.toString());
-    }
-
     @Test
     void version_names_the_toolkit() {
-        Result r = run("--version");
+        Cli.Result r = Cli.run("--version");
         assertThat(r.code()).isZero();
         assertThat(r.out()).startsWith("lvsa-toolkit ");
     }
@@ -32,7 +17,7 @@ class RunnerCliTest {
     @Test
     void pattern_is_a_registered_subcommand() {
         assertThat(RunnerCli.newCommandLine().getSubcommands()).containsKey("pattern");
-        Result r = run("pattern", "analyze", "--model", "tiny-wan", "--frames", "65", "--json");
+        Cli.Result r = Cli.run("pattern", "analyze", "--model", "tiny-wan", "--frames", "65", "--json");
         assertThat(r.code()).isZero();
         assertThat(r.out()).contains("\"latent_frames\": 17");
     }
@@ -41,10 +26,10 @@ class RunnerCliTest {
     void run_status_export_and_collect_are_registered_with_help_and_version() {
         for (String sub : new String[] {"run", "status", "export", "collect"}) {
             assertThat(RunnerCli.newCommandLine().getSubcommands()).containsKey(sub);
-            Result help = run(sub, "--help");
+            Cli.Result help = Cli.run(sub, "--help");
             assertThat(help.code()).isZero();
             assertThat(help.out()).contains("Usage: lvsa-runner " + sub);
-            assertThat(run(sub, "--version").out()).startsWith("lvsa-toolkit ");
+            assertThat(Cli.run(sub, "--version").out()).startsWith("lvsa-toolkit ");
         }
     }
 
@@ -52,7 +37,7 @@ class RunnerCliTest {
     void status_and_export_of_a_folder_that_is_not_a_run_exit_2(@org.junit.jupiter.api.io.TempDir java.nio.file.Path d) {
         for (String[] args : new String[][] {{"status", d.toString()}, {"export", d.toString(), "--csv",
             d.resolve("x.csv").toString()}, {"collect", d.toString()}}) {
-            Result r = run(args);
+            Cli.Result r = Cli.run(args);
             assertThat(r.code()).isEqualTo(2);
             assertThat(r.err().strip().lines()).hasSize(1);
             assertThat(r.err()).contains("not a run folder");
@@ -61,8 +46,8 @@ class RunnerCliTest {
 
     @Test
     void no_subcommand_and_bad_input_exit_2_with_one_line() {
-        assertThat(run().code()).isEqualTo(2);
-        Result r = run("pattern", "analyze", "--model", "no-such-model", "--frames", "81");
+        assertThat(Cli.run().code()).isEqualTo(2);
+        Cli.Result r = Cli.run("pattern", "analyze", "--model", "no-such-model", "--frames", "81");
         assertThat(r.code()).isEqualTo(2);
         assertThat(r.err().strip().lines()).hasSize(1);
         assertThat(r.err()).contains("no-such-model");

@@ -1,6 +1,6 @@
 package dev.lvsa.reports.chart;
 
-import dev.lvsa.reports.io.AtomicWrite;
+import dev.lvsa.vqeval.io.AtomicFiles;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -22,8 +22,8 @@ public final class ChartFiles {
     BitmapEncoder.saveBitmap(chart, png, BitmapEncoder.BitmapFormat.PNG);
     ByteArrayOutputStream svg = new ByteArrayOutputStream();
     VectorGraphicsEncoder.saveVectorGraphic(chart, svg, VectorGraphicsEncoder.VectorGraphicsFormat.SVG);
-    Path pngFile = AtomicWrite.bytes(dir.resolve(id + ".png"), png.toByteArray());
-    Path svgFile = AtomicWrite.bytes(dir.resolve(id + ".svg"), svg.toByteArray());
+    Path pngFile = AtomicFiles.write(dir.resolve(id + ".png"), png.toByteArray());
+    Path svgFile = AtomicFiles.write(dir.resolve(id + ".svg"), svg.toByteArray());
     return new ChartImage(id, chart.getTitle(), pngFile, svgFile, png.toByteArray(), chart.getWidth(),
         chart.getHeight(), null);
   }
@@ -31,7 +31,7 @@ public final class ChartFiles {
   /** Writes a bitmap as {@code dir/ID.png} (no SVG). */
   public static ChartImage write(BufferedImage image, String title, Path dir, String id) throws IOException {
     byte[] bytes = png(image);
-    Path file = AtomicWrite.bytes(dir.resolve(id + ".png"), bytes);
+    Path file = AtomicFiles.write(dir.resolve(id + ".png"), bytes);
     return new ChartImage(id, title, file, null, bytes, image.getWidth(), image.getHeight(), null);
   }
 

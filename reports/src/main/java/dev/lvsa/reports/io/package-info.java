@@ -1,2 +1,5 @@
-/** File output helpers of the reports module: atomic writes and the software versions a report names. */
+/**
+ * Output helpers of the reports module: the software versions a report names and the process settings
+ * every entry point applies. Atomic file writes go through {@code dev.lvsa.vqeval.io.AtomicFiles}.
+ */
 package dev.lvsa.reports.io;

@@ -43,15 +43,18 @@ public final class ExportCsv {
 
   /** Reads an export CSV file. */
   public static Result read(Path file) throws BadInputException {
-    String text;
+    return parse(readText(file), file.toString());
+  }
+
+  /** A CSV file's text (UTF-8); a missing or unreadable file is the user's mistake, named in one line. */
+  static String readText(Path file) throws BadInputException {
     try {
-      text = Files.readString(file, StandardCharsets.UTF_8);
+      return Files.readString(file, StandardCharsets.UTF_8);
     } catch (NoSuchFileException e) {
       throw new BadInputException(file + ": no such file");
     } catch (IOException e) {
       throw new BadInputException(file + ": cannot read (" + e.getMessage() + ")", e);
     }
-    return parse(text, file.toString());
   }
 
   /** Parses export CSV text; {@code name} names it in messages. */

@@ -2,11 +2,7 @@ package dev.lvsa.reports.run;
 
 import dev.lvsa.reports.BadInputException;
 import dev.lvsa.reports.io.ReportRuntime;
-import java.io.IOException;
 import java.io.StringReader;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -26,14 +22,7 @@ public final class SparsityCsv {
   }
 
   public static Map<String, List<SparsityPoint>> read(Path file) throws BadInputException {
-    String text;
-    try {
-      text = Files.readString(file, StandardCharsets.UTF_8);
-    } catch (NoSuchFileException e) {
-      throw new BadInputException(file + ": no such file");
-    } catch (IOException e) {
-      throw new BadInputException(file + ": cannot read (" + e.getMessage() + ")", e);
-    }
+    String text = ExportCsv.readText(file);
     ReportRuntime.prepare();
     Table t;
     try {

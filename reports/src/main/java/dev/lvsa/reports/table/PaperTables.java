@@ -48,10 +48,7 @@ public final class PaperTables {
     for (String model : grid.models()) {
       for (Horizon h : grid.horizons(model)) {
         for (String method : grid.methods()) {
-          List<Cell> row = new ArrayList<>();
-          row.add(Cell.label(model));
-          row.add(Cell.label(h.label()));
-          row.add(TableCells.frames(grid.frames(model, h)));
+          List<Cell> row = horizonCells(grid, model, h);
           row.add(Cell.label(method));
           row.add(grid.cell(model, method, h).map(c -> Cell.label(c.jobsLabel())).orElse(Cell.missing()));
           addTrio(row, TableCells.run(grid, model, method, h, Metric.LATENCY),
@@ -88,15 +85,10 @@ public final class PaperTables {
         .trio("lvsa_speedup", "LVSA speedup (×)");
     for (String model : grid.models()) {
       for (Horizon h : grid.horizons(model)) {
-        List<Cell> row = new ArrayList<>();
-        row.add(Cell.label(model));
-        row.add(Cell.label(h.label()));
-        row.add(TableCells.frames(grid.frames(model, h)));
+        List<Cell> row = horizonCells(grid, model, h);
         addTrio(row, runLatency(grid, model, "dense", h), paper.value(model, "dense", h, Metric.LATENCY));
         addTrio(row, runLatency(grid, model, "lvsa", h), paper.value(model, "lvsa", h, Metric.LATENCY));
-        addTrio(row, grid.hasMethod("lvsa") ? TableCells.runSpeedup(grid, model, "dense", "lvsa", h)
-            : Cell.notApplicable(), paper.covers(model, "lvsa") ? paper.speedup(model, "dense", "lvsa", h)
-            : Cell.notApplicable());
+        addLvsaSpeedupTrio(row, grid, paper, model, h);
         b.row(row);
       }
     }
@@ -119,13 +111,8 @@ public final class PaperTables {
     }
     for (String model : grid.models()) {
       for (Horizon h : grid.horizons(model)) {
-        List<Cell> row = new ArrayList<>();
-        row.add(Cell.label(model));
-        row.add(Cell.label(h.label()));
-        row.add(TableCells.frames(grid.frames(model, h)));
-        addTrio(row, grid.hasMethod("lvsa") ? TableCells.runSpeedup(grid, model, "dense", "lvsa", h)
-            : Cell.notApplicable(), paper.covers(model, "lvsa") ? paper.speedup(model, "dense", "lvsa", h)
-            : Cell.notApplicable());
+        List<Cell> row = horizonCells(grid, model, h);
+        addLvsaSpeedupTrio(row, grid, paper, model, h);
         for (String m : others) {
           row.add(TableCells.runSpeedup(grid, model, "dense", m, h));
         }
@@ -152,10 +139,7 @@ public final class PaperTables {
     }
     for (String model : grid.models()) {
       for (Horizon h : grid.horizons(model)) {
-        List<Cell> row = new ArrayList<>();
-        row.add(Cell.label(model));
-        row.add(Cell.label(h.label()));
-        row.add(TableCells.frames(grid.frames(model, h)));
+        List<Cell> row = horizonCells(grid, model, h);
         for (String m : grid.methods()) {
           Cell run = TableCells.run(grid, model, m, h, Metric.PEAK_MEMORY);
           if (paper.paper().hasMethod(m)) {
@@ -176,6 +160,22 @@ public final class PaperTables {
     row.add(run);
     row.add(paper);
     row.add(TableCells.ratio(run, paper));
+  }
+
+  /** A new row starting with the model, the horizon and its frame count. */
+  private static List<Cell> horizonCells(RunGrid grid, String model, Horizon h) {
+    List<Cell> row = new ArrayList<>();
+    row.add(Cell.label(model));
+    row.add(Cell.label(h.label()));
+    row.add(TableCells.frames(grid.frames(model, h)));
+    return row;
+  }
+
+  /** LVSA's speedup over dense: this run's (n/a without LVSA jobs), the paper's (n/a where it has none), ratio. */
+  private static void addLvsaSpeedupTrio(List<Cell> row, RunGrid grid, PaperLookup paper, String model, Horizon h) {
+    addTrio(row, grid.hasMethod("lvsa") ? TableCells.runSpeedup(grid, model, "dense", "lvsa", h)
+        : Cell.notApplicable(), paper.covers(model, "lvsa") ? paper.speedup(model, "dense", "lvsa", h)
+        : Cell.notApplicable());
   }
 
   private static Cell runLatency(RunGrid grid, String model, String method, Horizon h) {

@@ -1,6 +1,6 @@
 package dev.lvsa.reports.table;
 
-import dev.lvsa.reports.io.AtomicWrite;
+import dev.lvsa.vqeval.io.AtomicFiles;
 import java.io.IOException;
 import java.io.StringWriter;
 import java.nio.file.Path;
@@ -53,8 +53,8 @@ public final class TableFiles {
 
   /** Writes {@code dir/ID.csv} and {@code dir/ID.md} atomically; returns both paths. */
   public static List<Path> write(ReportTable table, Path dir) throws IOException {
-    Path csv = AtomicWrite.string(dir.resolve(table.id() + ".csv"), csv(table));
-    Path md = AtomicWrite.string(dir.resolve(table.id() + ".md"), markdown(table));
+    Path csv = AtomicFiles.writeString(dir.resolve(table.id() + ".csv"), csv(table));
+    Path md = AtomicFiles.writeString(dir.resolve(table.id() + ".md"), markdown(table));
     return List.of(csv, md);
   }
 

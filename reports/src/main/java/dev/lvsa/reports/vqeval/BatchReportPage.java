@@ -5,7 +5,6 @@ import dev.lvsa.reports.chart.ChartFiles;
 import dev.lvsa.reports.chart.ChartImage;
 import dev.lvsa.reports.chart.SelfSimilarityHeatmap;
 import dev.lvsa.reports.html.HtmlPage;
-import dev.lvsa.reports.io.AtomicWrite;
 import dev.lvsa.reports.io.Versions;
 import dev.lvsa.reports.table.Cell;
 import dev.lvsa.reports.table.ReportTable;
@@ -14,6 +13,7 @@ import dev.lvsa.vqeval.api.Diagnostics;
 import dev.lvsa.vqeval.api.DimensionResult;
 import dev.lvsa.vqeval.api.EvaluationReport;
 import dev.lvsa.vqeval.api.LoopFindings;
+import dev.lvsa.vqeval.io.AtomicFiles;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -133,7 +133,7 @@ final class BatchReportPage {
       }
     }
     page.fileList(files);
-    return AtomicWrite.string(outDir.resolve("report.html"), page.render());
+    return AtomicFiles.writeString(outDir.resolve("report.html"), page.render());
   }
 
   private static void card(HtmlPage page, Item item, int rank, List<String> extras, Path charts, Set<String> used)

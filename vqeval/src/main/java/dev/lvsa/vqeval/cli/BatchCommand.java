@@ -19,13 +19,9 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.ServiceLoader;
-import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
 
 /** {@code vqeval batch DIR --out DIR} or {@code vqeval batch --from-csv FILE --out DIR}. */
 @Command(name = "batch", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
@@ -33,10 +29,7 @@ import picocli.CommandLine.Spec;
         + "summary.csv (scores, main sub-metrics, status, error, CSV columns carried through), failures.csv, "
         + "and report.html when the reports module is on the class path. Goes on past bad files.",
         "Exit: 0 all scored, 3 some failed, 2 usage error."})
-public final class BatchCommand implements Callable<Integer>, VqevalCli.Verbosity {
-
-  @Spec
-  CommandSpec spec;
+public final class BatchCommand extends ScoringCommand {
 
   @Parameters(paramLabel = "DIR", arity = "0..1", description = "Folder of videos (searched recursively).")
   Path dir;
@@ -69,19 +62,8 @@ public final class BatchCommand implements Callable<Integer>, VqevalCli.Verbosit
       + "on a terminal, plain lines otherwise).", defaultValue = "auto")
   ProgressMode progress;
 
-  @Option(names = {"-v", "--verbose"}, description = "Show stack traces of unexpected errors.")
-  boolean verbose;
-
-  @Mixin
-  ScoringOptions scoring;
-
   /** How progress shows on stderr. */
   enum ProgressMode { auto, bar, lines, none }
-
-  @Override
-  public boolean verbose() {
-    return verbose;
-  }
 
   @Override
   public Integer call() throws IOException, InterruptedException {
@@ -93,9 +75,7 @@ public final class BatchCommand implements Callable<Integer>, VqevalCli.Verbosit
     List<BatchInput> inputs;
     List<String> extras = List.of();
     if (dir != null) {
-      if (!Files.isDirectory(dir)) {
-        throw new UsageException(dir + ": " + (Files.exists(dir) ? "not a folder" : "no such folder"));
-      }
+      requireFolder(dir);
       inputs = VideoListing.fromFolder(dir);
       if (inputs.isEmpty()) {
         throw new UsageException(dir + ": no videos found (looked for " + String.join(", ",
@@ -126,7 +106,7 @@ public final class BatchCommand implements Callable<Integer>, VqevalCli.Verbosit
     }
     VqEval vq = scoring.build(true);
     Files.createDirectories(out);
-    int n = jobs == null ? Math.max(1, Math.min(2, Runtime.getRuntime().availableProcessors())) : jobs;
+    int n = jobsOrDefault(jobs);
     if (n < 1) {
       throw new UsageException("--jobs must be >= 1");
     }

@@ -7,22 +7,15 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.Locale;
-import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
 
 /** {@code vqeval bench VIDEO}: times in-process evaluation (median after warm-up). */
 @Command(name = "bench", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
     description = "Times the in-process evaluation of one video: warm-up runs, then timed runs; prints each "
         + "wall time and the median. (JVM start-up is not included: scripts/bench-vqeval.sh times the CLI.)")
-public final class BenchCommand implements Callable<Integer>, VqevalCli.Verbosity {
-
-  @Spec
-  CommandSpec spec;
+public final class BenchCommand extends ScoringCommand {
 
   @Parameters(paramLabel = "VIDEO")
   String video;
@@ -32,17 +25,6 @@ public final class BenchCommand implements Callable<Integer>, VqevalCli.Verbosit
 
   @Option(names = "--warmup", defaultValue = "1", description = "Untimed warm-up runs (default 1).")
   int warmup;
-
-  @Option(names = {"-v", "--verbose"}, description = "Show stack traces of unexpected errors.")
-  boolean verbose;
-
-  @Mixin
-  ScoringOptions scoring;
-
-  @Override
-  public boolean verbose() {
-    return verbose;
-  }
 
   @Override
   public Integer call() throws VideoException {

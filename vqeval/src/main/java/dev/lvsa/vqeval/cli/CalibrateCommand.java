@@ -11,29 +11,21 @@ import dev.lvsa.vqeval.batch.VideoListing;
 import dev.lvsa.vqeval.io.PresetFiles;
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
 
 /** {@code vqeval calibrate DIR --out preset.json}. */
 @Command(name = "calibrate", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
     description = {"Derives normalisation ranges from your own videos: each scored metric's low and high "
         + "percentiles over the set become its 0 and 100. Use the preset with --preset on evaluate or batch.",
         "Calibrate on a set that represents what you compare (e.g. all outputs of an experiment)."})
-public final class CalibrateCommand implements Callable<Integer>, VqevalCli.Verbosity {
-
-  @Spec
-  CommandSpec spec;
+public final class CalibrateCommand extends ScoringCommand {
 
   @Parameters(paramLabel = "DIR", description = "Folder of videos (searched recursively).")
   Path dir;
@@ -51,22 +43,9 @@ public final class CalibrateCommand implements Callable<Integer>, VqevalCli.Verb
   @Option(names = "--jobs", paramLabel = "N", description = "Videos scored at once (default 2).")
   Integer jobs;
 
-  @Option(names = {"-v", "--verbose"}, description = "Show stack traces of unexpected errors.")
-  boolean verbose;
-
-  @Mixin
-  ScoringOptions scoring;
-
-  @Override
-  public boolean verbose() {
-    return verbose;
-  }
-
   @Override
   public Integer call() throws IOException, InterruptedException {
-    if (!Files.isDirectory(dir)) {
-      throw new UsageException(dir + ": " + (Files.exists(dir) ? "not a folder" : "no such folder"));
-    }
+    requireFolder(dir);
     if (percentiles.length != 2) {
       throw new UsageException("--percentiles takes two numbers, e.g. 5,95");
     }
@@ -81,7 +60,7 @@ public final class CalibrateCommand implements Callable<Integer>, VqevalCli.Verb
       throw new UsageException(dir + ": calibration needs at least 2 videos, found " + inputs.size());
     }
     VqEval vq = scoring.build(false);
-    int n = jobs == null ? Math.max(1, Math.min(2, Runtime.getRuntime().availableProcessors())) : jobs;
+    int n = jobsOrDefault(jobs);
     List<Outcome> outcomes = new BatchRunner(vq, n).run(inputs, null, false, null);
     PrintWriter err = spec.commandLine().getErr();
     for (Outcome o : outcomes) {

@@ -9,21 +9,14 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.Locale;
-import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
 
 /** {@code vqeval evaluate VIDEO}: one video, JSON report. */
 @Command(name = "evaluate", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
     description = "Scores one video and prints its JSON report (or writes it with --json).")
-public final class EvaluateCommand implements Callable<Integer>, VqevalCli.Verbosity {
-
-  @Spec
-  CommandSpec spec;
+public final class EvaluateCommand extends ScoringCommand {
 
   @Parameters(paramLabel = "VIDEO", description = "Any video FFmpeg reads (mp4, mov, webm, mkv, avi, gif...).")
   String video;
@@ -38,17 +31,6 @@ public final class EvaluateCommand implements Callable<Integer>, VqevalCli.Verbo
   @Option(names = "--min-score", paramLabel = "S",
       description = "Exit with 1 when the composite score is below S (for scripts and CI).")
   Double minScore;
-
-  @Option(names = {"-v", "--verbose"}, description = "Show stack traces of unexpected errors.")
-  boolean verbose;
-
-  @Mixin
-  ScoringOptions scoring;
-
-  @Override
-  public boolean verbose() {
-    return verbose;
-  }
 
   @Override
   public Integer call() throws IOException, VideoException {

@@ -1,7 +1,6 @@
 package dev.lvsa.vqeval.dimension;
 
 import dev.lvsa.vqeval.api.AnalysisContext;
-import dev.lvsa.vqeval.api.Dimension;
 import dev.lvsa.vqeval.api.DimensionResult;
 import dev.lvsa.vqeval.api.FrameSeries;
 import dev.lvsa.vqeval.api.LoopFindings;
@@ -15,7 +14,7 @@ import java.util.Map;
  * the last frame to the first, the distance between frames a third of the video apart, and the novelty
  * profile.
  */
-public final class FrameSimilarityDimension implements Dimension {
+public final class FrameSimilarityDimension extends BuiltInDimension {
 
   public static final String NAME = "frame_similarity";
 
@@ -25,19 +24,8 @@ public final class FrameSimilarityDimension implements Dimension {
       "far_distance", new NormRange(8.0, 1.5),
       "novelty_mean", new NormRange(4.0, 0.6));
 
-  @Override
-  public String name() {
-    return NAME;
-  }
-
-  @Override
-  public double defaultWeight() {
-    return 0.15;
-  }
-
-  @Override
-  public Map<String, NormRange> defaultRanges() {
-    return RANGES;
+  public FrameSimilarityDimension() {
+    super(NAME, 0.15, RANGES);
   }
 
   @Override
@@ -62,7 +50,7 @@ public final class FrameSimilarityDimension implements Dimension {
     m.put("near_distance", loop.nearDistance());
     m.put("similarity_spread", spread(loop));
     m.put("novelty_mean", loop.noveltyMean());
-    return new DimensionResult(NAME, sc.blendScore(), Map.of(), m, sc.components());
+    return sc.blendResult(m);
   }
 
   /** 90th minus 10th percentile of all off-diagonal self-similarity distances (grey levels). */

@@ -1,7 +1,6 @@
 package dev.lvsa.vqeval.dimension;
 
 import dev.lvsa.vqeval.api.AnalysisContext;
-import dev.lvsa.vqeval.api.Dimension;
 import dev.lvsa.vqeval.api.DimensionResult;
 import dev.lvsa.vqeval.api.LoopFindings;
 import dev.lvsa.vqeval.api.NormRange;
@@ -13,7 +12,7 @@ import java.util.Map;
  * self-similarity matrix), ping-pong, near-duplicate frames far apart (a video that stays put) and
  * freezes. The penalties multiply.
  */
-public final class LoopQualityDimension implements Dimension {
+public final class LoopQualityDimension extends BuiltInDimension {
 
   public static final String NAME = "loop_quality";
 
@@ -23,19 +22,8 @@ public final class LoopQualityDimension implements Dimension {
       "duplicate_pair_ratio", new NormRange(0.02, 0.30),
       "freeze_ratio", new NormRange(0.03, 0.40));
 
-  @Override
-  public String name() {
-    return NAME;
-  }
-
-  @Override
-  public double defaultWeight() {
-    return 0.35;
-  }
-
-  @Override
-  public Map<String, NormRange> defaultRanges() {
-    return RANGES;
+  public LoopQualityDimension() {
+    super(NAME, 0.35, RANGES);
   }
 
   @Override
@@ -75,6 +63,6 @@ public final class LoopQualityDimension implements Dimension {
     m.put("novelty_mean", f.noveltyMean());
     m.put("near_distance", f.nearDistance());
     m.put("far_distance", f.farDistance());
-    return new DimensionResult(NAME, s.productScore(), fields, m, s.components());
+    return s.productResult(fields, m);
   }
 }

@@ -2,6 +2,7 @@ package dev.lvsa.vqeval.dimension;
 
 import dev.lvsa.vqeval.api.AnalysisContext;
 import dev.lvsa.vqeval.api.Dimension;
+import dev.lvsa.vqeval.api.DimensionResult;
 import dev.lvsa.vqeval.api.NormRange;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -68,6 +69,16 @@ final class Scorer {
 
   Map<String, Double> components() {
     return components;
+  }
+
+  /** The dimension's result scored by {@link #blendScore}, with the given raw metrics and no headline fields. */
+  DimensionResult blendResult(Map<String, Object> metrics) {
+    return new DimensionResult(dimension.name(), blendScore(), Map.of(), metrics, components);
+  }
+
+  /** The dimension's result scored by {@link #productScore}, with the given headline fields and raw metrics. */
+  DimensionResult productResult(Map<String, Object> fields, Map<String, Object> metrics) {
+    return new DimensionResult(dimension.name(), productScore(), fields, metrics, components);
   }
 
   private static double clamp(double v) {

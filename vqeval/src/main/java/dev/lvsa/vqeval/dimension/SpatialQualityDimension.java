@@ -1,7 +1,6 @@
 package dev.lvsa.vqeval.dimension;
 
 import dev.lvsa.vqeval.api.AnalysisContext;
-import dev.lvsa.vqeval.api.Dimension;
 import dev.lvsa.vqeval.api.DimensionResult;
 import dev.lvsa.vqeval.api.NormRange;
 import dev.lvsa.vqeval.api.SpatialSample;
@@ -16,7 +15,7 @@ import java.util.function.ToDoubleFunction;
  * pixels), contrast, colourfulness, noise and codec blockiness; BRISQUE when asked for. Medians over the
  * samples, blended as a weighted mean.
  */
-public final class SpatialQualityDimension implements Dimension {
+public final class SpatialQualityDimension extends BuiltInDimension {
 
   public static final String NAME = "spatial_quality";
 
@@ -30,19 +29,8 @@ public final class SpatialQualityDimension implements Dimension {
       "blockiness", new NormRange(1.05, 1.6),
       "brisque", new NormRange(20, 70));
 
-  @Override
-  public String name() {
-    return NAME;
-  }
-
-  @Override
-  public double defaultWeight() {
-    return 0.15;
-  }
-
-  @Override
-  public Map<String, NormRange> defaultRanges() {
-    return RANGES;
+  public SpatialQualityDimension() {
+    super(NAME, 0.15, RANGES);
   }
 
   @Override
@@ -79,7 +67,7 @@ public final class SpatialQualityDimension implements Dimension {
     m.put("blockiness", blockiness);
     m.put("brisque", brisque);
     m.put("samples", samples.size());
-    return new DimensionResult(NAME, sc.blendScore(), Map.of(), m, sc.components());
+    return sc.blendResult(m);
   }
 
   private static double median(List<SpatialSample> samples, ToDoubleFunction<SpatialSample> f) {

@@ -1,7 +1,6 @@
 package dev.lvsa.vqeval.dimension;
 
 import dev.lvsa.vqeval.api.AnalysisContext;
-import dev.lvsa.vqeval.api.Dimension;
 import dev.lvsa.vqeval.api.DimensionResult;
 import dev.lvsa.vqeval.api.FrameSeries;
 import dev.lvsa.vqeval.api.LoopFindings;
@@ -18,7 +17,7 @@ import java.util.Map;
  * the video's usual one with SSIM collapsing), stutter (duplicated frames outside freezes) and a poor
  * flow-based interpolation of odd frames from their neighbours.
  */
-public final class TemporalCoherenceDimension implements Dimension {
+public final class TemporalCoherenceDimension extends BuiltInDimension {
 
   public static final String NAME = "temporal_coherence";
 
@@ -28,19 +27,8 @@ public final class TemporalCoherenceDimension implements Dimension {
       "stutter_ratio", new NormRange(0.02, 0.30),
       "interpolation_error", new NormRange(2.0, 14.0));
 
-  @Override
-  public String name() {
-    return NAME;
-  }
-
-  @Override
-  public double defaultWeight() {
-    return 0.15;
-  }
-
-  @Override
-  public Map<String, NormRange> defaultRanges() {
-    return RANGES;
+  public TemporalCoherenceDimension() {
+    super(NAME, 0.15, RANGES);
   }
 
   @Override
@@ -65,7 +53,7 @@ public final class TemporalCoherenceDimension implements Dimension {
     m.put("stutter_ratio", loop.stutterRatio());
     m.put("interpolation_error", interp);
     m.put("ssim_min", Stats.min(s.ssimPrev()));
-    return new DimensionResult(NAME, sc.productScore(), Map.of(), m, sc.components());
+    return sc.productResult(Map.of(), m);
   }
 
   /** Std of frame-mean luminance minus its 5-frame running median (grey levels). */

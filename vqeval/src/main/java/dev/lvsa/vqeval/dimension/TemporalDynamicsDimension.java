@@ -1,7 +1,6 @@
 package dev.lvsa.vqeval.dimension;
 
 import dev.lvsa.vqeval.api.AnalysisContext;
-import dev.lvsa.vqeval.api.Dimension;
 import dev.lvsa.vqeval.api.DimensionResult;
 import dev.lvsa.vqeval.api.FrameSeries;
 import dev.lvsa.vqeval.api.NormRange;
@@ -13,7 +12,7 @@ import java.util.Map;
  * consecutive analysed frames. Flow is given as a percentage of the frame diagonal per original frame, so
  * it does not depend on resolution or stride. Motion decay compares the last third with the first third.
  */
-public final class TemporalDynamicsDimension implements Dimension {
+public final class TemporalDynamicsDimension extends BuiltInDimension {
 
   public static final String NAME = "temporal_dynamics";
   /** Mean flow (% of diagonal per frame) above which a frame pair counts as moving. */
@@ -25,19 +24,8 @@ public final class TemporalDynamicsDimension implements Dimension {
       "motion_decay", new NormRange(0.70, 0.15),
       "direction_diversity", new NormRange(0.60, 0.05));
 
-  @Override
-  public String name() {
-    return NAME;
-  }
-
-  @Override
-  public double defaultWeight() {
-    return 0.20;
-  }
-
-  @Override
-  public Map<String, NormRange> defaultRanges() {
-    return RANGES;
+  public TemporalDynamicsDimension() {
+    super(NAME, 0.20, RANGES);
   }
 
   /** Flow per pair as % of the diagonal per original frame. */
@@ -89,7 +77,7 @@ public final class TemporalDynamicsDimension implements Dimension {
     m.put("late_flow_pct", late);
     m.put("direction_diversity", diversity);
     m.put("flow_variation", variation);
-    return new DimensionResult(NAME, sc.blendScore(), Map.of(), m, sc.components());
+    return sc.blendResult(m);
   }
 
   /** Normalised entropy (0..1) of the magnitude-weighted direction histogram. */

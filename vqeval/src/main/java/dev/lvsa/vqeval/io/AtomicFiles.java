@@ -8,17 +8,23 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.PosixFilePermissions;
 
-/** Writes a file so that readers see either the old content or the new, never half of it. */
+/**
+ * Writes a file so that readers see either the old content or the new, never half of it: through a temporary
+ * file in the same folder (created if missing) and an atomic move. The file ends up rw-r--r-- where POSIX.
+ * Other modules write their outputs through this class too.
+ */
 public final class AtomicFiles {
 
   private AtomicFiles() {
   }
 
-  public static void writeString(Path target, String content) throws IOException {
-    write(target, content.getBytes(StandardCharsets.UTF_8));
+  /** Writes {@code content} as UTF-8; returns {@code target}. */
+  public static Path writeString(Path target, String content) throws IOException {
+    return write(target, content.getBytes(StandardCharsets.UTF_8));
   }
 
-  public static void write(Path target, byte[] content) throws IOException {
+  /** Writes {@code content}; returns {@code target}. */
+  public static Path write(Path target, byte[] content) throws IOException {
     Path abs = target.toAbsolutePath();
     Path dir = abs.getParent();
     Files.createDirectories(dir);
@@ -34,6 +40,7 @@ public final class AtomicFiles {
     } finally {
       Files.deleteIfExists(tmp);
     }
+    return target;
   }
 
   /**
