@@ -6,10 +6,9 @@ import torch
 
 import plan_docs
 from lvsa_worker.attention import availability, registry, resolve
-from lvsa_worker.attention.base import AttentionBackend
+from lvsa_worker.attention.base import AttentionBackend, Prepared, TokenLayout
 from lvsa_worker.attention.flashinfer_backend import bsr_from_frames, variable_blocks
 from lvsa_worker.attention.reference import token_mask
-from lvsa_worker.attention.base import TokenLayout
 from lvsa_worker.errors import BackendUnavailable, UnsupportedFeature
 from lvsa_worker.plan import FrameMask
 
@@ -74,8 +73,16 @@ def test_auto_order_can_be_overridden_per_device(monkeypatch):
 
 def test_registering_a_backend_is_one_call():
     class Echo(AttentionBackend):
+        """Returns its values: the smallest complete backend (both methods are abstract)."""
+
         name = "echo-test"
         devices = ("cpu",)
+
+        def prepare(self, mask, layout, **kwargs):
+            return Prepared(frame_density=1.0)
+
+        def run(self, prepared, q, k, v, text=None, scale=None):
+            return v
 
     registry.register(Echo())
     try:

@@ -6,6 +6,7 @@ Tensors are ``(B, S, H, D)`` (batch, tokens, heads, head dim) like diffusers' at
 
 from __future__ import annotations
 
+from abc import ABC, abstractmethod
 from dataclasses import dataclass
 
 import torch
@@ -87,7 +88,7 @@ class Prepared:
     frame_density: float
 
 
-class AttentionBackend:
+class AttentionBackend(ABC):
     """One way to execute a step's frame mask. Subclasses fill the class attributes and both methods."""
 
     name: str = ""
@@ -103,6 +104,7 @@ class AttentionBackend:
             return f"backend {self.name} runs on {', '.join(self.devices)}, not {device_type}"
         return None
 
+    @abstractmethod
     def prepare(
         self,
         mask: FrameMask,
@@ -114,8 +116,9 @@ class AttentionBackend:
         head_dim: int,
         score_transform: UltraViCo | None = None,
     ) -> Prepared:
-        raise NotImplementedError
+        """Build the step's state from its frame mask (called once per denoising step)."""
 
+    @abstractmethod
     def run(
         self,
         prepared: Prepared,
@@ -126,7 +129,6 @@ class AttentionBackend:
         scale: float | None = None,
     ) -> torch.Tensor:
         """Attention output ``(B, S, H, D)`` for ``q, k, v`` of shape ``(B, S, H, D)``."""
-        raise NotImplementedError
 
 
 def zero_padded_text_queries(out: torch.Tensor, layout: TokenLayout, text: TextKeys | None) -> torch.Tensor:
