@@ -79,14 +79,18 @@ def test_registering_a_backend_is_one_call():
         devices = ("cpu",)
 
         def prepare(self, mask, layout, **kwargs):
-            return Prepared(frame_density=1.0)
+            prepared = Prepared()
+            prepared.frame_density = 1.0
+            return prepared
 
         def run(self, prepared, q, k, v, text=None, scale=None):
             return v
 
     registry.register(Echo())
     try:
-        assert resolve("echo-test", "cpu", False).name == "echo-test"
+        backend = resolve("echo-test", "cpu", False)
+        assert backend.name == "echo-test"
+        assert backend.prepare(None, None).frame_density == 1.0
         assert availability("cpu")["echo-test"] is None
     finally:
         registry._REGISTRY.pop("echo-test")
