@@ -38,20 +38,26 @@ public record JobSpec(ModelEntry model, MethodVariant method, double horizon, in
     private static final ObjectMapper CANONICAL = new ObjectMapper()
             .configure(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS, true);
 
-    /**
-     * What the job id hashes: the fields that decide the video. Device, time limits and retries are left out (they
-     * change how a job runs, not what it makes), so a re-run on other hardware finds the same jobs.
-     */
-    public Map<String, Object> identity() {
+    /** The fields that decide the attention plan's masks: shared by the job identity and the plan file stem. */
+    private Map<String, Object> maskFields() {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("model", model.name());
-        m.put("model_path", model.workerModel());
         m.put("method", method.method());
         m.put("method_params", method.resolved());
         m.put("frames", frames);
         m.put("height", height);
         m.put("width", width);
         m.put("steps", steps);
+        return m;
+    }
+
+    /**
+     * What the job id hashes: the fields that decide the video. Device, time limits and retries are left out (they
+     * change how a job runs, not what it makes), so a re-run on other hardware finds the same jobs.
+     */
+    public Map<String, Object> identity() {
+        Map<String, Object> m = maskFields();
+        m.put("model_path", model.workerModel());
         m.put("guidance", guidance);
         m.put("prompt_id", prompt.id());
         m.put("prompt", prompt.text());
@@ -92,14 +98,7 @@ public record JobSpec(ModelEntry model, MethodVariant method, double horizon, in
 
     /** Plan file stem: jobs that differ only in prompt or seed share a plan. */
     public String planStem() {
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("model", model.name());
-        m.put("method", method.method());
-        m.put("method_params", method.resolved());
-        m.put("frames", frames);
-        m.put("height", height);
-        m.put("width", width);
-        m.put("steps", steps);
+        Map<String, Object> m = maskFields();
         m.put("backend", planBackend());
         return safe(model.name() + "_" + method.label() + "_" + frames + "f_" + height + "x" + width + "_" + steps
                 + "st") + "_" + sha256(canonical(m)).substring(0, 8);
