@@ -98,7 +98,9 @@ def rows_from_plan_file(path: Path):
     raise ValueError(f"{path}: no rows (mask kind {mask.get('kind')!r})")
 
 
-def find_plan_rows(plan_dir: Path, num_frames: int, tokens_per_frame: int):
+def find_plan_rows(plan_dir: Path, num_frames: int, tokens_per_frame: int, all_patterns: bool = False):
+    """[(rows, source)]: step 0's pattern of the first matching LVSA plan, or (``all_patterns``) each distinct
+    pattern in the order the steps first use it (a whole rotation cycle). None without a matching plan."""
     if not plan_dir.is_dir():
         return None
     for path in sorted(plan_dir.glob("*.json")):
@@ -108,26 +110,45 @@ def find_plan_rows(plan_dir: Path, num_frames: int, tokens_per_frame: int):
             if geo["latent_frames"] != num_frames or geo["tokens_per_frame"] != tokens_per_frame:
                 continue
             if plan.get("method") == "lvsa" and plan["mask"]["kind"] == "frame_blocks":
-                return rows_from_plan_file(path), f"plan {path.name} step 0"
+                mask = plan["mask"]
+                firsts = {}
+                for step, index in enumerate(mask["step_patterns"]):
+                    firsts.setdefault(index, step)
+                chosen = list(firsts.items()) if all_patterns else [(mask["step_patterns"][0], 0)]
+                return [(mask["patterns"][index]["rows"], f"plan {path.name} step {step}") for index, step in chosen]
         except (KeyError, ValueError, TypeError):
             continue
     return None
 
 
-def rows_for_shape(label, num_frames, args):
+def rows_for_shape(label, num_frames, args) -> dict:
+    """{case label: (rows, source)}: one case, or one per rotation pattern with ``--patterns all``
+    (labels ``6x@p0``, ``6x@p1``, ...)."""
     if args.rows_json:
         rows = rows_from_plan_file(Path(args.rows_json))
-        return rows, f"file {Path(args.rows_json).name}"
+        return {label: (rows, f"file {Path(args.rows_json).name}")}
     if label == "1x":
-        return [[[0, num_frames - 1]]] * num_frames, "full mask (1x)"
-    found = find_plan_rows(Path(args.plan_dir), num_frames, args.tokens_per_frame)
+        return {label: ([[[0, num_frames - 1]]] * num_frames, "full mask (1x)")}
+    found = find_plan_rows(Path(args.plan_dir), num_frames, args.tokens_per_frame, args.patterns == "all")
+    if found and len(found) == 1:
+        return {label: found[0]}
     if found:
-        return found
+        return {f"{label}@p{i}": case for i, case in enumerate(found)}
     if args.no_synthetic:
         raise SystemExit(f"no lvsa plan with T={num_frames}, P={args.tokens_per_frame} in {args.plan_dir} (--no-synthetic)")
     log(f"NOTE {label}: no lvsa plan with T={num_frames}, P={args.tokens_per_frame} in {args.plan_dir}: "
         f"using synthetic LVSA rows (kfi={SYNTHETIC_KFI[num_frames]}, W=3, n_first=1, offset 0)")
-    return synthetic_lvsa_rows(num_frames, SYNTHETIC_KFI[num_frames]), "synthetic LVSA (offset 0)"
+    return {label: (synthetic_lvsa_rows(num_frames, SYNTHETIC_KFI[num_frames]), "synthetic LVSA (offset 0)")}
+
+
+def base_shape(label: str) -> str:
+    """``6x@p3`` -> ``6x`` (the shape a rotation pattern's case belongs to)."""
+    return label.split("@", 1)[0]
+
+
+def is_first_case(label: str) -> bool:
+    """Dense kernels ignore the mask: they run once per shape, on its first case."""
+    return "@" not in label or label.endswith("@p0")
 
 
 # ---------------------------------------------------------------- kernels
@@ -428,7 +449,7 @@ def print_goals(records, shapes) -> None:
             continue
         best = min(ours, key=lambda r: r["ms_median"])
         parts = [f"{label}: best {best['kernel']} {best['ms_median']:.2f} ms = {best['ratio_vs_dense_cudnn']:.2f}x dense"]
-        goal = GOAL_RATIO.get(label)
+        goal = GOAL_RATIO.get(base_shape(label))
         if goal:
             parts.append(f"goal >= {goal}x: {'MET' if best['ratio_vs_dense_cudnn'] >= goal else 'not met'}")
         for rival, factor in (("gather", 1.0), ("flashinfer-bsr", 1.3), ("flashinfer-var", 1.3), ("flex", 2.0)):
@@ -436,6 +457,22 @@ def print_goals(records, shapes) -> None:
                 speedup = ok[(label, rival)]["ms_median"] / best["ms_median"]
                 parts.append(f"vs {rival} {speedup:.2f}x (goal {factor}x: {'MET' if speedup >= factor else 'not met'})")
         print("; ".join(parts))
+
+
+def print_cycle_medians(records) -> None:
+    """With --patterns all: per shape and kernel, the median over the rotation patterns (what a run sees)."""
+    cycles = {}
+    for r in records:
+        if "@" in r["shape"] and r["status"] == "ok" and not r["kernel"].startswith("dense"):
+            cycles.setdefault((base_shape(r["shape"]), r["kernel"]), []).append(r)
+    if not cycles:
+        return
+    print("\n== rotation cycle: median over the patterns of each shape")
+    for (shape, kernel), rows in cycles.items():
+        ms = statistics.median(r["ms_median"] for r in rows)
+        ratios = [r["ratio_vs_dense_cudnn"] for r in rows if "ratio_vs_dense_cudnn" in r]
+        dense = f" = {statistics.median(ratios):.2f}x dense (patterns {min(ratios):.2f}..{max(ratios):.2f}x)" if ratios else ""
+        print(f"{shape} {kernel}: {len(rows)} patterns, median {ms:.2f} ms{dense}")
 
 
 # ---------------------------------------------------------------- --check
@@ -530,6 +567,9 @@ def parse_args(argv=None):
     ap.add_argument("--budget-s", type=float, default=6.0, help="time for the timed calls of one (kernel, shape)")
     ap.add_argument("--quick", action="store_true", help="--iters 3 --warmup 1 --budget-s 2")
     ap.add_argument("--plan-dir", default=str(REPO_ROOT / "contracts" / "attention-plan" / "v1" / "golden"))
+    ap.add_argument("--patterns", choices=("first", "all"), default="first",
+                    help="rows of step 0 only, or every rotation pattern of the plan file (cases 6x@p0, 6x@p1, ...; "
+                         "a per-kernel median over them is printed)")
     ap.add_argument("--rows-json", help="plan file or {'rows': [...]}: one pattern, T = its row count")
     ap.add_argument("--no-synthetic", action="store_true", help="fail instead of synthetic rows without a plan file")
     ap.add_argument("--tokens-per-frame", type=int, default=1560)
@@ -572,6 +612,7 @@ def run_isolated(name: str, args, device: str, remaining_s: float):
     cmd = [sys.executable, str(Path(__file__).resolve()), "--child", "--kernels", name, "--device", device,
            "--shapes", ",".join(args.shapes), "--iters", str(args.iters), "--warmup", str(args.warmup),
            "--budget-s", str(args.budget_s), "--plan-dir", args.plan_dir, "--flex-shapes", args.flex_shapes,
+           "--patterns", args.patterns,
            "--tokens-per-frame", str(args.tokens_per_frame), "--heads", str(args.heads),
            "--head-dim", str(args.head_dim), "--text-tokens", str(args.text_tokens),
            "--check-tol", str(args.check_tol), "--max-minutes", f"{remaining_s / 60:.3f}"]
@@ -609,18 +650,20 @@ def main(argv=None) -> int:
         log("WARNING: timing on CPU is a smoke test of the bench only (use tiny --tokens-per-frame/--heads/--head-dim)")
     order = [k for k in KERNELS if k in args.kernels]
     if args.rows_json:
-        rows, source = rows_for_shape("custom", 0, args)
+        ((rows, source),) = rows_for_shape("custom", 0, args).values()
         shapes = {f"T{len(rows)}": (rows, source)}
         args.shapes = list(shapes)
     else:
-        shapes = {label: rows_for_shape(label, SHAPES[label], args) for label in args.shapes}
-    flex_shapes = list(shapes) if args.flex_shapes == "all" else args.flex_shapes.split(",")
+        shapes = {}
+        for label in args.shapes:
+            shapes.update(rows_for_shape(label, SHAPES[label], args))
+    flex_shapes = list(args.shapes) if args.flex_shapes == "all" else args.flex_shapes.split(",")
     records, lost = [], None
     out_file = open(args.json_out + ".partial", "w") if args.json_out else None
 
     def emit(record):
-        dense = next((r for r in records if r["shape"] == record["shape"] and r["kernel"] == "dense-cudnn"
-                      and r["status"] == "ok"), None)
+        dense = next((r for r in records if base_shape(r["shape"]) == base_shape(record["shape"])
+                      and r["kernel"] == "dense-cudnn" and r["status"] == "ok"), None)
         if record["kernel"] == "dense-cudnn" and "ms_median" in record:
             record["ratio_vs_dense_cudnn"] = 1.0
         elif dense and "ms_median" in record:
@@ -644,7 +687,9 @@ def main(argv=None) -> int:
                     emit({"shape": label, "kernel": name, "status": "error", "error": problem or "no result from child"})
             continue
         for label, (rows, source) in shapes.items():
-            if name.startswith("flex") and label not in flex_shapes:
+            if name.startswith("flex") and base_shape(label) not in flex_shapes:
+                continue
+            if name.startswith("dense") and not is_first_case(label):
                 continue
             if lost:
                 emit({"shape": label, "kernel": name, "status": "not run", "error": f"CUDA context lost after {lost}"})
@@ -667,6 +712,7 @@ def main(argv=None) -> int:
     if not args.child:
         print_tables(records, list(shapes))
         print_goals(records, list(shapes))
+        print_cycle_medians(records)
         print(f"\nbench wall time {time.monotonic() - started:.0f} s")
         if lost:
             print(f"CUDA context lost after {lost}: later kernels not run; rerun them with --kernels")

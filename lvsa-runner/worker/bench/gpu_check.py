@@ -46,7 +46,8 @@ def relative_error(out: torch.Tensor, ref: torch.Tensor, layout, real_text: int 
 def main(argv=None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--plan-dir", type=Path, required=True)
-    parser.add_argument("--backends", default="sdpa-gather,fbs,flashinfer,flex")
+    parser.add_argument("--backends", default="sdpa-gather,fbs,fbs:window_mode=gather,flashinfer,flex",
+                        help="worker backends; 'fbs:KEY=VALUE,...' passes options to the split-lse method fbs picks")
     parser.add_argument("--tokens-per-frame", type=int, default=200)
     parser.add_argument("--heads", type=int, default=4)
     parser.add_argument("--device", default="cuda", help="cpu only to try the script itself")
@@ -55,6 +56,7 @@ def main(argv=None) -> int:
         print("needs a CUDA GPU", file=sys.stderr)
         return 2
     from lvsa_worker.attention import TextKeys, TokenLayout, resolve
+    from lvsa_worker.kernels.frame_block_sparse import auto_options_override, parse_variant
 
     cuda, failures = torch.device(args.device), 0
     reference = resolve("reference", cuda.type, False)
@@ -72,8 +74,10 @@ def main(argv=None) -> int:
         for name in [b.strip() for b in args.backends.split(",") if b.strip()]:
             line = {"backend": name, "case": case, "T": t, "P": args.tokens_per_frame, "text_tokens": text_tokens}
             try:
-                backend = resolve(name, cuda.type, False, needs_padded_text=text is not None)
-                prepared = backend.prepare(mask, layout, dtype=torch.bfloat16, **common)
+                base, options = parse_variant(name)
+                backend = resolve(base, cuda.type, False, needs_padded_text=text is not None)
+                with auto_options_override("split-lse", **options):
+                    prepared = backend.prepare(mask, layout, dtype=torch.bfloat16, **common)
                 out = backend.run(prepared, q, k, v, text=text)
                 if cuda.type == "cuda":
                     torch.cuda.synchronize()

@@ -6,6 +6,10 @@ attention kernels can be told apart from everything else (projections, norms, Ro
 inputs as step_bench.py (random weights, bf16, 480x832, no CFG).
 
     python lvsa-runner/worker/bench/profile_step.py --plan-dir contracts/attention-plan/v1/golden --horizon 6
+    python lvsa-runner/worker/bench/profile_step.py --plan-dir ... --compile --compile-mode max-autotune-no-cudagraphs
+
+Each cell also gets a three-line summary: attention kernels (names with sdpa/flash/fmha/attention, the
+LVSA merge, and the K/V gathers), matrix products (gemm/cutlass/nvjet/triton templates), everything else.
 """
 
 from __future__ import annotations
@@ -43,7 +47,25 @@ def profile(setup, model, kwargs, before, label: str, top: int) -> None:
     print(f"== {label}: {total / 1e3:.1f} ms of CUDA kernel time in one forward")
     for name, t, n in rows[:top]:
         print(f"{t / 1e3:10.1f} ms {100 * t / total:5.1f}% x{n:<5d} {name[:110]}")
+    groups: dict[str, float] = {}
+    for name, t, _ in rows:
+        groups[kernel_group(name)] = groups.get(kernel_group(name), 0.0) + t
+    for group, t in sorted(groups.items(), key=lambda g: -g[1]):
+        print(f"   {group:18} {t / 1e3:10.1f} ms")
     sys.stdout.flush()
+
+
+ATTENTION_MARKS = ("sdpa", "flash", "fmha", "attention", "_lse_merge", "gather", "index_select", "indexselect")
+MATMUL_MARKS = ("gemm", "cutlass", "nvjet", "xmma", "triton_tem", "mm_")
+
+
+def kernel_group(name: str) -> str:
+    lower = name.lower()
+    if any(mark in lower for mark in ATTENTION_MARKS):
+        return "attention+gathers"
+    if any(mark in lower for mark in MATMUL_MARKS):
+        return "matrix products"
+    return "everything else"
 
 
 def main() -> int:
@@ -52,11 +74,15 @@ def main() -> int:
     parser.add_argument("--horizon", type=int, default=6)
     parser.add_argument("--backends", default="dense,fbs")
     parser.add_argument("--top", type=int, default=22)
+    parser.add_argument("--compile", action="store_true", help="torch.compile the blocks as step_bench --compile does")
+    parser.add_argument("--compile-mode", default=None, help="torch.compile mode with --compile")
     args = parser.parse_args()
     setup = step_bench.Setup(False, 30)
     plans = step_bench.find_lvsa_plans(setup, args.plan_dir, "wan2.1-t2v-1.3b", check_schema=False)
     frames = step_bench.HORIZONS[args.horizon]
     model = step_bench.build_model(setup)
+    if args.compile:
+        model.compile_repeated_blocks(fullgraph=False, **({"mode": args.compile_mode} if args.compile_mode else {}))
     kwargs = step_bench.inputs(setup, (frames - 1) // 4 + 1)
     from lvsa_worker.attention import AttentionRuntime, TokenLayout, resolve
     from lvsa_worker.models import wan

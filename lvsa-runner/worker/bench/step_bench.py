@@ -26,6 +26,7 @@ Output: one JSON line per cell on stdout (and in ``--out`` if given), then a tab
 from __future__ import annotations
 
 import argparse
+import contextlib
 import json
 import statistics
 import sys
@@ -143,8 +144,6 @@ DENSE_SDPA = {"dense": None, "dense-cudnn": "CUDNN_ATTENTION", "dense-fa2": "FLA
 
 def sdpa_context(name: str):
     """``dense`` lets PyTorch SDPA choose its kernel; ``dense-cudnn``/``dense-fa2`` force one."""
-    import contextlib
-
     kernel = DENSE_SDPA.get(name)
     if kernel is None:
         return contextlib.nullcontext()
@@ -155,8 +154,6 @@ def sdpa_context(name: str):
 
 def timed_forward(setup: Setup, model, kwargs, before=None, context=None) -> tuple[float, float]:
     """(forward ms: CUDA events on the GPU, wall clock in the CPU smoke run; host ms of ``before``)."""
-    import contextlib
-
     context = context or contextlib.nullcontext
     prepare_ms = 0.0
     if before is not None:
@@ -180,6 +177,7 @@ def timed_forward(setup: Setup, model, kwargs, before=None, context=None) -> tup
 
 def run_cell(setup: Setup, model, horizon, frames, method, backend_name, plan, args) -> dict:
     from lvsa_worker.attention import AttentionRuntime, TokenLayout, resolve
+    from lvsa_worker.kernels.frame_block_sparse import auto_options_override, parse_variant
     from lvsa_worker.models import wan
 
     t = (frames - 1) // 4 + 1
@@ -187,10 +185,13 @@ def run_cell(setup: Setup, model, horizon, frames, method, backend_name, plan, a
             "method": method, "backend": ("diffusers-sdpa" if backend_name == "dense" else backend_name)
             if method == "dense" else backend_name, "cfg": False,
             "layers": setup.config["num_layers"], "compiled": bool(args.compile), "status": "ok"}
+    if args.compile and args.compile_mode:
+        cell["compile_mode"] = args.compile_mode
     if setup.smoke:
         cell["smoke_cpu"] = True
     restore = None
     cuda = setup.device.type == "cuda"
+    variant = contextlib.ExitStack()
     try:
         kwargs = inputs(setup, t)
         if cuda:
@@ -200,7 +201,10 @@ def run_cell(setup: Setup, model, horizon, frames, method, backend_name, plan, a
                 return None
             cell["density"] = 1.0
         else:
-            backend = resolve(backend_name, setup.device.type, False)
+            name, options = parse_variant(backend_name)
+            if options:  # "fbs:window_mode=gather": options for the split-lse method that fbs's auto picks
+                variant.enter_context(auto_options_override("split-lse", **options))
+            backend = resolve(name, setup.device.type, False)
             g = plan.geometry
             runtime = AttentionRuntime(plan, backend, TokenLayout(g.latent_frames, g.tokens_per_frame, 0),
                                        device=setup.device, dtype=setup.dtype,
@@ -213,7 +217,8 @@ def run_cell(setup: Setup, model, horizon, frames, method, backend_name, plan, a
         context = (lambda: sdpa_context(backend_name)) if method == "dense" else None
         warm_ms, warm_prepare = timed_forward(setup, model, kwargs, step(0), context)
         times, prepares = [], []
-        for s in range(args.repeats):
+        repeats = args.dense_repeats if method == "dense" and args.dense_repeats else args.repeats
+        for s in range(repeats):
             ms, prep = timed_forward(setup, model, kwargs, step(s), context)
             times.append(ms)
             prepares.append(prep)
@@ -233,6 +238,7 @@ def run_cell(setup: Setup, model, horizon, frames, method, backend_name, plan, a
         if status == "error":
             log(traceback.format_exc())
     finally:
+        variant.close()
         if restore is not None:
             restore()
         if cuda:
@@ -277,14 +283,20 @@ def main(argv=None) -> int:
     parser.add_argument("--horizons", default="1,2,4,6", help="multiples of 81 frames: any of 1,2,4,6")
     parser.add_argument("--backends", default="dense,sdpa-gather,flashinfer,fbs",
                         help="dense (SDPA's own choice), dense-cudnn, dense-fa2 and/or worker backends "
-                             "(sdpa-gather, flashinfer, fbs); ratios are against the fastest dense cell")
+                             "(sdpa-gather, flashinfer, fbs; 'fbs:window_mode=gather' passes options to the split-lse "
+                             "method that fbs picks); ratios are against the fastest dense cell")
     parser.add_argument("--repeats", type=int, default=2, help="timed steps per cell (after one warm-up)")
+    parser.add_argument("--dense-repeats", type=int, default=None,
+                        help="timed steps of dense cells (default --repeats; dense does not rotate, so fewer "
+                             "suffice when --repeats covers an LVSA rotation cycle)")
     parser.add_argument("--layers", type=int, default=30, help="transformer blocks (30 = Wan 2.1 1.3B)")
     parser.add_argument("--memory-fraction", type=float, default=None,
                         help="cap the process's GPU memory (e.g. 0.56 to emulate 80 GB on a 141 GB H200)")
     parser.add_argument("--compile", action="store_true",
                         help="torch.compile the transformer blocks (diffusers' compile_repeated_blocks) for every "
                              "cell, dense and LVSA alike; the attention kernels stay outside the graph")
+    parser.add_argument("--compile-mode", default=None,
+                        help="torch.compile mode with --compile (e.g. max-autotune-no-cudagraphs); default: PyTorch's")
     parser.add_argument("--out", type=Path, default=None, help="also write the JSON lines here")
     parser.add_argument("--smoke-cpu", action="store_true",
                         help="tiny stand-in on the CPU: checks the script runs, measures nothing")
@@ -311,8 +323,9 @@ def main(argv=None) -> int:
     log(f"torch {torch.__version__}, {where}, CFG off (one forward per step)")
     model = build_model(setup)
     if args.compile:
-        model.compile_repeated_blocks(fullgraph=False)
-        log("transformer blocks compiled with torch.compile (first forward of each cell includes compiling)")
+        model.compile_repeated_blocks(fullgraph=False, **({"mode": args.compile_mode} if args.compile_mode else {}))
+        log(f"transformer blocks compiled with torch.compile, mode {args.compile_mode or 'default'} "
+            "(first forward of each cell includes compiling)")
     from lvsa_worker.plan import parse_plan
 
     cells = []

@@ -27,6 +27,7 @@ Methods (all exact): ``dense`` (full masks only), ``gather``, ``split-lse``, ``t
 
 from __future__ import annotations
 
+import contextlib
 import math
 from dataclasses import dataclass, field
 from numbers import Integral
@@ -56,6 +57,41 @@ AUTO_PREFERENCE: dict[str, tuple[str, ...]] = {
 AUTO_OPTIONS: dict[str, dict] = {
     "split-lse": {"window_mode": "strided", "backend": "cudnn"},
 }
+
+
+@contextlib.contextmanager
+def auto_options_override(method: str, **options):
+    """Within the block, ``method="auto"`` passes ``options`` to ``method`` on top of :data:`AUTO_OPTIONS`.
+
+    For benches and checks that compare variants through the worker's ``fbs`` backend, e.g.
+    ``with auto_options_override("split-lse", window_mode="gather"): ...``. Not thread-safe.
+    """
+    if method not in METHODS:
+        raise ValueError(f"method must be one of {METHODS}, got {method!r}")
+    saved = AUTO_OPTIONS.get(method)
+    AUTO_OPTIONS[method] = {**(saved or {}), **options}
+    try:
+        yield
+    finally:
+        if saved is None:
+            AUTO_OPTIONS.pop(method, None)
+        else:
+            AUTO_OPTIONS[method] = saved
+
+
+def parse_variant(spec: str) -> tuple[str, dict]:
+    """``"fbs:window_mode=gather,merge=torch"`` -> ``("fbs", {"window_mode": "gather", "merge": "torch"})``.
+
+    Integer values become ints. Raises ValueError quoting ``spec`` when an option is not ``key=value``.
+    """
+    name, _, rest = spec.partition(":")
+    options = {}
+    for item in filter(None, (part.strip() for part in rest.split(","))):
+        key, sep, value = item.partition("=")
+        if not sep or not key:
+            raise ValueError(f"{spec!r}: options must be key=value, got {item!r}")
+        options[key.strip()] = int(value) if value.strip().lstrip("-").isdigit() else value.strip()
+    return name.strip(), options
 
 
 @dataclass(frozen=True)

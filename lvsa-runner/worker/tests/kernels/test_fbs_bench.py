@@ -57,8 +57,40 @@ def test_rows_come_from_a_matching_lvsa_plan(tmp_path):
             "mask": {"kind": "frame_blocks", "patterns": [{"rows": [[[0, 2]]] * 3}, {"rows": rows}],
                      "step_patterns": [1, 0]}}
     (tmp_path / "wan-lvsa.json").write_text(json.dumps(plan))
-    assert bench.find_plan_rows(tmp_path, 3, 10) == (rows, "plan wan-lvsa.json step 0")
+    assert bench.find_plan_rows(tmp_path, 3, 10) == [(rows, "plan wan-lvsa.json step 0")]
     assert bench.find_plan_rows(tmp_path, 3, 11) is None
+    # --patterns all: every distinct pattern once, in the order the steps first use it
+    assert bench.find_plan_rows(tmp_path, 3, 10, all_patterns=True) == [
+        (rows, "plan wan-lvsa.json step 0"), ([[[0, 2]]] * 3, "plan wan-lvsa.json step 1")]
+
+
+def test_patterns_all_times_each_rotation_pattern_and_prints_the_cycle_median(tmp_path):
+    rows_a = [[[0, 1]], [[0, 2]], [[0, 0], [2, 3]], [[0, 0], [2, 3]]]
+    rows_b = [[[0, 1]], [[1, 2]], [[1, 3]], [[1, 1], [3, 3]]]
+    plan = {"method": "lvsa", "geometry": {"latent_frames": 4, "tokens_per_frame": 8},
+            "mask": {"kind": "frame_blocks", "patterns": [{"rows": rows_a}, {"rows": rows_b}],
+                     "step_patterns": [0, 1, 0, 1]}}
+    (tmp_path / "tiny-lvsa.json").write_text(json.dumps(plan))
+    bench = load_bench()
+    args = bench.parse_args(["--patterns", "all", "--plan-dir", str(tmp_path), "--tokens-per-frame", "8"])
+    cases = bench.rows_for_shape("2x", 4, args)
+    assert list(cases) == ["2x@p0", "2x@p1"]
+    assert cases["2x@p1"] == (rows_b, "plan tiny-lvsa.json step 1")
+    assert bench.base_shape("2x@p1") == "2x" and bench.is_first_case("2x@p0") and not bench.is_first_case("2x@p1")
+    records = [
+        {"shape": "2x@p0", "kernel": "dense-cudnn", "status": "ok", "ms_median": 10.0, "ratio_vs_dense_cudnn": 1.0},
+        {"shape": "2x@p0", "kernel": "split-lse", "status": "ok", "ms_median": 5.0, "ratio_vs_dense_cudnn": 2.0},
+        {"shape": "2x@p1", "kernel": "split-lse", "status": "ok", "ms_median": 4.0, "ratio_vs_dense_cudnn": 2.5},
+        {"shape": "2x@p2", "kernel": "split-lse", "status": "ok", "ms_median": 8.0, "ratio_vs_dense_cudnn": 1.25},
+    ]
+    import contextlib
+    import io
+
+    printed = io.StringIO()
+    with contextlib.redirect_stdout(printed):
+        bench.print_cycle_medians(records)
+    assert "2x split-lse: 3 patterns, median 5.00 ms = 2.00x dense (patterns 1.25..2.50x)" in printed.getvalue()
+    assert "dense-cudnn" not in printed.getvalue()
 
 
 def test_unknown_kernel_is_a_usage_error():

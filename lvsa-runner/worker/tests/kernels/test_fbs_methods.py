@@ -157,3 +157,20 @@ def test_fbs_attention_refuses_tensors_that_do_not_fit_the_plan():
         fbs_attention(good, good.bfloat16(), good, plan)
     with pytest.raises(ValueError, match="batch sizes differ: 1, 2, 1"):
         fbs_attention(good, torch.cat([good, good]), good, plan)
+
+
+def test_auto_options_override_is_scoped_and_reaches_split_lse():
+    from lvsa_worker.kernels.frame_block_sparse import AUTO_OPTIONS, auto_options_override, parse_variant
+
+    before = dict(AUTO_OPTIONS["split-lse"])
+    name, options = parse_variant("fbs:window_mode=gather, chunk=16")
+    assert (name, options) == ("fbs", {"window_mode": "gather", "chunk": 16})
+    with auto_options_override("split-lse", **options):
+        # auto on CPU picks gather; asking for split-lse explicitly ignores AUTO_OPTIONS, so check the table
+        assert AUTO_OPTIONS["split-lse"]["window_mode"] == "gather"
+    assert AUTO_OPTIONS["split-lse"] == before
+    with pytest.raises(ValueError, match="options must be key=value, got 'merge'"):
+        parse_variant("fbs:merge")
+    with pytest.raises(ValueError, match="method must be one of"):
+        with auto_options_override("fastest", merge="torch"):
+            pass
