@@ -7,9 +7,9 @@
     python bench/attention_bench.py --check --device cpu # the CPU-capable kernels (CI)
 
 Shapes: T = 21/41/81/121 latent frames (1x/2x/4x/6x), P = 1560 tokens per frame, 12 heads x 128,
-bf16, B = 1. Rows: step 0's pattern of a plan file in --plan-dir matching T (1x is the full mask),
-or --rows-json; without a plan file for a shape the bench says so and uses synthetic LVSA rows
-(LVSA.md's rule at rotation offset 0), recorded as rows_source in every JSON line.
+bf16, B = 1. Rows: step 0's pattern (or every rotation pattern) of an LVSA plan in --plan-dir matching
+T and P (1x is the full mask), or --rows-json; recorded as rows_source in every JSON line. The bench never
+derives a pattern: plans come from the Java planner (the golden plans, or bin/lvsa-runner pattern plan).
 
 Per (kernel, shape): median ms over the timed calls (CUDA events, after warm-up), effective
 TFLOP/s counting only attended pairs (4 * pairs * D * H; dense kernels count all pairs),
@@ -41,8 +41,11 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))  # the attention_* help
 from attention_kernels import Case, Unavailable, prepare  # noqa: E402
 from attention_report import print_cycle_medians, print_goals, print_tables  # noqa: E402,F401
 from attention_rows import (  # noqa: E402,F401  (tests reach these through this module)
-    SHAPES, base_shape, find_plan_rows, is_first_case, log, rows_for_shape, synthetic_lvsa_rows,
+    SHAPES, base_shape, find_plan_rows, is_first_case, log, rows_for_shape, rows_from_plan_file,
 )
+
+#: --check's LVSA case: a golden plan the Java planner wrote (17 latent frames, anchors 0 and 16 at step 0).
+CHECK_PLAN = "tiny-wan_lvsa_65f.json"
 
 #: Run order (kernel-major): ours first, then the competitors; flashinfer last (JIT build).
 KERNELS = (
@@ -194,8 +197,12 @@ def run_check(args, device) -> int:
 
     from lvsa_worker.kernels import fbs_attention, masked_reference_attention, plan_fbs, triton_fbs
 
+    check_plan = Path(args.plan_dir) / CHECK_PLAN
+    if not check_plan.is_file():
+        raise SystemExit(f"--plan-dir {args.plan_dir}: {CHECK_PLAN} not found (it is one of the golden plans in "
+                         f"contracts/attention-plan/v1/golden)")
     cases = [
-        ("lvsa-like T=10", synthetic_lvsa_rows(10, 3, half_window=1)),
+        ("lvsa plan T=17", rows_from_plan_file(check_plan)),
         ("irregular T=6", [[[0, 0], [5, 5]], [[1, 2]], [[0, 5]], [[3, 3]], [[2, 2], [4, 5]], [[5, 5]]]),
         ("full T=3", [[[0, 2]]] * 3),
     ]
@@ -284,7 +291,6 @@ def parse_args(argv=None):
                     help="rows of step 0 only, or every rotation pattern of the plan file (cases 6x@p0, 6x@p1, ...; "
                          "a per-kernel median over them is printed)")
     ap.add_argument("--rows-json", help="plan file or {'rows': [...]}: one pattern, T = its row count")
-    ap.add_argument("--no-synthetic", action="store_true", help="fail instead of synthetic rows without a plan file")
     ap.add_argument("--tokens-per-frame", type=int, default=1560)
     ap.add_argument("--heads", type=int, default=12)
     ap.add_argument("--head-dim", type=int, default=128)
@@ -331,7 +337,6 @@ def run_isolated(name: str, args, device: str, remaining_s: float):
            "--check-tol", str(args.check_tol), "--max-minutes", f"{remaining_s / 60:.3f}"]
     cmd += ["--rows-json", args.rows_json] if args.rows_json else []
     cmd += ["--no-spot-check"] if args.no_spot_check else []
-    cmd += ["--no-synthetic"] if args.no_synthetic else []
     cmd += ["-v"] if args.verbose else []
     log(f"{name}: running in a child process ...")
     try:

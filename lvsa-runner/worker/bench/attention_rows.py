@@ -1,4 +1,7 @@
-"""Rows (frame masks) for attention_bench.py: from plan files, or LVSA.md's rule as a stand-in.
+"""Rows (frame masks) for attention_bench.py, read from attention plans that the Java planner wrote.
+
+The bench never derives a pattern itself: a shape without a matching plan is an error that says how to write
+one (``bin/lvsa-runner pattern plan``).
 
 A case label is a shape (``6x``) or, with ``--patterns all``, a shape and a rotation pattern (``6x@p3``).
 """
@@ -6,45 +9,14 @@ A case label is a shape (``6x``) or, with ``--patterns all``, a shape and a rota
 from __future__ import annotations
 
 import json
-import math
 import sys
 from pathlib import Path
 
 SHAPES = {"1x": 21, "2x": 41, "4x": 81, "6x": 121}
-SYNTHETIC_KFI = {21: 1, 41: 3, 81: 6, 121: 9}  # LVSA.md's measured table: W=3, n_first=1, offset 0
 
 
 def log(msg: str) -> None:
     print(msg, file=sys.stderr, flush=True)
-
-
-def to_intervals(frames) -> list:
-    out = []
-    for f in sorted(frames):
-        if out and out[-1][1] == f - 1:
-            out[-1][1] = f
-        else:
-            out.append([f, f])
-    return out
-
-
-def synthetic_lvsa_rows(num_frames: int, kfi: int, half_window: int = 3, n_first: int = 1) -> list:
-    """LVSA.md steps 1-4 at rotation offset 0 (a stand-in when no plan file is given)."""
-    anchors = set(range(n_first)) | {(i * kfi) % num_frames for i in range(math.ceil(num_frames / kfi))}
-    need = min(2 * half_window + 1, num_frames - len(anchors))
-    rows = []
-    for f in range(num_frames):
-        lo = min(max(f - half_window, 0), max(num_frames - (2 * half_window + 1), 0))
-        hi = min(lo + 2 * half_window, num_frames - 1)
-        left = True
-        while sum(g not in anchors for g in range(lo, hi + 1)) < need and (lo > 0 or hi < num_frames - 1):
-            if (left and lo > 0) or hi == num_frames - 1:
-                lo -= 1
-            else:
-                hi += 1
-            left = not left
-        rows.append(to_intervals(anchors | set(range(lo, hi + 1))))
-    return rows
 
 
 def rows_from_plan_file(path: Path):
@@ -96,11 +68,9 @@ def rows_for_shape(label, num_frames, args) -> dict:
         return {label: found[0]}
     if found:
         return {f"{label}@p{i}": case for i, case in enumerate(found)}
-    if args.no_synthetic:
-        raise SystemExit(f"no lvsa plan with T={num_frames}, P={args.tokens_per_frame} in {args.plan_dir} (--no-synthetic)")
-    log(f"NOTE {label}: no lvsa plan with T={num_frames}, P={args.tokens_per_frame} in {args.plan_dir}: "
-        f"using synthetic LVSA rows (kfi={SYNTHETIC_KFI[num_frames]}, W=3, n_first=1, offset 0)")
-    return {label: (synthetic_lvsa_rows(num_frames, SYNTHETIC_KFI[num_frames]), "synthetic LVSA (offset 0)")}
+    raise SystemExit(f"--plan-dir {args.plan_dir}: no lvsa plan with latent_frames={num_frames} and "
+                     f"tokens_per_frame={args.tokens_per_frame} for shape {label}; write one with "
+                     f"'bin/lvsa-runner pattern plan' or pass --rows-json FILE")
 
 
 def base_shape(label: str) -> str:

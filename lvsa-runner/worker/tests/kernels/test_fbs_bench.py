@@ -32,18 +32,31 @@ def test_check_mode_on_cpu_passes():
     assert "split-lse         irregular T=6" in result.stdout and "refused as designed" in result.stdout
 
 
+GOLDEN = WORKER.parents[1] / "contracts" / "attention-plan" / "v1" / "golden"
+
+
+def tiny_copy_of_golden_plan(folder: Path, name: str, tokens_per_frame: int) -> None:
+    """The golden plan's frame rows (written by the Java planner) with a tiny tokens_per_frame."""
+    plan = json.loads((GOLDEN / name).read_text())
+    plan["geometry"]["tokens_per_frame"] = tokens_per_frame
+    (folder / name).write_text(json.dumps(plan))
+
+
 def test_timing_path_smoke_on_tiny_shapes(tmp_path):
     out = tmp_path / "bench.jsonl"
+    plans = tmp_path / "plans"
+    plans.mkdir()
+    tiny_copy_of_golden_plan(plans, "wan2.1-t2v-1.3b_lvsa_161f.json", 8)
     result = run_bench("--device", "cpu", "--tokens-per-frame", "8", "--heads", "2", "--head-dim", "16",
                        "--shapes", "1x,2x", "--kernels", "dense-cudnn,gather,split-lse,flashinfer-bsr",
-                       "--quick", "--json-out", str(out), "--plan-dir", str(tmp_path))
+                       "--quick", "--json-out", str(out), "--plan-dir", str(plans))
     assert result.returncode == 0, result.stdout[-3000:] + result.stderr[-2000:]
-    assert "using synthetic LVSA rows" in result.stderr
     records = [json.loads(line) for line in out.read_text().splitlines()]
     assert len(records) == 8
     by_key = {(r["kernel"], r["shape"]): r for r in records}
     assert by_key[("gather", "2x")]["status"] == "ok" and by_key[("split-lse", "2x")]["status"] == "ok"
     assert by_key[("split-lse", "2x")]["frame_density"] == 0.5122
+    assert by_key[("split-lse", "2x")]["rows_source"] == "plan wan2.1-t2v-1.3b_lvsa_161f.json step 0"
     assert by_key[("split-lse", "2x")]["check_rel_err"] < 1e-5
     assert "ratio_vs_dense_cudnn" in by_key[("split-lse", "1x")]
     assert by_key[("flashinfer-bsr", "2x")]["status"] in ("skipped", "ok")
@@ -91,6 +104,14 @@ def test_patterns_all_times_each_rotation_pattern_and_prints_the_cycle_median(tm
         bench.print_cycle_medians(records)
     assert "2x split-lse: 3 patterns, median 5.00 ms = 2.00x dense (patterns 1.25..2.50x)" in printed.getvalue()
     assert "dense-cudnn" not in printed.getvalue()
+
+
+def test_a_shape_without_a_plan_is_refused_not_derived(tmp_path):
+    result = run_bench("--device", "cpu", "--tokens-per-frame", "8", "--shapes", "2x", "--kernels", "gather",
+                       "--quick", "--plan-dir", str(tmp_path))
+    assert result.returncode != 0
+    assert "no lvsa plan with latent_frames=41 and tokens_per_frame=8 for shape 2x" in result.stderr
+    assert "bin/lvsa-runner pattern plan" in result.stderr
 
 
 def test_unknown_kernel_is_a_usage_error():
