@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.BitSet;
 import java.util.List;
+import java.util.function.BiConsumer;
 import java.util.function.IntFunction;
 
 /**
@@ -140,20 +141,20 @@ public final class FrameMask {
 
     /** Pairs attended by this mask or {@code other}. */
     public FrameMask union(FrameMask other) {
-        requireSameFrames(other);
-        return of(frames, q -> {
-            BitSet b = row(q);
-            b.or(other.rows[q]);
-            return b;
-        });
+        return combine(other, BitSet::or);
     }
 
     /** Pairs attended by both masks. */
     public FrameMask intersection(FrameMask other) {
+        return combine(other, BitSet::and);
+    }
+
+    /** Row by row: a copy of this mask's row, changed in place by {@code op} with {@code other}'s row. */
+    private FrameMask combine(FrameMask other, BiConsumer<BitSet, BitSet> op) {
         requireSameFrames(other);
         return of(frames, q -> {
             BitSet b = row(q);
-            b.and(other.rows[q]);
+            op.accept(b, other.rows[q]);
             return b;
         });
     }

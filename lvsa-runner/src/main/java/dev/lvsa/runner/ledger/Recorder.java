@@ -291,27 +291,25 @@ public final class Recorder {
     }
 
     private static void endAttempt(Connection db, long attemptId, String outcome, String message) throws SQLException {
-        try (PreparedStatement p = db.prepareStatement(
-                "UPDATE attempts SET outcome = ?, message = ?, ended_at = ? WHERE attempt_id = ?")) {
-            p.setString(1, outcome);
-            p.setString(2, message);
-            p.setString(3, Ledger.now());
-            p.setLong(4, attemptId);
-            if (p.executeUpdate() != 1) {
-                throw new SQLException("attempt " + attemptId + " does not exist");
-            }
-        }
+        updateOne(db, "UPDATE attempts SET outcome = ?, message = ?, ended_at = ? WHERE attempt_id = ?",
+                outcome, message, attemptId, "attempt");
     }
 
     static void setJob(Connection db, String jobId, JobStatus status, String message) throws SQLException {
-        try (PreparedStatement p = db.prepareStatement(
-                "UPDATE jobs SET status = ?, message = ?, updated_at = ? WHERE job_id = ?")) {
-            p.setString(1, status.id());
+        updateOne(db, "UPDATE jobs SET status = ?, message = ?, updated_at = ? WHERE job_id = ?",
+                status.id(), message, jobId, "job");
+    }
+
+    /** Runs {@code sql} (state, message, now, key) on exactly one row; a missing row is an error naming it. */
+    private static void updateOne(Connection db, String sql, String state, String message, Object key, String what)
+            throws SQLException {
+        try (PreparedStatement p = db.prepareStatement(sql)) {
+            p.setString(1, state);
             p.setString(2, message);
             p.setString(3, Ledger.now());
-            p.setString(4, jobId);
+            p.setObject(4, key);
             if (p.executeUpdate() != 1) {
-                throw new SQLException("job " + jobId + " does not exist");
+                throw new SQLException(what + " " + key + " does not exist");
             }
         }
     }
