@@ -23,7 +23,6 @@ from __future__ import annotations
 
 import argparse
 import gc
-import json
 import sys
 import time
 from pathlib import Path
@@ -31,6 +30,9 @@ from pathlib import Path
 import torch
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))  # run from a checkout without installing
+sys.path.insert(0, str(Path(__file__).resolve().parent))  # jsonl.py beside this file
+
+from jsonl import JsonLines  # noqa: E402
 
 HEIGHT, WIDTH, FRAMES = 480, 848, 257
 MLLM_TOKENS, BYT5_TOKENS, IMAGE_TOKENS = 1000, 256, 729
@@ -145,17 +147,14 @@ def main(argv=None) -> int:
     valid_mllm, valid_byt5 = (int(x) for x in args.valid_text.split(","))
     kwargs = inputs(model, valid_mllm, valid_byt5)
     cells = []
-    sink = args.out.open("w") if args.out else None
+    sink = JsonLines(args.out)
     for name in [c.strip() for c in args.cells.split(",") if c.strip()]:
         log(f"cell {name} ...")
         cell = run_cell(model, name, plan, kwargs, timed=not args.no_time)
         cell.update(cap_gb=args.cap_gb, layers=args.layers)
         cells.append(cell)
-        line = json.dumps(cell)
-        print(line, flush=True)
-        if sink:
-            sink.write(line + "\n")
-            sink.flush()
+        sink.emit(cell)
+    sink.close()
     print("| cell | status | peak GB | forward ms |\n|---|---|---|---|")
     for c in cells:
         print(f"| {c['cell']} | {c['status']} | {c.get('peak_memory_gb', '-')} | {c.get('forward_ms', c.get('first_forward_ms', '-'))} |")

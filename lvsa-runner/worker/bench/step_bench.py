@@ -37,6 +37,9 @@ from pathlib import Path
 import torch
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))  # run from a checkout without installing
+sys.path.insert(0, str(Path(__file__).resolve().parent))  # jsonl.py beside this file
+
+from jsonl import JsonLines  # noqa: E402
 
 WAN_1_3B = dict(
     patch_size=(1, 2, 2), num_attention_heads=12, attention_head_dim=128, in_channels=16, out_channels=16,
@@ -329,7 +332,7 @@ def main(argv=None) -> int:
     from lvsa_worker.plan import parse_plan
 
     cells = []
-    sink = args.out.open("w") if args.out else None
+    sink = JsonLines(args.out)
     for horizon in horizons:
         frames = HORIZONS[horizon]
         for name in backends:
@@ -345,18 +348,13 @@ def main(argv=None) -> int:
                             "backend": name,
                             "status": "no-plan", "message": f"no LVSA plan for {frames} frames in {args.plan_dir}"}
                     cells.append(cell)
-                    print(json.dumps(cell), flush=True)
+                    sink.emit(cell)
                     continue
             log(f"{horizon}x {method} {name} ...")
             cell = run_cell(setup, model, horizon, frames, method, name, plan, args)
             cells.append(cell)
-            line = json.dumps(cell)
-            print(line, flush=True)
-            if sink:
-                sink.write(line + "\n")
-                sink.flush()
-    if sink:
-        sink.close()
+            sink.emit(cell)
+    sink.close()
     print(table(cells), flush=True)
     return 0
 
