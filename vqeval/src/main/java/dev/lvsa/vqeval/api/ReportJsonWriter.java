@@ -27,6 +27,21 @@ final class ReportJsonWriter {
     }
   }
 
+  /** A regular duplicate cadence (frame-rate conversion) in words and numbers, or null. */
+  private static JsonNode cadence(Cadence c) {
+    if (c == null) {
+      return F.nullNode();
+    }
+    ObjectNode o = F.objectNode();
+    o.put("period_frames", c.periodFrames());
+    o.put("duplicates_per_period", c.duplicatesPerPeriod());
+    o.set("likely_source_fps", number(round(c.likelySourceFps(), 2)));
+    o.set("duplicate_ratio", number(round(c.duplicateRatio(), 4)));
+    o.put("note", c.duplicatesPerPeriod() + " of every " + c.periodFrames()
+        + " frames repeat the previous one: frame-rate conversion, not generation stutter");
+    return o;
+  }
+
   static ObjectNode tree(EvaluationReport r, boolean withProfiles) {
     VideoInfo info = r.info();
     ObjectNode root = F.objectNode();
@@ -54,6 +69,7 @@ final class ReportJsonWriter {
     ObjectNode diag = root.putObject("diagnostics");
     diag.set("vbench_like", value(r.diagnostics().vbenchLike()));
     diag.set("published", value(r.diagnostics().published()));
+    diag.set("cadence", cadence(r.loop() == null ? null : r.loop().cadence()));
     root.set("analysis", value(r.analysis()));
     root.set("timing_ms", value(r.timingMs()));
     if (withProfiles) {

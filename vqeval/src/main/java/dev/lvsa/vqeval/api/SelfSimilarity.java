@@ -12,6 +12,7 @@ public final class SelfSimilarity {
   private final int stride;
   private final double[] lagProfile;
   private final Integer periodFrames;
+  private final java.util.List<RepeatEvent> events;
 
   /**
    * @param size number of analysed frames
@@ -22,6 +23,14 @@ public final class SelfSimilarity {
    * @param periodFrames detected cycle period in original frames, or null
    */
   public SelfSimilarity(int size, float[] distances, int stride, double[] lagProfile, Integer periodFrames) {
+    this(size, distances, stride, lagProfile, periodFrames, java.util.List.of());
+  }
+
+  /**
+   * @param events the repeat model's events (original frames), drawn on the heatmap
+   */
+  public SelfSimilarity(int size, float[] distances, int stride, double[] lagProfile, Integer periodFrames,
+      java.util.List<RepeatEvent> events) {
     if (distances.length != size * size) {
       throw new IllegalArgumentException("matrix of " + distances.length + " values is not " + size + "x" + size);
     }
@@ -30,6 +39,12 @@ public final class SelfSimilarity {
     this.stride = stride;
     this.lagProfile = lagProfile;
     this.periodFrames = periodFrames;
+    this.events = java.util.List.copyOf(events);
+  }
+
+  /** The repeat model's events, original frames. */
+  public java.util.List<RepeatEvent> events() {
+    return events;
   }
 
   public int size() {

@@ -4,21 +4,24 @@ import dev.lvsa.vqeval.api.AnalysisContext;
 import dev.lvsa.vqeval.api.DimensionResult;
 import dev.lvsa.vqeval.api.LoopFindings;
 import dev.lvsa.vqeval.api.NormRange;
+import dev.lvsa.vqeval.api.RepeatEvent;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
- * loop_quality: 100 when the video never repeats itself; low for cycles (diagonal stripes in the
- * self-similarity matrix), ping-pong, near-duplicate frames far apart (a video that stays put) and
- * freezes. The penalties multiply.
+ * loop_quality: 100 when the video never repeats itself. The repeat model explains the video as events
+ * (replays, ping-pong reversals, freezes); the score falls with the share of frames that show earlier
+ * content again (replay_ratio), the share that holds still (freeze_ratio) and near-duplicate frames far
+ * apart (a video that stays put). The penalties multiply.
  */
 public final class LoopQualityDimension extends BuiltInDimension {
 
   public static final String NAME = "loop_quality";
 
   private static final Map<String, NormRange> RANGES = Map.of(
-      "cycle_strength", new NormRange(0.10, 0.40),
-      "pingpong_strength", new NormRange(0.50, 0.85),
+      "replay_ratio", new NormRange(0.02, 0.15),
       "duplicate_pair_ratio", new NormRange(0.02, 0.30),
       "freeze_ratio", new NormRange(0.03, 0.40));
 
@@ -30,8 +33,7 @@ public final class LoopQualityDimension extends BuiltInDimension {
   public DimensionResult evaluate(AnalysisContext context) {
     LoopFindings f = context.loop();
     Scorer s = new Scorer(this, context);
-    s.penaliseIf(f.cycleDetected(), "cycle_strength", f.cycleStrength());
-    s.penaliseIf(f.pingPongDetected(), "pingpong_strength", f.pingPongStrength());
+    s.penalise("replay_ratio", f.replayRatio());
     s.penalise("duplicate_pair_ratio", f.duplicatePairRatio());
     s.penalise("freeze_ratio", f.freezeRatio());
 
@@ -46,11 +48,13 @@ public final class LoopQualityDimension extends BuiltInDimension {
     fields.put("duplicate_pair_ratio", f.duplicatePairRatio());
     fields.put("freeze_ratio", f.freezeRatio());
     fields.put("freeze_onset_frame", f.freezeOnsetFrame());
+    fields.put("replay_ratio", f.replayRatio());
+    fields.put("events", events(f.events(), fps));
 
     Map<String, Object> m = new LinkedHashMap<>();
     m.put("cycle_strength", f.cycleStrength());
-    m.put("cycle_significance", f.cycleSignificance());
     m.put("cycle_repeats", f.cycleRepeats());
+    m.put("replay_ratio", f.replayRatio());
     m.put("pingpong_strength", f.pingPongStrength());
     m.put("pingpong_turn_frames", f.pingPongTurnFrames());
     m.put("duplicate_pair_ratio", f.duplicatePairRatio());
@@ -63,6 +67,24 @@ public final class LoopQualityDimension extends BuiltInDimension {
     m.put("novelty_mean", f.noveltyMean());
     m.put("near_distance", f.nearDistance());
     m.put("far_distance", f.farDistance());
+    m.put("search", f.search());
     return s.productResult(fields, m);
+  }
+
+  static List<Map<String, Object>> events(List<RepeatEvent> events, double fps) {
+    List<Map<String, Object>> out = new ArrayList<>();
+    for (RepeatEvent e : events) {
+      Map<String, Object> m = new LinkedHashMap<>();
+      m.put("kind", e.kind().label());
+      m.put("start", e.start());
+      m.put("end", e.end());
+      m.put("source_start", e.sourceStart());
+      m.put("lag", e.lag());
+      m.put("lag_s", e.lag() != null && fps > 0 ? e.lag() / fps : null);
+      m.put("strength", Math.round(e.strength() * 1000) / 1000.0);
+      m.put("found_by", e.found());
+      out.add(m);
+    }
+    return out;
   }
 }

@@ -1,12 +1,25 @@
 package dev.lvsa.vqeval.loop;
 
+import dev.lvsa.vqeval.api.FrameRange;
 import dev.lvsa.vqeval.api.FrameSeries;
 import dev.lvsa.vqeval.api.LoopFindings;
+import dev.lvsa.vqeval.api.RepeatEvent;
 import dev.lvsa.vqeval.api.SelfSimilarity;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
-/** Runs the whole repetition analysis on a frame series. */
+/**
+ * The repeat model: explains a video as events (replays, ping-pong reversals, freezes) and derives the
+ * loop fields from them. Replays and reversals come from the recurrence plot of structure distances
+ * ({@link ReplayFinder}), freezes from the grey cells of every frame ({@link FreezeFinder}), duplicate
+ * cadence and stutter from consecutive frames ({@link DuplicateFrames}). Videos longer than
+ * {@link LoopParameters#maxMatrixFrames()} analysed frames are searched on every k-th frame, and each
+ * replay's lag is then refined on every analysed frame.
+ */
 public final class LoopAnalyzer {
 
   private final LoopParameters params;
@@ -20,45 +33,176 @@ public final class LoopAnalyzer {
   }
 
   public LoopFindings analyse(FrameSeries series) {
-    try (DistanceMatrix m = DistanceMatrix.of(series.descriptors(), series.descriptorWidth(),
-        series.descriptorHeight())) {
-      return analyse(series, m);
+    int n = series.size();
+    int step = Math.max(1, ceilDiv(n, params.maxMatrixFrames()));
+    int[] rows = new int[ceilDiv(n, step)];
+    for (int k = 0; k < rows.length; k++) {
+      rows[k] = k * step;
+    }
+    float[][] subset = new float[rows.length][];
+    for (int k = 0; k < rows.length; k++) {
+      subset[k] = series.descriptors()[rows[k]];
+    }
+    try (DistanceMatrix m = DistanceMatrix.of(subset, series.descriptorWidth(), series.descriptorHeight())) {
+      return analyse(series, m, rows, step);
     }
   }
 
-  private LoopFindings analyse(FrameSeries series, DistanceMatrix m) {
+  private LoopFindings analyse(FrameSeries series, DistanceMatrix m, int[] rows, int step) {
     int stride = series.stride();
-    int n = m.size();
-
-    double near = nearDistance(m);
-    double far = farDistance(m);
-    int minLag = Math.max(2, ceilDiv(params.minPeriodFrames(), stride));
-    double[] profile = LagProfile.quantile(m, params.profileQuantile());
-    PeriodDetector.Period period = new PeriodDetector(params).detect(profile, minLag, near);
-
+    int n = series.size();
     double fps = series.info().fps();
-    int minRunFrames = Math.max(params.freezeMinFrames(),
-        fps > 0 ? (int) Math.round(params.freezeMinSeconds() * fps) : 0);
-    int minRun = Math.max(2, ceilDiv(minRunFrames, stride));
-    int dupLag = Math.max(1, ceilDiv(params.duplicateMinLagFrames(), stride));
-    RepeatAnalyzer.Repeats rep = new RepeatAnalyzer(params).analyse(m, minRun, dupLag);
+    int unit = stride * step; // original frames per matrix row
 
-    PingPongDetector.PingPong pp = new PingPongDetector(params).detect(m, 0.25 + 0.1 * near);
-    boolean ppDetected = pp.strength() >= params.pingPongMinStrength() && !pp.turns().isEmpty();
-    List<Integer> turns = new ArrayList<>();
-    for (int t : pp.turns()) {
-      turns.add(t * stride);
+    // freezes and duplicates on every analysed frame
+    float[][] grey = greyCells(series);
+    int hardMin = Math.max(params.freezeMinFrames(), fps > 0 ? (int) Math.round(params.freezeMinSeconds() * fps) : 0);
+    int softMin = fps > 0 ? (int) Math.round(params.softFreezeMinSeconds() * fps) : 3 * hardMin;
+    FreezeFinder freezes = new FreezeFinder(grey, params.identicalLevel(), params.softFreezeLevel(),
+        ceilDiv(hardMin, stride), ceilDiv(softMin, stride));
+    List<int[]> frozenRuns = freezes.find();
+    boolean[] frozen = new boolean[n];
+    for (int[] r : frozenRuns) {
+      Arrays.fill(frozen, r[0], r[1] + 1, true);
     }
+    DuplicateFrames.Outcome dups = DuplicateFrames.analyse(freezes, frozen, params.identicalLevel(),
+        params.stutterRelative(), fps > 0 ? fps / stride : 0);
 
-    Integer periodFrames = period.detected() ? period.lag() * stride : null;
-    SelfSimilarity ssm = new SelfSimilarity(n, m.raw(), stride, profile, periodFrames);
-    Integer onset = rep.freezeRuns().isEmpty() ? null : rep.freezeRuns().get(0)[0] * stride;
-    return new LoopFindings(period.detected(), periodFrames, period.strength(), period.significance(),
-        period.detected() ? (double) n / period.lag() : 0, ppDetected, pp.strength(), turns,
-        rep.duplicatePairRatio(), dupLag * stride, rep.freezeRatio(), minRun * stride, onset,
-        RepeatAnalyzer.toOriginal(rep.freezeRuns(), stride), rep.consecutiveDuplicateRatio(), rep.stutterRatio(),
-        rep.firstRepeat() == null ? null : rep.firstRepeat() * stride, rep.novelty(), rep.noveltyMean(), near, far,
-        ssm);
+    // replays and reversals on the recurrence plot
+    StructureMatrix sm = StructureMatrix.of(series.descriptors(), series.descriptorWidth(),
+        series.descriptorHeight(), rows, params.temporalRadius());
+    int minLag = Math.max(2, ceilDiv(params.minPeriodFrames(), unit));
+    int minReplay = Math.max(params.minPeriodFrames(), fps > 0 ? (int) Math.round(params.minReplaySeconds() * fps) : 0);
+    int gap = Math.max(2, fps > 0 ? (int) Math.round(0.15 * fps / unit) : 2);
+    List<RepeatEvent> events = new ArrayList<>();
+    for (ReplayFinder.Line line : new ReplayFinder(sm, minLag, ceilDiv(minReplay, unit), gap).find()) {
+      events.add(toEvent(line, sm, step, stride, n));
+    }
+    for (int[] r : frozenRuns) {
+      events.add(new RepeatEvent(RepeatEvent.Kind.FREEZE, r[0] * stride, r[1] * stride, r[0] * stride, null,
+          freezeStrength(freezes, r), "pixels"));
+    }
+    events.sort(Comparator.comparingInt(RepeatEvent::start).thenComparing(RepeatEvent::kind));
+
+    // far-apart duplicates and novelty on the grey-level matrix
+    int dupLag = Math.max(1, ceilDiv(params.duplicateMinLagFrames(), unit));
+    RepeatAnalyzer.Repeats rep = new RepeatAnalyzer(params).analyse(m, dupLag);
+    return findings(series, m, sm, events, frozen, dups, rep, dupLag * unit, hardMin, step);
+  }
+
+  private LoopFindings findings(FrameSeries series, DistanceMatrix m, StructureMatrix sm, List<RepeatEvent> events,
+      boolean[] frozen, DuplicateFrames.Outcome dups, RepeatAnalyzer.Repeats rep, int dupLagFrames, int hardMin,
+      int step) {
+    int stride = series.stride();
+    int frames = Math.max(1, series.size() * stride);
+    RepeatEvent dominant = null;
+    RepeatEvent strongestReversal = null;
+    RepeatEvent firstRepeat = null;
+    List<Integer> turns = new ArrayList<>();
+    List<FrameRange> freezeRuns = new ArrayList<>();
+    boolean[] repeated = new boolean[frames];
+    for (RepeatEvent e : events) {
+      switch (e.kind()) {
+        case REPLAY -> {
+          if (dominant == null || e.length() > dominant.length()) {
+            dominant = e;
+          }
+        }
+        case PINGPONG -> {
+          turns.add(e.sourceStart());
+          if (strongestReversal == null || e.strength() > strongestReversal.strength()) {
+            strongestReversal = e;
+          }
+        }
+        case FREEZE -> freezeRuns.add(new FrameRange(e.start(), e.end()));
+      }
+      if (e.kind() != RepeatEvent.Kind.FREEZE) {
+        Arrays.fill(repeated, e.start(), Math.min(frames, e.end() + stride), true);
+        if (firstRepeat == null) {
+          firstRepeat = e;
+        }
+      }
+    }
+    int repeatedCount = 0;
+    for (boolean r : repeated) {
+      repeatedCount += r ? 1 : 0;
+    }
+    int frozenCount = 0;
+    for (boolean f : frozen) {
+      frozenCount += f ? 1 : 0;
+    }
+    Integer period = dominant == null ? null : dominant.lag();
+    Map<String, Object> search = new LinkedHashMap<>();
+    search.put("matrix_frames", sm.size());
+    search.put("matrix_step", step);
+    search.put("lags", step > 1 ? "searched every " + step * stride + " frames, refined on every analysed frame"
+        : "every analysed frame");
+    double[] profile = LagProfile.quantile(m, 0.35);
+    SelfSimilarity ssm = new SelfSimilarity(m.size(), m.raw(), stride * step, profile, period, events);
+    double[] noveltyRows = new double[series.size()];
+    for (int i = 0; i < noveltyRows.length; i++) {
+      noveltyRows[i] = rep.novelty()[Math.min(rep.novelty().length - 1, i / step)];
+    }
+    return new LoopFindings(List.copyOf(events), dominant != null, period,
+        dominant == null ? 0 : dominant.strength(), period == null ? 0 : (double) frames / period,
+        strongestReversal != null, strongestReversal == null ? 0 : strongestReversal.strength(), turns,
+        (double) repeatedCount / frames, rep.duplicatePairRatio(), dupLagFrames,
+        series.size() == 0 ? 0 : (double) frozenCount / series.size(), hardMin,
+        freezeRuns.isEmpty() ? null : freezeRuns.get(0).first(), freezeRuns, dups.consecutiveDuplicateRatio(),
+        dups.stutterRatio(), dups.cadence(), firstRepeat == null ? null : firstRepeat.start(), noveltyRows,
+        rep.noveltyMean(), nearDistance(m), farDistance(m), search, ssm);
+  }
+
+  private static RepeatEvent toEvent(ReplayFinder.Line line, StructureMatrix sm, int step, int stride, int n) {
+    int start = sm.frame(line.start());
+    int end = Math.min(n - 1, sm.frame(line.end()) + step - 1);
+    if (line.kind() == RepeatEvent.Kind.PINGPONG) {
+      int turn = line.lagOrSum() * step / 2;
+      return new RepeatEvent(line.kind(), start * stride, end * stride, turn * stride, 2 * (start - turn) * stride,
+          line.strength(), "structure");
+    }
+    int lag = refineLag(sm, line.lagOrSum() * step, step, start, end);
+    return new RepeatEvent(line.kind(), start * stride, end * stride, (start - lag) * stride, lag * stride,
+        line.strength(), "structure");
+  }
+
+  /** The lag (analysed frames) within a coarse step of the coarse lag whose line fits best on every frame. */
+  private static int refineLag(StructureMatrix sm, int coarse, int step, int start, int end) {
+    if (step == 1) {
+      return coarse;
+    }
+    int best = coarse;
+    double bestCost = Double.MAX_VALUE;
+    for (int lag = Math.max(1, coarse - step); lag <= coarse + step; lag++) {
+      double sum = 0;
+      int count = 0;
+      for (int j = Math.max(start, lag); j <= end; j++) {
+        sum += sm.pair(j - lag, j);
+        count++;
+      }
+      if (count > 0 && sum / count < bestCost) {
+        bestCost = sum / count;
+        best = lag;
+      }
+    }
+    return best;
+  }
+
+  private double freezeStrength(FreezeFinder f, int[] r) {
+    double[] steps = new double[Math.max(1, r[1] - r[0])];
+    for (int k = r[0]; k < r[1]; k++) {
+      steps[k - r[0]] = f.meanDiff(k, k + 1);
+    }
+    return Math.max(0, Math.min(1, 1 - ReplayFinder.percentile(steps, 0.5) / params.softFreezeLevel()));
+  }
+
+  private static float[][] greyCells(FrameSeries s) {
+    int cells = s.descriptorWidth() * s.descriptorHeight();
+    float[][] g = new float[s.size()][];
+    for (int i = 0; i < g.length; i++) {
+      g[i] = Arrays.copyOf(s.descriptors()[i], cells);
+    }
+    return g;
   }
 
   private static double nearDistance(DistanceMatrix m) {

@@ -1,34 +1,30 @@
 package dev.lvsa.vqeval.loop;
 
 /**
- * Thresholds of the repetition analysis. Distances are in grey levels of the descriptor (0-255 scale).
+ * Thresholds of the repeat model. Grey-level distances are on the 0-255 scale of the descriptor cells;
+ * structure distances are in contrast units (see {@link StructureMatrix}).
  *
- * @param minPeriodFrames shortest cycle period searched, original frames
- * @param profileQuantile the cycle is searched in this quantile of the distances along each diagonal
- *     (below the median, so that a loop covering only part of the video still shows)
- * @param minOverlapFraction a lag is only used when at least this share of the video overlaps itself
- * @param cycleMinStrength smallest valley depth (relative) that counts as a cycle
- * @param cycleMinSignificance smallest valley depth over the lag profile's jitter that counts
- * @param cycleMaxValleyOverNear repeats must be at most this many times the consecutive-frame distance
- *     (plus {@code identicalLevel / 10}); a video that only comes back to a similar pose is no loop
- * @param identicalLevel two frames are near-identical when at most 5% of their grey cells differ by more
- *     than this many grey levels
+ * @param minPeriodFrames shortest replay lag searched, original frames
+ * @param minReplaySeconds shortest replay or reversal event, seconds (at least {@code minPeriodFrames})
+ * @param identicalLevel hard freeze and duplicates: two frames are near-identical when the 95th percentile
+ *     of their grey-cell differences is at most this many grey levels
+ * @param softFreezeLevel soft freeze: a near-static shot stays within this mean grey-cell difference of
+ *     its first frame
  * @param duplicateMinLagFrames pairs closer than this (original frames) are not duplicate candidates
- * @param freezeMinSeconds shortest freeze, seconds (at least {@code freezeMinFrames})
- * @param freezeMinFrames shortest freeze, original frames
- * @param freezeDriftFactor a run whose first and last frames differ by more than this many times the
- *     typical consecutive change is slow motion, not a freeze
+ * @param freezeMinSeconds shortest hard freeze, seconds (at least {@code freezeMinFrames})
+ * @param freezeMinFrames shortest hard freeze, original frames
+ * @param softFreezeMinSeconds shortest soft freeze, seconds
  * @param stutterRelative a consecutive pair is a duplicate when its change is below this share of the
  *     video's median consecutive change (and near-identical)
- * @param pingPongMinStrength smallest palindrome strength that counts as ping-pong
- * @param pingPongMaxHalfWindow largest half window (analysed frames) around a turn point
+ * @param maxMatrixFrames the recurrence matrix covers at most this many frames; longer videos are searched
+ *     on every k-th analysed frame and replay lags refined on every frame (stated in the JSON)
+ * @param temporalRadius structure descriptors are averaged over this many frames on each side
  */
-public record LoopParameters(int minPeriodFrames, double profileQuantile, double minOverlapFraction, double cycleMinStrength,
-    double cycleMinSignificance, double cycleMaxValleyOverNear, double identicalLevel, int duplicateMinLagFrames,
-    double freezeMinSeconds, int freezeMinFrames, double freezeDriftFactor, double stutterRelative, double pingPongMinStrength,
-    int pingPongMaxHalfWindow) {
+public record LoopParameters(int minPeriodFrames, double minReplaySeconds, double identicalLevel,
+    double softFreezeLevel, int duplicateMinLagFrames, double freezeMinSeconds, int freezeMinFrames,
+    double softFreezeMinSeconds, double stutterRelative, int maxMatrixFrames, int temporalRadius) {
 
   public static LoopParameters defaults() {
-    return new LoopParameters(8, 0.35, 0.2, 0.25, 4.0, 3.0, 4.0, 8, 0.5, 8, 2.0, 0.25, 0.6, 24);
+    return new LoopParameters(8, 1.0, 4.0, 6.0, 8, 1.0, 8, 3.0, 0.25, 1600, 1);
   }
 }

@@ -1,0 +1,155 @@
+package dev.lvsa.vqeval.loop;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * Finds where the picture holds still, on the grey descriptor cells of every analysed frame (grey
+ * levels), in two ways.
+ * <ul>
+ *   <li><b>Hard freeze</b>: frames near-identical to the first frame of their stretch (the 95th percentile
+ *       of the cell differences at most {@code identicalLevel}) for at least {@code hardMin} frames. A
+ *       stretch is cut where it drifts past the level and the next one starts there (it does not slide its
+ *       start forward frame by frame), and stretches that touch are chained, so a still that creeps slowly
+ *       is one freeze from its first frame.
+ *   <li><b>Soft freeze</b>: a near-static shot that no longer evolves: every frame within
+ *       {@code softLevel} grey levels (mean cell difference) of the stretch's first frame for at least
+ *       {@code softMin} frames. The mean lets 5-15% of the cells wobble (shimmer, a blinking eye, micro
+ *       facial motion) while a moving subject, however small, carries the picture away within seconds. The
+ *       start is then moved back over frames that change no more than the still itself does.
+ * </ul>
+ * Stretches shorter than the minimums are ordinary pauses (an actor holding a pose for half a second).
+ */
+final class FreezeFinder {
+
+  /** Shortest piece of a chained hard freeze, frames (and at least half the shortest freeze). */
+  static final int MIN_PIECE = 4;
+
+  private final float[][] grey;
+  private final double identicalLevel;
+  private final double softLevel;
+  private final int hardMin;
+  private final int softMin;
+
+  /**
+   * @param grey per analysed frame: grey cells (grey levels)
+   * @param hardMin shortest hard freeze, analysed frames
+   * @param softMin shortest soft freeze, analysed frames
+   */
+  FreezeFinder(float[][] grey, double identicalLevel, double softLevel, int hardMin, int softMin) {
+    this.grey = grey;
+    this.identicalLevel = identicalLevel;
+    this.softLevel = softLevel;
+    this.hardMin = Math.max(2, hardMin);
+    this.softMin = Math.max(2, softMin);
+  }
+
+  /** Frozen spans, analysed frames, inclusive, in order and disjoint. */
+  List<int[]> find() {
+    int n = grey.length;
+    boolean[] frozen = new boolean[n];
+    List<int[]> hard = chain(anchored(true, Math.max(MIN_PIECE, hardMin / 2)), hardMin);
+    for (int[] r : hard) {
+      Arrays.fill(frozen, r[0], r[1] + 1, true);
+    }
+    for (int[] r : anchored(false, softMin)) {
+      int s = extendBack(r[0], r[1]);
+      // a pixel-exact still that begins soon after marks the onset more precisely than the soft start
+      for (int[] h : hard) {
+        if (h[0] > s && h[0] <= r[1] && h[0] - s <= softMin / 3) {
+          s = h[0];
+          break;
+        }
+      }
+      Arrays.fill(frozen, s, r[1] + 1, true);
+    }
+    List<int[]> out = new ArrayList<>();
+    for (int i = 0; i < n; i++) {
+      if (frozen[i]) {
+        int e = i;
+        while (e + 1 < n && frozen[e + 1]) {
+          e++;
+        }
+        out.add(new int[] {i, e});
+        i = e;
+      }
+    }
+    return out;
+  }
+
+  /** Stretches whose frames all stay within the level of the stretch's first frame, cut where they leave. */
+  private List<int[]> anchored(boolean hard, int minLength) {
+    int n = grey.length;
+    List<int[]> runs = new ArrayList<>();
+    int s = 0;
+    while (s < n - 1) {
+      int e = s;
+      while (e + 1 < n && within(s, e + 1, hard)) {
+        e++;
+      }
+      if (e - s + 1 >= minLength) {
+        runs.add(new int[] {s, e});
+      }
+      s = e > s ? e + 1 : s + 1;
+    }
+    return runs;
+  }
+
+  private static List<int[]> chain(List<int[]> pieces, int minLength) {
+    List<int[]> out = new ArrayList<>();
+    int[] cur = null;
+    for (int[] p : pieces) {
+      if (cur != null && p[0] - cur[1] <= 1) {
+        cur[1] = p[1];
+      } else {
+        if (cur != null && cur[1] - cur[0] + 1 >= minLength) {
+          out.add(cur);
+        }
+        cur = p.clone();
+      }
+    }
+    if (cur != null && cur[1] - cur[0] + 1 >= minLength) {
+      out.add(cur);
+    }
+    return out;
+  }
+
+  private int extendBack(int s, int e) {
+    double[] steps = new double[e - s];
+    for (int k = s; k < e; k++) {
+      steps[k - s] = meanDiff(k, k + 1);
+    }
+    double jitter = 2 * ReplayFinder.percentile(steps, 0.5) + 0.5;
+    int anchor = Math.min(e, s + Math.max(1, (e - s) / 4));
+    while (s > 0 && meanDiff(s - 1, anchor) <= softLevel && meanDiff(s - 1, s) <= jitter) {
+      s--;
+    }
+    return s;
+  }
+
+  private boolean within(int a, int b, boolean hard) {
+    return hard ? p95Diff(a, b) <= identicalLevel : meanDiff(a, b) <= softLevel;
+  }
+
+  double meanDiff(int a, int b) {
+    float[] x = grey[a];
+    float[] y = grey[b];
+    double s = 0;
+    for (int c = 0; c < x.length; c++) {
+      s += Math.abs(x[c] - y[c]);
+    }
+    return s / x.length;
+  }
+
+  double p95Diff(int a, int b) {
+    float[] x = grey[a];
+    float[] y = grey[b];
+    float[] d = new float[x.length];
+    for (int c = 0; c < x.length; c++) {
+      d[c] = Math.abs(x[c] - y[c]);
+    }
+    Arrays.sort(d);
+    return d[Math.min(d.length - 1, (int) Math.floor(0.95 * d.length))];
+  }
+}

@@ -1,0 +1,298 @@
+package dev.lvsa.vqeval.loop;
+
+import dev.lvsa.vqeval.api.RepeatEvent;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * Finds replays and ping-pong reversals as lines in the recurrence plot of a {@link StructureMatrix}.
+ *
+ * <p><b>Returns.</b> For every frame j the profile {@code p(L) = D(j-L, j)} over all lags up to j is
+ * searched for its lowest point {@code v} at a lag {@code L* >= minLag}, and the highest point {@code h} at
+ * the lags in between ({@code 1..L*}). Frame j <em>returns</em> to frame {@code j-L*} when the video went
+ * somewhere else in between and came back: {@code (h - v) / (h - base)} is at least {@link #RETURN_MIN},
+ * where {@code base} is the video's own floor of consecutive-frame distances (10th percentile, so fresh
+ * sensor noise on a replay does not read as a difference). Slow drift has its best match at the shortest
+ * lag and no hill, a frozen picture has no hill at all ({@link #HILL_MIN}): neither returns.
+ *
+ * <p><b>Events.</b> Runs of returning frames (gaps of a few frames bridged) that last at least
+ * {@code minLength} are events. A run is explained by the straight line that fits it best: a constant lag
+ * (parallel to the diagonal: a forward replay) or a constant sum {@code i + j} (across the diagonal: a
+ * ping-pong reversal). The replay's lag is the smallest lag whose line is about as good as the best one,
+ * so a loop of period 20 is not reported as 40. Nothing limits the lag but the clip's end, so a single late
+ * replay of the opening is found as readily as a loop.
+ */
+final class ReplayFinder {
+
+  /** Smallest return contrast. */
+  static final double RETURN_MIN = 0.8;
+  /** Smallest hill (contrast units) between a frame and its match: below it the video never went away. */
+  static final double HILL_MIN = 0.12;
+  /** A lag's line is as good as the best when within this share of the way from the best to the median. */
+  static final double FUNDAMENTAL_SLACK = 0.25;
+  /** A ping-pong line must beat the best forward line by this factor. */
+  static final double REVERSAL_ADVANTAGE = 0.7;
+
+  /** Matrix indices: what a search found before lags are turned into original frames. */
+  record Line(RepeatEvent.Kind kind, int start, int end, int lagOrSum, double strength) {
+  }
+
+  private final StructureMatrix m;
+  private final int minLag;
+  private final int minLength;
+  private final int maxGap;
+
+  /**
+   * @param minLag shortest lag searched, matrix indices
+   * @param minLength shortest event, matrix indices
+   * @param maxGap longest run of non-returning frames bridged inside an event
+   */
+  ReplayFinder(StructureMatrix m, int minLag, int minLength, int maxGap) {
+    this.m = m;
+    this.minLag = Math.max(2, minLag);
+    this.minLength = Math.max(3, minLength);
+    this.maxGap = maxGap;
+  }
+
+  /** Per matrix index: the return contrast (0 when none) and the lag of the best earlier match. */
+  record Returns(double[] contrast, int[] lag) {
+  }
+
+  Returns returns() {
+    int n = m.size();
+    double[] consecutive = new double[Math.max(1, n - 1)];
+    for (int i = 1; i < n; i++) {
+      consecutive[i - 1] = m.distance(i - 1, i);
+    }
+    double floor = n > 1 ? percentile(consecutive, 0.10) : 0;
+    double[] contrast = new double[n];
+    int[] lag = new int[n];
+    for (int j = minLag + 1; j < n; j++) {
+      int best = minLag;
+      double v = Double.MAX_VALUE;
+      for (int l = minLag; l <= j; l++) {
+        double dl = m.distance(j - l, j);
+        if (dl < v) {
+          v = dl;
+          best = l;
+        }
+      }
+      double h = 0;
+      for (int l = 1; l < best; l++) {
+        h = Math.max(h, m.distance(j - l, j));
+      }
+      lag[j] = best;
+      if (h < HILL_MIN) {
+        continue;
+      }
+      double base = Math.min(v, floor);
+      contrast[j] = Math.max(0, (h - v) / Math.max(h - base, 1e-9));
+    }
+    return new Returns(contrast, lag);
+  }
+
+  List<Line> find() {
+    Returns r = returns();
+    List<Line> out = new ArrayList<>();
+    for (int[] run : runs(r.contrast())) {
+      explain(run[0], run[1], r, out);
+    }
+    return out;
+  }
+
+  private List<int[]> runs(double[] contrast) {
+    List<int[]> out = new ArrayList<>();
+    int s = -1;
+    int last = -1;
+    for (int j = 0; j < contrast.length; j++) {
+      if (contrast[j] < RETURN_MIN) {
+        continue;
+      }
+      if (s >= 0 && j - last <= maxGap + 1) {
+        last = j;
+      } else {
+        if (s >= 0 && last - s + 1 >= minLength) {
+          out.add(new int[] {s, last});
+        }
+        s = j;
+        last = j;
+      }
+    }
+    if (s >= 0 && last - s + 1 >= minLength) {
+      out.add(new int[] {s, last});
+    }
+    return out;
+  }
+
+  private void explain(int s, int e, Returns r, List<Line> out) {
+    double[] contrast = r.contrast();
+    // only lags the frames actually return at: a slow scene also matches itself a few frames back
+    double[] lags = new double[e - s + 1];
+    for (int j = s; j <= e; j++) {
+      lags[j - s] = r.lag()[j];
+    }
+    int lowest = Math.max(minLag, (int) Math.floor(0.8 * percentile(lags, 0.1)));
+    double[] fwd = forwardCosts(s, e, lowest);
+    int lag = fundamental(fwd);
+    double fwdBest = lag < 0 ? Double.MAX_VALUE : fwd[lag];
+    int[] sumBest = new int[1];
+    double back = backwardCost(s, e, sumBest);
+    if (back < REVERSAL_ADVANTAGE * fwdBest && reversal(r, s, e, back)) {
+      out.add(new Line(RepeatEvent.Kind.PINGPONG, s, e, sumBest[0], median(contrast, s, e)));
+      return;
+    }
+    if (lag < 0) {
+      return;
+    }
+    // the replay starts where its line does; a reversal may come first (ping-pong before its first cycle)
+    double level = 2 * fwdBest + 0.02;
+    int start = s;
+    while (start < e && (start - lag < 0 || m.distance(start - lag, start) > level)) {
+      start++;
+    }
+    double prefixBack = start - s >= minLength ? backwardCost(s, start - 1, sumBest) : Double.MAX_VALUE;
+    if (prefixBack < REVERSAL_ADVANTAGE * prefixCost(s, start - 1, lag) && reversal(r, s, start - 1, prefixBack)) {
+      out.add(new Line(RepeatEvent.Kind.PINGPONG, s, start - 1, sumBest[0], median(contrast, s, start - 1)));
+    } else {
+      start = s; // no reversal before it: the replay starts with the run (its lag may stretch a little)
+    }
+    if (e - start + 1 >= minLength) {
+      out.add(new Line(RepeatEvent.Kind.REPLAY, start, e, lag, median(contrast, start, e)));
+    }
+  }
+
+  /**
+   * A reversal must read as one: the best matches walk backwards (slope near -1) and one line across the
+   * diagonal explains them nearly as well as each frame's own best match does. A replay of a slow scene,
+   * whose frames all look alike, has wandering matches that no single line follows.
+   */
+  private boolean reversal(Returns r, int s, int e, double lineCost) {
+    return sourceSlope(r, s, e) < -0.5 && lineCost <= 1.5 * prefixCost(s, e, minLag) + 0.02;
+  }
+
+  /**
+   * Least-squares slope of the best-match source frame over the run: +1 for a replay, -1 for a reversal,
+   * anything for a slow scene whose frames all look alike (then only a clear -1 makes a reversal).
+   */
+  static double sourceSlope(Returns r, int s, int e) {
+    int len = e - s + 1;
+    double mx = 0;
+    double my = 0;
+    for (int j = s; j <= e; j++) {
+      mx += j;
+      my += j - r.lag()[j];
+    }
+    mx /= len;
+    my /= len;
+    double sxy = 0;
+    double sxx = 0;
+    for (int j = s; j <= e; j++) {
+      sxy += (j - mx) * (j - r.lag()[j] - my);
+      sxx += (j - mx) * (j - mx);
+    }
+    return sxx == 0 ? 0 : sxy / sxx;
+  }
+
+  /** Mean distance of frames s..e to their best matches at lags of at least {@code lag}. */
+  private double prefixCost(int s, int e, int lag) {
+    double sum = 0;
+    for (int j = s; j <= e; j++) {
+      double best = Double.MAX_VALUE;
+      for (int l = Math.min(lag, j); l <= j; l++) {
+        best = Math.min(best, m.distance(j - l, j));
+      }
+      sum += best;
+    }
+    return sum / (e - s + 1);
+  }
+
+  /** Mean distance along each constant-lag line over frames s..e (NaN where the line covers too little). */
+  private double[] forwardCosts(int s, int e, int lowest) {
+    int len = e - s + 1;
+    double[] cost = new double[e + 1];
+    Arrays.fill(cost, Double.NaN);
+    for (int l = lowest; l <= e; l++) {
+      int from = Math.max(s, l);
+      int count = e - from + 1;
+      if (count < 0.8 * len) {
+        continue;
+      }
+      double sum = 0;
+      for (int j = from; j <= e; j++) {
+        sum += m.distance(j - l, j);
+      }
+      cost[l] = sum / count;
+    }
+    return cost;
+  }
+
+  /** The smallest lag at a local minimum whose line is about as good as the best one, or -1. */
+  private static int fundamental(double[] cost) {
+    int best = -1;
+    List<Double> valid = new ArrayList<>();
+    for (int l = 0; l < cost.length; l++) {
+      if (!Double.isNaN(cost[l])) {
+        valid.add(cost[l]);
+        if (best < 0 || cost[l] < cost[best]) {
+          best = l;
+        }
+      }
+    }
+    if (best < 0) {
+      return -1;
+    }
+    double[] v = valid.stream().mapToDouble(Double::doubleValue).toArray();
+    double med = percentile(v, 0.5);
+    double accept = cost[best] + FUNDAMENTAL_SLACK * Math.max(0, med - cost[best]);
+    for (int l = 0; l < best; l++) {
+      if (Double.isNaN(cost[l]) || cost[l] > accept) {
+        continue;
+      }
+      boolean localMin = (l == 0 || Double.isNaN(cost[l - 1]) || cost[l - 1] >= cost[l])
+          && (l + 1 >= cost.length || Double.isNaN(cost[l + 1]) || cost[l + 1] >= cost[l]);
+      if (localMin) {
+        return l;
+      }
+    }
+    return best;
+  }
+
+  /** Best mean distance along a line i + j = const over frames s..e with i at least minLag before j. */
+  private double backwardCost(int s, int e, int[] sumOut) {
+    int len = e - s + 1;
+    double best = Double.MAX_VALUE;
+    for (int sum = 0; sum <= 2 * e - minLag; sum++) {
+      double total = 0;
+      int count = 0;
+      for (int j = s; j <= e; j++) {
+        int i = sum - j;
+        if (i >= 0 && j - i >= minLag) {
+          total += m.distance(i, j);
+          count++;
+        }
+      }
+      if (count >= 0.8 * len && total / count < best) {
+        best = total / count;
+        sumOut[0] = sum;
+      }
+    }
+    return best;
+  }
+
+  static double median(double[] a, int from, int to) {
+    return percentile(Arrays.copyOfRange(a, from, to + 1), 0.5);
+  }
+
+  static double percentile(double[] a, double q) {
+    if (a.length == 0) {
+      return Double.NaN;
+    }
+    double[] c = a.clone();
+    Arrays.sort(c);
+    double pos = q * (c.length - 1);
+    int lo = (int) Math.floor(pos);
+    int hi = Math.min(c.length - 1, lo + 1);
+    return c[lo] + (c[hi] - c[lo]) * (pos - lo);
+  }
+}

@@ -1,0 +1,149 @@
+package dev.lvsa.vqeval.loop;
+
+import static org.bytedeco.opencv.global.opencv_core.CV_32F;
+import static org.bytedeco.opencv.global.opencv_core.REDUCE_SUM;
+import static org.bytedeco.opencv.global.opencv_core.absdiff;
+import static org.bytedeco.opencv.global.opencv_core.reduce;
+import static org.bytedeco.opencv.global.opencv_core.repeat;
+import static org.bytedeco.opencv.global.opencv_imgproc.THRESH_TRUNC;
+import static org.bytedeco.opencv.global.opencv_imgproc.threshold;
+
+import dev.lvsa.vqeval.decode.MatData;
+import org.bytedeco.opencv.opencv_core.Mat;
+
+/**
+ * The distance the repeat model sees between two frames: how different their <em>structure</em> is, made
+ * robust to what a replay may carry that the original did not.
+ * <ul>
+ *   <li>the outer ring of grey cells is dropped (a coloured border drawn on replayed frames, letterboxing);
+ *   <li>each frame's grey cells are normalised to zero mean and unit contrast (a re-lit replay, a global
+ *       brightness, contrast or colour change; chroma is left out altogether);
+ *   <li>cell differences are capped at {@link #CAP} contrast units before averaging, so a static overlay,
+ *       watermark or caption that covers a share {@code f} of the picture adds at most {@code f x CAP};
+ *   <li>each frame is averaged with its neighbours ({@code temporalRadius}), which lowers fresh per-frame
+ *       sensor noise and codec jitter without moving a replay's line.
+ * </ul>
+ * Distances are in contrast units: about 0.01-0.05 between consecutive frames, 0.4-0.8 between unrelated
+ * pictures. The bulk work runs in OpenCV, one frame against all earlier frames at a time.
+ */
+public final class StructureMatrix {
+
+  /** Largest contribution of one cell (contrast units). */
+  static final float CAP = 1.0f;
+  /** Contrast floor (grey levels): a flat, featureless frame is not blown up into noise. */
+  static final float CONTRAST_FLOOR = 6.0f;
+
+  private final int cells;
+  private final float[] vectors;
+  private final int[] frames;
+  private final int n;
+  private final float[] d;
+
+  private StructureMatrix(int cells, float[] vectors, int[] frames, float[] d) {
+    this.cells = cells;
+    this.vectors = vectors;
+    this.frames = frames;
+    this.n = frames.length;
+    this.d = d;
+  }
+
+  /**
+   * @param descriptors per analysed frame: grey cells first ({@code gridWidth x gridHeight}), then anything
+   * @param frames which analysed frames the matrix covers, in order (a coarse search uses every k-th);
+   *     {@link #pair} still reaches every frame
+   * @param temporalRadius frames averaged on each side of a frame (0 = none)
+   */
+  public static StructureMatrix of(float[][] descriptors, int gridWidth, int gridHeight, int[] frames,
+      int temporalRadius) {
+    int total = descriptors.length;
+    int trim = gridWidth >= 8 && gridHeight >= 6 ? 1 : 0;
+    int w = gridWidth - 2 * trim;
+    int h = gridHeight - 2 * trim;
+    int cells = w * h;
+    float[] all = new float[Math.max(1, total) * cells];
+    float[] tmp = new float[cells];
+    for (int f = 0; f < total; f++) {
+      java.util.Arrays.fill(tmp, 0f);
+      int lo = Math.max(0, f - temporalRadius);
+      int hi = Math.min(total - 1, f + temporalRadius);
+      for (int t = lo; t <= hi; t++) {
+        float[] src = descriptors[t];
+        for (int y = 0; y < h; y++) {
+          for (int x = 0; x < w; x++) {
+            tmp[y * w + x] += src[(y + trim) * gridWidth + x + trim];
+          }
+        }
+      }
+      double mean = 0;
+      for (float v : tmp) {
+        mean += v;
+      }
+      mean /= cells;
+      double ss = 0;
+      for (int c = 0; c < cells; c++) {
+        tmp[c] = (float) (tmp[c] - mean) / (hi - lo + 1);
+        ss += tmp[c] * tmp[c];
+      }
+      float scale = (float) (1.0 / Math.max(Math.sqrt(ss / cells), CONTRAST_FLOOR));
+      for (int c = 0; c < cells; c++) {
+        all[f * cells + c] = tmp[c] * scale;
+      }
+    }
+    int n = frames.length;
+    float[] sub = new float[Math.max(1, n) * cells];
+    for (int k = 0; k < n; k++) {
+      System.arraycopy(all, frames[k] * cells, sub, k * cells, cells);
+    }
+    float[] out = new float[n * n];
+    if (n > 1) {
+      try (Mat m = new Mat(n, cells, CV_32F); Mat rep = new Mat(); Mat diff = new Mat(); Mat sums = new Mat()) {
+        MatData.putFloats(m, sub);
+        float[] row = new float[n];
+        for (int j = 1; j < n; j++) {
+          try (Mat earlier = m.rowRange(0, j); Mat current = m.row(j)) {
+            repeat(current, j, 1, rep);
+            absdiff(earlier, rep, diff);
+            threshold(diff, diff, CAP, CAP, THRESH_TRUNC);
+            reduce(diff, sums, 1, REDUCE_SUM, CV_32F);
+          }
+          MatData.floats(sums, j == row.length ? row : (row = new float[j]));
+          for (int i = 0; i < j; i++) {
+            float v = row[i] / cells;
+            out[i * n + j] = v;
+            out[j * n + i] = v;
+          }
+        }
+      }
+    }
+    return new StructureMatrix(cells, all, frames.clone(), out);
+  }
+
+  /** Distance between any two analysed frames (not only those the matrix covers), computed on demand. */
+  public double pair(int frameA, int frameB) {
+    int a = frameA * cells;
+    int b = frameB * cells;
+    double s = 0;
+    for (int c = 0; c < cells; c++) {
+      s += Math.min(CAP, Math.abs(vectors[a + c] - vectors[b + c]));
+    }
+    return s / cells;
+  }
+
+  /** The analysed frame behind matrix index {@code k}. */
+  public int frame(int k) {
+    return frames[k];
+  }
+
+  public int size() {
+    return n;
+  }
+
+  public double distance(int i, int j) {
+    return d[i * n + j];
+  }
+
+  /** Row-major distances (shared: read-only). */
+  public float[] raw() {
+    return d;
+  }
+}
