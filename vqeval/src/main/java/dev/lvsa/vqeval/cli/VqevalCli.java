@@ -34,6 +34,7 @@ public final class VqevalCli implements Runnable {
     SUBCOMMANDS.put("evaluate", EvaluateCommand.class);
     SUBCOMMANDS.put("batch", BatchCommand.class);
     SUBCOMMANDS.put("calibrate", CalibrateCommand.class);
+    SUBCOMMANDS.put("validate", ValidateCommand.class);
     SUBCOMMANDS.put("bench", BenchCommand.class);
   }
 
