@@ -44,6 +44,8 @@ final class ClipFactory {
       case PINGPONG -> pingPong(rnd, seed, file, n, fps, sensor);
       case FREEZE -> freeze(rnd, seed, file, n, fps);
       case STUTTER -> stutter(rnd, seed, file, n, fps, sensor);
+      case LOOP_SINGLE, LOOP_OVERLAY, FREEZE_SHIMMER, CADENCE ->
+          new FailureClips(this, width, height).plan(kind, rnd, seed, file, fps, sensor);
     };
   }
 
@@ -279,7 +281,7 @@ final class ClipFactory {
             seed));
   }
 
-  private ClipLabel label(String file, ClipKind kind, boolean looped, Integer period, Integer firstRepeat,
+  ClipLabel label(String file, ClipKind kind, boolean looped, Integer period, Integer firstRepeat,
       boolean pingPong, Integer freeze, boolean stutter, int dups, List<Integer> cuts, int n, int fps, double noise,
       boolean reencoded, long seed) {
     return new ClipLabel(file, kind, looped, period, firstRepeat, pingPong, freeze, stutter, dups, cuts, n, width,

@@ -27,7 +27,15 @@ public enum ClipKind {
   /** Clean motion that stops dead at frame k (sometimes with sensor noise continuing). */
   FREEZE(Category.FREEZE),
   /** Clean motion with some frames duplicated (1-2 extra copies). */
-  STUTTER(Category.STUTTER);
+  STUTTER(Category.STUTTER),
+  /** New content for most of the clip, then one replay of the opening in its last 15-30% (a 2x failure). */
+  LOOP_SINGLE(Category.LOOP),
+  /** A single late replay drawn under a red border and brighter, as the published comparison pages show it. */
+  LOOP_OVERLAY(Category.LOOP),
+  /** Motion that stops at frame k while 8% of the picture keeps wobbling around the still (shimmer). */
+  FREEZE_SHIMMER(Category.FREEZE),
+  /** Clean motion at 16 fps published at 24 fps: every third frame repeats the one before (a cadence). */
+  CADENCE(Category.CLEAN);
 
   /** Validation classes. */
   public enum Category { CLEAN, LOOP, FREEZE, STUTTER }

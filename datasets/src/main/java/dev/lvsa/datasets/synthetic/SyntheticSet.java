@@ -21,7 +21,7 @@ public final class SyntheticSet {
   /** Columns of labels.csv, in order. */
   public static final List<String> LABEL_COLUMNS = List.of("file", "kind", "category", "looped", "period_frames",
       "first_repeat_frame", "pingpong", "freeze_onset_frame", "stutter", "duplicated_frames", "cut_frames",
-      "frames", "width", "height", "fps", "noise_sigma", "reencoded", "seed");
+      "frames", "width", "height", "fps", "noise_sigma", "reencoded", "seed", "label", "onset_frame");
 
   private final int width;
   private final int height;
@@ -108,7 +108,11 @@ public final class SyntheticSet {
     List<byte[]> frames = new ArrayList<>(tl.frames());
     for (int i = 0; i < tl.frames(); i++) {
       Scene scene = plan.scenes().get(tl.scene()[i]);
-      frames.add(renderer.render(scene, tl.time()[i], i, tl.frames(), plan.noiseSigma(), tl.noiseKey()[i]));
+      byte[] frame = renderer.render(scene, tl.time()[i], i, tl.frames(), plan.noiseSigma(), tl.noiseKey()[i]);
+      if (plan.effect() != null) {
+        plan.effect().apply(frame, i, width, height);
+      }
+      frames.add(frame);
     }
     int fps = plan.label().fps();
     Path tmp = Files.createTempFile(target.toAbsolutePath().getParent(), "." + fileName, ".tmp.mp4");
@@ -145,9 +149,24 @@ public final class SyntheticSet {
           l.cutFrames().stream().map(String::valueOf).collect(Collectors.joining(";")),
           Integer.toString(l.frames()), Integer.toString(l.width()), Integer.toString(l.height()),
           Integer.toString(l.fps()), Double.toString(l.noiseSigma()), Boolean.toString(l.reencoded()),
-          Long.toString(l.seed())));
+          Long.toString(l.seed()), validationLabel(l), str(validationOnset(l))));
     }
     AtomicFiles.writeString(file, Csv.format(LABEL_COLUMNS, rows));
+  }
+
+  /** The class {@code vqeval validate} judges: loop, freeze, clean, or the kind's own word (not judged). */
+  static String validationLabel(ClipLabel l) {
+    return switch (l.category()) {
+      case LOOP -> "loop";
+      case FREEZE -> "freeze";
+      case CLEAN -> "clean";
+      case STUTTER -> "stutter";
+    };
+  }
+
+  /** A loop's first repeated frame (where known) or a freeze's onset. */
+  static Integer validationOnset(ClipLabel l) {
+    return l.category() == ClipKind.Category.FREEZE ? l.freezeOnsetFrame() : l.firstRepeatFrame();
   }
 
   private static String str(Integer v) {

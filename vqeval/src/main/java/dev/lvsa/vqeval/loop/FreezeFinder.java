@@ -11,8 +11,8 @@ import java.util.List;
  *   <li><b>Hard freeze</b>: frames near-identical to the first frame of their stretch (the 95th percentile
  *       of the cell differences at most {@code identicalLevel}) for at least {@code hardMin} frames. A
  *       stretch is cut where it drifts past the level and the next one starts there (it does not slide its
- *       start forward frame by frame), and stretches that touch are chained, so a still that creeps slowly
- *       is one freeze from its first frame.
+ *       start forward frame by frame); stretches that touch are one freeze. A still that creeps slowly
+ *       after motion stopped is caught by the soft test below, from where the motion stopped.
  *   <li><b>Soft freeze</b>: a near-static shot that no longer evolves: every frame within
  *       {@code softLevel} grey levels (mean cell difference) of the stretch's first frame for at least
  *       {@code softMin} frames. The mean lets 5-15% of the cells wobble (shimmer, a blinking eye, micro
@@ -22,9 +22,6 @@ import java.util.List;
  * Stretches shorter than the minimums are ordinary pauses (an actor holding a pose for half a second).
  */
 final class FreezeFinder {
-
-  /** Shortest piece of a chained hard freeze, frames (and at least half the shortest freeze). */
-  static final int MIN_PIECE = 4;
 
   private final float[][] grey;
   private final double identicalLevel;
@@ -49,15 +46,18 @@ final class FreezeFinder {
   List<int[]> find() {
     int n = grey.length;
     boolean[] frozen = new boolean[n];
-    List<int[]> hard = chain(anchored(true, Math.max(MIN_PIECE, hardMin / 2)), hardMin);
+    List<int[]> hard = chain(anchored(true, hardMin), hardMin);
     for (int[] r : hard) {
       Arrays.fill(frozen, r[0], r[1] + 1, true);
     }
     for (int[] r : anchored(false, softMin)) {
+      if (!afterMotion(r[0])) {
+        continue;
+      }
       int s = extendBack(r[0], r[1]);
       // a pixel-exact still that begins soon after marks the onset more precisely than the soft start
       for (int[] h : hard) {
-        if (h[0] > s && h[0] <= r[1] && h[0] - s <= softMin / 3) {
+        if (h[0] > s && h[0] <= r[1] && h[0] - s <= softMin / 8) {
           s = h[0];
           break;
         }
@@ -76,6 +76,21 @@ final class FreezeFinder {
       }
     }
     return out;
+  }
+
+
+  /**
+   * A soft freeze is motion collapsing into a near-static shot: within {@code softMin} frames before it the
+   * picture was at least twice the soft level away from where it stops. A clip that is slow from its first
+   * frame cannot be told from slow motion by stillness alone, so only the hard test judges it.
+   */
+  private boolean afterMotion(int s) {
+    for (int k = s - 1; k >= Math.max(0, s - softMin); k--) {
+      if (meanDiff(k, s) >= 2 * softLevel) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** Stretches whose frames all stay within the level of the stretch's first frame, cut where they leave. */
