@@ -30,7 +30,7 @@ public enum ClipKind {
   STUTTER(Category.STUTTER),
   /** New content for most of the clip, then one replay of the opening in its last 15-30% (a 2x failure). */
   LOOP_SINGLE(Category.LOOP),
-  /** A single late replay drawn under a red border and brighter, as the published comparison pages show it. */
+  /** A single late replay drawn under a red border and slightly darker, as the published comparison pages show it. */
   LOOP_OVERLAY(Category.LOOP),
   /** Motion that stops at frame k while 8% of the picture keeps wobbling around the still (shimmer). */
   FREEZE_SHIMMER(Category.FREEZE),

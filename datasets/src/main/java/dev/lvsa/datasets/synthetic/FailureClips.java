@@ -6,7 +6,8 @@ import java.util.SplittableRandom;
 /**
  * The failure shapes seen in published long-video generations, made procedurally so the fixtures cover
  * them without tuning to any real clip: a single late replay of the opening, the same under an overlay
- * (a red border on exactly the replayed frames and a brighter picture), a shimmering still, and a
+ * (a red border on exactly the replayed frames and a mildly darker picture: a stronger change that clips
+ * highlights alters the structure itself), a shimmering still, and a
  * frame-rate cadence (16 fps shown at 24 fps). These clips are longer than the others (160-220 frames) so
  * that a replay lasts at least a second and a soft freeze several.
  */
@@ -61,7 +62,7 @@ final class FailureClips {
             bgr[p + 2] = (byte) 230;
           } else {
             for (int c = 0; c < 3; c++) {
-              bgr[p + c] = (byte) Math.min(255, (int) ((bgr[p + c] & 0xff) * 1.1) + 8);
+              bgr[p + c] = (byte) Math.max(0, (int) ((bgr[p + c] & 0xff) * 0.92) - 3);
             }
           }
         }

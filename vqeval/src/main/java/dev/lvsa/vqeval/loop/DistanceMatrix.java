@@ -1,41 +1,35 @@
 package dev.lvsa.vqeval.loop;
 
-import static org.bytedeco.opencv.global.opencv_core.CV_32F;
-import static org.bytedeco.opencv.global.opencv_core.REDUCE_SUM;
-import static org.bytedeco.opencv.global.opencv_core.absdiff;
-import static org.bytedeco.opencv.global.opencv_core.reduce;
-import static org.bytedeco.opencv.global.opencv_core.repeat;
-import static org.bytedeco.opencv.global.opencv_imgproc.THRESH_BINARY;
-import static org.bytedeco.opencv.global.opencv_imgproc.threshold;
 
-import dev.lvsa.vqeval.decode.MatData;
 import java.util.Arrays;
-import org.bytedeco.opencv.opencv_core.Mat;
+import java.util.stream.IntStream;
 
 /**
  * Pairwise distances of frame descriptors: the weighted mean absolute difference (grey cells weight 1,
  * chroma cells weight 1/2) used for self-similarity, and near-identity tests on the grey cells (how many
- * cells changed by more than a level). The bulk work runs in OpenCV, one frame against all earlier
+ * cells changed by more than a level). Rows are computed in parallel with plain loops; near-identity is counted cell by cell only for pairs whose mean grey difference allows it
  * frames at a time, so it is fast from the first call.
  */
 public final class DistanceMatrix implements AutoCloseable {
 
   private static final float CHROMA_WEIGHT = 0.5f;
+  /** Near-identical frames have at most this share of grey cells over the level. */
+  private static final double OVER_SHARE = 0.05;
 
   private final int n;
   private final int greyCells;
   private final int allowedOver;
   private final float[] weighted;
+  private final float[] greyMean;
   private final float[][] grey;
-  private final Mat greyMat;
 
-  private DistanceMatrix(int n, int greyCells, float[] weighted, float[][] grey, Mat greyMat) {
+  private DistanceMatrix(int n, int greyCells, float[] weighted, float[] greyMean, float[][] grey) {
     this.n = n;
+    this.greyMean = greyMean;
     this.greyCells = greyCells;
-    this.allowedOver = (int) Math.floor(0.05 * greyCells);
+    this.allowedOver = (int) Math.floor(OVER_SHARE * greyCells);
     this.weighted = weighted;
     this.grey = grey;
-    this.greyMat = greyMat;
   }
 
   /**
@@ -50,41 +44,41 @@ public final class DistanceMatrix implements AutoCloseable {
     int greyCells = gridWidth * gridHeight;
     int dim = n == 0 ? greyCells : descriptors[0].length;
     float[] all = new float[n * dim];
-    float[] greyAll = new float[n * greyCells];
     float[][] grey = new float[n][];
     for (int i = 0; i < n; i++) {
       float[] d = descriptors[i];
       for (int k = 0; k < dim; k++) {
         all[i * dim + k] = k < greyCells ? d[k] : CHROMA_WEIGHT * d[k];
       }
-      System.arraycopy(d, 0, greyAll, i * greyCells, greyCells);
       grey[i] = Arrays.copyOf(d, greyCells);
     }
     float[] weighted = new float[n * n];
-    Mat greyMat = new Mat(Math.max(1, n), greyCells, CV_32F);
+    float[] greyMean = new float[n * n];
     if (n > 0) {
-      MatData.putFloats(greyMat, greyAll);
       float norm = greyCells + CHROMA_WEIGHT * (dim - greyCells);
-      try (Mat m = new Mat(n, dim, CV_32F); Mat rep = new Mat(); Mat diff = new Mat(); Mat sums = new Mat()) {
-        MatData.putFloats(m, all);
-        float[] row = new float[n];
-        for (int j = 1; j < n; j++) {
-          // L1 distance of frame j to every earlier frame in one pass
-          try (Mat earlier = m.rowRange(0, j); Mat current = m.row(j)) {
-            repeat(current, j, 1, rep);
-            absdiff(earlier, rep, diff);
-            reduce(diff, sums, 1, REDUCE_SUM, CV_32F);
+      // rows in parallel; each pair once, plain loops the JIT vectorises (no per-row copies)
+      IntStream.range(1, n).parallel().forEach(j -> {
+        int bj = j * dim;
+        for (int i = 0; i < j; i++) {
+          int bi = i * dim;
+          float g = 0;
+          for (int k = 0; k < greyCells; k++) {
+            g += Math.abs(all[bi + k] - all[bj + k]);
           }
-          MatData.floats(sums, j == row.length ? row : (row = new float[j]));
-          for (int i = 0; i < j; i++) {
-            float v = row[i] / norm;
-            weighted[i * n + j] = v;
-            weighted[j * n + i] = v;
+          float c = 0;
+          for (int k = greyCells; k < dim; k++) {
+            c += Math.abs(all[bi + k] - all[bj + k]);
           }
+          float v = (g + c) / norm;
+          weighted[i * n + j] = v;
+          weighted[j * n + i] = v;
+          float gm = g / greyCells;
+          greyMean[i * n + j] = gm;
+          greyMean[j * n + i] = gm;
         }
-      }
+      });
     }
-    return new DistanceMatrix(n, greyCells, weighted, grey, greyMat);
+    return new DistanceMatrix(n, greyCells, weighted, greyMean, grey);
   }
 
   public int size() {
@@ -135,29 +129,21 @@ public final class DistanceMatrix implements AutoCloseable {
 
   /**
    * For frame j, which of frames {@code 0..upTo-1} are near-identical to it at {@code level} (same test
-   * as {@link #identical}, done for the whole range at once in OpenCV).
+   * as {@link #identical}, skipping pairs whose mean grey difference rules it out).
    */
   public boolean[] identicalToEarlier(int j, int upTo, double level) {
     boolean[] out = new boolean[Math.max(0, upTo)];
-    if (upTo <= 0) {
-      return out;
-    }
-    try (Mat rows = greyMat.rowRange(0, upTo); Mat row = greyMat.row(j); Mat rep = new Mat(); Mat diff = new Mat();
-        Mat over = new Mat(); Mat counts = new Mat()) {
-      repeat(row, upTo, 1, rep);
-      absdiff(rows, rep, diff);
-      threshold(diff, over, level, 1, THRESH_BINARY);
-      reduce(over, counts, 1, REDUCE_SUM, CV_32F);
-      float[] c = MatData.floats(counts, new float[upTo]);
-      for (int i = 0; i < upTo; i++) {
-        out[i] = c[i] <= allowedOver;
-      }
+    // at most 5% of the cells over the level bounds the mean grey difference: pairs above it are not
+    // near-identical, and only the rest are counted cell by cell
+    double bound = (1 - OVER_SHARE) * level + OVER_SHARE * 255 + 1e-3;
+    for (int i = 0; i < upTo; i++) {
+      out[i] = greyMean[i * n + j] <= bound && identical(i, j, level);
     }
     return out;
   }
 
   @Override
   public void close() {
-    greyMat.close();
+    // plain Java arrays: nothing native to release
   }
 }

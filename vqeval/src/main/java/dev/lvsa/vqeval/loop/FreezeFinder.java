@@ -46,7 +46,13 @@ final class FreezeFinder {
   List<int[]> find() {
     int n = grey.length;
     boolean[] frozen = new boolean[n];
-    List<int[]> hard = chain(anchored(true, hardMin), hardMin);
+    List<int[]> hard = new ArrayList<>();
+    for (int[] r : chain(anchored(true, hardMin), hardMin)) {
+      int start = settle(r[0], r[1]);
+      if (r[1] - start + 1 >= hardMin) {
+        hard.add(new int[] {start, r[1]});
+      }
+    }
     for (int[] r : hard) {
       Arrays.fill(frozen, r[0], r[1] + 1, true);
     }
@@ -54,7 +60,7 @@ final class FreezeFinder {
       if (!afterMotion(r[0])) {
         continue;
       }
-      int s = extendBack(r[0], r[1]);
+      int s = settle(extendBack(r[0], r[1]), r[1]);
       // a pixel-exact still that begins soon after marks the onset more precisely than the soft start
       for (int[] h : hard) {
         if (h[0] > s && h[0] <= r[1] && h[0] - s <= softMin / 8) {
@@ -128,6 +134,49 @@ final class FreezeFinder {
       out.add(cur);
     }
     return out;
+  }
+
+  /**
+   * Moves a still's start forward to where the picture has settled: frames in its first second that still
+   * differ from the still's mean picture (the average of the next two seconds, where shimmer and noise
+   * average out) by more than the still's own frames do are the end of the motion, not the freeze.
+   */
+  private int settle(int s, int e) {
+    // look at the first second or so only: a long still may drift slowly over minutes
+    int window = Math.max(2, hardMin);
+    int from = Math.min(s + window, s + (e - s) / 2);
+    e = Math.min(e, from + 2 * window);
+    int cells = grey[s].length;
+    float[] mean = new float[cells];
+    for (int k = from; k <= e; k++) {
+      for (int c = 0; c < cells; c++) {
+        mean[c] += grey[k][c];
+      }
+    }
+    for (int c = 0; c < cells; c++) {
+      mean[c] /= e - from + 1;
+    }
+    double[] own = new double[e - from + 1];
+    for (int k = from; k <= e; k++) {
+      own[k - from] = diff(grey[k], mean);
+    }
+    // a floor for codec refinement: an encoder sharpens a still over its first frames
+    double allowed = Math.max(1.5 * ReplayFinder.percentile(own, 0.9), 0.25 * identicalLevel) + 0.1;
+    int start = s;
+    for (int k = s; k < from; k++) {
+      if (diff(grey[k], mean) > allowed) {
+        start = k + 1;
+      }
+    }
+    return start;
+  }
+
+  private static double diff(float[] x, float[] y) {
+    double sum = 0;
+    for (int c = 0; c < x.length; c++) {
+      sum += Math.abs(x[c] - y[c]);
+    }
+    return sum / x.length;
   }
 
   private int extendBack(int s, int e) {

@@ -43,12 +43,16 @@ public final class LoopAnalyzer {
     for (int k = 0; k < rows.length; k++) {
       subset[k] = series.descriptors()[rows[k]];
     }
+    long t0 = System.nanoTime();
     try (DistanceMatrix m = DistanceMatrix.of(subset, series.descriptorWidth(), series.descriptorHeight())) {
-      return analyse(series, m, rows, step);
+      return analyse(series, m, rows, step, t0);
     }
   }
 
-  private LoopFindings analyse(FrameSeries series, DistanceMatrix m, int[] rows, int step) {
+  private LoopFindings analyse(FrameSeries series, DistanceMatrix m, int[] rows, int step, long t0) {
+    Map<String, Long> ms = new LinkedHashMap<>();
+    long t = System.nanoTime();
+    ms.put("grey_matrix", (t - t0) / 1_000_000);
     int stride = series.stride();
     int n = series.size();
     double fps = series.info().fps();
@@ -67,10 +71,12 @@ public final class LoopAnalyzer {
     }
     DuplicateFrames.Outcome dups = DuplicateFrames.analyse(freezes, frozen, params.identicalLevel(),
         params.stutterRelative(), fps > 0 ? fps / stride : 0);
+    t = lap(ms, "freezes_and_duplicates", t);
 
     // replays and reversals on the recurrence plot
     StructureMatrix sm = StructureMatrix.of(series.descriptors(), series.descriptorWidth(),
         series.descriptorHeight(), rows, params.temporalRadius());
+    t = lap(ms, "structure_matrix", t);
     int minLag = Math.max(2, ceilDiv(params.minPeriodFrames(), unit));
     int minReplay = Math.max(params.minPeriodFrames(), fps > 0 ? (int) Math.round(params.minReplaySeconds() * fps) : 0);
     int gap = Math.max(2, fps > 0 ? (int) Math.round(0.15 * fps / unit) : 2);
@@ -83,16 +89,19 @@ public final class LoopAnalyzer {
           freezeStrength(freezes, r), "pixels"));
     }
     events.sort(Comparator.comparingInt(RepeatEvent::start).thenComparing(RepeatEvent::kind));
+    t = lap(ms, "replays", t);
 
     // far-apart duplicates and novelty on the grey-level matrix
     int dupLag = Math.max(1, ceilDiv(params.duplicateMinLagFrames(), unit));
     RepeatAnalyzer.Repeats rep = new RepeatAnalyzer(params).analyse(m, dupLag);
-    return findings(series, m, sm, events, frozen, dups, rep, dupLag * unit, hardMin, step);
+    lap(ms, "far_duplicates", t);
+    return findings(series, m, sm, events, frozen, dups, rep, dupLag * unit, hardMin, step, ms);
   }
 
   private LoopFindings findings(FrameSeries series, DistanceMatrix m, StructureMatrix sm, List<RepeatEvent> events,
       boolean[] frozen, DuplicateFrames.Outcome dups, RepeatAnalyzer.Repeats rep, int dupLagFrames, int hardMin,
-      int step) {
+      int step, Map<String, Long> ms) {
+    long t = System.nanoTime();
     int stride = series.stride();
     int frames = Math.max(1, series.size() * stride);
     RepeatEvent dominant = null;
@@ -138,6 +147,8 @@ public final class LoopAnalyzer {
     search.put("lags", step > 1 ? "searched every " + step * stride + " frames, refined on every analysed frame"
         : "every analysed frame");
     double[] profile = LagProfile.quantile(m, 0.35);
+    lap(ms, "lag_profile", t);
+    search.put("timing_ms", ms);
     SelfSimilarity ssm = new SelfSimilarity(m.size(), m.raw(), stride * step, profile, period, events);
     double[] noveltyRows = new double[series.size()];
     for (int i = 0; i < noveltyRows.length; i++) {
@@ -239,6 +250,12 @@ public final class LoopAnalyzer {
       }
     }
     return LagProfile.medianInPlace(a, len);
+  }
+
+  private static long lap(Map<String, Long> ms, String name, long since) {
+    long now = System.nanoTime();
+    ms.put(name, (now - since) / 1_000_000);
+    return now;
   }
 
   private static int ceilDiv(int a, int b) {

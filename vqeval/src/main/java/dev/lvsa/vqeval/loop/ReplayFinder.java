@@ -8,10 +8,10 @@ import java.util.List;
 /**
  * Finds replays and ping-pong reversals as lines in the recurrence plot of a {@link StructureMatrix}.
  *
- * <p><b>Returns.</b> For every frame j the profile {@code p(L) = D(j-L, j)} over all lags up to j is
- * searched for its lowest point {@code v} at a lag {@code L* >= minLag}, and the highest point {@code h} at
- * the lags in between ({@code 1..L*}). Frame j <em>returns</em> to frame {@code j-L*} when the video went
- * somewhere else in between and came back: {@code (h - v) / (h - base)} is at least {@link #RETURN_MIN},
+ * <p><b>Returns.</b> For every frame j the profile {@code p(L) = D(j-L, j)} is walked from lag 1 to j,
+ * keeping the highest point so far {@code h} (how far the video got from frame j). Frame j <em>returns</em>
+ * to frame {@code j-L} (L at least minLag) when the video went somewhere else in between and came back:
+ * {@code (h - p(L)) / (h - base)}, maximised over L, is at least {@link #RETURN_MIN},
  * where {@code base} is the video's own floor of consecutive-frame distances (10th percentile, so fresh
  * sensor noise on a replay does not read as a difference). Slow drift has its best match at the shortest
  * lag and no hill, a frozen picture has no hill at all ({@link #HILL_MIN}): neither returns.
@@ -55,8 +55,12 @@ final class ReplayFinder {
     this.maxGap = maxGap;
   }
 
-  /** Per matrix index: the return contrast (0 when none) and the lag of the best earlier match. */
-  record Returns(double[] contrast, int[] lag) {
+  /**
+   * Per matrix index: the return contrast (0 when none), the lag of the best earlier match, and whether
+   * the frame is flat (its closest earlier frame lies before the video got {@link #HILL_MIN} away from it:
+   * it can neither show nor deny a return, as in the slow phase of a short loop).
+   */
+  record Returns(double[] contrast, int[] lag, boolean[] flat) {
   }
 
   Returns returns() {
@@ -68,55 +72,68 @@ final class ReplayFinder {
     double floor = n > 1 ? percentile(consecutive, 0.10) : 0;
     double[] contrast = new double[n];
     int[] lag = new int[n];
+    boolean[] flat = new boolean[n];
     for (int j = minLag + 1; j < n; j++) {
+      // walk back in time: the hill is the farthest the video got from frame j so far, a return is a
+      // later dip below it; the deepest dip relative to its hill wins (the earliest on a tie)
+      double hill = 0;
+      double bestContrast = 0;
       int best = minLag;
-      double v = Double.MAX_VALUE;
-      for (int l = minLag; l <= j; l++) {
+      double lowest = Double.MAX_VALUE;
+      double hillAtLowest = 0;
+      for (int l = 1; l <= j; l++) {
         double dl = m.distance(j - l, j);
-        if (dl < v) {
-          v = dl;
-          best = l;
+        if (l >= minLag && dl < lowest) {
+          lowest = dl;
+          hillAtLowest = hill;
         }
-      }
-      double h = 0;
-      for (int l = 1; l < best; l++) {
-        h = Math.max(h, m.distance(j - l, j));
+        if (l >= minLag && hill >= HILL_MIN) {
+          double base = Math.min(dl, floor);
+          double c = (hill - dl) / Math.max(hill - base, 1e-9);
+          if (c > bestContrast) {
+            bestContrast = c;
+            best = l;
+          }
+        }
+        hill = Math.max(hill, dl);
       }
       lag[j] = best;
-      if (h < HILL_MIN) {
-        continue;
-      }
-      double base = Math.min(v, floor);
-      contrast[j] = Math.max(0, (h - v) / Math.max(h - base, 1e-9));
+      contrast[j] = bestContrast;
+      // its closest earlier frame came before the video moved far enough to tell: no evidence either way
+      flat[j] = hillAtLowest < HILL_MIN;
     }
-    return new Returns(contrast, lag);
+    return new Returns(contrast, lag, flat);
   }
 
   List<Line> find() {
     Returns r = returns();
     List<Line> out = new ArrayList<>();
-    for (int[] run : runs(r.contrast())) {
+    for (int[] run : runs(r)) {
       explain(run[0], run[1], r, out);
     }
     return out;
   }
 
-  private List<int[]> runs(double[] contrast) {
+  /** Runs of returning frames; flat frames neither start nor break a run, other gaps up to maxGap. */
+  private List<int[]> runs(Returns r) {
+    double[] contrast = r.contrast();
     List<int[]> out = new ArrayList<>();
     int s = -1;
     int last = -1;
+    int gap = 0;
     for (int j = 0; j < contrast.length; j++) {
-      if (contrast[j] < RETURN_MIN) {
-        continue;
-      }
-      if (s >= 0 && j - last <= maxGap + 1) {
+      if (contrast[j] >= RETURN_MIN) {
+        if (s < 0) {
+          s = j;
+        }
         last = j;
-      } else {
-        if (s >= 0 && last - s + 1 >= minLength) {
+        gap = 0;
+      } else if (s >= 0 && !r.flat()[j] && ++gap > maxGap) {
+        if (last - s + 1 >= minLength) {
           out.add(new int[] {s, last});
         }
-        s = j;
-        last = j;
+        s = -1;
+        gap = 0;
       }
     }
     if (s >= 0 && last - s + 1 >= minLength) {

@@ -1,15 +1,7 @@
 package dev.lvsa.vqeval.loop;
 
-import static org.bytedeco.opencv.global.opencv_core.CV_32F;
-import static org.bytedeco.opencv.global.opencv_core.REDUCE_SUM;
-import static org.bytedeco.opencv.global.opencv_core.absdiff;
-import static org.bytedeco.opencv.global.opencv_core.reduce;
-import static org.bytedeco.opencv.global.opencv_core.repeat;
-import static org.bytedeco.opencv.global.opencv_imgproc.THRESH_TRUNC;
-import static org.bytedeco.opencv.global.opencv_imgproc.threshold;
 
-import dev.lvsa.vqeval.decode.MatData;
-import org.bytedeco.opencv.opencv_core.Mat;
+import java.util.stream.IntStream;
 
 /**
  * The distance the repeat model sees between two frames: how different their <em>structure</em> is, made
@@ -24,7 +16,7 @@ import org.bytedeco.opencv.opencv_core.Mat;
  *       sensor noise and codec jitter without moving a replay's line.
  * </ul>
  * Distances are in contrast units: about 0.01-0.05 between consecutive frames, 0.4-0.8 between unrelated
- * pictures. The bulk work runs in OpenCV, one frame against all earlier frames at a time.
+ * pictures. Rows are computed in parallel.
  */
 public final class StructureMatrix {
 
@@ -95,26 +87,19 @@ public final class StructureMatrix {
       System.arraycopy(all, frames[k] * cells, sub, k * cells, cells);
     }
     float[] out = new float[n * n];
-    if (n > 1) {
-      try (Mat m = new Mat(n, cells, CV_32F); Mat rep = new Mat(); Mat diff = new Mat(); Mat sums = new Mat()) {
-        MatData.putFloats(m, sub);
-        float[] row = new float[n];
-        for (int j = 1; j < n; j++) {
-          try (Mat earlier = m.rowRange(0, j); Mat current = m.row(j)) {
-            repeat(current, j, 1, rep);
-            absdiff(earlier, rep, diff);
-            threshold(diff, diff, CAP, CAP, THRESH_TRUNC);
-            reduce(diff, sums, 1, REDUCE_SUM, CV_32F);
-          }
-          MatData.floats(sums, j == row.length ? row : (row = new float[j]));
-          for (int i = 0; i < j; i++) {
-            float v = row[i] / cells;
-            out[i * n + j] = v;
-            out[j * n + i] = v;
-          }
+    IntStream.range(1, Math.max(1, n)).parallel().forEach(j -> {
+      int bj = j * cells;
+      for (int i = 0; i < j; i++) {
+        int bi = i * cells;
+        float sum = 0;
+        for (int c = 0; c < cells; c++) {
+          sum += Math.min(CAP, Math.abs(sub[bi + c] - sub[bj + c]));
         }
+        float v = sum / cells;
+        out[i * n + j] = v;
+        out[j * n + i] = v;
       }
-    }
+    });
     return new StructureMatrix(cells, all, frames.clone(), out);
   }
 
