@@ -99,7 +99,9 @@ public final class VqEval {
     long t1 = System.nanoTime();
     LoopFindings loop = new LoopAnalyzer(loopParameters).analyse(series);
     long t2 = System.nanoTime();
-    AnalysisContext context = new AnalysisContext(series, loop, preset);
+    // with a frame-rate cadence, the other dimensions see the video at its source rate
+    FrameSeries scored = loop.cadence() == null ? series : series.without(loop.cadence().duplicate());
+    AnalysisContext context = new AnalysisContext(scored, loop, preset);
     Map<String, DimensionResult> results = new LinkedHashMap<>();
     Map<String, Double> used = new LinkedHashMap<>();
     double total = 0;
@@ -114,13 +116,14 @@ public final class VqEval {
       used.put(d.name(), w);
       composite += w * r.score();
     }
-    Map<String, Object> vbench = VbenchLike.compute(series);
+    Map<String, Object> vbench = VbenchLike.compute(scored);
     double dynamicDegree = (Double) vbench.get("dynamic_degree");
     Diagnostics diagnostics = new Diagnostics(vbench, PublishedLoopMetrics.compute(series, loop, dynamicDegree));
     long t3 = System.nanoTime();
 
     Map<String, Object> analysis = new LinkedHashMap<>();
     analysis.put("frames_analysed", series.size());
+    analysis.put("frames_scored", scored.size());
     analysis.put("stride", series.stride());
     analysis.put("analysis_width", series.analysisWidth());
     analysis.put("analysis_height", series.analysisHeight());
@@ -128,6 +131,8 @@ public final class VqEval {
     analysis.put("spatial_sample_frames", series.spatialSamples().stream().map(x -> x.frame()).toList());
     analysis.put("preset", preset.name());
     analysis.put("container", series.info().format());
+    analysis.put("fps_from", "frame timestamps");
+    analysis.put("variable_frame_rate", analysed.rateVaries());
     Map<String, Long> timing = new LinkedHashMap<>();
     timing.put("decode_and_frames", (t1 - t0) / 1_000_000);
     timing.put("waiting_for_decoder", analysed.waitedForDecoderNanos() / 1_000_000);
@@ -149,14 +154,14 @@ public final class VqEval {
     return decodeAndAnalyse(video, shownName).series();
   }
 
-  private record Analysed(FrameSeries series, long waitedForDecoderNanos) {
+  private record Analysed(FrameSeries series, long waitedForDecoderNanos, boolean rateVaries) {
   }
 
   private Analysed decodeAndAnalyse(Path video, String shownName) throws VideoException {
     Brisque brisque = brisqueModel == null ? null : new Brisque(brisqueModel, brisqueRange);
     try (FrameAnalyzer analyzer = new FrameAnalyzer(shownName, decodeOptions.stride(), new SpatialStats(brisque))) {
       VideoDecoder.Result r = VideoDecoder.decode(video, shownName, decodeOptions, analyzer);
-      return new Analysed(analyzer.finish(r.framesDecoded()), r.decodeWaitNanos());
+      return new Analysed(analyzer.finish(r.framesDecoded(), r.timedFps()), r.decodeWaitNanos(), r.rateVaries());
     }
   }
 

@@ -36,12 +36,18 @@ class SyntheticSetTest {
         null);
     for (ClipLabel l : labels) {
       assertThat(dir.resolve(l.file())).exists();
-      assertThat(l.frames()).isBetween(84, 144);
+      assertThat(l.frames()).isBetween(84, 220);
       switch (l.kind().category()) {
         case LOOP -> {
           assertThat(l.looped()).isTrue();
           assertThat(l.periodFrames()).isNotNull();
-          assertThat(l.frames()).isGreaterThanOrEqualTo(2 * l.periodFrames());
+          if (l.kind() == ClipKind.LOOP_SINGLE || l.kind() == ClipKind.LOOP_OVERLAY) {
+            // one late replay of the opening, lasting at least a second
+            assertThat(l.firstRepeatFrame()).isEqualTo(l.periodFrames());
+            assertThat(l.frames() - l.firstRepeatFrame()).isGreaterThanOrEqualTo(l.fps());
+          } else {
+            assertThat(l.frames()).isGreaterThanOrEqualTo(2 * l.periodFrames());
+          }
         }
         case FREEZE -> assertThat(l.freezeOnsetFrame()).isBetween(l.frames() / 4, 3 * l.frames() / 4);
         case STUTTER -> assertThat(l.duplicatedFrames()).isPositive();
@@ -55,6 +61,15 @@ class SyntheticSetTest {
     Csv.Table t = Csv.read(dir.resolve("labels.csv"));
     assertThat(t.header()).isEqualTo(SyntheticSet.LABEL_COLUMNS);
     assertThat(t.rows()).hasSize(labels.size());
+    // the columns vqeval validate reads: label and onset_frame
+    int label = t.header().indexOf("label");
+    int onset = t.header().indexOf("onset_frame");
+    for (int i = 0; i < labels.size(); i++) {
+      ClipLabel l = labels.get(i);
+      assertThat(t.rows().get(i).get(label)).isEqualTo(SyntheticSet.validationLabel(l));
+      Integer expected = l.category() == ClipKind.Category.FREEZE ? l.freezeOnsetFrame() : l.firstRepeatFrame();
+      assertThat(t.rows().get(i).get(onset)).isEqualTo(expected == null ? "" : expected.toString());
+    }
   }
 
   @Test

@@ -1,5 +1,6 @@
 package dev.lvsa.reports.chart;
 
+import dev.lvsa.vqeval.api.RepeatEvent;
 import dev.lvsa.vqeval.api.SelfSimilarity;
 import java.awt.BasicStroke;
 import java.awt.Color;
@@ -8,17 +9,26 @@ import java.awt.FontMetrics;
 import java.awt.Graphics2D;
 import java.awt.RenderingHints;
 import java.awt.image.BufferedImage;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 
 /**
  * Draws a video's frame self-similarity matrix as a heat map (bright = similar frames, viridis colours)
  * with the detected cycle period marked: dashed lines along the diagonals at every multiple of the period,
- * where a looping video shows bright stripes. Frame numbers on the axes are original frames.
+ * where a looping video shows bright stripes. The repeat model's events are drawn over it: each replay as a
+ * solid segment on the line it lies on (replayed frames down, their sources across), each ping-pong as a
+ * segment across the diagonal, each freeze as a square on the diagonal. Frame numbers on the axes are
+ * original frames.
  */
 public final class SelfSimilarityHeatmap {
 
   /** Colour of the period marks (outside the viridis map, so marks and data never look alike). */
   public static final Color MARK = new Color(0xFF, 0x30, 0x30);
+  /** Colour of ping-pong marks. */
+  public static final Color REVERSAL = new Color(0xFF, 0x9F, 0x1C);
+  /** Colour of freeze marks. */
+  public static final Color FREEZE = new Color(0x29, 0xE0, 0xFF);
   /** Side of the matrix drawing in pixels, whatever the number of frames. */
   public static final int PLOT = 360;
   /** Space left of the matrix (axis labels). */
@@ -61,6 +71,7 @@ public final class SelfSimilarityHeatmap {
       if (period != null && n > 1) {
         drawPeriod(g, n, period / (double) Math.max(1, ss.stride()));
       }
+      drawEvents(g, n, Math.max(1, ss.stride()), ss.events());
       g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);
       g.setColor(new Color(0x88, 0x88, 0x88));
       g.drawRect(LEFT - 1, TOP - 1, PLOT + 1, PLOT + 1);
@@ -70,7 +81,8 @@ public final class SelfSimilarityHeatmap {
       g.setFont(new Font(Font.SANS_SERIF, Font.BOLD, 13));
       g.drawString(fit(g, title, img.getWidth() - 16), 8, 20);
       g.setFont(new Font(Font.SANS_SERIF, Font.PLAIN, 12));
-      String line = period == null ? "no cycle detected" : "detected period: " + period + " frames (red dashes)";
+      String line = (period == null ? "no cycle detected" : "detected period: " + period + " frames (red dashes)")
+          + eventSummary(ss.events());
       if (subtitle != null && !subtitle.isBlank()) {
         line = line + " · " + subtitle;
       }
@@ -108,6 +120,62 @@ public final class SelfSimilarityHeatmap {
       int offset = (int) Math.round(k * px);
       g.drawLine(LEFT + offset, TOP + PLOT + 1, LEFT + offset, TOP + PLOT + 7);
     }
+  }
+
+  private static String eventSummary(List<RepeatEvent> events) {
+    long replays = events.stream().filter(e -> e.kind() == RepeatEvent.Kind.REPLAY).count();
+    long reversals = events.stream().filter(e -> e.kind() == RepeatEvent.Kind.PINGPONG).count();
+    long freezes = events.stream().filter(e -> e.kind() == RepeatEvent.Kind.FREEZE).count();
+    List<String> parts = new ArrayList<>();
+    if (replays > 0) {
+      parts.add(replays + (replays == 1 ? " replay (red)" : " replays (red)"));
+    }
+    if (reversals > 0) {
+      parts.add(reversals + " ping-pong (orange)");
+    }
+    if (freezes > 0) {
+      parts.add(freezes + (freezes == 1 ? " freeze (cyan)" : " freezes (cyan)"));
+    }
+    return parts.isEmpty() ? "" : "; " + String.join(", ", parts);
+  }
+
+  /** Replays as segments along their line, reversals across the diagonal, freezes as squares on it. */
+  private static void drawEvents(Graphics2D g, int n, int stride, List<RepeatEvent> events) {
+    if (n < 2) {
+      return;
+    }
+    double px = PLOT / (double) n;
+    g.setStroke(new BasicStroke(3f, BasicStroke.CAP_ROUND, BasicStroke.JOIN_ROUND));
+    for (RepeatEvent e : events) {
+      double a = e.start() / (double) stride;
+      double b = e.end() / (double) stride;
+      switch (e.kind()) {
+        case REPLAY -> {
+          double lag = e.lag() / (double) stride;
+          g.setColor(MARK);
+          line(g, px, a, a - lag, b, b - lag);
+          line(g, px, a - lag, a, b - lag, b);
+        }
+        case PINGPONG -> {
+          double turn = e.sourceStart() / (double) stride;
+          g.setColor(REVERSAL);
+          line(g, px, a, 2 * turn - a, b, 2 * turn - b);
+          line(g, px, 2 * turn - a, a, 2 * turn - b, b);
+        }
+        case FREEZE -> {
+          g.setColor(FREEZE);
+          int x = LEFT + (int) Math.round(a * px);
+          int w = (int) Math.max(2, Math.round((b - a + 1) * px));
+          g.drawRect(x, TOP + (int) Math.round(a * px), w, w);
+        }
+      }
+    }
+  }
+
+  /** A segment from matrix cell (row r1, column c1) to (r2, c2). */
+  private static void line(Graphics2D g, double px, double r1, double c1, double r2, double c2) {
+    g.drawLine(LEFT + (int) Math.round((c1 + 0.5) * px), TOP + (int) Math.round((r1 + 0.5) * px),
+        LEFT + (int) Math.round((c2 + 0.5) * px), TOP + (int) Math.round((r2 + 0.5) * px));
   }
 
   private static void drawAxes(Graphics2D g, int n, int stride) {

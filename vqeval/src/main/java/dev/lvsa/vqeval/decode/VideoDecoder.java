@@ -41,7 +41,14 @@ public final class VideoDecoder {
   }
 
   /** Result of a decode: the container facts and the number of frames decoded. */
-  public record Result(StreamFacts facts, int framesDecoded, long decodeWaitNanos) {
+  /**
+   * @param timedFps frames per second measured from the decoded frames' timestamps (what a player shows:
+   *     a GIF's per-frame delays, a variable-rate stream's real pace), or the container's rate when the
+   *     timestamps say nothing
+   * @param rateVaries whether frame-to-frame intervals vary by more than 10% (variable frame rate)
+   */
+  public record Result(StreamFacts facts, int framesDecoded, long decodeWaitNanos, double timedFps,
+      boolean rateVaries) {
   }
 
   /**
@@ -83,7 +90,8 @@ public final class VideoDecoder {
         throw new VideoException(shownName, Kind.TRUNCATED,
             "truncated: the stream ends after " + decoded + " of the " + exactFrames + " frames its container lists");
       }
-      return new Result(facts, decoded, waited);
+      double[] timing = producer.timing(decoded, facts.fps());
+      return new Result(facts, decoded, waited, timing[0], timing[1] > 0);
     } catch (FrameGrabber.Exception e) {
       throw new VideoException(shownName, Kind.DECODE_ERROR, "cannot close the decoder: " + ffmpegCause(e), e);
     }
@@ -140,6 +148,11 @@ public final class VideoDecoder {
     Size size;
     volatile boolean cancelled;
     volatile int decoded;
+    long firstTs = Long.MIN_VALUE;
+    long lastTs = Long.MIN_VALUE;
+    long prevTs = Long.MIN_VALUE;
+    long minStep = Long.MAX_VALUE;
+    long maxStep = 0;
     int sampled;
     Mat stage;
 
@@ -166,6 +179,7 @@ public final class VideoDecoder {
           if (frame.image == null) {
             continue;
           }
+          noteTimestamp(frame.timestamp);
           if (index % stride == 0) {
             Mat small = new Mat();
             Mat full = null;
@@ -212,6 +226,39 @@ public final class VideoDecoder {
       } else {
         resize(stage, small, size, 0, 0, INTER_AREA);
       }
+    }
+
+    private void noteTimestamp(long ts) {
+      if (ts < 0 || ts == Long.MIN_VALUE) {
+        return;
+      }
+      if (firstTs == Long.MIN_VALUE) {
+        firstTs = ts;
+      }
+      if (prevTs != Long.MIN_VALUE && ts > prevTs) {
+        minStep = Math.min(minStep, ts - prevTs);
+        maxStep = Math.max(maxStep, ts - prevTs);
+      }
+      prevTs = ts;
+      lastTs = ts;
+    }
+
+    /**
+     * {fps, varies}: the rate over the whole stream from its first and last timestamps (the mean interval,
+     * so a GIF alternating 60 and 70 ms delays reads as 16 fps, not as the 16.67 of its shortest delay),
+     * falling back to the container's rate.
+     */
+    double[] timing(int frames, double containerFps) {
+      if (frames < 3 || firstTs == Long.MIN_VALUE || lastTs <= firstTs) {
+        return new double[] {containerFps, 0};
+      }
+      double fps = (frames - 1) * 1e6 / (lastTs - firstTs);
+      boolean varies = maxStep > 1.1 * minStep + 1000;
+      // a container rate within 1% of the measured one stays (it is exact; timestamps are rounded)
+      if (containerFps > 0 && Math.abs(fps - containerFps) <= 0.01 * containerFps) {
+        fps = containerFps;
+      }
+      return new double[] {fps, varies ? 1 : 0};
     }
 
     private boolean offer(Object item) {

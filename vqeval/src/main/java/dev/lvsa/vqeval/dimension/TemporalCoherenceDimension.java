@@ -5,8 +5,8 @@ import dev.lvsa.vqeval.api.DimensionResult;
 import dev.lvsa.vqeval.api.FrameSeries;
 import dev.lvsa.vqeval.api.LoopFindings;
 import dev.lvsa.vqeval.api.NormRange;
-import dev.lvsa.vqeval.api.SelfSimilarity;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -36,7 +36,7 @@ public final class TemporalCoherenceDimension extends BuiltInDimension {
     FrameSeries s = context.series();
     LoopFindings loop = context.loop();
     double flicker = flicker(s.lumaMean());
-    List<Integer> cuts = cuts(s, loop.selfSimilarity());
+    List<Integer> cuts = cuts(s);
     double cutRatio = s.size() > 1 ? (double) cuts.size() / (s.size() - 1) : 0;
     double interp = Stats.mean(s.interpolationError());
 
@@ -78,23 +78,20 @@ public final class TemporalCoherenceDimension extends BuiltInDimension {
   }
 
   /**
-   * Cuts: consecutive pairs whose descriptor distance is at least 4 times the median consecutive distance
-   * and at least 6 grey levels, with SSIM below 0.6. Returned as original frame numbers (first frame after
-   * the cut).
+   * Cuts: consecutive pairs whose mean grey difference is at least 4 times the video's median one and at
+   * least 6 grey levels, with SSIM below 0.6. Returned as original frame numbers (first frame after the
+   * cut). Computed on the series itself, so it follows whatever frames the series keeps.
    */
-  static List<Integer> cuts(FrameSeries s, SelfSimilarity ssm) {
-    int n = ssm.size();
+  static List<Integer> cuts(FrameSeries s) {
+    int n = s.size();
     List<Integer> out = new ArrayList<>();
     if (n < 3) {
       return out;
     }
-    double[] d = new double[n - 1];
-    for (int i = 1; i < n; i++) {
-      d[i - 1] = ssm.distance(i - 1, i);
-    }
+    double[] d = Arrays.copyOfRange(s.absDiffPrev(), 1, n);
     double med = Stats.median(d);
     for (int i = 1; i < n; i++) {
-      double di = d[i - 1];
+      double di = s.absDiffPrev()[i];
       if (di >= Math.max(6.0, 4 * med) && s.ssimPrev()[i] < 0.6) {
         out.add(s.originalFrame(i));
       }

@@ -95,7 +95,7 @@ final class DuplicateFrames {
           cadencePair[i] = dup[i] && phase[i % k] && !(frozen[i - 1] && frozen[i]);
         }
         double source = fps > 0 ? fps * (k - phases) / k : Double.NaN;
-        return new Cadence(k, phases, source, (double) outside / considered);
+        return new Cadence(k, phases, source, (double) outside / considered, cadencePair);
       }
     }
     return null;

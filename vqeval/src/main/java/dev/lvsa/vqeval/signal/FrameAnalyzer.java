@@ -236,14 +236,19 @@ public final class FrameAnalyzer implements FrameSink, AutoCloseable {
 
   /** The measured series, once every frame went by. */
   public FrameSeries finish(int framesDecoded) {
+    return finish(framesDecoded, facts.fps());
+  }
+
+  /** The measured series, with the frame rate measured from the frames' timestamps. */
+  public FrameSeries finish(int framesDecoded, double fps) {
     flow.finish();
-    VideoInfo info = new VideoInfo(video, facts.width(), facts.height(), facts.fps(), framesDecoded,
+    VideoInfo info = new VideoInfo(video, facts.width(), facts.height(), fps, framesDecoded,
         facts.codec(), facts.format());
     return new FrameSeries(info, stride, aw, ah, gw, gh, descriptors.toArray(new float[0][]),
         thumbnails.toArray(new float[0][]), flow.flowMean.toArray(), flow.flowTop5.toArray(), ssimPrev.toArray(),
         psnrPrev.toArray(), absDiffPrev.toArray(), ssimFirst.toArray(), subjectPrev.toArray(),
         subjectFirst.toArray(), backgroundPrev.toArray(), backgroundFirst.toArray(), lumaMean.toArray(),
-        flow.interpolationError.toArray(), flow.directionHistogram.clone(), List.copyOf(spatialSamples));
+        flow.interpolationError.toArray(), flow.directionHistogram.clone(), List.copyOf(spatialSamples), null);
   }
 
   @Override

@@ -1,0 +1,22 @@
+#!/usr/bin/env bash
+# VQeval against labelled videos, the way a user checks it on their own set (bin/vqeval validate):
+#  1. the real published generations in ../shared/datasets/real (late replays, freezes, clean outputs);
+#  2. the labelled synthetic set (seed 2026, 64 clips: 4 of each kind, the real failure shapes included).
+# Fails when a goal is missed. Results: target/vqeval-validation/{real,synthetic}/validation.{json,csv,txt}.
+source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
+REAL="${VQEVAL_REAL_SET:-$ROOT/../shared/datasets/real}"
+OUT="$ROOT/target/vqeval-validation"
+[ -f "$REAL/labels.csv" ] || die "no labelled real set at $REAL (set VQEVAL_REAL_SET to its folder)"
+rm -rf "$OUT" && mkdir -p "$OUT"
+
+log "VQeval on the real labelled set ($REAL): AUROC >= 0.97, periods within 10%, onsets within 24 frames"
+"$ROOT/bin/vqeval" validate "$REAL" --labels "$REAL/labels.csv" --quiet --out "$OUT/real" \
+  || die "VQeval misses its goals on the real set (see $OUT/real/validation.txt)"
+
+log "VQeval on the synthetic set (seed 2026): AUROC >= 0.98, periods within 2 frames, onsets within 4"
+"$ROOT/bin/lvsa-datasets" synth --out "$OUT/synthetic-clips" --seed 2026 --count 64 --quiet
+"$ROOT/bin/vqeval" validate "$OUT/synthetic-clips" --labels "$OUT/synthetic-clips/labels.csv" --quiet \
+    --period-tolerance 2 --loop-onset-tolerance 4 --freeze-onset-tolerance 4 --min-auroc 0.98 \
+    --out "$OUT/synthetic" \
+  || die "VQeval misses its goals on the synthetic set (see $OUT/synthetic/validation.txt)"
+log "VQeval validation: all goals met"
