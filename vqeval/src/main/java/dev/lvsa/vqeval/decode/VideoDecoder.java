@@ -17,6 +17,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.bytedeco.ffmpeg.avformat.AVFormatContext;
 import org.bytedeco.ffmpeg.global.avutil;
+import org.bytedeco.ffmpeg.global.swscale;
 import org.bytedeco.javacv.FFmpegFrameGrabber;
 import org.bytedeco.javacv.Frame;
 import org.bytedeco.javacv.FrameGrabber;
@@ -74,7 +75,13 @@ public final class VideoDecoder {
       sink.begin(facts, size[0], size[1]);
       int expected = exactFrames > 0 ? exactFrames : facts.declaredFrames();
       int sampleEvery = sampleInterval(expected, facts.fps(), options);
-      Producer producer = new Producer(grabber, options.stride(), sampleEvery, size[0], size[1]);
+      // FFmpeg's scaler converts straight to the small analysis size (area averaging), except for the few
+      // frames sampled for full-resolution statistics, which the producer asks for at full size
+      grabber.setImageScalingFlags(swscale.SWS_AREA);
+      grabber.setImageWidth(size[0]);
+      grabber.setImageHeight(size[1]);
+      Producer producer = new Producer(grabber, options.stride(), sampleEvery, size[0], size[1], facts.width(),
+          facts.height());
       Thread thread = new Thread(producer, "vqeval-decode");
       thread.setDaemon(true);
       thread.start();
@@ -156,8 +163,14 @@ public final class VideoDecoder {
     int sampled;
     Mat stage;
 
-    Producer(FFmpegFrameGrabber grabber, int stride, int sampleEvery, int width, int height) {
+    final int fullWidth;
+    final int fullHeight;
+
+    Producer(FFmpegFrameGrabber grabber, int stride, int sampleEvery, int width, int height, int fullWidth,
+        int fullHeight) {
       this.grabber = grabber;
+      this.fullWidth = fullWidth;
+      this.fullHeight = fullHeight;
       this.stride = stride;
       this.sampleEvery = sampleEvery;
       this.width = width;
@@ -172,6 +185,10 @@ public final class VideoDecoder {
       try (Mat stageOwner = stage) {
         int index = 0;
         while (!cancelled) {
+          boolean sample = index % stride == 0 && (index / stride) % sampleEvery == sampleEvery / 2
+              && sampled < MAX_SPATIAL_SAMPLES;
+          grabber.setImageWidth(sample ? fullWidth : width);
+          grabber.setImageHeight(sample ? fullHeight : height);
           Frame frame = grabber.grabImage();
           if (frame == null) {
             break;
@@ -185,9 +202,9 @@ public final class VideoDecoder {
             Mat full = null;
             try (Mat view = wrapBgr(frame)) {
               downscale(view, small);
-              boolean sample = (index / stride) % sampleEvery == sampleEvery / 2 && sampled < MAX_SPATIAL_SAMPLES;
-              full = sample ? view.clone() : null;
-              sampled += sample ? 1 : 0;
+              boolean fullSize = view.cols() == fullWidth && view.rows() == fullHeight;
+              full = sample && fullSize ? view.clone() : null;
+              sampled += full != null ? 1 : 0;
             }
             if (!offer(new DecodedFrame(index, small, full))) {
               return;
@@ -210,6 +227,10 @@ public final class VideoDecoder {
     private void downscale(Mat view, Mat small) {
       int w = view.cols();
       int h = view.rows();
+      if (w == size.width() && h == size.height()) {
+        view.copyTo(small);
+        return;
+      }
       int k = (int) Math.floor(Math.min((double) w / size.width(), (double) h / size.height()));
       if (k < 2) {
         resize(view, small, size, 0, 0, INTER_AREA);

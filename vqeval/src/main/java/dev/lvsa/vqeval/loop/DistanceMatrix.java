@@ -13,6 +13,8 @@ import java.util.stream.IntStream;
 public final class DistanceMatrix implements AutoCloseable {
 
   private static final float CHROMA_WEIGHT = 0.5f;
+  /** Fixed-point steps per grey level. */
+  private static final float FIXED = 8f;
   /** Near-identical frames have at most this share of grey cells over the level. */
   private static final double OVER_SHARE = 0.05;
 
@@ -43,36 +45,37 @@ public final class DistanceMatrix implements AutoCloseable {
     int n = descriptors.length;
     int greyCells = gridWidth * gridHeight;
     int dim = n == 0 ? greyCells : descriptors[0].length;
-    float[] all = new float[n * dim];
     float[][] grey = new float[n][];
     for (int i = 0; i < n; i++) {
-      float[] d = descriptors[i];
-      for (int k = 0; k < dim; k++) {
-        all[i * dim + k] = k < greyCells ? d[k] : CHROMA_WEIGHT * d[k];
-      }
-      grey[i] = Arrays.copyOf(d, greyCells);
+      grey[i] = Arrays.copyOf(descriptors[i], greyCells);
     }
     float[] weighted = new float[n * n];
     float[] greyMean = new float[n * n];
+    // fixed point (1/8 grey level) so the inner sums are integer reductions, which the JIT vectorises
+    int[] fixed = new int[n * dim];
+    for (int i = 0; i < n; i++) {
+      for (int k = 0; k < dim; k++) {
+        fixed[i * dim + k] = Math.round(descriptors[i][k] * FIXED);
+      }
+    }
     if (n > 0) {
       float norm = greyCells + CHROMA_WEIGHT * (dim - greyCells);
-      // rows in parallel; each pair once, plain loops the JIT vectorises (no per-row copies)
       IntStream.range(1, n).parallel().forEach(j -> {
         int bj = j * dim;
         for (int i = 0; i < j; i++) {
           int bi = i * dim;
-          float g = 0;
+          int g = 0;
           for (int k = 0; k < greyCells; k++) {
-            g += Math.abs(all[bi + k] - all[bj + k]);
+            g += Math.abs(fixed[bi + k] - fixed[bj + k]);
           }
-          float c = 0;
+          int c = 0;
           for (int k = greyCells; k < dim; k++) {
-            c += Math.abs(all[bi + k] - all[bj + k]);
+            c += Math.abs(fixed[bi + k] - fixed[bj + k]);
           }
-          float v = (g + c) / norm;
+          float v = (g + CHROMA_WEIGHT * c) / (FIXED * norm);
           weighted[i * n + j] = v;
           weighted[j * n + i] = v;
-          float gm = g / greyCells;
+          float gm = g / (FIXED * greyCells);
           greyMean[i * n + j] = gm;
           greyMean[j * n + i] = gm;
         }

@@ -24,6 +24,8 @@ public final class StructureMatrix {
   static final float CAP = 1.0f;
   /** Contrast floor (grey levels): a flat, featureless frame is not blown up into noise. */
   static final float CONTRAST_FLOOR = 6.0f;
+  /** Fixed-point steps per contrast unit. */
+  private static final float FIXED = 256f;
 
   private final int cells;
   private final float[] vectors;
@@ -82,20 +84,24 @@ public final class StructureMatrix {
       }
     }
     int n = frames.length;
-    float[] sub = new float[Math.max(1, n) * cells];
+    // fixed point (1/256 contrast unit) so the inner sums are integer reductions, which the JIT vectorises
+    int[] sub = new int[Math.max(1, n) * cells];
     for (int k = 0; k < n; k++) {
-      System.arraycopy(all, frames[k] * cells, sub, k * cells, cells);
+      for (int c = 0; c < cells; c++) {
+        sub[k * cells + c] = Math.round(all[frames[k] * cells + c] * FIXED);
+      }
     }
+    int cap = Math.round(CAP * FIXED);
     float[] out = new float[n * n];
     IntStream.range(1, Math.max(1, n)).parallel().forEach(j -> {
       int bj = j * cells;
       for (int i = 0; i < j; i++) {
         int bi = i * cells;
-        float sum = 0;
+        int sum = 0;
         for (int c = 0; c < cells; c++) {
-          sum += Math.min(CAP, Math.abs(sub[bi + c] - sub[bj + c]));
+          sum += Math.min(cap, Math.abs(sub[bi + c] - sub[bj + c]));
         }
-        float v = sum / cells;
+        float v = sum / (FIXED * cells);
         out[i * n + j] = v;
         out[j * n + i] = v;
       }
