@@ -16,12 +16,23 @@ import java.util.List;
  *   <li><b>Soft freeze</b>: a near-static shot that no longer evolves: every frame within
  *       {@code softLevel} grey levels (mean cell difference) of the stretch's first frame for at least
  *       {@code softMin} frames. The mean lets 5-15% of the cells wobble (shimmer, a blinking eye, micro
- *       facial motion) while a moving subject, however small, carries the picture away within seconds. The
- *       start is then moved back over frames that change no more than the still itself does.
+ *       facial motion) while a moving subject, however small, carries the picture away within seconds. Every
+ *       frame is tried as a start, and a soft still counts only right after motion (see
+ *       {@link #afterMotion}).
  * </ul>
+ * Both kinds then settle: frames of a still's first second that still differ from its mean picture more
+ * than its own frames do are the end of the motion, not the freeze.
  * Stretches shorter than the minimums are ordinary pauses (an actor holding a pose for half a second).
  */
 final class FreezeFinder {
+
+  /**
+   * How much farther than its own frames a frame may lie from a still's mean picture and still belong to
+   * it: tight for a hard still, looser for a soft one, whose own micro-motion (a face, a shimmer) makes
+   * its first second differ from the next two by more than its frames differ among themselves.
+   */
+  static final double HARD_SETTLE = 1.5;
+  static final double SOFT_SETTLE = 2.5;
 
   private final float[][] grey;
   private final double identicalLevel;
@@ -48,7 +59,7 @@ final class FreezeFinder {
     boolean[] frozen = new boolean[n];
     List<int[]> hard = new ArrayList<>();
     for (int[] r : chain(anchored(true, hardMin), hardMin)) {
-      int start = settle(r[0], r[1]);
+      int start = settle(r[0], r[1], HARD_SETTLE);
       if (r[1] - start + 1 >= hardMin) {
         hard.add(new int[] {start, r[1]});
       }
@@ -56,11 +67,8 @@ final class FreezeFinder {
     for (int[] r : hard) {
       Arrays.fill(frozen, r[0], r[1] + 1, true);
     }
-    for (int[] r : anchored(false, softMin)) {
-      if (!afterMotion(r[0])) {
-        continue;
-      }
-      int s = settle(extendBack(r[0], r[1]), r[1]);
+    for (int[] r : softStills()) {
+      int s = settle(r[0], r[1], SOFT_SETTLE);
       // a pixel-exact still that begins soon after marks the onset more precisely than the soft start
       for (int[] h : hard) {
         if (h[0] > s && h[0] <= r[1] && h[0] - s <= softMin / 8) {
@@ -97,6 +105,43 @@ final class FreezeFinder {
       }
     }
     return false;
+  }
+
+  /**
+   * Soft stills, each from the earliest frame whose next {@code softMin} frames (and on) stay within the
+   * soft level of it, right after motion: every start is tried, not only where a previous stretch ended,
+   * so the onset does not depend on where an unrelated stretch happened to be cut.
+   */
+  private List<int[]> softStills() {
+    int n = grey.length;
+    List<int[]> out = new ArrayList<>();
+    int s = 0;
+    while (s + softMin <= n) {
+      int e = s;
+      while (e + 1 < n && meanDiff(s, e + 1) <= softLevel) {
+        e++;
+      }
+      if (e - s + 1 >= softMin && afterMotion(s)) {
+        // the still goes on past e as long as each next stretch holds for a third of the minimum (or to the
+        // end): a still that creeps, and the clip's last seconds, belong to it
+        while (e + 1 < n) {
+          int c = e + 1;
+          int ce = c;
+          while (ce + 1 < n && meanDiff(c, ce + 1) <= softLevel) {
+            ce++;
+          }
+          if (ce - c + 1 < Math.min(softMin / 3, n - c)) {
+            break;
+          }
+          e = ce;
+        }
+        out.add(new int[] {s, e});
+        s = e + 1;
+      } else {
+        s++;
+      }
+    }
+    return out;
   }
 
   /** Stretches whose frames all stay within the level of the stretch's first frame, cut where they leave. */
@@ -141,7 +186,7 @@ final class FreezeFinder {
    * differ from the still's mean picture (the average of the next two seconds, where shimmer and noise
    * average out) by more than the still's own frames do are the end of the motion, not the freeze.
    */
-  private int settle(int s, int e) {
+  private int settle(int s, int e, double factor) {
     // look at the first second or so only: a long still may drift slowly over minutes
     int window = Math.max(2, hardMin);
     int from = Math.min(s + window, s + (e - s) / 2);
@@ -161,7 +206,7 @@ final class FreezeFinder {
       own[k - from] = diff(grey[k], mean);
     }
     // a floor for codec refinement: an encoder sharpens a still over its first frames
-    double allowed = Math.max(1.5 * ReplayFinder.percentile(own, 0.9), 0.25 * identicalLevel) + 0.1;
+    double allowed = Math.max(factor * ReplayFinder.percentile(own, 0.9), 0.25 * identicalLevel) + 0.1;
     int start = s;
     for (int k = s; k < from; k++) {
       if (diff(grey[k], mean) > allowed) {
@@ -177,19 +222,6 @@ final class FreezeFinder {
       sum += Math.abs(x[c] - y[c]);
     }
     return sum / x.length;
-  }
-
-  private int extendBack(int s, int e) {
-    double[] steps = new double[e - s];
-    for (int k = s; k < e; k++) {
-      steps[k - s] = meanDiff(k, k + 1);
-    }
-    double jitter = 2 * ReplayFinder.percentile(steps, 0.5) + 0.5;
-    int anchor = Math.min(e, s + Math.max(1, (e - s) / 4));
-    while (s > 0 && meanDiff(s - 1, anchor) <= softLevel && meanDiff(s - 1, s) <= jitter) {
-      s--;
-    }
-    return s;
   }
 
   private boolean within(int a, int b, boolean hard) {
