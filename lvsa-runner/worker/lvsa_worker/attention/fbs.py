@@ -5,18 +5,29 @@ That module is written separately; this file only registers it. Its contract:
 and ``fbs_attention(q, k, v, plan, scale=None) -> out`` on ``(B, S, H, D)`` tensors, where ``rows`` are the
 plan's interval rows for one step. Text padding is not part of that contract, so a forward with padded
 text tokens is refused rather than run inexactly.
+
+The dense inner kernel (``inner`` of ``plan_fbs``: ``auto``, ``cudnn``, ``fa2``, ``fa4``) comes from the
+environment variable ``LVSA_FBS_INNER`` (default ``auto``: FA4 where ``flash_attn.cute`` imports on an sm90+
+GPU, else cuDNN). The choice and its reason are logged once per pattern and kept on the prepared state
+(``inner``, ``inner_note``); a requested ``fa4`` that cannot run is ``BackendUnavailable`` naming the cause.
 """
 
 from __future__ import annotations
 
 import importlib
+import logging
+import os
 
 import torch
+
+from ..errors import BackendUnavailable
 
 from .base import AttentionBackend, Prepared, TextKeys
 from .registry import register
 
 MODULE = "lvsa_worker.kernels.frame_block_sparse"
+INNER_ENV = "LVSA_FBS_INNER"
+log = logging.getLogger(__name__)
 
 
 class FbsPrepared(Prepared):
@@ -24,6 +35,8 @@ class FbsPrepared(Prepared):
         self.layout = layout
         self.kernel_plan = kernel_plan
         self.frame_density = frame_density
+        self.inner = getattr(kernel_plan, "inner", None)
+        self.inner_note = getattr(kernel_plan, "inner_note", "")
 
 
 class FbsBackend(AttentionBackend):
@@ -51,9 +64,18 @@ class FbsBackend(AttentionBackend):
         if rows is None:  # dense: one interval per query frame
             rows = tuple(((0, layout.latent_frames - 1),) for _ in range(layout.latent_frames))
         rows = [[list(interval) for interval in row] for row in rows]
-        kernel_plan = self._module().plan_fbs(
-            rows, layout.tokens_per_frame, layout.text_tokens, num_heads, head_dim, device, dtype
-        )
+        from ..kernels.inner import InnerKernelUnavailable
+
+        inner = os.environ.get(INNER_ENV, "").strip()
+        options = {"inner": inner} if inner else {}  # unset: the kernels' AUTO_OPTIONS decide ("auto")
+        try:
+            kernel_plan = self._module().plan_fbs(
+                rows, layout.tokens_per_frame, layout.text_tokens, num_heads, head_dim, device, dtype, **options
+            )
+        except InnerKernelUnavailable as exc:
+            source = f" ({INNER_ENV}={inner})" if inner else ""
+            raise BackendUnavailable(f"backend fbs{source}: {exc}") from None
+        log.info("backend fbs: method %s, inner kernel %s", kernel_plan.method, kernel_plan.inner_note or "-")
         # Realised density: what the kernel's plan holds (its own rows), not the plan file's figure.
         return FbsPrepared(layout, kernel_plan, float(getattr(kernel_plan, "frame_density", mask.frame_density)))
 

@@ -128,6 +128,10 @@ class AttentionRuntime:
         return self.backend.run(self._current, q, k, v, text=text, scale=scale)
 
     # ---- results ---------------------------------------------------------------------------------
+    def prepared_states(self) -> list[Prepared]:
+        """The backend's per-pattern states built so far (one per distinct pattern of the executed steps)."""
+        return list(self._prepared.values())
+
     def realised_density(self) -> float | None:
         """Mean frame density over the steps whose attention actually ran (from the backend's own state)."""
         ran = [r.frame_density for r in self.records if r.attention_calls > 0]
