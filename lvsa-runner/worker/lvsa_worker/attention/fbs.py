@@ -89,4 +89,17 @@ class FbsBackend(AttentionBackend):
         return out
 
 
+def inner_status(device) -> str:
+    """One line: the dense inner kernel fbs would run on ``device`` and why (``LVSA_FBS_INNER``, else the kernels'
+    ``AUTO_OPTIONS``), or why the requested one cannot run. For ``python -m lvsa_worker backends``."""
+    from ..kernels.frame_block_sparse import AUTO_OPTIONS
+    from ..kernels.inner import InnerKernelUnavailable, resolve_inner
+
+    requested = os.environ.get(INNER_ENV, "").strip() or AUTO_OPTIONS.get("split-lse", {}).get("inner", "auto")
+    try:
+        return resolve_inner(requested, device).note
+    except (InnerKernelUnavailable, ValueError) as exc:
+        return f"unavailable: {exc}"
+
+
 register(FbsBackend())

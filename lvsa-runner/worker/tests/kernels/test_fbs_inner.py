@@ -179,3 +179,18 @@ def test_step_bench_sends_inner_to_every_method_fbs_auto_can_pick():
     assert step_bench.variant_overrides({"window_mode": "gather"}) == [("split-lse", {"window_mode": "gather"})]
     assert step_bench.variant_overrides({}) == []
     assert step_bench.DENSE_FBS == {"dense-fa4": "fbs:inner=fa4"}
+
+
+def test_backends_command_says_which_inner_kernel_fbs_runs(monkeypatch, capsys):
+    from lvsa_worker.cli import main
+
+    monkeypatch.delenv("LVSA_FBS_INNER", raising=False)
+    assert main(["backends", "--device", "cpu"]) == 0
+    import json
+
+    report = json.loads(capsys.readouterr().out)
+    assert report["fbs_inner"] == "auto: cudnn (on cpu: PyTorch's own kernel runs)"
+    monkeypatch.setenv("LVSA_FBS_INNER", "fa4")
+    assert main(["backends", "--device", "cpu"]) == 0
+    assert json.loads(capsys.readouterr().out)["fbs_inner"].startswith(
+        "unavailable: inner kernel fa4 runs on CUDA GPUs only")
