@@ -22,6 +22,8 @@ _REGISTRY: dict[str, AttentionBackend] = {}
 # Preference lists for ``auto``, fastest first as measured (LVSA_AUTO_BACKENDS_<DEVICE>=name,name overrides
 # them at run time). CUDA, H200, Wan 2.1 1.3B shapes, one transformer step at 6x (docs/kernels.md):
 # fbs (split-lse) 3.69 s, flashinfer 3.77 s, sdpa-gather 4.00 s; per attention call at 6x: 70.9 / 75.2 / 86.1 ms.
+# With FlashAttention-4 as fbs's inner kernel (its default where FA4 imports on sm90+; 2026-12-04, compiled step,
+# rotation-cycle medians): fbs 2.90 s per 6x step; per call 64.1 ms against flashinfer's 78.8 ms.
 AUTO_ORDER: dict[str, tuple[str, ...]] = {
     "cuda": ("fbs", "flashinfer", "sdpa-gather"),
     "npu": ("sdpa-gather",),
