@@ -243,9 +243,8 @@ def run_cell(setup: Setup, model, horizon, frames, method, backend_name, plan, a
             if method != "dense":
                 cell["density"] = runtime.realised_density()
                 cell["patterns"] = [r.pattern for r in runtime.records[1:]]
-            notes = {getattr(p, "inner_note", "") for p in runtime.prepared_states()} - {""}
-            if notes:  # the inner kernel the fbs plans ran, and why
-                cell["inner"] = sorted(notes)
+            if runtime.inner_notes():  # the inner kernel the fbs plans ran, and why
+                cell["inner"] = runtime.inner_notes()
         cell.update(step_ms=[round(x, 2) for x in times], median_ms=round(statistics.median(times), 2),
                     warmup_ms=round(warm_ms, 2), prepare_ms=[round(warm_prepare, 2)] + [round(p, 2) for p in prepares],
                     peak_memory_gb=round(torch.cuda.max_memory_allocated() / 1e9, 2) if cuda else None)
