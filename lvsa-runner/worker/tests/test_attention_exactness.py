@@ -61,16 +61,20 @@ def run(backend_name, mask, layout, q, k, v, text, score_transform=None):
     return backend.run(prepared, q, k, v, text=text), prepared
 
 
-@pytest.mark.parametrize("dtype", [torch.float32, torch.bfloat16], ids=["fp32", "bf16"])
-@pytest.mark.parametrize("text_case", list(TEXT_CASES))
-@pytest.mark.parametrize("pattern", list(PATTERNS))
-def test_sdpa_gather_equals_the_masked_reference(pattern, text_case, dtype):
+def grid_case(pattern: str, text_case: str, dtype):
+    """(layout, mask, q, k, v, text) of one cell of the PATTERNS x TEXT_CASES grid."""
     t, rows = PATTERNS[pattern]
     text_tokens, text_mask = TEXT_CASES[text_case]
     layout = TokenLayout(t, tokens_per_frame=6, text_tokens=text_tokens)
     mask = FrameMask("p", t, None if rows is None else frame_mask(rows).rows)
-    q, k, v = make_inputs(layout, dtype)
-    text = text_keys(text_mask)
+    return (layout, mask, *make_inputs(layout, dtype), text_keys(text_mask))
+
+
+@pytest.mark.parametrize("dtype", [torch.float32, torch.bfloat16], ids=["fp32", "bf16"])
+@pytest.mark.parametrize("text_case", list(TEXT_CASES))
+@pytest.mark.parametrize("pattern", list(PATTERNS))
+def test_sdpa_gather_equals_the_masked_reference(pattern, text_case, dtype):
+    layout, mask, q, k, v, text = grid_case(pattern, text_case, dtype)
     expected, ref_prep = run("reference", mask, layout, q, k, v, text)
     actual, gather_prep = run("sdpa-gather", mask, layout, q, k, v, text)
     torch.testing.assert_close(actual, expected, **TOLERANCE[dtype])
@@ -89,12 +93,7 @@ def test_fbs_drops_padded_text_and_equals_the_masked_reference(monkeypatch, meth
     from lvsa_worker.kernels import frame_block_sparse
 
     monkeypatch.setitem(frame_block_sparse.AUTO_PREFERENCE, "cpu", (method, "gather"))
-    t, rows = PATTERNS[pattern]
-    text_tokens, text_mask = TEXT_CASES[text_case]
-    layout = TokenLayout(t, tokens_per_frame=6, text_tokens=text_tokens)
-    mask = FrameMask("p", t, None if rows is None else frame_mask(rows).rows)
-    q, k, v = make_inputs(layout, dtype)
-    text = text_keys(text_mask)
+    layout, mask, q, k, v, text = grid_case(pattern, text_case, dtype)
     expected, _ = run("reference", mask, layout, q, k, v, text)
     actual, prepared = run("fbs", mask, layout, q, k, v, text)
     torch.testing.assert_close(actual, expected, **TOLERANCE[dtype])
