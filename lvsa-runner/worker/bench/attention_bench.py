@@ -39,7 +39,7 @@ sys.path.insert(0, str(WORKER_ROOT))
 sys.path.insert(0, str(Path(__file__).resolve().parent))  # the attention_* helpers beside this file
 
 from attention_kernels import Case, Unavailable, prepare  # noqa: E402
-from attention_report import print_cycle_medians, print_goals, print_tables  # noqa: E402,F401
+from attention_report import print_cycle_medians, print_goals, print_goals_fa4, print_tables  # noqa: E402,F401
 from attention_rows import (  # noqa: E402,F401  (tests reach these through this module)
     SHAPES, base_shape, find_plan_rows, is_first_case, log, rows_for_shape, rows_from_plan_file,
 )
@@ -49,8 +49,8 @@ CHECK_PLAN = "tiny-wan_lvsa_65f.json"
 
 #: Run order (kernel-major): ours first, then the competitors; flashinfer last (JIT build).
 KERNELS = (
-    "dense-cudnn", "split-lse", "split-lse-gather", "gather", "triton", "dense-fa2", "split-lse-fa2",
-    "flex", "flex-allpartial", "flashinfer-bsr", "flashinfer-var",
+    "dense-cudnn", "dense-fa4", "split-lse", "split-lse-fa4", "split-lse-gather", "gather", "triton", "dense-fa2",
+    "split-lse-fa2", "flex", "flex-allpartial", "flashinfer-bsr", "flashinfer-var",
 )
 #: Kernels run in a child process by default (--isolate): a memory fault there cannot end the run.
 ISOLATED = ("triton",)
@@ -142,6 +142,7 @@ def bench_one(name: str, case: Case, args) -> dict:
         sync(case.device)
         record["first_call_s"] = round(time.perf_counter() - t0, 3)
         record["variant"] = info["variant"]
+        record["inner"] = info.get("inner")
         if name == "triton":
             record["variant"] += triton_config_note()
         dense = info.get("dense", False)
@@ -231,7 +232,7 @@ def run_check(args, device) -> int:
                         failures += 0 if result.startswith("ok") else 1
                 else:
                     try:
-                        if name in ("dense-cudnn", "dense-fa2") and not case_name.startswith("full"):
+                        if name.startswith("dense") and not case_name.startswith("full"):
                             raise Unavailable("dense ignores the mask")
                         if on_cuda:
                             # one Triton config, eager FlexAttention: a few compiles, not dozens
@@ -274,6 +275,16 @@ def print_environment(device) -> None:
         parts.append(f"flashinfer {flashinfer.__version__}")
     except ImportError:
         parts.append("flashinfer not installed")
+    from lvsa_worker.kernels.inner import fa4_unavailable_reason, fa4_version
+
+    reason = fa4_unavailable_reason(device)
+    parts.append(f"flash-attn-4 {fa4_version()}" if reason is None else f"fa4 unavailable: {reason}")
+    try:
+        from importlib.metadata import version
+
+        parts.append(f"nvidia-cutlass-dsl {version('nvidia-cutlass-dsl')}")
+    except Exception:  # noqa: BLE001
+        pass
     print("# " + ", ".join(parts), flush=True)
 
 
@@ -380,12 +391,14 @@ def main(argv=None) -> int:
     out_file = open(args.json_out + ".partial", "w") if args.json_out else None
 
     def emit(record):
-        dense = next((r for r in records if base_shape(r["shape"]) == base_shape(record["shape"])
-                      and r["kernel"] == "dense-cudnn" and r["status"] == "ok"), None)
-        if record["kernel"] == "dense-cudnn" and "ms_median" in record:
-            record["ratio_vs_dense_cudnn"] = 1.0
-        elif dense and "ms_median" in record:
-            record["ratio_vs_dense_cudnn"] = round(dense["ms_median"] / record["ms_median"], 4)
+        for baseline in ("dense-cudnn", "dense-fa4"):  # ratios against the dense kernels of this run
+            key = "ratio_vs_" + baseline.replace("-", "_")
+            dense = next((r for r in records if base_shape(r["shape"]) == base_shape(record["shape"])
+                          and r["kernel"] == baseline and r["status"] == "ok"), None)
+            if record["kernel"] == baseline and "ms_median" in record:
+                record[key] = 1.0
+            elif dense and "ms_median" in record:
+                record[key] = round(dense["ms_median"] / record["ms_median"], 4)
         records.append(record)
         line = json.dumps(record, default=str)
         print(line, flush=True)
@@ -431,6 +444,7 @@ def main(argv=None) -> int:
         print_tables(records, list(shapes))
         print_goals(records, list(shapes))
         print_cycle_medians(records)
+        print_goals_fa4(records)
         print(f"\nbench wall time {time.monotonic() - started:.0f} s")
         if lost:
             print(f"CUDA context lost after {lost}: later kernels not run; rerun them with --kernels")

@@ -1,6 +1,8 @@
 """The kernels attention_bench.py times: one ``prepare(name, case)`` per kernel name, returning a closure.
 
-Ours come from ``lvsa_worker.kernels``; dense SDPA and FlashInfer's wrappers are the rivals.
+Ours come from ``lvsa_worker.kernels``; dense SDPA, dense FA4 and FlashInfer's wrappers are the rivals.
+Every kernel of ours names its inner dense kernel explicitly (``inner``: cudnn, fa2, fa4), so a bench line
+never depends on what ``auto`` would pick; ``info["inner"]`` records it.
 """
 
 from __future__ import annotations
@@ -32,41 +34,57 @@ def prepare(name: str, case: Case, overrides: dict | None = None):
 
     ``overrides``: extra plan_fbs options per method (used by --check to keep compiles few)."""
     from lvsa_worker.kernels import fbs_attention, plan_fbs
+    from lvsa_worker.kernels.inner import InnerKernelUnavailable, resolve_inner
     from lvsa_worker.kernels.sdpa_ops import dense_attention
 
     q, k, v = case.q, case.k, case.v
     scale = 1.0 / math.sqrt(case.D)
-    if name in ("dense-cudnn", "dense-fa2"):
-        backend = "cudnn" if name == "dense-cudnn" else "flash"
-        run = lambda: dense_attention(q.transpose(1, 2), k.transpose(1, 2), v.transpose(1, 2), scale, backend)  # noqa: E731
-        return run, lambda o: o.transpose(1, 2), {"dense": True, "variant": f"SDPA {backend}, mask ignored"}
+    if name in DENSE_INNER:
+        try:
+            choice = resolve_inner(DENSE_INNER[name], case.device)
+        except InnerKernelUnavailable as err:
+            raise Unavailable(str(err)) from None
+        inner = choice.name
+        run = lambda: dense_attention(q.transpose(1, 2), k.transpose(1, 2), v.transpose(1, 2), scale, inner)  # noqa: E731
+        where = "FA4 flash_attn_func" if inner == "fa4" else f"SDPA {inner}"
+        return run, lambda o: o.transpose(1, 2), {"dense": True, "variant": f"{where}, mask ignored", "inner": inner}
     if name.startswith("flashinfer"):
         return prepare_flashinfer(name, case)
-    method, options = {
-        "gather": ("gather", {}),
-        "split-lse": ("split-lse", {"window_mode": "strided"}),
-        "split-lse-gather": ("split-lse", {"window_mode": "gather"}),
-        "split-lse-fa2": ("split-lse", {"window_mode": "strided", "backend": "flash"}),
-        "triton": ("triton", {}),
-        "flex": ("flex", {}),
-        "flex-allpartial": ("flex-allpartial", {}),
-    }[name]
+    method, options = OURS[name]
     options = {**options, **(overrides or {}).get(method, {})}
-    plan = plan_fbs(case.rows, case.P, case.text, case.H, case.D, case.device, case.dtype, method=method, **options)
-    info = {"variant": describe_plan(plan), "flops": plan.flops()}
+    try:
+        plan = plan_fbs(case.rows, case.P, case.text, case.H, case.D, case.device, case.dtype, method=method, **options)
+    except InnerKernelUnavailable as err:
+        raise Unavailable(str(err)) from None
+    info = {"variant": describe_plan(plan), "flops": plan.flops(), "inner": plan.inner}
     return (lambda: fbs_attention(q, k, v, plan)), (lambda o: o), info | {"plan": plan}
+
+
+#: Dense rivals: bench name -> inner kernel (the mask is ignored).
+DENSE_INNER = {"dense-cudnn": "cudnn", "dense-fa2": "fa2", "dense-fa4": "fa4"}
+#: Our kernels: bench name -> (plan_fbs method, options); the inner kernel is always named.
+OURS = {
+    "gather": ("gather", {"inner": "cudnn"}),
+    "split-lse": ("split-lse", {"window_mode": "strided", "inner": "cudnn"}),
+    "split-lse-gather": ("split-lse", {"window_mode": "gather", "inner": "cudnn"}),
+    "split-lse-fa2": ("split-lse", {"window_mode": "strided", "inner": "fa2"}),
+    "split-lse-fa4": ("split-lse", {"window_mode": "strided", "inner": "fa4"}),
+    "triton": ("triton", {}),
+    "flex": ("flex", {}),
+    "flex-allpartial": ("flex-allpartial", {}),
+}
 
 
 def describe_plan(plan) -> str:
     impl = plan.impl
     if plan.method == "split-lse":
         if impl.full:
-            return "full mask: one dense call"
+            return f"full mask: one dense call, inner={impl.backend}"
         strided = sum(1 for s in impl.segments if not s.fold)
-        return (f"window={impl.window_mode} backend={impl.backend} merge={'triton' if impl.use_triton_merge else 'torch'} "
+        return (f"window={impl.window_mode} inner={impl.backend} merge={'triton' if impl.use_triton_merge else 'torch'} "
                 f"anchors={len(impl.anchors)} segments={len(impl.segments)} ({strided} batched-window)")
     if plan.method == "gather":
-        return f"chunks={len(impl.chunks)} backend={impl.backend}"
+        return f"chunks={len(impl.chunks)} inner={impl.backend}"
     if plan.method == "triton":
         cfg = impl.config or "autotune"
         return f"BLOCK_M={impl.block_m} config={cfg} masked-waste={impl.wasted_fraction:.2%} max_slots={impl.max_slots}"

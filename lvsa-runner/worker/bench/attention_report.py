@@ -7,11 +7,15 @@ import statistics
 from attention_rows import base_shape
 
 GOAL_RATIO = {"1x": 1.0, "2x": 1.8, "4x": 3.55, "6x": 5.3}
-SPARSE_OURS = ("split-lse", "split-lse-gather", "split-lse-fa2", "triton", "gather")
+SPARSE_OURS = ("split-lse", "split-lse-fa4", "split-lse-gather", "split-lse-fa2", "triton", "gather")
+#: Issue 12 (FA4): rotation-cycle median of the best kernel of ours against dense cuDNN (and dense FA4 at 6x).
+GOAL12_VS_CUDNN = {"1x": 1.15, "2x": 2.1, "4x": 4.1, "6x": 6.3}
+GOAL12_VS_FA4 = {"6x": 5.3}
+GOAL12_VS_FLASHINFER = {"6x": 1.3}
 
 
 def print_tables(records, shapes) -> None:
-    head = f"{'kernel':17} {'status':8} {'ms':>9} {'min ms':>9} {'TFLOP/s':>8} {'x dense':>8} {'plan ms':>8} {'1st s':>7} {'peak GB':>7} {'err':>8}  variant / error"
+    head = f"{'kernel':17} {'status':8} {'ms':>9} {'min ms':>9} {'TFLOP/s':>8} {'x cuDNN':>8} {'x FA4':>6} {'plan ms':>8} {'1st s':>7} {'peak GB':>7} {'err':>8}  variant / error"
     for label in shapes:
         rows = [r for r in records if r["shape"] == label]
         if not rows:
@@ -28,7 +32,8 @@ def print_tables(records, shapes) -> None:
             note = r.get("variant", "") if r["status"] in ("ok", "WRONG") else r.get("error", "")
             note = note if len(note) <= 90 else note[:87] + "..."  # full text in the JSON line
             print(f"{r['kernel']:17} {r['status']:8} {fmt('ms_median', '9.2f')} {fmt('ms_min', '9.2f')} "
-                  f"{fmt('tflops_eff', '8.0f')} {fmt('ratio_vs_dense_cudnn', '8.2f')} {fmt('plan_ms', '8.1f')} "
+                  f"{fmt('tflops_eff', '8.0f')} {fmt('ratio_vs_dense_cudnn', '8.2f')} {fmt('ratio_vs_dense_fa4', '6.2f')} "
+                  f"{fmt('plan_ms', '8.1f')} "
                   f"{fmt('first_call_s', '7.2f')} {fmt('peak_extra_gb', '7.2f')} {fmt('check_rel_err', '8.1e')}  {note}")
 
 
@@ -52,8 +57,19 @@ def print_goals(records, shapes) -> None:
         print("; ".join(parts))
 
 
+def cycle_medians(records) -> dict:
+    """{(shape, kernel): median ms over the shape's cases (the rotation patterns; one case for 1x or a dense
+    kernel)} of the successful records."""
+    cases = {}
+    for r in records:
+        if r["status"] == "ok":
+            cases.setdefault((base_shape(r["shape"]), r["kernel"]), []).append(r["ms_median"])
+    return {key: statistics.median(ms) for key, ms in cases.items()}
+
+
 def print_cycle_medians(records) -> None:
-    """With --patterns all: per shape and kernel, the median over the rotation patterns (what a run sees)."""
+    """With --patterns all: per shape and kernel, the median over the rotation patterns (what a run sees),
+    against dense cuDNN and dense FA4 of the same run (each dense kernel runs once per shape)."""
     cycles = {}
     for r in records:
         if "@" in r["shape"] and r["status"] == "ok" and not r["kernel"].startswith("dense"):
@@ -63,6 +79,43 @@ def print_cycle_medians(records) -> None:
     print("\n== rotation cycle: median over the patterns of each shape")
     for (shape, kernel), rows in cycles.items():
         ms = statistics.median(r["ms_median"] for r in rows)
-        ratios = [r["ratio_vs_dense_cudnn"] for r in rows if "ratio_vs_dense_cudnn" in r]
-        dense = f" = {statistics.median(ratios):.2f}x dense (patterns {min(ratios):.2f}..{max(ratios):.2f}x)" if ratios else ""
-        print(f"{shape} {kernel}: {len(rows)} patterns, median {ms:.2f} ms{dense}")
+        parts = []
+        for key, label in (("ratio_vs_dense_cudnn", "dense cuDNN"), ("ratio_vs_dense_fa4", "dense FA4")):
+            ratios = [r[key] for r in rows if key in r]
+            if ratios:
+                parts.append(f"{statistics.median(ratios):.2f}x {label} (patterns {min(ratios):.2f}..{max(ratios):.2f}x)")
+        print(f"{shape} {kernel}: {len(rows)} patterns, median {ms:.2f} ms" + (" = " + ", ".join(parts) if parts else ""))
+
+
+def print_goals_fa4(records) -> None:
+    """Issue 12's goals, from the rotation-cycle medians of this run (dense baselines named in each ratio)."""
+    med = cycle_medians(records)
+    shapes = sorted({shape for shape, _ in med}, key=lambda s: int(s.rstrip("x")) if s.rstrip("x").isdigit() else 0)
+    if not any(kernel == "dense-fa4" for _, kernel in med):
+        return
+    print("\n== goals (issue 12, FA4): best of our kernels, rotation-cycle median")
+    for shape in shapes:
+        cudnn = med.get((shape, "dense-cudnn"))
+        fa4 = med.get((shape, "dense-fa4"))
+        ours = {k: ms for (s, k), ms in med.items() if s == shape and k in SPARSE_OURS}
+        if shape == "1x" and fa4 is not None:
+            ours.setdefault("dense-fa4", fa4)  # at 1x LVSA attends everything: dense is the kernel
+        if not ours or cudnn is None:
+            print(f"{shape}: missing dense-cudnn or a kernel of ours")
+            continue
+        kernel, ms = min(ours.items(), key=lambda kv: kv[1])
+        parts = [f"{shape}: best {kernel} {ms:.2f} ms = {cudnn / ms:.2f}x dense cuDNN ({cudnn:.2f} ms)"]
+        goal = GOAL12_VS_CUDNN.get(shape)
+        if goal:
+            parts.append(f"goal >= {goal}x: {'MET' if cudnn / ms >= goal else 'not met'}")
+        if fa4 is not None:
+            parts.append(f"{fa4 / ms:.2f}x dense FA4 ({fa4:.2f} ms)")
+            if shape in GOAL12_VS_FA4:
+                parts.append(f"goal >= {GOAL12_VS_FA4[shape]}x: {'MET' if fa4 / ms >= GOAL12_VS_FA4[shape] else 'not met'}")
+        fi = med.get((shape, "flashinfer-bsr"))
+        if fi is not None:
+            parts.append(f"vs flashinfer-bsr {fi / ms:.2f}x ({fi:.2f} ms)")
+            if shape in GOAL12_VS_FLASHINFER:
+                goal = GOAL12_VS_FLASHINFER[shape]
+                parts.append(f"goal >= {goal}x: {'MET' if fi / ms >= goal else 'not met'}")
+        print("; ".join(parts))

@@ -11,7 +11,10 @@ Cells:
 - ``dense``: the model's own attention processor (diffusers builds a (B, 1, S, S) boolean mask for the padded
   text and calls SDPA with it), as a user of diffusers gets it;
 - ``lvsa/<backend>``: the worker's processors executing the golden LVSA plan
-  ``hunyuanvideo-1.5-480p_lvsa_257f.json`` with the given backend.
+  ``hunyuanvideo-1.5-480p_lvsa_257f.json`` with the given backend;
+- ``dense/<backend>``: the worker's processors executing a dense mask (the same plan with ``mask: dense``) with
+  the given backend, e.g. ``dense/fbs``: one inner-kernel call per layer (FA4 where it runs) on the video and real
+  text tokens, the padding dropped instead of masked.
 
 Per cell: peak allocated memory, and (when it fits) the forward time of a second call (CUDA events).
 A cell that runs out of memory is recorded as ``oom`` and the next cell runs. Example::
@@ -84,6 +87,18 @@ def forward_ms(model, kwargs) -> float:
     return start.elapsed_time(end)
 
 
+def dense_variant(plan):
+    """The same plan (geometry, steps) with a dense mask: every query attends every video and real text key."""
+    import json
+
+    from lvsa_worker.plan import parse_plan
+
+    document = json.loads(Path(plan.source).read_text())
+    document.update(method="dense", mask={"kind": "dense"})
+    document.pop("expected", None)
+    return parse_plan(document, f"<dense variant of {plan.source}>", check_schema=False)
+
+
 def run_cell(model, name: str, plan, kwargs, timed: bool) -> dict:
     from lvsa_worker.attention import AttentionRuntime, TokenLayout, resolve
     from lvsa_worker.models import hunyuan15
@@ -94,7 +109,9 @@ def run_cell(model, name: str, plan, kwargs, timed: bool) -> dict:
         torch.cuda.empty_cache()
         torch.cuda.reset_peak_memory_stats()
         if name != "dense":
-            backend = resolve(name.split("/", 1)[1], "cuda", False, needs_padded_text=True)
+            kind, backend_name = name.split("/", 1)
+            plan = dense_variant(plan) if kind == "dense" else plan
+            backend = resolve(backend_name, "cuda", False, needs_padded_text=True)
             g = plan.geometry
             runtime = AttentionRuntime(plan, backend, TokenLayout(g.latent_frames, g.tokens_per_frame, g.text_tokens),
                                        device=torch.device("cuda"), dtype=torch.bfloat16,
@@ -104,6 +121,8 @@ def run_cell(model, name: str, plan, kwargs, timed: bool) -> dict:
             restore = hunyuan15.install([model], runtime)
             runtime.begin_step(0)
             cell["frame_density"] = round(plan.mask_for_step(0).frame_density, 4)
+            if runtime.inner_notes():
+                cell["inner"] = runtime.inner_notes()
         first = forward_ms(model, kwargs)
         cell["first_forward_ms"] = round(first, 1)
         if timed:

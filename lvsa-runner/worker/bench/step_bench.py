@@ -7,8 +7,10 @@ x 128, ffn 8960, text dim 4096, 512 text tokens for cross-attention), at 480x832
 (1x/2x/4x/6x, latent 21/41/81/121).
 
 Cells: ``dense`` is the model's own attention (diffusers' processor -> PyTorch SDPA, whatever kernel
-SDPA picks); ``lvsa`` runs the plan's frame mask through the worker's processors with each requested
-backend (sdpa-gather, flashinfer, fbs). LVSA masks come from plan files (``--plan-dir``: the golden plans,
+SDPA picks; ``dense-cudnn``/``dense-fa2`` force one); ``dense-fa4`` runs a full frame mask through the
+worker's processors and the ``fbs`` backend with FA4 as its dense kernel; ``lvsa`` runs the plan's frame
+mask through the worker's processors with each requested backend (sdpa-gather, flashinfer, fbs;
+``fbs:inner=fa4`` names fbs's inner dense kernel for split-lse and dense). LVSA masks come from plan files (``--plan-dir``: the golden plans,
 or plans written by ``bin/lvsa-runner pattern plan``), chosen by model, method lvsa, 480x832 and frame
 count; at 1x LVSA attends everything, so the 1x LVSA cell uses a full frame mask.
 
@@ -143,6 +145,8 @@ def inputs(setup: Setup, latent_frames: int):
 
 
 DENSE_SDPA = {"dense": None, "dense-cudnn": "CUDNN_ATTENTION", "dense-fa2": "FLASH_ATTENTION"}
+#: Dense cells run through the worker's fbs backend on a full frame mask: name -> fbs variant.
+DENSE_FBS = {"dense-fa4": "fbs:inner=fa4"}
 
 
 def sdpa_context(name: str):
@@ -178,6 +182,15 @@ def timed_forward(setup: Setup, model, kwargs, before=None, context=None) -> tup
     return start.elapsed_time(end), prepare_ms
 
 
+def variant_overrides(options: dict) -> list[tuple[str, dict]]:
+    """(method, options) for ``auto_options_override``: every option goes to split-lse (the method fbs's auto
+    picks for LVSA rows on CUDA); ``inner`` also to dense (a full mask) and gather (auto's pick on CPU)."""
+    overrides = [("split-lse", options)] if options else []
+    if "inner" in options:
+        overrides += [("dense", {"inner": options["inner"]}), ("gather", {"inner": options["inner"]})]
+    return overrides
+
+
 def run_cell(setup: Setup, model, horizon, frames, method, backend_name, plan, args) -> dict:
     from lvsa_worker.attention import AttentionRuntime, TokenLayout, resolve
     from lvsa_worker.kernels.frame_block_sparse import auto_options_override, parse_variant
@@ -200,13 +213,14 @@ def run_cell(setup: Setup, model, horizon, frames, method, backend_name, plan, a
         if cuda:
             torch.cuda.reset_peak_memory_stats()
         if method == "dense":
+            cell["density"] = 1.0
+        if backend_name in DENSE_SDPA:
             def step(_):
                 return None
-            cell["density"] = 1.0
         else:
-            name, options = parse_variant(backend_name)
-            if options:  # "fbs:window_mode=gather": options for the split-lse method that fbs's auto picks
-                variant.enter_context(auto_options_override("split-lse", **options))
+            name, options = parse_variant(DENSE_FBS.get(backend_name, backend_name))
+            for overridden, values in variant_overrides(options):  # "fbs:window_mode=gather", "fbs:inner=fa4"
+                variant.enter_context(auto_options_override(overridden, **values))
             backend = resolve(name, setup.device.type, False)
             g = plan.geometry
             runtime = AttentionRuntime(plan, backend, TokenLayout(g.latent_frames, g.tokens_per_frame, 0),
@@ -217,7 +231,7 @@ def run_cell(setup: Setup, model, horizon, frames, method, backend_name, plan, a
 
             def step(s):
                 return lambda: runtime.begin_step(s % plan.steps)
-        context = (lambda: sdpa_context(backend_name)) if method == "dense" else None
+        context = (lambda: sdpa_context(backend_name)) if backend_name in DENSE_SDPA else None
         warm_ms, warm_prepare = timed_forward(setup, model, kwargs, step(0), context)
         times, prepares = [], []
         repeats = args.dense_repeats if method == "dense" and args.dense_repeats else args.repeats
@@ -225,9 +239,12 @@ def run_cell(setup: Setup, model, horizon, frames, method, backend_name, plan, a
             ms, prep = timed_forward(setup, model, kwargs, step(s), context)
             times.append(ms)
             prepares.append(prep)
-        if method != "dense":
-            cell["density"] = runtime.realised_density()
-            cell["patterns"] = [r.pattern for r in runtime.records[1:]]
+        if backend_name not in DENSE_SDPA:
+            if method != "dense":
+                cell["density"] = runtime.realised_density()
+                cell["patterns"] = [r.pattern for r in runtime.records[1:]]
+            if runtime.inner_notes():  # the inner kernel the fbs plans ran, and why
+                cell["inner"] = runtime.inner_notes()
         cell.update(step_ms=[round(x, 2) for x in times], median_ms=round(statistics.median(times), 2),
                     warmup_ms=round(warm_ms, 2), prepare_ms=[round(warm_prepare, 2)] + [round(p, 2) for p in prepares],
                     peak_memory_gb=round(torch.cuda.max_memory_allocated() / 1e9, 2) if cuda else None)
@@ -251,18 +268,20 @@ def run_cell(setup: Setup, model, horizon, frames, method, backend_name, plan, a
 
 def table(cells: list[dict]) -> str:
     backends = [b for b in dict.fromkeys(c["backend"] for c in cells if c["method"] == "lvsa")]
-    head = ["horizon", "frames", "T", "tokens", "dense ms (fastest)"] + [f"lvsa {b} ms (x dense)" for b in backends] + \
-           ["frame density", "ideal 1/d"]
+    dense_names = [b for b in dict.fromkeys(c["backend"] for c in cells if c["method"] == "dense")]
+    head = ["horizon", "frames", "T", "tokens"] + [f"{b} ms" for b in dense_names] + \
+           [f"lvsa {b} ms (x {', x '.join(dense_names)})" for b in backends] + ["frame density", "ideal 1/d"]
     lines = ["| " + " | ".join(head) + " |", "|" + "---|" * len(head)]
     for horizon in dict.fromkeys(c["horizon"] for c in cells):
         row_cells = [c for c in cells if c["horizon"] == horizon]
-        denses = [c for c in row_cells if c["method"] == "dense" and c["status"] == "ok"]
-        dense = min(denses, key=lambda c: c["median_ms"]) if denses else \
-            next((c for c in row_cells if c["method"] == "dense"), None)
-        dense_ms = dense.get("median_ms") if dense and dense["status"] == "ok" else None
         first = row_cells[0]
-        row = [horizon, str(first["frames"]), str(first["latent_frames"]), f"{first['tokens']:,}",
-               f"{dense_ms:.1f}" if dense_ms else (dense["status"] if dense else "-")]
+        row = [horizon, str(first["frames"]), str(first["latent_frames"]), f"{first['tokens']:,}"]
+        dense_ms = []
+        for b in dense_names:
+            c = next((c for c in row_cells if c["method"] == "dense" and c["backend"] == b), None)
+            ok = c is not None and c["status"] == "ok"
+            dense_ms.append(c["median_ms"] if ok else None)
+            row.append(f"{c['median_ms']:.1f}" if ok else (c["status"] if c else "-"))
         density = None
         for b in backends:
             c = next((c for c in row_cells if c["method"] == "lvsa" and c["backend"] == b), None)
@@ -272,8 +291,8 @@ def table(cells: list[dict]) -> str:
                 row.append(c["status"])
             else:
                 density = c.get("density")
-                ratio = f" ({dense_ms / c['median_ms']:.2f}x)" if dense_ms else ""
-                row.append(f"{c['median_ms']:.1f}{ratio}")
+                ratios = ", ".join(f"{d / c['median_ms']:.2f}x" if d else "-" for d in dense_ms)
+                row.append(f"{c['median_ms']:.1f}" + (f" ({ratios})" if dense_ms else ""))
         row += [f"{density:.3f}" if density else "-", f"{1 / density:.2f}x" if density else "-"]
         lines.append("| " + " | ".join(row) + " |")
     return "\n".join(lines)
@@ -285,9 +304,10 @@ def main(argv=None) -> int:
     parser.add_argument("--model-prefix", default="wan2.1-t2v-1.3b", help="plan 'model' names to use")
     parser.add_argument("--horizons", default="1,2,4,6", help="multiples of 81 frames: any of 1,2,4,6")
     parser.add_argument("--backends", default="dense,sdpa-gather,flashinfer,fbs",
-                        help="dense (SDPA's own choice), dense-cudnn, dense-fa2 and/or worker backends "
-                             "(sdpa-gather, flashinfer, fbs; 'fbs:window_mode=gather' passes options to the split-lse "
-                             "method that fbs picks); ratios are against the fastest dense cell")
+                        help="dense (SDPA's own choice), dense-cudnn, dense-fa2, dense-fa4 (full mask through fbs with "
+                             "FA4) and/or worker backends (sdpa-gather, flashinfer, fbs; 'fbs:window_mode=gather' passes "
+                             "options to the split-lse method that fbs picks, 'fbs:inner=fa4' fbs's inner dense kernel); "
+                             "the table gives ratios against every dense cell, by name")
     parser.add_argument("--repeats", type=int, default=2, help="timed steps per cell (after one warm-up)")
     parser.add_argument("--dense-repeats", type=int, default=None,
                         help="timed steps of dense cells (default --repeats; dense does not rotate, so fewer "
@@ -336,8 +356,10 @@ def main(argv=None) -> int:
     for horizon in horizons:
         frames = HORIZONS[horizon]
         for name in backends:
-            method = "dense" if name in DENSE_SDPA else "lvsa"
+            method = "dense" if name in DENSE_SDPA or name in DENSE_FBS else "lvsa"
             plan = None
+            if name in DENSE_FBS:
+                plan = parse_plan(full_mask_plan(setup, frames), f"<{name} full mask>", check_schema=check_schema)
             if method == "lvsa":
                 plan = plans.get(frames)
                 if plan is None and horizon == 1:

@@ -110,5 +110,10 @@ def _backends(args) -> int:
         print(f"error: {exc.message}", file=sys.stderr)
         return 2
     table = availability(device.type)
-    print(json.dumps({"device": str(device), "backends": {n: (r or "available") for n, r in table.items()}}, indent=2))
+    report = {"device": str(device), "backends": {n: (r or "available") for n, r in table.items()}}
+    if table.get("fbs") is None:
+        from .attention.fbs import inner_status
+
+        report["fbs_inner"] = inner_status(device)  # e.g. "auto: fa4 (flash-attn-4 4.0.0b36 on sm90)"
+    print(json.dumps(report, indent=2))
     return 0

@@ -61,21 +61,55 @@ def run(backend_name, mask, layout, q, k, v, text, score_transform=None):
     return backend.run(prepared, q, k, v, text=text), prepared
 
 
-@pytest.mark.parametrize("dtype", [torch.float32, torch.bfloat16], ids=["fp32", "bf16"])
-@pytest.mark.parametrize("text_case", list(TEXT_CASES))
-@pytest.mark.parametrize("pattern", list(PATTERNS))
-def test_sdpa_gather_equals_the_masked_reference(pattern, text_case, dtype):
+def grid_case(pattern: str, text_case: str, dtype):
+    """(layout, mask, q, k, v, text) of one cell of the PATTERNS x TEXT_CASES grid."""
     t, rows = PATTERNS[pattern]
     text_tokens, text_mask = TEXT_CASES[text_case]
     layout = TokenLayout(t, tokens_per_frame=6, text_tokens=text_tokens)
     mask = FrameMask("p", t, None if rows is None else frame_mask(rows).rows)
-    q, k, v = make_inputs(layout, dtype)
-    text = text_keys(text_mask)
+    return (layout, mask, *make_inputs(layout, dtype), text_keys(text_mask))
+
+
+@pytest.mark.parametrize("dtype", [torch.float32, torch.bfloat16], ids=["fp32", "bf16"])
+@pytest.mark.parametrize("text_case", list(TEXT_CASES))
+@pytest.mark.parametrize("pattern", list(PATTERNS))
+def test_sdpa_gather_equals_the_masked_reference(pattern, text_case, dtype):
+    layout, mask, q, k, v, text = grid_case(pattern, text_case, dtype)
     expected, ref_prep = run("reference", mask, layout, q, k, v, text)
     actual, gather_prep = run("sdpa-gather", mask, layout, q, k, v, text)
     torch.testing.assert_close(actual, expected, **TOLERANCE[dtype])
     assert gather_prep.frame_density == pytest.approx(ref_prep.frame_density)
     assert gather_prep.frame_density == pytest.approx(mask.frame_density)
+
+
+@pytest.mark.parametrize("dtype", [torch.float32, torch.bfloat16], ids=["fp32", "bf16"])
+@pytest.mark.parametrize("text_case", [c for c in TEXT_CASES if c != "text-scattered"])
+@pytest.mark.parametrize("pattern", list(PATTERNS))
+@pytest.mark.parametrize("method", ["split-lse", "gather"])
+def test_fbs_drops_padded_text_and_equals_the_masked_reference(monkeypatch, method, pattern, text_case, dtype):
+    """fbs runs each batch item on its video + real text tokens (a plan per real count): no padding key is
+    attended, padding queries give zero. split-lse is put first for the CPU (auto takes gather there); rows
+    split-lse cannot run still fall through to gather."""
+    from lvsa_worker.kernels import frame_block_sparse
+
+    monkeypatch.setitem(frame_block_sparse.AUTO_PREFERENCE, "cpu", (method, "gather"))
+    layout, mask, q, k, v, text = grid_case(pattern, text_case, dtype)
+    expected, _ = run("reference", mask, layout, q, k, v, text)
+    actual, prepared = run("fbs", mask, layout, q, k, v, text)
+    torch.testing.assert_close(actual, expected, **TOLERANCE[dtype])
+    real_counts = set(text.prefix_lengths) if text is not None else set()
+    assert real_counts <= set(prepared.by_real_text)  # one kernel plan per real text count, cached
+    if text is not None and layout.text_tokens:
+        for item, real in enumerate(text.prefix_lengths):
+            assert not actual[item, layout.video_tokens + real:].any()  # padding queries attend nothing
+
+
+def test_fbs_refuses_text_that_is_not_a_prefix():
+    t, rows = PATTERNS["band1-edges-7"]
+    layout = TokenLayout(t, tokens_per_frame=6, text_tokens=5)
+    q, k, v = make_inputs(layout, torch.float32)
+    with pytest.raises(ValueError, match="backend fbs needs the real text tokens to come first"):
+        run("fbs", frame_mask(rows), layout, q, k, v, text_keys(TEXT_CASES["text-scattered"][1]))
 
 
 def test_small_chunks_give_the_same_result(monkeypatch):

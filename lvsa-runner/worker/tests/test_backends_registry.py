@@ -22,13 +22,35 @@ def test_auto_with_a_score_transform_picks_a_backend_that_can_execute_it():
     assert backend.supports_score_transform
 
 
+class NoPaddedText(AttentionBackend):
+    name = "no-padded-text"
+    devices = ("cpu",)
+    supports_padded_text = False
+
+    def prepare(self, mask, layout, **kwargs):
+        return Prepared()
+
+    def run(self, prepared, q, k, v, text=None, scale=None):
+        return q
+
+
 def test_padded_joint_text_skips_backends_that_cannot_mask_it(monkeypatch):
-    # HunyuanVideo 1.5 always joins padded text: auto passes over fbs, and naming fbs is an error
-    monkeypatch.setenv("LVSA_AUTO_BACKENDS_CPU", "fbs,sdpa-gather")
-    assert resolve("auto", "cpu", False).name == "fbs"
-    assert resolve("auto", "cpu", False, needs_padded_text=True).name == "sdpa-gather"
+    # HunyuanVideo 1.5 always joins padded text: auto passes over a backend that cannot mask it, naming one errs
+    registry._ensure_builtin()
+    monkeypatch.setitem(registry._REGISTRY, "no-padded-text", NoPaddedText())
+    monkeypatch.setenv("LVSA_AUTO_BACKENDS_CPU", "no-padded-text,fbs,sdpa-gather")
+    assert resolve("auto", "cpu", False).name == "no-padded-text"
+    assert resolve("auto", "cpu", False, needs_padded_text=True).name == "fbs"  # fbs drops the padding exactly
     with pytest.raises(UnsupportedFeature, match="cannot mask padded text"):
-        resolve("fbs", "cpu", False, needs_padded_text=True)
+        resolve("no-padded-text", "cpu", False, needs_padded_text=True)
+
+
+def test_padded_text_on_cuda_keeps_the_measured_order_until_fbs_is_measured_there(monkeypatch):
+    monkeypatch.delenv("LVSA_AUTO_BACKENDS_PADDED_TEXT_CUDA", raising=False)
+    assert registry._auto_order("cuda", False, needs_padded_text=True) == ("flashinfer", "fbs", "sdpa-gather")
+    assert registry._auto_order("cuda", False)[0] == "fbs"
+    monkeypatch.setenv("LVSA_AUTO_BACKENDS_PADDED_TEXT_CUDA", "fbs")
+    assert registry._auto_order("cuda", False, needs_padded_text=True) == ("fbs",)
 
 
 def test_a_cuda_only_backend_on_cpu_is_an_error_not_a_fallback():

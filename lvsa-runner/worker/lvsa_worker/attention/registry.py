@@ -22,10 +22,18 @@ _REGISTRY: dict[str, AttentionBackend] = {}
 # Preference lists for ``auto``, fastest first as measured (LVSA_AUTO_BACKENDS_<DEVICE>=name,name overrides
 # them at run time). CUDA, H200, Wan 2.1 1.3B shapes, one transformer step at 6x (docs/kernels.md):
 # fbs (split-lse) 3.69 s, flashinfer 3.77 s, sdpa-gather 4.00 s; per attention call at 6x: 70.9 / 75.2 / 86.1 ms.
+# With FlashAttention-4 as fbs's inner kernel (its default where FA4 imports on sm90+; 2026-12-04, compiled step,
+# rotation-cycle medians): fbs 2.90 s per 6x step; per call 64.1 ms against flashinfer's 78.8 ms.
 AUTO_ORDER: dict[str, tuple[str, ...]] = {
     "cuda": ("fbs", "flashinfer", "sdpa-gather"),
     "npu": ("sdpa-gather",),
     "cpu": ("sdpa-gather",),
+}
+# When the model joins padded text (HunyuanVideo 1.5): flashinfer was measured there (6.63 s per 257-frame forward,
+# docs/kernels.md); fbs masks padded text exactly since 2026-12-04 (it drops the padding) but has not been
+# measured on HunyuanVideo yet: put it first once bench/hv15_memory_bench.py says it is faster.
+AUTO_ORDER_PADDED_TEXT: dict[str, tuple[str, ...]] = {
+    "cuda": ("flashinfer", "fbs", "sdpa-gather"),
 }
 # When the plan carries a score transform (UltraViCo) only transform-capable backends qualify.
 AUTO_ORDER_SCORE_TRANSFORM: dict[str, tuple[str, ...]] = {
@@ -72,7 +80,7 @@ def resolve(name: str, device_type: str, needs_score_transform: bool,
     """
     _ensure_builtin()
     if name == "auto":
-        order = _auto_order(device_type, needs_score_transform)
+        order = _auto_order(device_type, needs_score_transform, needs_padded_text)
         reasons = []
         for candidate in order:
             backend = _REGISTRY.get(candidate)
@@ -103,9 +111,13 @@ def resolve(name: str, device_type: str, needs_score_transform: bool,
     return backend
 
 
-def _auto_order(device_type: str, needs_score_transform: bool) -> tuple[str, ...]:
-    table = AUTO_ORDER_SCORE_TRANSFORM if needs_score_transform else AUTO_ORDER
-    suffix = "_SCORE_TRANSFORM" if needs_score_transform else ""
+def _auto_order(device_type: str, needs_score_transform: bool, needs_padded_text: bool = False) -> tuple[str, ...]:
+    if needs_score_transform:
+        table, suffix = AUTO_ORDER_SCORE_TRANSFORM, "_SCORE_TRANSFORM"
+    elif needs_padded_text and device_type in AUTO_ORDER_PADDED_TEXT:
+        table, suffix = AUTO_ORDER_PADDED_TEXT, "_PADDED_TEXT"
+    else:
+        table, suffix = AUTO_ORDER, ""
     override = os.environ.get(f"LVSA_AUTO_BACKENDS{suffix}_{device_type.upper()}")
     if override:
         return tuple(n.strip() for n in override.split(",") if n.strip())

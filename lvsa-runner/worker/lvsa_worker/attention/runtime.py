@@ -128,6 +128,11 @@ class AttentionRuntime:
         return self.backend.run(self._current, q, k, v, text=text, scale=scale)
 
     # ---- results ---------------------------------------------------------------------------------
+    def inner_notes(self) -> list[str]:
+        """The dense inner kernels the backend's per-pattern states run, and why (``fbs``: e.g.
+        ``auto: fa4 (flash-attn-4 4.0.0b36 on sm90)``); empty for backends without one."""
+        return sorted({getattr(p, "inner_note", "") for p in self._prepared.values()} - {""})
+
     def realised_density(self) -> float | None:
         """Mean frame density over the steps whose attention actually ran (from the backend's own state)."""
         ran = [r.frame_density for r in self.records if r.attention_calls > 0]

@@ -22,7 +22,9 @@ Example (CPU, float32), checked against the dense reference::
 
 Methods (all exact): ``dense`` (full masks only), ``gather``, ``split-lse``, ``triton``,
 ``flex``, ``flex-allpartial``. ``method="auto"`` takes the first entry of
-:data:`AUTO_PREFERENCE` for the device that the rows allow.
+:data:`AUTO_PREFERENCE` for the device that the rows allow. ``dense``, ``gather`` and
+``split-lse`` call a dense inner kernel chosen by the option ``inner`` (``auto``, ``cudnn``,
+``fa2``, ``fa4``; :mod:`.inner`); the plan records it (``plan.inner``) and why (``plan.inner_note``).
 """
 
 from __future__ import annotations
@@ -39,6 +41,7 @@ from . import flex as _flex
 from . import gather as _gather
 from . import split_lse as _split
 from . import triton_fbs as _triton
+from .inner import resolve_inner
 from .rows import anchor_window_form, attended_pairs, frame_mask, validate_rows
 from .sdpa_ops import dense_attention
 
@@ -53,10 +56,14 @@ AUTO_PREFERENCE: dict[str, tuple[str, ...]] = {
 }
 
 #: Options ``method="auto"`` uses with the method it picks (explicit options win).
-#: If cuDNN refuses the overlapping strided windows on a GPU, set window_mode "gather" here.
+#: If the inner kernel refuses the overlapping strided windows on a GPU, set window_mode "gather" here.
+#: ``inner="auto"`` runs FA4 where it imports on an sm90+ GPU, else cuDNN (see :mod:`.inner`).
 AUTO_OPTIONS: dict[str, dict] = {
-    "split-lse": {"window_mode": "strided", "backend": "cudnn"},
+    "split-lse": {"window_mode": "strided", "inner": "auto"},
 }
+
+#: Methods that call a dense inner kernel, and so take the option ``inner``.
+INNER_METHODS = ("dense", "gather", "split-lse")
 
 
 @contextlib.contextmanager
@@ -114,6 +121,8 @@ class FbsPlan:
     attended_pairs: int
     impl: Any = field(repr=False, default=None)
     options: dict = field(default_factory=dict)
+    inner: str | None = None  # the dense inner kernel that runs (dense, gather, split-lse), else None
+    inner_note: str = ""  # why that inner kernel (e.g. "auto: fa4 (flash-attn-4 4.0.0b36 on sm90)")
 
     @property
     def num_tokens(self) -> int:
@@ -169,14 +178,18 @@ def plan_fbs(
     intervals ``[[first, last], ...]``, sorted and disjoint.
     Method options (keyword arguments):
 
-    - gather: ``chunk_frames`` (16), ``backend`` ("cudnn"; "flash" on CUDA)
-    - split-lse: ``window_mode`` ("strided" or "gather"), ``backend``, ``merge`` ("auto", "triton", "torch")
+    - gather: ``chunk_frames`` (16), ``inner``
+    - split-lse: ``window_mode`` ("strided" or "gather"), ``inner``, ``merge`` ("auto", "triton", "torch")
     - triton: ``block_m`` (128 on CUDA, 32 on CPU), ``config`` ((BLOCK_N, warps, stages) or None: autotune)
     - flex, flex-allpartial: ``compile`` (True: torch.compile'd kernel on CUDA; False: eager)
-    - dense: ``backend``
+    - dense: ``inner``
+
+    ``inner`` is the dense kernel inside dense, gather and split-lse: ``"auto"`` (default: fa4 where
+    ``flash_attn.cute`` imports and the GPU is sm90 or newer, else cudnn), ``"cudnn"``, ``"fa2"``, ``"fa4"``.
 
     Raises ``ValueError`` quoting the values on bad input, and when ``method`` cannot run
-    these rows (``split-lse`` needs anchors + contiguous windows; ``dense`` a full mask).
+    these rows (``split-lse`` needs anchors + contiguous windows; ``dense`` a full mask);
+    :class:`.inner.InnerKernelUnavailable` naming the cause when ``inner="fa4"`` cannot run here.
     """
     frame_sets = validate_rows(rows)
     p = _check_positive("tokens_per_frame", tokens_per_frame)
@@ -196,9 +209,9 @@ def plan_fbs(
         method = _resolve_auto(device, full, not isinstance(form, str))
         options = {**AUTO_OPTIONS.get(method, {}), **options}
     allowed = {
-        "dense": {"backend"},
-        "gather": {"chunk_frames", "backend"},
-        "split-lse": {"window_mode", "backend", "merge"},
+        "dense": {"inner"},
+        "gather": {"chunk_frames", "inner"},
+        "split-lse": {"window_mode", "inner", "merge"},
         "triton": {"block_m", "config", "text_backend"},
         "flex": {"compile"},
         "flex-allpartial": {"compile"},
@@ -206,6 +219,10 @@ def plan_fbs(
     unknown = set(options) - allowed
     if unknown:
         raise ValueError(f"method {method!r} takes no option(s) {sorted(unknown)}; it takes {sorted(allowed)}")
+    choice = resolve_inner(options.get("inner", "auto"), device) if method in INNER_METHODS else None
+    method_options = {k: v for k, v in options.items() if k != "inner"}
+    if choice is not None:
+        method_options["backend"] = choice.name
 
     if method == "dense":
         if not full:
@@ -213,13 +230,13 @@ def plan_fbs(
                 f"method 'dense' needs every query frame to attend every key frame; frame density is "
                 f"{mask.mean():.3f}"
             )
-        impl = options.get("backend", "cudnn")
+        impl = choice.name
     elif method == "gather":
-        impl = _gather.plan_gather(frame_sets, p, text, device, **options)
+        impl = _gather.plan_gather(frame_sets, p, text, device, **method_options)
     elif method == "split-lse":
         if isinstance(form, str):
             raise ValueError(f"method 'split-lse' needs anchors plus contiguous windows: {form}")
-        impl = _split.plan_split_lse(form, p, text, device, **options)
+        impl = _split.plan_split_lse(form, p, text, device, **method_options)
     elif method == "triton":
         impl = _triton.plan_triton(mask, p, text, dim, device, **options)
     else:
@@ -237,6 +254,8 @@ def plan_fbs(
         attended_pairs=attended_pairs(frame_sets, p, text),
         impl=impl,
         options=dict(options),
+        inner=choice.name if choice else None,
+        inner_note=choice.note if choice else "",
     )
 
 

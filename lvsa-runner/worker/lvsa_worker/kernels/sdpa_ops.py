@@ -1,8 +1,14 @@
-"""Thin wrappers over PyTorch's dense attention kernels, with an explicit backend.
+"""Thin wrappers over the dense attention kernels, with an explicit inner kernel.
 
 All tensors here are ``(batch, heads, seq, head_dim)`` views (usually transposes of the
-``(B, S, H, D)`` layout, so no copy is made). On CUDA the backend is forced: when the
-requested kernel cannot take the inputs PyTorch raises, it never silently picks another.
+``(B, S, H, D)`` layout, so no copy is made). On CUDA the kernel is forced: when the
+requested kernel cannot take the inputs it raises, it never silently picks another.
+``backend`` is an inner kernel name already resolved by :func:`.inner.resolve_inner`
+(``cudnn``, ``fa2``, ``fa4``), or for :func:`dense_attention` also ``efficient``/``math``.
+
+FA4 (``flash_attn.cute``) takes ``(B, S, H, D)`` with unit stride in D and 16-byte aligned
+strides: the ``(B, H, S, D)`` transposes given here are transposed back (no copy), so the
+overlapping strided window views of split-lse reach it as they are.
 """
 
 from __future__ import annotations
@@ -11,23 +17,37 @@ import torch
 import torch.nn.functional as F
 from torch.nn.attention import SDPBackend, sdpa_kernel
 
-#: SDPA backends by the names the bench and the plans use.
+from .inner import fa4_module
+
+#: SDPA backends by the inner-kernel names the plans and the bench use.
 CUDA_BACKENDS = {
     "cudnn": SDPBackend.CUDNN_ATTENTION,
-    "flash": SDPBackend.FLASH_ATTENTION,
+    "fa2": SDPBackend.FLASH_ATTENTION,
     "efficient": SDPBackend.EFFICIENT_ATTENTION,
     "math": SDPBackend.MATH,
 }
 
 
+def _fa4(q, k, v, scale: float, return_lse: bool):
+    """FA4 forward on ``(B, H, S, D)`` views; returns ``(out (B, H, Sq, D), lse (B, H, Sq) float32 or None)``."""
+    out, lse = fa4_module().flash_attn_func(
+        q.transpose(1, 2), k.transpose(1, 2), v.transpose(1, 2), softmax_scale=scale, return_lse=return_lse
+    )
+    return out.transpose(1, 2), lse
+
+
 def dense_attention(q: torch.Tensor, k: torch.Tensor, v: torch.Tensor, scale: float, backend: str = "cudnn") -> torch.Tensor:
     """Dense attention, ``(B, H, Sq, D) x (B, H, Sk, D) -> (B, H, Sq, D)``.
 
-    On CUDA ``backend`` (cudnn, flash, efficient, math) is the only one allowed;
+    On CUDA ``backend`` (cudnn, fa2, fa4, efficient, math) is the only kernel allowed;
     on CPU PyTorch's own choice runs.
     """
     if q.device.type != "cuda":
         return F.scaled_dot_product_attention(q, k, v, scale=scale)
+    if backend == "fa4":
+        return _fa4(q, k, v, scale, return_lse=False)[0]
+    if backend not in CUDA_BACKENDS:
+        raise ValueError(f"dense_attention: backend must be 'fa4' or one of {sorted(CUDA_BACKENDS)}, got {backend!r}")
     with sdpa_kernel(CUDA_BACKENDS[backend]):
         return F.scaled_dot_product_attention(q, k, v, scale=scale)
 
@@ -38,18 +58,20 @@ def attention_with_lse(
     """Dense attention that also returns the natural-log log-sum-exp of the scaled scores.
 
     Returns ``out (B, H, Sq, D)`` in the input dtype and ``lse (B, H, Sq)`` in float32
-    (any strides). CUDA: cuDNN (``backend="cudnn"``) or FlashAttention-2 (``"flash"``);
-    CPU: PyTorch's CPU flash kernel.
+    (any strides). CUDA: cuDNN (``backend="cudnn"``), FlashAttention-2 (``"fa2"``) or
+    FlashAttention-4 (``"fa4"``); CPU: PyTorch's CPU flash kernel.
     """
     if q.device.type == "cuda":
+        if backend == "fa4":
+            return _fa4(q, k, v, scale, return_lse=True)
         if backend == "cudnn":
             result = torch.ops.aten._scaled_dot_product_cudnn_attention(
                 q, k, v, None, True, 0.0, False, False, scale=scale
             )
-        elif backend == "flash":
+        elif backend == "fa2":
             result = torch.ops.aten._scaled_dot_product_flash_attention(q, k, v, 0.0, False, False, scale=scale)
         else:
-            raise ValueError(f"attention_with_lse: backend must be 'cudnn' or 'flash' on CUDA, got {backend!r}")
+            raise ValueError(f"attention_with_lse: backend must be 'cudnn', 'fa2' or 'fa4' on CUDA, got {backend!r}")
     else:
         result = torch.ops.aten._scaled_dot_product_flash_attention_for_cpu(q, k, v, 0.0, False, scale=scale)
     out, lse = result[0], result[1]

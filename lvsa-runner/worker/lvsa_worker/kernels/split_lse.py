@@ -55,7 +55,7 @@ class SplitPlan:
     segments: tuple[SplitSegment, ...]
     anchor_only_runs: tuple[tuple[int, int], ...]  # (first_frame, count) of rows with no window
     window_mode: str
-    backend: str
+    backend: str  # the resolved inner kernel (cudnn, fa2, fa4): plan_fbs's option ``inner``
     use_triton_merge: bool
 
 

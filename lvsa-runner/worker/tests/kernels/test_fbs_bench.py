@@ -102,7 +102,7 @@ def test_patterns_all_times_each_rotation_pattern_and_prints_the_cycle_median(tm
     printed = io.StringIO()
     with contextlib.redirect_stdout(printed):
         bench.print_cycle_medians(records)
-    assert "2x split-lse: 3 patterns, median 5.00 ms = 2.00x dense (patterns 1.25..2.50x)" in printed.getvalue()
+    assert "2x split-lse: 3 patterns, median 5.00 ms = 2.00x dense cuDNN (patterns 1.25..2.50x)" in printed.getvalue()
     assert "dense-cudnn" not in printed.getvalue()
 
 
