@@ -85,18 +85,10 @@ public final class Validation {
     return sb.toString();
   }
 
-  /** Probability that a random positive scores above a random negative (ties count half). */
+  /** Probability that a random positive scores above a random negative (ties count half): vqeval's own. */
   public static double auroc(double[] positives, double[] negatives) {
-    if (positives.length == 0 || negatives.length == 0) {
-      return Double.NaN;
-    }
-    double wins = 0;
-    for (double p : positives) {
-      for (double n : negatives) {
-        wins += p > n ? 1 : p == n ? 0.5 : 0;
-      }
-    }
-    return wins / ((double) positives.length * negatives.length);
+    return dev.lvsa.vqeval.validate.Validation.auroc(java.util.Arrays.stream(positives).boxed().toList(),
+        java.util.Arrays.stream(negatives).boxed().toList());
   }
 
   private static List<Scored> of(List<Scored> rows, ClipKind.Category c) {
