@@ -13,6 +13,14 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 public final class Reaper {
     private static final Set<WorkerProcess> LIVE = ConcurrentHashMap.newKeySet();
+    /**
+     * How far the start time a JVM reads for a process may differ from the one an earlier JVM recorded. Linux
+     * derives it from the boot time, which each JVM computes as "now minus uptime": a wall clock stepped in
+     * between (NTP on a freshly booted machine) moves it by a second or more, and a strict 1 s tolerance then
+     * missed a live orphan. A pid reused within 10 s by another process whose command line says {@code serve}
+     * is not a realistic risk.
+     */
+    public static final long START_TOLERANCE_MS = 10_000;
     private static volatile boolean hooked;
     private static volatile boolean stopping;
 
@@ -50,7 +58,7 @@ public final class Reaper {
 
     /**
      * Kills workers left over by an earlier runner: each {@code [pid, startedMs]} whose process still runs, started
-     * at that time (within a second) and looks like a worker ({@code serve} in its command line).
+     * at that time (within {@link #START_TOLERANCE_MS}) and looks like a worker ({@code serve} in its command line).
      *
      * @return how many were killed
      */
@@ -62,7 +70,8 @@ public final class Reaper {
                 continue;
             }
             Optional<Instant> started = h.get().info().startInstant();
-            boolean sameProcess = started.isPresent() && Math.abs(started.get().toEpochMilli() - w[1]) < 1000;
+            boolean sameProcess = started.isPresent()
+                    && Math.abs(started.get().toEpochMilli() - w[1]) < START_TOLERANCE_MS;
             boolean looksLikeWorker = h.get().info().commandLine().map(c -> c.contains("serve")).orElse(false)
                     || h.get().info().arguments().map(a -> List.of(a).contains("serve")).orElse(false);
             if (sameProcess && looksLikeWorker) {

@@ -6,6 +6,7 @@ import dev.lvsa.runner.ledger.Ledger;
 import dev.lvsa.runner.support.ChildJvm;
 import dev.lvsa.runner.support.Experiments;
 import dev.lvsa.runner.support.Repo;
+import dev.lvsa.runner.worker.Reaper;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -161,7 +162,7 @@ class KillRunnerTest {
         while (System.nanoTime() < deadline) {
             boolean alive = ProcessHandle.of(pid).filter(ProcessHandle::isAlive)
                     .flatMap(h -> h.info().startInstant())
-                    .map(s -> Math.abs(s.toEpochMilli() - startedMs) < 1000).orElse(false);
+                    .map(s -> Math.abs(s.toEpochMilli() - startedMs) < Reaper.START_TOLERANCE_MS).orElse(false);
             if (!alive) {
                 return true;
             }
