@@ -63,7 +63,8 @@ public final class VqEval {
     if (!(total > 0)) {
       throw new IllegalArgumentException("all dimension weights are 0; give at least one a positive weight");
     }
-    this.decodeOptions = new DecodeOptions(b.analysisSize, b.stride, b.spatialSamples, 2);
+    this.decodeOptions = new DecodeOptions(b.analysisSize, b.stride, b.spatialSamples,
+        DecodeOptions.MIN_FRAMES_TO_JUDGE);
     this.loopParameters = b.loopParameters;
     this.brisqueModel = b.brisqueModel;
     this.brisqueRange = b.brisqueRange;

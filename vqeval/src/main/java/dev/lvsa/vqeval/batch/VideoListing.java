@@ -32,7 +32,9 @@ public final class VideoListing {
   public static List<BatchInput> fromFolder(Path dir) throws IOException {
     List<Path> files;
     try (Stream<Path> walk = Files.walk(dir)) {
-      files = walk.filter(Files::isRegularFile).filter(p -> VIDEO_EXTENSIONS.contains(extension(p)))
+      // a symbolic link whose target is gone is listed too: it fails with 'no such file', never silently
+      files = walk.filter(p -> Files.isRegularFile(p) || Files.isSymbolicLink(p))
+          .filter(p -> VIDEO_EXTENSIONS.contains(extension(p)))
           .filter(p -> !p.getFileName().toString().startsWith(".")).sorted().toList();
     } catch (UncheckedIOException e) {
       throw e.getCause();

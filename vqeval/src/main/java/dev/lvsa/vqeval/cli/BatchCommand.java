@@ -90,8 +90,10 @@ public final class BatchCommand extends ScoringCommand {
         listing = VideoListing.fromCsv(csv, pathColumn, statusColumn, statusValue);
       } catch (IllegalArgumentException e) {
         throw new UsageException(e.getMessage());
-      } catch (IOException e) {
-        throw new UsageException(csv + ": not a readable CSV (" + VqevalCli.oneLine(e.getMessage()) + ")");
+      } catch (IOException | RuntimeException e) {
+        // Jackson reports a malformed CSV (an unterminated quote) as an unchecked exception
+        throw new UsageException("--from-csv " + csv + ": not a readable CSV ("
+            + VqevalCli.oneLine(String.valueOf(e.getMessage())) + ")");
       }
       inputs = listing.inputs();
       extras = listing.extraColumns();
@@ -104,8 +106,8 @@ public final class BatchCommand extends ScoringCommand {
         throw new UsageException(csv + ": no rows to score");
       }
     }
+    requireWritableFolder("--out", out);
     VqEval vq = scoring.build(true);
-    Files.createDirectories(out);
     int n = jobsOrDefault(jobs);
     if (n < 1) {
       throw new UsageException("--jobs must be >= 1");

@@ -46,6 +46,7 @@ public final class CalibrateCommand extends ScoringCommand {
   @Override
   public Integer call() throws IOException, InterruptedException {
     requireFolder(dir);
+    requireWritableFile("--out", out);
     if (percentiles.length != 2) {
       throw new UsageException("--percentiles takes two numbers, e.g. 5,95");
     }

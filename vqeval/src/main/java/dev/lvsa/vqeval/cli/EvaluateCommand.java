@@ -34,6 +34,9 @@ public final class EvaluateCommand extends ScoringCommand {
 
   @Override
   public Integer call() throws IOException, VideoException {
+    if (json != null) {
+      requireWritableFile("--json", json);
+    }
     VqEval vq = scoring.build(true);
     EvaluationReport report = vq.evaluate(Path.of(video), video);
     PrintWriter out = spec.commandLine().getOut();

@@ -33,6 +33,54 @@ abstract class ScoringCommand implements Callable<Integer>, VqevalCli.Verbosity 
     return jobs == null ? Math.max(1, Math.min(2, Runtime.getRuntime().availableProcessors())) : jobs;
   }
 
+  /**
+   * Makes sure {@code dir} (given as {@code option}) is a folder this process can write, creating it when
+   * missing, before any video is scored: a file in its place, a read-only folder or a file as a parent is
+   * one line and exit 2, not an exception after the work is done.
+   */
+  static void requireWritableFolder(String option, Path dir) {
+    if (Files.exists(dir) && !Files.isDirectory(dir)) {
+      throw new UsageException(option + " " + dir + ": exists and is not a folder");
+    }
+    try {
+      Files.createDirectories(dir);
+      Path probe = Files.createTempFile(dir, ".vqeval-write-check", ".tmp");
+      Files.delete(probe);
+    } catch (java.io.IOException | SecurityException e) {
+      throw new UsageException(option + " " + dir + ": cannot write there (" + why(e) + ")");
+    }
+  }
+
+  /** Makes sure {@code file} (given as {@code option}) can be written, before any work. */
+  static void requireWritableFile(String option, Path file) {
+    if (Files.isDirectory(file)) {
+      throw new UsageException(option + " " + file + ": is a folder, not a file");
+    }
+    Path parent = file.toAbsolutePath().getParent();
+    if (parent != null && Files.exists(parent) && !Files.isDirectory(parent)) {
+      throw new UsageException(option + " " + file + ": " + parent + " is a file, not a folder");
+    }
+    if (parent != null) {
+      try {
+        Files.createDirectories(parent);
+        Path probe = Files.createTempFile(parent, ".vqeval-write-check", ".tmp");
+        Files.delete(probe);
+      } catch (java.io.IOException | SecurityException e) {
+        throw new UsageException(option + " " + file + ": cannot write in " + parent + " (" + why(e) + ")");
+      }
+    }
+  }
+
+  private static String why(Exception e) {
+    if (e instanceof java.nio.file.AccessDeniedException) {
+      return "permission denied";
+    }
+    if (e instanceof java.nio.file.FileSystemException f && f.getReason() != null) {
+      return f.getReason();
+    }
+    return e.getClass().getSimpleName();
+  }
+
   /** Refuses a {@code dir} that does not exist or is not a folder, naming it. */
   static void requireFolder(Path dir) {
     if (!Files.isDirectory(dir)) {

@@ -97,7 +97,9 @@ public final class ValidateCommand extends ScoringCommand {
     requireFolder(videos);
     Path reportsDir = null;
     if (out != null) {
-      reportsDir = prepareOut(out);
+      requireWritableFolder("--out", out);
+      reportsDir = out.resolve("videos");
+      requireWritableFolder("--out", reportsDir);
     }
     List<BatchInput> inputs = new ArrayList<>();
     for (Label l : truth) {
@@ -130,22 +132,6 @@ public final class ValidateCommand extends ScoringCommand {
       err.flush();
     }
     return f.meetsGoals() ? ExitCodes.OK : ExitCodes.FAILURE;
-  }
-
-  /** Creates the output folder (and its reports folder) before any video is scored, or refuses it. */
-  private static Path prepareOut(Path out) {
-    if (Files.exists(out) && !Files.isDirectory(out)) {
-      throw new UsageException("--out " + out + ": exists and is not a folder");
-    }
-    Path reports = out.resolve("videos");
-    try {
-      Files.createDirectories(reports);
-      Path probe = Files.createTempFile(out, ".write-check", ".tmp");
-      Files.delete(probe);
-    } catch (IOException e) {
-      throw new UsageException("--out " + out + ": cannot write there (" + e.getClass().getSimpleName() + ")");
-    }
-    return reports;
   }
 
   private static String csv(Validation.Figures f) throws IOException {

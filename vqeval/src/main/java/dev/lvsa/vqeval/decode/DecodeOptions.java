@@ -14,6 +14,10 @@ public record DecodeOptions(int analysisLongSide, int stride, int spatialSamples
   public static final int MIN_SIDE = 16;
   /** Largest frame side accepted, pixels. */
   public static final int MAX_SIDE = 16384;
+  /** Largest ratio of the longer to the shorter side: generated video is at most about 4:1 (32:9). */
+  public static final double MAX_ASPECT = 8.0;
+  /** Fewest frames that loops and freezes can be judged on (the shortest replay lag searched). */
+  public static final int MIN_FRAMES_TO_JUDGE = 8;
 
   public DecodeOptions {
     if (analysisLongSide < 32 || analysisLongSide > 1024) {
@@ -31,6 +35,6 @@ public record DecodeOptions(int analysisLongSide, int stride, int spatialSamples
   }
 
   public static DecodeOptions defaults() {
-    return new DecodeOptions(160, 1, 8, 2);
+    return new DecodeOptions(160, 1, 8, MIN_FRAMES_TO_JUDGE);
   }
 }

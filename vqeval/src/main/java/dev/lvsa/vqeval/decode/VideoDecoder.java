@@ -64,7 +64,7 @@ public final class VideoDecoder {
     // FFmpeg's own log lines would interleave with our one-line errors and JSON on stdout/stderr
     FfmpegLog.install();
     try (FFmpegFrameGrabber grabber = new FFmpegFrameGrabber(path.toFile())) {
-      start(grabber, shownName);
+      start(grabber, path, shownName);
       if (grabber.getPixelFormat() != avutil.AV_PIX_FMT_BGR24) {
         throw new VideoException(shownName, Kind.DECODE_ERROR,
             "decoder output is pixel format " + grabber.getPixelFormat() + ", expected BGR24");
@@ -90,8 +90,8 @@ public final class VideoDecoder {
       if (decoded < options.minFrames()) {
         throw new VideoException(shownName, Kind.TOO_FEW_FRAMES, decoded == 0
             ? "no frame could be decoded"
-            : "only " + decoded + " frame" + (decoded == 1 ? "" : "s") + "; at least " + options.minFrames()
-                + " are needed");
+            : "too short to judge: only " + decoded + " frame" + (decoded == 1 ? "" : "s") + "; loops and freezes need at least "
+                + options.minFrames());
       }
       if (exactFrames > 0 && decoded < exactFrames * 0.9 - 1) {
         throw new VideoException(shownName, Kind.TRUNCATED,
@@ -320,6 +320,15 @@ public final class VideoDecoder {
   }
 
   private static void checkFile(Path path, String shownName) throws VideoException {
+    if (Files.isSymbolicLink(path) && !Files.exists(path)) {
+      String target;
+      try {
+        target = Files.readSymbolicLink(path).toString();
+      } catch (java.io.IOException e) {
+        target = "?";
+      }
+      throw new VideoException(shownName, Kind.MISSING, "broken symbolic link (its target " + target + " is gone)");
+    }
     if (!Files.exists(path)) {
       throw new VideoException(shownName, Kind.MISSING, "no such file");
     }
@@ -338,7 +347,7 @@ public final class VideoDecoder {
     }
   }
 
-  private static void start(FFmpegFrameGrabber grabber, String shownName) throws VideoException {
+  private static void start(FFmpegFrameGrabber grabber, Path path, String shownName) throws VideoException {
     FfmpegLog.clear();
     try {
       grabber.start();
@@ -346,6 +355,10 @@ public final class VideoDecoder {
       String detail = FfmpegLog.lastError();
       String cause = ffmpegCause(e);
       String why = detail == null || detail.equalsIgnoreCase(cause) ? cause : detail + "; " + cause;
+      String head = FileHead.describe(path);
+      if (head != null) {
+        throw new VideoException(shownName, Kind.NOT_A_VIDEO, "not a video: " + head, e);
+      }
       if (detail != null && detail.contains("moov atom not found")) {
         why += "; a truncated or unfinished mp4?";
       }
@@ -365,6 +378,12 @@ public final class VideoDecoder {
         || h > DecodeOptions.MAX_SIDE) {
       throw new VideoException(shownName, Kind.BAD_DIMENSIONS, "absurd frame size " + w + "x" + h
           + " (each side must be " + DecodeOptions.MIN_SIDE + ".." + DecodeOptions.MAX_SIDE + " pixels)");
+    }
+    double aspect = (double) Math.max(w, h) / Math.min(w, h);
+    if (aspect > DecodeOptions.MAX_ASPECT) {
+      throw new VideoException(shownName, Kind.BAD_DIMENSIONS, String.format(java.util.Locale.ROOT,
+          "frame size %dx%d has an aspect ratio of %.0f:1; no video model makes frames this shape (at most %.0f:1)",
+          w, h, aspect, DecodeOptions.MAX_ASPECT));
     }
     double fps = grabber.getVideoFrameRate();
     if (!(fps > 0) || Double.isInfinite(fps)) {

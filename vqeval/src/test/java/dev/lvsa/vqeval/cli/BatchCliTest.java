@@ -53,7 +53,7 @@ class BatchCliTest {
     assertThat(out.resolve("b__clip.json")).exists();
     assertThat(out.resolve("clip.json")).exists();
     assertThat(out.resolve("broken.json")).doesNotExist();
-    assertThat(r.err()).contains("vqeval: broken.mp4: not a video FFmpeg can open").contains("4/4 done, 1 failed");
+    assertThat(r.err()).contains("vqeval: broken.mp4: not a video").contains("4/4 done, 1 failed");
     assertThat(r.out()).contains("scored 3 of 4 videos").contains("report: ");
     // the renderer found through ServiceLoader (a test stand-in for the reports module) got every item
     assertThat(java.nio.file.Files.readAllLines(out.resolve("report.html"))).hasSize(5)
@@ -168,5 +168,21 @@ class BatchCliTest {
     CliTest.run("batch", videos.toString(), "--out", out.toString(), "--progress", "none");
     assertThat(Csv.read(out.resolve("summary.csv")).rows().stream().map(r -> r.get(1)).toList())
         .isEqualTo(List.of("a/clip.mp4", "b/clip.mp4", "broken.mp4", "clip.mkv"));
+  }
+
+  @Test
+  void outputProblemsAreOneLineAndExitTwoBeforeAnyVideoIsScored(@TempDir Path tmp) throws Exception {
+    Path videos = tmp.resolve("v");
+    Files.createDirectories(videos);
+    TestVideos.write(videos.resolve("clip.mp4"), 96, 64, 24, 16, TestVideos.clean());
+    Path file = Files.writeString(tmp.resolve("exists.txt"), "x");
+    CliTest.Run r = CliTest.run("batch", videos.toString(), "--out", file.toString(), "--progress", "none");
+    assertThat(r.code()).isEqualTo(2);
+    assertThat(r.err().strip()).isEqualTo("vqeval: --out " + file + ": exists and is not a folder");
+    Path csv = Files.writeString(tmp.resolve("bad.csv"), "path\n\"clip.mp4\n");
+    CliTest.Run bad = CliTest.run("batch", "--from-csv", csv.toString(), "--out", tmp.resolve("o").toString());
+    assertThat(bad.code()).isEqualTo(2);
+    assertThat(bad.err()).startsWith("vqeval: --from-csv " + csv + ": not a readable CSV").doesNotContain("Exception");
+    assertThat(bad.err().strip().lines()).hasSize(1);
   }
 }

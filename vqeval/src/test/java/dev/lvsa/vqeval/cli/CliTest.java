@@ -52,6 +52,9 @@ class CliTest {
     TestVideos.write(dir.resolve("one-frame.mp4"), 96, 64, 1, 16, TestVideos.clean());
     TestVideos.write(dir.resolve("tiny.mkv"), 8, 8, 10, 16, TestVideos.clean(), "ffv1", false);
     TestVideos.write(dir.resolve("huge.mkv"), 16400, 16, 3, 16, TestVideos.clean(), "ffv1", false);
+    TestVideos.write(dir.resolve("strip.mkv"), 4000, 16, 3, 16, TestVideos.clean(), "ffv1", false);
+    TestVideos.write(dir.resolve("short.mp4"), 96, 64, 5, 16, TestVideos.clean());
+    Files.createSymbolicLink(dir.resolve("dangling.mp4"), dir.resolve("gone.mp4"));
   }
 
   @Test
@@ -75,6 +78,18 @@ class CliTest {
   }
 
   @Test
+  void anUnwritableJsonTargetIsRefusedBeforeAnyWork() throws Exception {
+    Path file = Files.writeString(dir.resolve("a-file"), "x");
+    Run underFile = run("evaluate", clean.toString(), "--json", file.resolve("r.json").toString());
+    assertThat(underFile.code()).isEqualTo(2);
+    assertThat(underFile.err().strip()).startsWith("vqeval: --json").contains("is a file, not a folder")
+        .doesNotContain("Exception");
+    Run folder = run("evaluate", clean.toString(), "--json", dir.toString());
+    assertThat(folder.code()).isEqualTo(2);
+    assertThat(folder.err()).contains("is a folder, not a file");
+  }
+
+  @Test
   void minScoreTurnsALowScoreIntoExitOne() {
     Run r = run("evaluate", clean.toString(), "--min-score", "101");
     assertThat(r.code()).isEqualTo(1);
@@ -85,12 +100,15 @@ class CliTest {
   @CsvSource(delimiter = '|', value = {
       "missing.mp4 | no such file",
       "empty.mp4 | empty file (0 bytes)",
-      "text.mp4 | not a video FFmpeg can open",
+      "text.mp4 | not a video: the file holds text",
       "cut-index.mp4 | moov atom not found",
       "cut-data.mp4 | truncated: the stream ends after",
-      "one-frame.mp4 | only 1 frame",
+      "one-frame.mp4 | too short to judge: only 1 frame",
       "tiny.mkv | absurd frame size 8x8",
-      "huge.mkv | absurd frame size 16400x16"})
+      "huge.mkv | absurd frame size 16400x16",
+      "strip.mkv | aspect ratio of 250:1",
+      "short.mp4 | too short to judge: only 5 frames",
+      "dangling.mp4 | broken symbolic link"})
   void badInputIsOneLineAndExitTwo(String file, String cause) {
     Path p = dir.resolve(file);
     Run r = run("evaluate", p.toString());
