@@ -164,9 +164,9 @@ public final class SelfSimilarityHeatmap {
         }
         case FREEZE -> {
           g.setColor(FREEZE);
-          int x = LEFT + (int) Math.round(a * px);
-          int w = (int) Math.max(2, Math.round((b - a + 1) * px));
-          g.drawRect(x, TOP + (int) Math.round(a * px), w, w);
+          int from = (int) Math.round(a * px);
+          int w = (int) Math.max(2, Math.min(PLOT - 1 - from, Math.round((b - a + 1) * px)));
+          g.drawRect(LEFT + from, TOP + from, w, w);
         }
       }
     }
