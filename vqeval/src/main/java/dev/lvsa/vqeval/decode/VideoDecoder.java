@@ -1,8 +1,6 @@
 package dev.lvsa.vqeval.decode;
 
 import static org.bytedeco.opencv.global.opencv_core.CV_8UC3;
-import static org.bytedeco.opencv.global.opencv_imgproc.INTER_AREA;
-import static org.bytedeco.opencv.global.opencv_imgproc.resize;
 
 import dev.lvsa.vqeval.NativePreload;
 import dev.lvsa.vqeval.api.VideoException;
@@ -10,9 +8,6 @@ import dev.lvsa.vqeval.api.VideoException.Kind;
 import java.nio.ByteBuffer;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.concurrent.ArrayBlockingQueue;
-import java.util.concurrent.BlockingQueue;
-import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.bytedeco.ffmpeg.avformat.AVFormatContext;
@@ -23,8 +18,6 @@ import org.bytedeco.javacv.Frame;
 import org.bytedeco.javacv.FrameGrabber;
 import org.bytedeco.javacpp.BytePointer;
 import org.bytedeco.opencv.opencv_core.Mat;
-import org.bytedeco.opencv.opencv_core.Rect;
-import org.bytedeco.opencv.opencv_core.Size;
 
 /**
  * Decodes a video on its own thread and hands every analysed frame, downscaled, to a {@link FrameSink}
@@ -34,9 +27,9 @@ import org.bytedeco.opencv.opencv_core.Size;
 public final class VideoDecoder {
 
   private static final Pattern FFMPEG_ERROR = Pattern.compile("error (-?\\d+)");
-  private static final Object END = new Object();
+  static final Object END = new Object();
   /** Cap on full-resolution copies, in case the container's frame count was a poor estimate. */
-  private static final int MAX_SPATIAL_SAMPLES = 64;
+  static final int MAX_SPATIAL_SAMPLES = 64;
 
   private VideoDecoder() {
   }
@@ -80,7 +73,7 @@ public final class VideoDecoder {
       grabber.setImageScalingFlags(swscale.SWS_AREA);
       grabber.setImageWidth(size[0]);
       grabber.setImageHeight(size[1]);
-      Producer producer = new Producer(grabber, options.stride(), sampleEvery, size[0], size[1], facts.width(),
+      FrameProducer producer = new FrameProducer(grabber, options.stride(), sampleEvery, size[0], size[1], facts.width(),
           facts.height());
       Thread thread = new Thread(producer, "vqeval-decode");
       thread.setDaemon(true);
@@ -104,7 +97,7 @@ public final class VideoDecoder {
     }
   }
 
-  private static long consume(Producer producer, FrameSink sink, Thread thread, String shownName)
+  private static long consume(FrameProducer producer, FrameSink sink, Thread thread, String shownName)
       throws VideoException {
     long waited = 0;
     try {
@@ -144,160 +137,6 @@ public final class VideoDecoder {
     }
   }
 
-  /** Decoding thread: grabs, downscales, copies, queues. */
-  private static final class Producer implements Runnable {
-    final BlockingQueue<Object> queue = new ArrayBlockingQueue<>(8);
-    final FFmpegFrameGrabber grabber;
-    final int stride;
-    final int sampleEvery;
-    final int width;
-    final int height;
-    Size size;
-    volatile boolean cancelled;
-    volatile int decoded;
-    long firstTs = Long.MIN_VALUE;
-    long lastTs = Long.MIN_VALUE;
-    long prevTs = Long.MIN_VALUE;
-    long minStep = Long.MAX_VALUE;
-    long maxStep = 0;
-    int sampled;
-    Mat stage;
-
-    final int fullWidth;
-    final int fullHeight;
-
-    Producer(FFmpegFrameGrabber grabber, int stride, int sampleEvery, int width, int height, int fullWidth,
-        int fullHeight) {
-      this.grabber = grabber;
-      this.fullWidth = fullWidth;
-      this.fullHeight = fullHeight;
-      this.stride = stride;
-      this.sampleEvery = sampleEvery;
-      this.width = width;
-      this.height = height;
-    }
-
-    @Override
-    public void run() {
-      NativePreload.awaitOpenCv();
-      stage = new Mat();
-      size = new Size(width, height);
-      try (Mat stageOwner = stage) {
-        int index = 0;
-        while (!cancelled) {
-          boolean sample = index % stride == 0 && (index / stride) % sampleEvery == sampleEvery / 2
-              && sampled < MAX_SPATIAL_SAMPLES;
-          grabber.setImageWidth(sample ? fullWidth : width);
-          grabber.setImageHeight(sample ? fullHeight : height);
-          Frame frame = grabber.grabImage();
-          if (frame == null) {
-            break;
-          }
-          if (frame.image == null) {
-            continue;
-          }
-          noteTimestamp(frame.timestamp);
-          if (index % stride == 0) {
-            Mat small = new Mat();
-            Mat full = null;
-            try (Mat view = wrapBgr(frame)) {
-              downscale(view, small);
-              boolean fullSize = view.cols() == fullWidth && view.rows() == fullHeight;
-              full = sample && fullSize ? view.clone() : null;
-              sampled += full != null ? 1 : 0;
-            }
-            if (!offer(new DecodedFrame(index, small, full))) {
-              return;
-            }
-          }
-          index++;
-          decoded = index;
-        }
-        offer(END);
-      } catch (Throwable t) {
-        offer(t);
-      }
-    }
-
-    /**
-     * Area-averaging downscale in two steps: first by a whole factor on a crop whose sides divide by it
-     * (OpenCV's fast integer INTER_AREA path; at most factor-1 edge pixels dropped), then the small
-     * remainder. About half the cost of one INTER_AREA at a fractional scale on large frames.
-     */
-    private void downscale(Mat view, Mat small) {
-      int w = view.cols();
-      int h = view.rows();
-      if (w == size.width() && h == size.height()) {
-        view.copyTo(small);
-        return;
-      }
-      int k = (int) Math.floor(Math.min((double) w / size.width(), (double) h / size.height()));
-      if (k < 2) {
-        resize(view, small, size, 0, 0, INTER_AREA);
-        return;
-      }
-      int cw = w - w % k;
-      int ch = h - h % k;
-      try (Rect crop = new Rect((w - cw) / 2, (h - ch) / 2, cw, ch); Mat roi = view.apply(crop);
-          Size mid = new Size(cw / k, ch / k)) {
-        resize(roi, stage, mid, 0, 0, INTER_AREA);
-      }
-      if (stage.cols() == size.width() && stage.rows() == size.height()) {
-        stage.copyTo(small);
-      } else {
-        resize(stage, small, size, 0, 0, INTER_AREA);
-      }
-    }
-
-    private void noteTimestamp(long ts) {
-      if (ts < 0 || ts == Long.MIN_VALUE) {
-        return;
-      }
-      if (firstTs == Long.MIN_VALUE) {
-        firstTs = ts;
-      }
-      if (prevTs != Long.MIN_VALUE && ts > prevTs) {
-        minStep = Math.min(minStep, ts - prevTs);
-        maxStep = Math.max(maxStep, ts - prevTs);
-      }
-      prevTs = ts;
-      lastTs = ts;
-    }
-
-    /**
-     * {fps, varies}: the rate over the whole stream from its first and last timestamps (the mean interval,
-     * so a GIF alternating 60 and 70 ms delays reads as 16 fps, not as the 16.67 of its shortest delay),
-     * falling back to the container's rate.
-     */
-    double[] timing(int frames, double containerFps) {
-      if (frames < 3 || firstTs == Long.MIN_VALUE || lastTs <= firstTs) {
-        return new double[] {containerFps, 0};
-      }
-      double fps = (frames - 1) * 1e6 / (lastTs - firstTs);
-      boolean varies = maxStep > 1.1 * minStep + 1000;
-      // a container rate within 1% of the measured one stays (it is exact; timestamps are rounded)
-      if (containerFps > 0 && Math.abs(fps - containerFps) <= 0.01 * containerFps) {
-        fps = containerFps;
-      }
-      return new double[] {fps, varies ? 1 : 0};
-    }
-
-    private boolean offer(Object item) {
-      try {
-        while (!cancelled) {
-          if (queue.offer(item, 100, TimeUnit.MILLISECONDS)) {
-            return true;
-          }
-        }
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-      }
-      if (item instanceof DecodedFrame f) {
-        f.close();
-      }
-      return false;
-    }
-  }
 
   /**
    * A Mat header over the grabber's BGR24 image (no copy; valid until the next grab). Built here rather
