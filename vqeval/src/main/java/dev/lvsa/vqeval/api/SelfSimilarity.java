@@ -3,14 +3,17 @@ package dev.lvsa.vqeval.api;
 /**
  * The frame self-similarity matrix of a video: {@code distance(i, j)} is the weighted mean absolute
  * difference of the tiny grey+colour descriptors of analysed frames i and j, in grey levels (0 =
- * identical). Loops show as stripes parallel to the diagonal, ping-pong as stripes across it.
+ * identical). Loops show as stripes parallel to the diagonal, ping-pong as stripes across it. For a long
+ * video the matrix covers every k-th analysed frame ({@link #stride()} then counts original frames per row).
+ * The repeat model's events come with it so that figures can mark them.
  */
 public final class SelfSimilarity {
 
   private final int size;
   private final float[] distances;
   private final int stride;
-  private final double[] lagProfile;
+  private final java.util.function.Supplier<double[]> lagProfileSource;
+  private double[] lagProfile;
   private final Integer periodFrames;
   private final java.util.List<RepeatEvent> events;
 
@@ -18,8 +21,8 @@ public final class SelfSimilarity {
    * @param size number of analysed frames
    * @param distances row-major {@code size x size} symmetric matrix
    * @param stride analysis stride (original frames per analysed frame)
-   * @param lagProfile the lag profile the period was searched in: a low percentile (35th by default) of the
-   *     distances along each diagonal, index = lag in analysed frames
+   * @param lagProfile a low percentile (35th) of the distances along each diagonal, index = lag in analysed
+   *     frames (for figures: the repeat model finds replays as lines, not in this profile)
    * @param periodFrames detected cycle period in original frames, or null
    */
   public SelfSimilarity(int size, float[] distances, int stride, double[] lagProfile, Integer periodFrames) {
@@ -31,13 +34,21 @@ public final class SelfSimilarity {
    */
   public SelfSimilarity(int size, float[] distances, int stride, double[] lagProfile, Integer periodFrames,
       java.util.List<RepeatEvent> events) {
+    this(size, distances, stride, () -> lagProfile, periodFrames, events);
+  }
+
+  /**
+   * @param lagProfile computed on first use (no caller needs it on the scoring path)
+   */
+  public SelfSimilarity(int size, float[] distances, int stride, java.util.function.Supplier<double[]> lagProfile,
+      Integer periodFrames, java.util.List<RepeatEvent> events) {
     if (distances.length != size * size) {
       throw new IllegalArgumentException("matrix of " + distances.length + " values is not " + size + "x" + size);
     }
     this.size = size;
     this.distances = distances;
     this.stride = stride;
-    this.lagProfile = lagProfile;
+    this.lagProfileSource = lagProfile;
     this.periodFrames = periodFrames;
     this.events = java.util.List.copyOf(events);
   }
@@ -77,7 +88,10 @@ public final class SelfSimilarity {
   }
 
   /** The lag profile (a low percentile of the distances per lag, analysed frames); index 0 is 0. */
-  public double[] lagProfile() {
+  public synchronized double[] lagProfile() {
+    if (lagProfile == null) {
+      lagProfile = lagProfileSource.get();
+    }
     return lagProfile.clone();
   }
 

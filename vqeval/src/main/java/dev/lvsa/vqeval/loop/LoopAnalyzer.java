@@ -101,7 +101,6 @@ public final class LoopAnalyzer {
   private LoopFindings findings(FrameSeries series, DistanceMatrix m, StructureMatrix sm, List<RepeatEvent> events,
       boolean[] frozen, DuplicateFrames.Outcome dups, RepeatAnalyzer.Repeats rep, int dupLagFrames, int hardMin,
       int step, Map<String, Long> ms) {
-    long t = System.nanoTime();
     int stride = series.stride();
     int frames = Math.max(1, series.size() * stride);
     RepeatEvent dominant = null;
@@ -146,10 +145,9 @@ public final class LoopAnalyzer {
     search.put("matrix_step", step);
     search.put("lags", step > 1 ? "searched every " + step * stride + " frames, refined on every analysed frame"
         : "every analysed frame");
-    double[] profile = LagProfile.quantile(m, 0.35);
-    lap(ms, "lag_profile", t);
     search.put("timing_ms", ms);
-    SelfSimilarity ssm = new SelfSimilarity(m.size(), m.raw(), stride * step, profile, period, events);
+    SelfSimilarity ssm = new SelfSimilarity(m.size(), m.raw(), stride * step, () -> LagProfile.quantile(m, 0.35),
+        period, events);
     double[] noveltyRows = new double[series.size()];
     for (int i = 0; i < noveltyRows.length; i++) {
       noveltyRows[i] = rep.novelty()[Math.min(rep.novelty().length - 1, i / step)];
