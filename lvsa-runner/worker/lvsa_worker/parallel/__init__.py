@@ -1,0 +1,24 @@
+"""Context (sequence) parallelism: one video's tokens spread over several ranks (Ulysses).
+
+* :mod:`.ulysses`: the process group (:class:`SequenceParallel`), the head-count check, and
+  :class:`UlyssesBackend`, which wraps any attention backend so that it runs on all tokens for the local heads.
+* :mod:`.wan`: shards a Wan transformer's block stack over the ranks (hooks; the processors are unchanged).
+"""
+
+from .ulysses import (
+    DIST_BACKENDS,
+    SequenceParallel,
+    UlyssesBackend,
+    UlyssesPrepared,
+    check_degree,
+    dist_backend_for,
+)
+
+__all__ = [
+    "DIST_BACKENDS",
+    "SequenceParallel",
+    "UlyssesBackend",
+    "UlyssesPrepared",
+    "check_degree",
+    "dist_backend_for",
+]

@@ -1,0 +1,147 @@
+"""What each rank runs in the sequence-parallel tests (a module of its own so spawned ranks can import it).
+
+:func:`launch` starts ``world`` CPU processes joined by a gloo group (file rendezvous, no port to race for)
+and runs ``fn(sp, *args)`` in each; an exception in any rank fails the calling test with its traceback.
+"""
+
+from __future__ import annotations
+
+import os
+import time
+import uuid
+
+import torch
+import torch.distributed as dist
+import torch.multiprocessing as mp
+
+CPU = torch.device("cpu")
+TIMEOUT_S = 180
+FP32 = dict(atol=2e-5, rtol=1e-5)  # float32: sharding changes only how heads are batched into kernels
+
+
+def _entry(rank: int, world: int, rendezvous: str, fn, args) -> None:
+    torch.set_num_threads(1)  # CI has 2 cores for all ranks
+    dist.init_process_group("gloo", init_method=f"file://{rendezvous}", rank=rank, world_size=world)
+    try:
+        from lvsa_worker.parallel import SequenceParallel
+
+        fn(SequenceParallel.current(), *args)
+    finally:
+        dist.destroy_process_group()
+
+
+def launch(fn, world: int, tmp_path, *args) -> None:
+    os.environ.setdefault("OMP_NUM_THREADS", "1")
+    # a fresh file per launch: a FileStore file left by an earlier group would make the next one wait forever
+    rendezvous = tmp_path / f"rendezvous-{uuid.uuid4().hex}"
+    context = mp.spawn(_entry, args=(world, str(rendezvous), fn, args), nprocs=world, join=False)
+    deadline = time.monotonic() + TIMEOUT_S
+    while not context.join(timeout=1):  # raises, with the rank's traceback, when a rank failed
+        if time.monotonic() > deadline:
+            for process in context.processes:
+                process.terminate()
+            raise AssertionError(f"{world} ranks of {fn.__name__} did not finish within {TIMEOUT_S} s (a collective "
+                                 "waiting for a rank that never joins it?)")
+
+
+# ---- attention: sharded == single process ------------------------------------------------------------------
+
+def attention_cases():
+    """(name, layout, frame masks, text-mask rows or None): golden plans and sizes the degree does not divide."""
+    import plan_docs
+    from lvsa_worker.attention import TokenLayout
+    from lvsa_worker.plan import FrameMask, load_plan
+    from golden_files import golden_plan_files
+
+    cases = []
+    golden = {path.name: path for path in golden_plan_files()}
+    for name in ("tiny-wan_dense_33f.json", "tiny-wan_lvsa_65f.json", "tiny-hv15_lvsa_65f.json"):
+        plan = load_plan(golden[name])
+        g = plan.geometry
+        masks = list({plan.mask_for_step(s).key: plan.mask_for_step(s) for s in range(plan.steps)}.values())[:2]
+        text = None
+        if g.text_tokens:  # per-item prefixes of real text, the rest padding (HunyuanVideo 1.5's layout)
+            text = [[1] * (g.text_tokens - 5) + [0] * 5, [1] * 3 + [0] * (g.text_tokens - 3)]
+        cases.append((name, TokenLayout(g.latent_frames, g.tokens_per_frame, g.text_tokens), masks, text))
+    rows = tuple(tuple(tuple(iv) for iv in row) for row in plan_docs.band_rows(5, 1, anchors=(0,)))
+    band = FrameMask("band", 5, rows)
+    cases.append(("35-video-tokens", TokenLayout(5, 7, 0), [band], None))
+    cases.append(("35-video-tokens-scattered-text", TokenLayout(5, 7, 3), [band], [[1, 0, 1], [0, 1, 1]]))
+    return cases
+
+
+def check_attention(sp, heads: int = 6, head_dim: int = 8) -> None:
+    from lvsa_worker.attention import TextKeys, resolve
+    from lvsa_worker.parallel import UlyssesBackend
+
+    for name, layout, masks, text_rows in attention_cases():
+        assert masks, name
+        text = None if text_rows is None else TextKeys.from_mask(torch.tensor(text_rows))
+        scattered = text is not None and text.prefix_lengths is None
+        backends = ["reference", "sdpa-gather"] + ([] if scattered else ["fbs"])
+        g = torch.Generator().manual_seed(7)
+        shape = (2, layout.sequence_tokens, heads, head_dim)
+        q, k, v = (torch.randn(*shape, generator=g) for _ in range(3))
+        nv, v_local = layout.video_tokens, sp.local_tokens(layout.video_tokens)
+        local = [torch.cat([sp.shard(t[:, :nv]), t[:, nv:]], dim=1) for t in (q, k, v)]
+        for backend_name in backends:
+            inner = resolve(backend_name, "cpu", False)
+            wrapped = UlyssesBackend(inner, sp, heads)
+            for mask in masks:
+                kwargs = dict(device=CPU, dtype=torch.float32, num_heads=heads, head_dim=head_dim)
+                whole_prep = inner.prepare(mask, layout, **kwargs)
+                expected = inner.run(whole_prep, q, k, v, text=text)
+                prep = wrapped.prepare(mask, layout, **kwargs)
+                actual = wrapped.run(prep, *local, text=text)
+                where = f"{name} {backend_name} pattern {mask.key} rank {sp.rank}/{sp.degree}"
+                assert actual.shape == (2, v_local + layout.text_tokens, heads, head_dim), where
+                start = sp.rank * v_local
+                real = max(0, min(v_local, nv - start))
+                torch.testing.assert_close(actual[:, :real], expected[:, start:start + real], **FP32,
+                                           msg=lambda m: f"{where}: {m}")
+                assert not actual[:, real:v_local].any(), f"{where}: padding rows must stay zero"
+                torch.testing.assert_close(actual[:, v_local:], expected[:, nv:], **FP32,
+                                           msg=lambda m: f"{where} (text): {m}")
+                assert prep.frame_density == whole_prep.frame_density, where
+
+
+# ---- a whole tiny Wan transformer forward --------------------------------------------------------------------
+
+def wan_forward(sp, backend_names: list, frames: int, out_dir: str) -> None:
+    """Tiny Wan with an anchored band plan, its blocks sharded over ``sp``; rank 0 saves each backend's output."""
+    for backend_name in backend_names:
+        _wan_forward(sp, backend_name, frames, out_dir)
+
+
+def _wan_forward(sp, backend_name: str, frames: int, out_dir: str) -> None:
+    import plan_docs
+    from lvsa_worker.attention import AttentionRuntime, TokenLayout, resolve
+    from lvsa_worker.models import presets, wan
+    from lvsa_worker.parallel import UlyssesBackend
+    from lvsa_worker.parallel.wan import shard_blocks
+    from lvsa_worker.plan import parse_plan
+
+    model = presets._wan_transformer(7).eval()
+    t = plan_docs.geometry("tiny-wan", frames)["latent_frames"]
+    plan = parse_plan(plan_docs.frame_blocks("tiny-wan", frames, 1, [plan_docs.band_rows(t, 1, anchors=(0,))], [0]))
+    g = plan.geometry
+    heads = model.config.num_attention_heads
+    backend = UlyssesBackend(resolve(backend_name, "cpu", False), sp, heads)
+    runtime = AttentionRuntime(plan, backend, TokenLayout(g.latent_frames, g.tokens_per_frame, g.text_tokens),
+                               device=CPU, dtype=torch.float32, num_heads=heads,
+                               head_dim=model.config.attention_head_dim)
+    runtime.begin_step(0)
+    restore = wan.install([model], runtime)
+    remove = shard_blocks([model], sp)
+    gen = torch.Generator().manual_seed(11)
+    inputs = dict(hidden_states=torch.randn(1, 16, t, 8, 12, generator=gen), timestep=torch.tensor([700.0]),
+                  encoder_hidden_states=presets.wan_prompt_embeds("a boat"), return_dict=False)
+    try:
+        with torch.no_grad():
+            out = model(**inputs)[0]
+    finally:
+        remove()
+        restore()
+    assert runtime.records[0].attention_calls == len(model.blocks)
+    if sp.rank == 0:
+        torch.save(out, os.path.join(out_dir, f"{backend_name}.pt"))
