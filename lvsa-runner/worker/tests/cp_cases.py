@@ -105,43 +105,71 @@ def check_attention(sp, heads: int = 6, head_dim: int = 8) -> None:
                 assert prep.frame_density == whole_prep.frame_density, where
 
 
-# ---- a whole tiny Wan transformer forward --------------------------------------------------------------------
+# ---- a whole tiny transformer forward -------------------------------------------------------------------------
 
-def wan_forward(sp, backend_names: list, frames: int, out_dir: str) -> None:
-    """Tiny Wan with an anchored band plan, its blocks sharded over ``sp``; rank 0 saves each backend's output."""
-    for backend_name in backend_names:
-        _wan_forward(sp, backend_name, frames, out_dir)
+_HV_PIPE = {}
 
 
-def _wan_forward(sp, backend_name: str, frames: int, out_dir: str) -> None:
+def model_case(family: str):
+    """(transformer, plan, forward inputs, adapter module) for ``wan`` (tiny Wan, 7 latent frames of 3 x 5 tokens:
+    105 video tokens, which 2 ranks do not divide) or ``hv15`` (tiny HunyuanVideo 1.5, 7 frames of 4 x 6 tokens
+    and 16 joint text tokens, part of them padding); the plan is an anchored band, as LVSA's rows look."""
     import plan_docs
-    from lvsa_worker.attention import AttentionRuntime, TokenLayout, resolve
-    from lvsa_worker.models import presets, wan
-    from lvsa_worker.parallel import UlyssesBackend
-    from lvsa_worker.parallel.wan import shard_blocks
+    from lvsa_worker.models import hunyuan15, presets, wan
     from lvsa_worker.plan import parse_plan
 
-    model = presets._wan_transformer(7).eval()
-    t = plan_docs.geometry("tiny-wan", frames)["latent_frames"]
-    plan = parse_plan(plan_docs.frame_blocks("tiny-wan", frames, 1, [plan_docs.band_rows(t, 1, anchors=(0,))], [0]))
+    t = 7
+    g = torch.Generator().manual_seed(11)
+    if family == "wan":
+        model = presets._wan_transformer(7).eval()
+        doc = plan_docs.frame_blocks("tiny-wan", 25, 1, [plan_docs.band_rows(t, 1, anchors=(0,))], [0])
+        doc["geometry"].update(height=48, width=80, frame_grid=[3, 5], tokens_per_frame=15)
+        inputs = dict(hidden_states=torch.randn(1, 16, t, 6, 10, generator=g), timestep=torch.tensor([700.0]),
+                      encoder_hidden_states=presets.wan_prompt_embeds("a boat"), return_dict=False)
+        return model, parse_plan(doc), inputs, wan
+    if "pipe" not in _HV_PIPE:
+        _HV_PIPE["pipe"] = presets.build("tiny-hv15")[0]
+    model = _HV_PIPE["pipe"].transformer
+    doc = plan_docs.frame_blocks("tiny-hv15", 25, 1, [plan_docs.band_rows(t, 1, anchors=(0,))], [0])
+    text = presets.hv15_prompt_inputs("a lighthouse in a storm")
+    inputs = dict(hidden_states=torch.randn(1, 9, t, 4, 6, generator=g), timestep=torch.tensor([600.0]),
+                  encoder_hidden_states=text["embeds"], encoder_attention_mask=text["mask"],
+                  encoder_hidden_states_2=text["embeds_2"], encoder_attention_mask_2=text["mask_2"],
+                  image_embeds=torch.zeros(1, presets.HV_IMAGE_TOKENS, presets.HV_IMAGE_DIM), return_dict=False)
+    return model, parse_plan(doc), inputs, hunyuan15
+
+
+def forward(family: str, backend_name: str, sp=None):
+    """The transformer's output under the plan: one process when ``sp`` is None, else sharded over ``sp``."""
+    from lvsa_worker.attention import AttentionRuntime, TokenLayout, resolve
+    from lvsa_worker.parallel import UlyssesBackend
+    from lvsa_worker.parallel.blocks import shard_blocks
+
+    model, plan, inputs, adapter = model_case(family)
     g = plan.geometry
     heads = model.config.num_attention_heads
-    backend = UlyssesBackend(resolve(backend_name, "cpu", False), sp, heads)
+    backend = resolve(backend_name, "cpu", False)
+    if sp is not None:
+        backend = UlyssesBackend(backend, sp, heads)
     runtime = AttentionRuntime(plan, backend, TokenLayout(g.latent_frames, g.tokens_per_frame, g.text_tokens),
                                device=CPU, dtype=torch.float32, num_heads=heads,
                                head_dim=model.config.attention_head_dim)
     runtime.begin_step(0)
-    restore = wan.install([model], runtime)
-    remove = shard_blocks([model], sp)
-    gen = torch.Generator().manual_seed(11)
-    inputs = dict(hidden_states=torch.randn(1, 16, t, 8, 12, generator=gen), timestep=torch.tensor([700.0]),
-                  encoder_hidden_states=presets.wan_prompt_embeds("a boat"), return_dict=False)
+    restore = adapter.install([model], runtime)
+    remove = shard_blocks([model], sp) if sp is not None else (lambda: None)
     try:
         with torch.no_grad():
             out = model(**inputs)[0]
     finally:
         remove()
         restore()
-    assert runtime.records[0].attention_calls == len(model.blocks)
-    if sp.rank == 0:
-        torch.save(out, os.path.join(out_dir, f"{backend_name}.pt"))
+    blocks = getattr(model, "blocks", None) or model.transformer_blocks
+    assert runtime.records[0].attention_calls == len(blocks)
+    return out
+
+
+def sharded_forwards(sp, cases: list, out_dir: str) -> None:
+    """Every (family, backend) of ``cases`` sharded over ``sp``; every rank saves its output."""
+    for family, backend_name in cases:
+        out = forward(family, backend_name, sp)
+        torch.save(out, os.path.join(out_dir, f"{family}-{backend_name}-rank{sp.rank}.pt"))

@@ -20,40 +20,25 @@ def test_sharded_attention_equals_one_process(tmp_path, world):
     cp_cases.launch(cp_cases.check_attention, world, tmp_path)
 
 
-def test_a_whole_tiny_wan_forward_sharded_over_two_ranks_equals_one_process(tmp_path):
-    import plan_docs
-    from lvsa_worker.attention import AttentionRuntime, TokenLayout
-    from lvsa_worker.models import presets, wan
-    from lvsa_worker.plan import parse_plan
+CASES = [("wan", "reference"), ("wan", "sdpa-gather"), ("hv15", "reference"), ("hv15", "sdpa-gather")]
 
-    frames = 25
-    backends = ["reference", "sdpa-gather"]
-    cp_cases.launch(cp_cases.wan_forward, 2, tmp_path, backends, frames, str(tmp_path))
-    model = presets._wan_transformer(7).eval()
-    t = plan_docs.geometry("tiny-wan", frames)["latent_frames"]
-    plan = parse_plan(plan_docs.frame_blocks("tiny-wan", frames, 1, [plan_docs.band_rows(t, 1, anchors=(0,))], [0]))
-    g = plan.geometry
-    gen = torch.Generator().manual_seed(11)
-    inputs = dict(hidden_states=torch.randn(1, 16, t, 8, 12, generator=gen), timestep=torch.tensor([700.0]),
-                  encoder_hidden_states=presets.wan_prompt_embeds("a boat"), return_dict=False)
+
+def test_whole_tiny_wan_and_hunyuan_forwards_sharded_over_two_ranks_equal_one_process(tmp_path):
+    """Tiny Wan (105 video tokens: the second rank's slice is padded) and tiny HunyuanVideo 1.5 (joint text with
+    padding, replicated on both ranks), an anchored band plan, the whole transformer forward: every rank's
+    output equals the one-process output."""
+    cp_cases.launch(cp_cases.sharded_forwards, 2, tmp_path, CASES, str(tmp_path))
+    for family, backend_name in CASES:
+        expected = cp_cases.forward(family, backend_name)
+        for rank in range(2):
+            actual = torch.load(tmp_path / f"{family}-{backend_name}-rank{rank}.pt")
+            torch.testing.assert_close(actual, expected, **cp_cases.FP32,
+                                       msg=lambda m: f"{family} {backend_name} rank {rank}: {m}")
+    masked = cp_cases.forward("wan", "reference")  # the plan's mask really shapes the output
+    model, _, inputs, _ = cp_cases.model_case("wan")
     with torch.no_grad():
-        dense = model(**inputs)[0]
-    for backend_name in backends:
-        runtime = AttentionRuntime(plan, resolve(backend_name, "cpu", False),
-                                   TokenLayout(g.latent_frames, g.tokens_per_frame, g.text_tokens),
-                                   device=cp_cases.CPU, dtype=torch.float32,
-                                   num_heads=model.config.num_attention_heads,
-                                   head_dim=model.config.attention_head_dim)
-        runtime.begin_step(0)
-        restore = wan.install([model], runtime)
-        try:
-            with torch.no_grad():
-                expected = model(**inputs)[0]
-        finally:
-            restore()
-        actual = torch.load(tmp_path / f"{backend_name}.pt")
-        torch.testing.assert_close(actual, expected, **cp_cases.FP32)
-        assert (expected - dense).abs().max() > 1e-4  # the plan's mask really shapes the output
+        unmasked = model(**inputs)[0]
+    assert (masked - unmasked).abs().max() > 1e-4
 
 
 def test_a_degree_that_does_not_divide_the_heads_is_refused_before_any_work():
@@ -70,11 +55,13 @@ def test_a_degree_that_does_not_divide_the_heads_is_refused_before_any_work():
 def test_wan_blocks_are_not_sharded_without_the_ulysses_runtime():
     """Sharding blocks whose self-attention would see only the local slice is refused."""
     from lvsa_worker.models import presets
-    from lvsa_worker.parallel.wan import shard_blocks
+    from lvsa_worker.parallel.blocks import shard_blocks
 
     model = presets._wan_transformer(7)
-    with pytest.raises(ValueError, match="block 0: self-attention processor .* is not the plan processor"):
+    with pytest.raises(ValueError, match="Wan block 0: self-attention processor .* is not the plan processor"):
         shard_blocks([model], SequenceParallel(group=None, degree=2, rank=0))
+    with pytest.raises(ValueError, match="supports Wan and HunyuanVideo 1.5 transformers, not Linear"):
+        shard_blocks([torch.nn.Linear(2, 2)], SequenceParallel(group=None, degree=2, rank=0))
 
 
 def test_the_collective_backend_follows_the_device():

@@ -2,7 +2,7 @@
 
 * :mod:`.ulysses`: the process group (:class:`SequenceParallel`), the head-count check, and
   :class:`UlyssesBackend`, which wraps any attention backend so that it runs on all tokens for the local heads.
-* :mod:`.wan`: shards a Wan transformer's block stack over the ranks (hooks; the processors are unchanged).
+* :mod:`.blocks`: shards a Wan or HunyuanVideo 1.5 block stack over the ranks (hooks; processors unchanged).
 """
 
 from .ulysses import (
