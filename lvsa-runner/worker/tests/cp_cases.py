@@ -173,3 +173,49 @@ def sharded_forwards(sp, cases: list, out_dir: str) -> None:
     for family, backend_name in cases:
         out = forward(family, backend_name, sp)
         torch.save(out, os.path.join(out_dir, f"{family}-{backend_name}-rank{sp.rank}.pt"))
+
+
+# ---- a whole generation job (the pipeline, every denoising step, the VAE) ---------------------------------
+
+def golden_job(model: str, plan_name: str, out_dir: str, **overrides):
+    from golden_files import golden_plan_files
+    from lvsa_worker.generate import JobSpec
+    from lvsa_worker.plan import load_plan
+
+    path = {p.name: p for p in golden_plan_files()}[plan_name]
+    g = load_plan(path).geometry
+    fields = dict(model=model, plan=str(path), frames=g.video_frames, height=g.height, width=g.width,
+                  steps=load_plan(path).steps, seed=3, out=os.path.join(out_dir, f"{model}.mp4"), device="cpu")
+    fields.update(overrides)
+    return JobSpec(**fields)
+
+
+def run_recorded(spec, sp, out_dir: str) -> dict:
+    """run_job, keeping the float frames the pipeline returned (before uint8 and mp4) as ``<model>-frames.pt``."""
+    from lvsa_worker import generate
+    from lvsa_worker.models.loading import ModelCache
+
+    original = generate.to_uint8
+
+    def record(frames):
+        torch.save(torch.from_numpy(frames.copy()), os.path.join(out_dir, f"{spec.model}-frames.pt"))
+        return original(frames)
+
+    generate.to_uint8 = record
+    try:
+        return generate.run_job(spec, ModelCache(capacity=1), sp=sp)
+    finally:
+        generate.to_uint8 = original
+
+
+def sharded_jobs(sp, jobs: list, out_dir: str) -> None:
+    """Each (model, golden plan) job on every rank of ``sp``; rank 0 records the frames and the results."""
+    import json
+
+    rank_dir = os.path.join(out_dir, f"rank{sp.rank}")
+    os.makedirs(rank_dir, exist_ok=True)
+    results = {}
+    for model, plan_name in jobs:
+        results[model] = run_recorded(golden_job(model, plan_name, rank_dir), sp, rank_dir)
+    with open(os.path.join(rank_dir, "results.json"), "w", encoding="utf-8") as handle:
+        json.dump(results, handle)

@@ -41,6 +41,42 @@ def test_whole_tiny_wan_and_hunyuan_forwards_sharded_over_two_ranks_equal_one_pr
     assert (masked - unmasked).abs().max() > 1e-4
 
 
+JOBS = [("tiny-wan", "tiny-wan_lvsa_33f.json"), ("tiny-wan22", "tiny-wan22_lvsa_65f.json"),
+        ("tiny-hv15", "tiny-hv15_lvsa_65f.json")]
+
+
+def test_generation_jobs_over_two_ranks_give_the_frames_of_one_process(tmp_path):
+    """Golden LVSA plans on tiny Wan 2.1, Wan 2.2 (both experts) and HunyuanVideo 1.5, every step with
+    classifier-free guidance, through the VAE: the frames equal the one-process job's (float32; the decoded
+    frames are compared before uint8). Rank 0 alone writes the video."""
+    import json
+
+    cp_cases.launch(cp_cases.sharded_jobs, 2, tmp_path, JOBS, str(tmp_path))
+    single = tmp_path / "single"
+    single.mkdir()
+    for model, plan_name in JOBS:
+        expected_result = cp_cases.run_recorded(cp_cases.golden_job(model, plan_name, str(single)), None, str(single))
+        assert expected_result["status"] == "ok", expected_result["message"]
+        expected = torch.load(single / f"{model}-frames.pt")
+        for rank in range(2):
+            result = json.loads((tmp_path / f"rank{rank}" / "results.json").read_text())[model]
+            assert result["status"] == "ok", result["message"]
+            assert result["sequence_parallel"] == 2 and result["rank"] == rank
+            assert result["density"] == pytest.approx(expected_result["density"])
+            assert (tmp_path / f"rank{rank}" / f"{model}.mp4").exists() == (rank == 0)
+        actual = torch.load(tmp_path / "rank0" / f"{model}-frames.pt")
+        torch.testing.assert_close(actual, expected, atol=1e-4, rtol=1e-4, msg=lambda m: f"{model}: {m}")
+
+
+def test_a_job_whose_heads_the_degree_does_not_divide_is_refused(tmp_path):
+    """Tiny Wan has 2 heads: a degree-3 job ends as an error naming heads and degree; no step runs."""
+    result = cp_cases.run_recorded(cp_cases.golden_job("tiny-wan", "tiny-wan_dense_33f.json", str(tmp_path)),
+                                   SequenceParallel(group=None, degree=3, rank=0), str(tmp_path))
+    assert result["status"] == "error" and result["error_code"] == "unsupported"
+    assert result["message"].startswith("tiny-wan: 2 attention heads cannot be split over 3 ranks")
+    assert result["step_latency_s"] == []
+
+
 def test_a_degree_that_does_not_divide_the_heads_is_refused_before_any_work():
     sp = SequenceParallel(group=None, degree=5, rank=0)  # no process group: nothing may be communicated
     with pytest.raises(ValueError, match=r"^12 attention heads cannot be split over 5 ranks .*1, 2, 3, 4, 6, 12$"):
