@@ -185,20 +185,21 @@ def golden_job(model: str, plan_name: str, out_dir: str, **overrides):
     path = {p.name: p for p in golden_plan_files()}[plan_name]
     g = load_plan(path).geometry
     fields = dict(model=model, plan=str(path), frames=g.video_frames, height=g.height, width=g.width,
-                  steps=load_plan(path).steps, seed=3, out=os.path.join(out_dir, f"{model}.mp4"), device="cpu")
+                  steps=load_plan(path).steps, seed=3, out=os.path.join(out_dir, f"{path.stem}.mp4"), device="cpu")
     fields.update(overrides)
     return JobSpec(**fields)
 
 
 def run_recorded(spec, sp, out_dir: str) -> dict:
-    """run_job, keeping the float frames the pipeline returned (before uint8 and mp4) as ``<model>-frames.pt``."""
+    """run_job, keeping the float frames the pipeline returned (before uint8 and mp4) as ``<video stem>-frames.pt``."""
     from lvsa_worker import generate
     from lvsa_worker.models.loading import ModelCache
 
     original = generate.to_uint8
 
     def record(frames):
-        torch.save(torch.from_numpy(frames.copy()), os.path.join(out_dir, f"{spec.model}-frames.pt"))
+        stem = os.path.splitext(os.path.basename(spec.out))[0]
+        torch.save(torch.from_numpy(frames.copy()), os.path.join(out_dir, f"{stem}-frames.pt"))
         return original(frames)
 
     generate.to_uint8 = record
@@ -216,6 +217,6 @@ def sharded_jobs(sp, jobs: list, out_dir: str) -> None:
     os.makedirs(rank_dir, exist_ok=True)
     results = {}
     for model, plan_name in jobs:
-        results[model] = run_recorded(golden_job(model, plan_name, rank_dir), sp, rank_dir)
+        results[plan_name] = run_recorded(golden_job(model, plan_name, rank_dir), sp, rank_dir)
     with open(os.path.join(rank_dir, "results.json"), "w", encoding="utf-8") as handle:
         json.dump(results, handle)

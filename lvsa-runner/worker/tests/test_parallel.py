@@ -42,13 +42,15 @@ def test_whole_tiny_wan_and_hunyuan_forwards_sharded_over_two_ranks_equal_one_pr
 
 
 JOBS = [("tiny-wan", "tiny-wan_lvsa_33f.json"), ("tiny-wan22", "tiny-wan22_lvsa_65f.json"),
-        ("tiny-hv15", "tiny-hv15_lvsa_65f.json")]
+        ("tiny-hv15", "tiny-hv15_lvsa_65f.json"), ("tiny-wan", "tiny-wan_riflex_33f.json"),
+        ("tiny-wan", "tiny-wan_ultravico_33f.json")]
 
 
 def test_generation_jobs_over_two_ranks_give_the_frames_of_one_process(tmp_path):
-    """Golden LVSA plans on tiny Wan 2.1, Wan 2.2 (both experts) and HunyuanVideo 1.5, every step with
-    classifier-free guidance, through the VAE: the frames equal the one-process job's (float32; the decoded
-    frames are compared before uint8). Rank 0 alone writes the video."""
+    """Golden LVSA plans on tiny Wan 2.1, Wan 2.2 (both experts) and HunyuanVideo 1.5, and RIFLEx and UltraViCo
+    (score transform: the reference backend) plans on tiny Wan, every step with classifier-free guidance,
+    through the VAE: the frames equal the one-process job's (float32, atol/rtol 1e-4 on the decoded frames,
+    before uint8: the VAE amplifies the attention's 1e-6 differences). Rank 0 alone writes the video."""
     import json
 
     cp_cases.launch(cp_cases.sharded_jobs, 2, tmp_path, JOBS, str(tmp_path))
@@ -57,15 +59,18 @@ def test_generation_jobs_over_two_ranks_give_the_frames_of_one_process(tmp_path)
     for model, plan_name in JOBS:
         expected_result = cp_cases.run_recorded(cp_cases.golden_job(model, plan_name, str(single)), None, str(single))
         assert expected_result["status"] == "ok", expected_result["message"]
-        expected = torch.load(single / f"{model}-frames.pt")
+        stem = plan_name.removesuffix(".json")
+        expected = torch.load(single / f"{stem}-frames.pt")
         for rank in range(2):
-            result = json.loads((tmp_path / f"rank{rank}" / "results.json").read_text())[model]
+            result = json.loads((tmp_path / f"rank{rank}" / "results.json").read_text())[plan_name]
             assert result["status"] == "ok", result["message"]
             assert result["sequence_parallel"] == 2 and result["rank"] == rank
             assert result["density"] == pytest.approx(expected_result["density"])
-            assert (tmp_path / f"rank{rank}" / f"{model}.mp4").exists() == (rank == 0)
-        actual = torch.load(tmp_path / "rank0" / f"{model}-frames.pt")
-        torch.testing.assert_close(actual, expected, atol=1e-4, rtol=1e-4, msg=lambda m: f"{model}: {m}")
+            assert result["backend"] == expected_result["backend"]
+            assert result.get("riflex_k") == expected_result.get("riflex_k")
+            assert (tmp_path / f"rank{rank}" / f"{stem}.mp4").exists() == (rank == 0)
+        actual = torch.load(tmp_path / "rank0" / f"{stem}-frames.pt")
+        torch.testing.assert_close(actual, expected, atol=1e-4, rtol=1e-4, msg=lambda m: f"{plan_name}: {m}")
 
 
 def test_a_job_whose_heads_the_degree_does_not_divide_is_refused(tmp_path):
