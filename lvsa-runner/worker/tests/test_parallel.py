@@ -82,6 +82,42 @@ def test_a_job_whose_heads_the_degree_does_not_divide_is_refused(tmp_path):
     assert result["step_latency_s"] == []
 
 
+def test_the_generate_cli_under_torchrun_writes_one_video_and_one_result(tmp_path):
+    """``python -m torch.distributed.run --nproc-per-node 2 -m lvsa_worker generate --sequence-parallel``: rank 0
+    alone prints the result line and writes the mp4."""
+    import json
+    import os
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    from lvsa_worker.video import count_frames
+
+    spec = cp_cases.golden_job("tiny-wan", "tiny-wan_lvsa_33f.json", str(tmp_path))
+    args = [sys.executable, "-m", "torch.distributed.run", "--standalone", "--nproc-per-node", "2",
+            "-m", "lvsa_worker", "generate", "--sequence-parallel", "--model", spec.model, "--plan", spec.plan,
+            "--frames", str(spec.frames), "--height", str(spec.height), "--width", str(spec.width),
+            "--steps", str(spec.steps), "--seed", "3", "--out", spec.out, "--device", "cpu"]
+    worker = Path(__file__).resolve().parents[1]
+    env = dict(os.environ, OMP_NUM_THREADS="1", PYTHONPATH=str(worker))
+    proc = subprocess.run(args, cwd=worker, capture_output=True, text=True, timeout=300, env=env)
+    assert proc.returncode == 0, proc.stderr[-3000:]
+    lines = [json.loads(line) for line in proc.stdout.splitlines() if line.startswith("{")]
+    assert len(lines) == 1, proc.stdout
+    result = lines[0]
+    assert result["status"] == "ok" and result["sequence_parallel"] == 2 and result["rank"] == 0
+    assert count_frames(spec.out) == spec.frames
+
+
+def test_sequence_parallel_outside_a_launcher_is_a_clear_usage_error(monkeypatch):
+    from lvsa_worker.parallel import join_launcher_group
+
+    for name in ("RANK", "WORLD_SIZE", "LOCAL_RANK"):
+        monkeypatch.delenv(name, raising=False)
+    with pytest.raises(ValueError, match="needs a torch.distributed.run launch; RANK, WORLD_SIZE, LOCAL_RANK not set"):
+        join_launcher_group("cpu")
+
+
 def test_a_degree_that_does_not_divide_the_heads_is_refused_before_any_work():
     sp = SequenceParallel(group=None, degree=5, rank=0)  # no process group: nothing may be communicated
     with pytest.raises(ValueError, match=r"^12 attention heads cannot be split over 5 ranks .*1, 2, 3, 4, 6, 12$"):

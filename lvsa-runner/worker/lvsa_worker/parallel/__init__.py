@@ -12,6 +12,7 @@ from .ulysses import (
     UlyssesPrepared,
     check_degree,
     dist_backend_for,
+    join_launcher_group,
 )
 
 __all__ = [
@@ -21,4 +22,5 @@ __all__ = [
     "UlyssesPrepared",
     "check_degree",
     "dist_backend_for",
+    "join_launcher_group",
 ]

@@ -20,6 +20,7 @@ collectives carry no autograd: this is for inference.
 
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass
 
 import torch
@@ -111,6 +112,30 @@ class SequenceParallel:
         out = torch.empty_like(x)
         dist.all_to_all_single(out, x, group=self.group)
         return out
+
+
+def join_launcher_group(device_name: str) -> tuple[SequenceParallel, str]:
+    """Join the process group of a ``torch.distributed.run`` launch (``RANK``, ``WORLD_SIZE``, ``LOCAL_RANK`` and
+    the rendezvous in the environment); returns the group and this rank's device name (``cuda:<LOCAL_RANK>`` /
+    ``npu:<LOCAL_RANK>`` for an unindexed ``cuda``/``npu``/``auto``; ``cpu`` stays ``cpu``).
+
+    The collective backend follows the device: nccl, hccl or gloo."""
+    missing = [name for name in ("RANK", "WORLD_SIZE", "LOCAL_RANK") if name not in os.environ]
+    if missing:
+        raise ValueError(f"sequence parallelism needs a torch.distributed.run launch; {', '.join(missing)} not set")
+    from .. import devices
+
+    device = devices.resolve_device(device_name)
+    local = int(os.environ["LOCAL_RANK"])
+    if device.type in ("cuda", "npu") and device.index is None:
+        device = torch.device(device.type, local)
+    if device.type == "cuda":
+        torch.cuda.set_device(device)
+    elif device.type == "npu":
+        torch.npu.set_device(device)
+    if not dist.is_initialized():
+        dist.init_process_group(dist_backend_for(device.type))
+    return SequenceParallel.current(), str(device)
 
 
 class UlyssesPrepared(Prepared):
