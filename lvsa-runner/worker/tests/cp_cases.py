@@ -7,7 +7,9 @@ and runs ``fn(sp, *args)`` in each; an exception in any rank fails the calling t
 from __future__ import annotations
 
 import os
+import sys
 import time
+import traceback
 import uuid
 
 import torch
@@ -19,29 +21,59 @@ TIMEOUT_S = 180
 FP32 = dict(atol=2e-5, rtol=1e-5)  # float32: sharding changes only how heads are batched into kernels
 
 
-def _entry(rank: int, world: int, rendezvous: str, fn, args) -> None:
+def _entry(rank: int, world: int, rendezvous: str, fn, args, report_dir: str) -> None:
+    """One rank. Its outcome is a file (``rank<r>.ok`` or ``rank<r>.err`` with the traceback) and it leaves with
+    ``os._exit``: with TRITON_INTERPRET=1 (set by tests/kernels) a C++ destructor at interpreter exit aborted a
+    finished rank now and then, which hid the rank's real outcome behind a SIGABRT."""
     torch.set_num_threads(1)  # CI has 2 cores for all ranks
-    dist.init_process_group("gloo", init_method=f"file://{rendezvous}", rank=rank, world_size=world)
+    outcome = os.path.join(report_dir, f"rank{rank}")
     try:
+        dist.init_process_group("gloo", init_method=f"file://{rendezvous}", rank=rank, world_size=world)
         from lvsa_worker.parallel import SequenceParallel
 
         fn(SequenceParallel.current(), *args)
-    finally:
         dist.destroy_process_group()
+    except BaseException:  # noqa: BLE001 - reported to the parent through the file
+        with open(outcome + ".err", "w", encoding="utf-8") as handle:
+            handle.write(traceback.format_exc())
+        sys.stderr.flush()
+        os._exit(1)
+    open(outcome + ".ok", "w").close()
+    sys.stdout.flush()
+    sys.stderr.flush()
+    os._exit(0)
 
 
 def launch(fn, world: int, tmp_path, *args) -> None:
+    """Run ``fn(sp, *args)`` on ``world`` gloo ranks; fails with every failed rank's traceback."""
     os.environ.setdefault("OMP_NUM_THREADS", "1")
     # a fresh file per launch: a FileStore file left by an earlier group would make the next one wait forever
-    rendezvous = tmp_path / f"rendezvous-{uuid.uuid4().hex}"
-    context = mp.spawn(_entry, args=(world, str(rendezvous), fn, args), nprocs=world, join=False)
+    tag = uuid.uuid4().hex
+    rendezvous = tmp_path / f"rendezvous-{tag}"
+    report_dir = tmp_path / f"ranks-{tag}"
+    report_dir.mkdir()
+    context = mp.start_processes(_entry, args=(world, str(rendezvous), fn, args, str(report_dir)), nprocs=world,
+                                 join=False, start_method="spawn")
     deadline = time.monotonic() + TIMEOUT_S
-    while not context.join(timeout=1):  # raises, with the rank's traceback, when a rank failed
-        if time.monotonic() > deadline:
-            for process in context.processes:
-                process.terminate()
-            raise AssertionError(f"{world} ranks of {fn.__name__} did not finish within {TIMEOUT_S} s (a collective "
-                                 "waiting for a rank that never joins it?)")
+    finished = False
+    try:
+        while not finished:
+            finished = context.join(timeout=1)
+            if not finished and time.monotonic() > deadline:
+                break
+    except Exception:  # noqa: BLE001 - a rank exited non-zero: its traceback file says why
+        pass
+    for process in context.processes:
+        if process.is_alive():
+            process.terminate()
+    errors = [(r, (report_dir / f"rank{r}.err").read_text()) for r in range(world)
+              if (report_dir / f"rank{r}.err").exists()]
+    if errors:
+        raise AssertionError("\n".join(f"rank {r} of {world} failed in {fn.__name__}:\n{text}" for r, text in errors))
+    missing = [r for r in range(world) if not (report_dir / f"rank{r}.ok").exists()]
+    if missing:
+        raise AssertionError(f"ranks {missing} of {world} did not finish {fn.__name__} within {TIMEOUT_S} s "
+                             "(a collective waiting for a rank that never joins it?) or died without a report")
 
 
 # ---- attention: sharded == single process ------------------------------------------------------------------

@@ -18,6 +18,7 @@ def bench(tmp_path, *launcher):
     args = [*launcher, str(BENCH), "--smoke-cpu", "--plan-dir", str(golden_dir()), "--horizons", "1,2",
             "--repeats", "1", "--backends", "sdpa-gather", "--out", str(out)]
     env = dict(os.environ, OMP_NUM_THREADS="1")
+    env.pop("TRITON_INTERPRET", None)  # set by tests/kernels for Triton on the CPU; no Triton runs here
     proc = subprocess.run(args, cwd=WORKER, capture_output=True, text=True, timeout=300, env=env)
     assert proc.returncode == 0, proc.stderr[-3000:]
     return [json.loads(line) for line in out.read_text().splitlines()], proc.stdout
