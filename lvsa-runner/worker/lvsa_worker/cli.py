@@ -46,6 +46,9 @@ def _parser() -> argparse.ArgumentParser:
     gen.add_argument("--dtype", default=None, help="bf16, fp16, fp32 (default: bf16 on cuda/npu, fp32 on cpu)")
     gen.add_argument("--offload", default="none", choices=["none", "model"], help="diffusers model CPU offload")
     gen.add_argument("--timeout-s", type=float, default=None, help="give up after this many seconds (checked per step)")
+    gen.add_argument("--sequence-parallel", action="store_true",
+                     help="one video over every rank of a torch.distributed.run launch (Ulysses); rank 0 writes the "
+                          "video and prints the result, the other ranks print nothing")
 
     srv = sub.add_parser("serve", help="JSON-lines jobs on stdin (contracts/worker-protocol.md)")
     srv.add_argument("--model", default=None, help="load this model before printing the ready line")
@@ -92,8 +95,23 @@ def _generate(args) -> int:
     except UsageError as exc:
         out.send({"type": "result", **failed_request(exc)})
         return 2
-    result = run_job(spec, ModelCache())
-    out.send({"type": "result", **result})
+    sp = None
+    if args.sequence_parallel:
+        from .errors import WorkerError
+        from .parallel import join_launcher_group
+
+        try:
+            sp, spec.device = join_launcher_group(spec.device)
+        except (ValueError, WorkerError) as exc:
+            out.send({"type": "result", **failed_request(UsageError(str(exc)))})
+            return 2
+    result = run_job(spec, ModelCache(), sp=sp)
+    if sp is not None:
+        import torch.distributed as dist
+
+        dist.destroy_process_group()
+    if sp is None or sp.rank == 0:
+        out.send({"type": "result", **result})
     if result["status"] == "ok":
         return 0
     return 2 if result.get("error_code") in ("bad_request", "plan_invalid", "geometry_mismatch", "unsupported") else 1

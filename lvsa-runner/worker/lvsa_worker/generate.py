@@ -18,7 +18,7 @@ import torch
 
 from . import devices
 from .attention import AttentionRuntime, StepRecord, TokenLayout, install_step_tracking, resolve
-from .errors import GeometryMismatch, JobTimeout, UsageError, WorkerError
+from .errors import GeometryMismatch, JobTimeout, UnsupportedFeature, UsageError, WorkerError
 from .models import presets
 from .models.loading import LoadedModel, ModelCache, check_geometry, check_request
 from .plan import Plan, load_plan, parse_plan
@@ -108,8 +108,13 @@ def failed_request(exc: WorkerError) -> dict[str, Any]:
     return {**empty_result(), "error_code": exc.code, "message": exc.message}
 
 
-def run_job(spec: JobSpec, cache: ModelCache, progress: ProgressFn | None = None) -> dict:
-    """Run one job; the returned dict is the protocol's result payload."""
+def run_job(spec: JobSpec, cache: ModelCache, progress: ProgressFn | None = None, sp=None) -> dict:
+    """Run one job; the returned dict is the protocol's result payload.
+
+    ``sp`` (a :class:`~lvsa_worker.parallel.SequenceParallel` of degree > 1): every rank of the group calls
+    this with the same job; the transformer blocks are sharded over the ranks (Ulysses) and rank 0 alone
+    writes the video. Degree 1 or None: the plain path, nothing wrapped.
+    """
     started = time.perf_counter()
     deadline = None if spec.timeout_s is None else time.monotonic() + spec.timeout_s
     result = empty_result()
@@ -131,10 +136,22 @@ def run_job(spec: JobSpec, cache: ModelCache, progress: ProgressFn | None = None
         check_geometry(plan, model, frames=spec.frames, height=spec.height, width=spec.width, steps=spec.steps)
         if deadline is not None and time.monotonic() > deadline:
             raise JobTimeout(f"job ran past its time limit ({spec.timeout_s} s) while loading the model")
-        video = _generate(spec, plan, model, backend, deadline, emit, result)
+        parallel = sp is not None and sp.degree > 1
+        if parallel:
+            from .parallel import UlyssesBackend
+
+            try:
+                backend = UlyssesBackend(backend, sp, model.num_heads)
+            except ValueError as exc:  # a degree that does not divide the heads, before any step runs
+                raise UnsupportedFeature(f"{spec.model}: {exc}") from None
+            result.update(sequence_parallel=sp.degree, rank=sp.rank)
+        video = _generate(spec, plan, model, backend, deadline, emit, result, sp if parallel else None)
+        model.jobs_served += 1
+        if parallel and sp.rank != 0:
+            result.update(status="ok", frames_written=0, message=f"rank {sp.rank}: rank 0 writes the video")
+            return result
         emit({"phase": "write", "output": spec.out})
         write_mp4(to_uint8(video), spec.out, spec.fps)
-        model.jobs_served += 1
         result.update(status="ok", output=spec.out, frames_written=int(video.shape[0]))
         result["message"] = f"{video.shape[0]} frames written"
     except JobTimeout as exc:
@@ -158,7 +175,7 @@ def run_job(spec: JobSpec, cache: ModelCache, progress: ProgressFn | None = None
     return result
 
 
-def _generate(spec: JobSpec, plan: Plan, model: LoadedModel, backend, deadline, emit, result: dict):
+def _generate(spec: JobSpec, plan: Plan, model: LoadedModel, backend, deadline, emit, result: dict, sp=None):
     layout = TokenLayout(plan.geometry.latent_frames, plan.geometry.tokens_per_frame, plan.geometry.text_tokens)
 
     def on_step_end(record: StepRecord) -> None:
@@ -175,6 +192,10 @@ def _generate(spec: JobSpec, plan: Plan, model: LoadedModel, backend, deadline, 
     )
     with ExitStack() as undo:
         undo.callback(model.adapter.install(model.transformers, runtime))
+        if sp is not None:
+            from .parallel.blocks import shard_blocks
+
+            undo.callback(shard_blocks(model.transformers, sp))
         undo.callback(install_step_tracking(model.pipe, runtime, model.transformers))
         if plan.rope_transform is not None:
             thetas = riflex.temporal_frequencies(model.rope(model.transformers[0]))
