@@ -11,7 +11,8 @@ import java.nio.file.StandardCopyOption;
 
 /**
  * Writes a file atomically: the bytes go to a temporary file in the target's own folder, which is then moved over
- * the target with {@link StandardCopyOption#ATOMIC_MOVE}. A reader never sees a half-written file.
+ * the target with {@link StandardCopyOption#ATOMIC_MOVE}. A reader never sees a half-written file. The file's
+ * mode follows the umask, like any file the user's tools create (not owner-only, as a temporary file would be).
  */
 public final class AtomicFiles {
     private AtomicFiles() {
@@ -41,7 +42,7 @@ public final class AtomicFiles {
         if (Files.isDirectory(abs)) {
             throw new BadInputException(target + ": is a folder, not a file");
         }
-        Path tmp = Files.createTempFile(dir, "." + abs.getFileName() + ".", ".tmp");
+        Path tmp = newTempFile(dir, "." + abs.getFileName() + ".");
         boolean moved = false;
         try {
             try (OutputStream out = Files.newOutputStream(tmp)) {
@@ -56,6 +57,23 @@ public final class AtomicFiles {
         } finally {
             if (!moved) {
                 Files.deleteIfExists(tmp);
+            }
+        }
+    }
+
+    private static final java.security.SecureRandom RANDOM = new java.security.SecureRandom();
+
+    /** A new empty file in {@code dir} whose mode follows the umask ({@link Files#createTempFile} is owner-only). */
+    private static Path newTempFile(Path dir, String prefix) throws IOException {
+        for (int attempt = 0; ; attempt++) {
+            Path tmp = dir.resolve(prefix + Long.toUnsignedString(RANDOM.nextLong(), 36) + ".tmp");
+            try {
+                Files.newOutputStream(tmp, java.nio.file.StandardOpenOption.CREATE_NEW).close();
+                return tmp;
+            } catch (java.nio.file.FileAlreadyExistsException e) {
+                if (attempt > 100) {
+                    throw e;
+                }
             }
         }
     }

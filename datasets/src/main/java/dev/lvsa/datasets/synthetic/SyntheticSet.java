@@ -115,10 +115,10 @@ public final class SyntheticSet {
       frames.add(frame);
     }
     int fps = plan.label().fps();
-    Path tmp = Files.createTempFile(target.toAbsolutePath().getParent(), "." + fileName, ".tmp.mp4");
+    Path tmp = AtomicFiles.newTempFile(target.toAbsolutePath().getParent(), "." + fileName, ".tmp.mp4");
     try {
       if (plan.reencode()) {
-        Path first = Files.createTempFile(target.toAbsolutePath().getParent(), "." + fileName, ".pass1.mp4");
+        Path first = AtomicFiles.newTempFile(target.toAbsolutePath().getParent(), "." + fileName, ".pass1.mp4");
         try {
           Mp4Writer.write(first, frames, width, height, fps, codec, 0.04);
           frames = Mp4Writer.decode(first, width, height);
@@ -127,7 +127,6 @@ public final class SyntheticSet {
         }
       }
       Mp4Writer.write(tmp, frames, width, height, fps, codec, 0.2);
-      AtomicFiles.readableByAll(tmp);
       Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
     } finally {
       Files.deleteIfExists(tmp);

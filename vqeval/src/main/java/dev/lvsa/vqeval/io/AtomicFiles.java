@@ -6,11 +6,12 @@ import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.nio.file.attribute.PosixFilePermissions;
+import java.nio.file.StandardOpenOption;
 
 /**
  * Writes a file so that readers see either the old content or the new, never half of it: through a temporary
- * file in the same folder (created if missing) and an atomic move. The file ends up rw-r--r-- where POSIX.
+ * file in the same folder (created if missing) and an atomic move. The file's mode follows the umask, like
+ * any file the user's tools create (a group sharing a folder can read it when the umask says so).
  * Other modules write their outputs through this class too.
  */
 public final class AtomicFiles {
@@ -28,10 +29,9 @@ public final class AtomicFiles {
     Path abs = target.toAbsolutePath();
     Path dir = abs.getParent();
     Files.createDirectories(dir);
-    Path tmp = Files.createTempFile(dir, "." + abs.getFileName() + ".", ".tmp");
+    Path tmp = newTempFile(dir, "." + abs.getFileName() + ".", ".tmp");
     try {
       Files.write(tmp, content);
-      readableByAll(tmp);
       try {
         Files.move(tmp, abs, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
       } catch (AtomicMoveNotSupportedException e) {
@@ -44,14 +44,22 @@ public final class AtomicFiles {
   }
 
   /**
-   * Temporary files are created owner-only; outputs should read like any other file (rw-r--r--). A file
-   * system without POSIX permissions keeps its default.
+   * Creates a new empty file {@code dir/prefix<random>suffix} whose mode follows the umask (unlike
+   * {@link Files#createTempFile}, which makes it owner-only), for content that is moved into place later.
    */
-  public static void readableByAll(Path file) throws IOException {
-    try {
-      Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-r--r--"));
-    } catch (UnsupportedOperationException e) {
-      // not a POSIX file system: nothing to adjust
+  public static Path newTempFile(Path dir, String prefix, String suffix) throws IOException {
+    for (int attempt = 0; ; attempt++) {
+      Path tmp = dir.resolve(prefix + Long.toUnsignedString(RANDOM.nextLong(), 36) + suffix);
+      try {
+        Files.newOutputStream(tmp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE).close();
+        return tmp;
+      } catch (java.nio.file.FileAlreadyExistsException e) {
+        if (attempt > 100) {
+          throw e;
+        }
+      }
     }
   }
+
+  private static final java.security.SecureRandom RANDOM = new java.security.SecureRandom();
 }

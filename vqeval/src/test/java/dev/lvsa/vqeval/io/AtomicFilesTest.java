@@ -31,4 +31,16 @@ class AtomicFilesTest {
     assertThat(t.header()).containsExactly("a", "b");
     assertThat(t.rows()).containsExactly(List.of("x, y", "say \"hi\""), List.of("1", ""));
   }
+
+  @Test
+  void theFileModeFollowsTheUmaskLikeAnyOtherFile(@TempDir Path dir) throws Exception {
+    // a file created the ordinary way gets 0666 less the umask; an atomic write must end the same, not
+    // owner-only (a temporary file's mode) nor a fixed 0644
+    Path reference = dir.resolve("reference");
+    Files.write(reference, new byte[] {1});
+    Path f = AtomicFiles.writeString(dir.resolve("out.json"), "{}");
+    org.junit.jupiter.api.Assumptions.assumeTrue(
+        Files.getFileStore(dir).supportsFileAttributeView("posix"), "POSIX file modes");
+    assertThat(Files.getPosixFilePermissions(f)).isEqualTo(Files.getPosixFilePermissions(reference));
+  }
 }
