@@ -66,6 +66,12 @@ public final class ReportCommand implements Callable<Integer> {
         }
         Path csv = runDir.resolve(dev.lvsa.reports.cli.ReportCommand.EXPORT_NAME);
         if (Files.isRegularFile(runDir.resolve(Ledger.FILE))) {
+            // a report written elsewhere keeps its export beside it: the run folder (perhaps read-only,
+            // perhaps someone else's) is only read
+            if (out != null) {
+                Files.createDirectories(out);
+                csv = out.resolve(dev.lvsa.reports.cli.ReportCommand.EXPORT_NAME);
+            }
             try (Ledger ledger = Ledger.openExisting(runDir)) {
                 CsvExport.write(RunTable.rows(ledger), csv);
             }

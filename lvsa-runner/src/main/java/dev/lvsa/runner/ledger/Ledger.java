@@ -55,12 +55,47 @@ public final class Ledger implements AutoCloseable {
             throw new BadInputException(runDir + ": not a run folder (no " + FILE + "; make one with "
                     + "'lvsa-runner run EXPERIMENT.yaml --out " + runDir + "')");
         }
-        Ledger l = connect(f);
+        return checked(f, Files.isWritable(runDir) && Files.isWritable(f) ? connect(f) : connectReadOnly(f));
+    }
+
+    /**
+     * Opens an existing run folder's ledger as a read-only snapshot whatever the permissions (what
+     * {@link #openExisting} does by itself in a folder this process cannot write).
+     */
+    public static Ledger openSnapshot(Path runDir) {
+        Path f = runDir.resolve(FILE);
+        if (!Files.isRegularFile(f)) {
+            throw new BadInputException(runDir + ": not a run folder (no " + FILE + ")");
+        }
+        return checked(f, connectReadOnly(f));
+    }
+
+    private static Ledger checked(Path f, Ledger l) {
         if (l.schemaVersion() == null) {
             l.close();
             throw new BadInputException(f + ": not an lvsa-runner ledger (no meta table)");
         }
         return l;
+    }
+
+    /**
+     * A ledger in a folder this process cannot write (an archived run, a read-only mount, another user's run)
+     * opens as an immutable snapshot: SQLite then needs no journal or shared-memory file beside it. Queries
+     * work; a command that writes fails with SQLite's read-only error. Changes a killed runner left in an
+     * unmerged {@code -wal} file are not seen (a runner that exits normally merges them).
+     */
+    private static Ledger connectReadOnly(Path f) {
+        SQLiteConfig config = new SQLiteConfig();
+        config.setReadOnly(true);
+        config.setOpenMode(org.sqlite.SQLiteOpenMode.OPEN_URI);
+        try {
+            Connection c = DriverManager.getConnection("jdbc:sqlite:file:" + f.toAbsolutePath() + "?immutable=1",
+                    config.toProperties());
+            c.setAutoCommit(false);
+            return new Ledger(f, c);
+        } catch (SQLException e) {
+            throw new BadInputException(f + ": cannot open the ledger read-only (" + e.getMessage() + ")");
+        }
     }
 
     private static Ledger connect(Path f) {

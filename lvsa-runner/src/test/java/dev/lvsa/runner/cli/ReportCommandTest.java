@@ -57,4 +57,19 @@ class ReportCommandTest {
         assertThat(r.err().strip().lines()).hasSize(1);
         assertThat(r.err()).contains("neither a ledger");
     }
+
+    @Test
+    void a_report_written_elsewhere_leaves_the_run_folder_as_it_was(@TempDir Path dir) throws Exception {
+        Path run = dir.resolve("run");
+        try (dev.lvsa.runner.ledger.Ledger l = dev.lvsa.runner.ledger.Ledger.open(run)) {
+            l.register(java.util.List.of(dev.lvsa.runner.ledger.LedgerTest.job("a")));
+        }
+        Path out = dir.resolve("elsewhere");
+        Cli.Result r = Cli.run("report", run.toString(), "--out", out.toString(), "--max-heatmaps", "0");
+        assertThat(r.code()).as(r.err()).isZero();
+        assertThat(out.resolve("report.html")).exists();
+        assertThat(out.resolve("export.csv")).exists();
+        assertThat(run.resolve("export.csv")).doesNotExist();
+        assertThat(run.resolve("report")).doesNotExist();
+    }
 }

@@ -11,8 +11,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** The ledger's rules, on hand-made jobs: idempotent registration, results written once, recovery, locking. */
-class LedgerTest {
-    static JobRow job(String id) {
+public class LedgerTest {
+    public static JobRow job(String id) {
         return new JobRow(id, -1, "tiny-wan", "tiny-wan", "dense", "dense", "{}", 1.0, 33, 64, 96, 4, 5.0, "p",
                 "a prompt", "", 0, "auto", null, null, 16, "none", "plans/p.json", "videos/" + id + ".mp4", "{}",
                 JobStatus.PENDING, null);
@@ -105,5 +105,18 @@ class LedgerTest {
                     .hasMessageContaining("in use by another lvsa-runner");
         }
         RunLock.acquire(dir).close();
+    }
+
+    @Test
+    void an_archived_run_opens_as_a_read_only_snapshot(@TempDir Path dir) {
+        try (Ledger l = Ledger.open(dir)) {
+            l.register(List.of(job("a"), job("b")));
+        }
+        // what status, export and report get in a folder they cannot write (a read-only mount)
+        try (Ledger l = Ledger.openSnapshot(dir)) {
+            assertThat(l.jobs()).extracting(JobRow::jobId).containsExactly("a", "b");
+            assertThatThrownBy(() -> l.register(List.of(job("c")))).hasMessageContaining("readonly");
+        }
+        assertThat(dir.resolve(Ledger.FILE + "-wal")).doesNotExist();
     }
 }
