@@ -27,7 +27,9 @@ public final class ExitCodes {
     public static CommandLine configure(CommandLine cl) {
         cl.setParameterExceptionHandler((ex, args) -> {
             CommandLine c = ex.getCommandLine();
-            c.getErr().println(c.getCommandSpec().qualifiedName() + ": " + oneLine(ex.getMessage())
+            String hint = ex instanceof CommandLine.UnmatchedArgumentException u && !u.getSuggestions().isEmpty()
+                    ? " (did you mean " + u.getSuggestions().get(0) + "?)" : "";
+            c.getErr().println(c.getCommandSpec().qualifiedName() + ": " + oneLine(ex.getMessage()) + hint
                     + " (see --help)");
             if (verbose(c.getParseResult())) {
                 ex.printStackTrace(c.getErr());

@@ -11,7 +11,7 @@ import picocli.CommandLine.Spec;
 @Command(name = "lvsa-datasets", mixinStandardHelpOptions = true, versionProvider = DatasetsCli.Version.class,
     description = "Dataset tools of lvsa-toolkit.", subcommands = {SynthCommand.class, ValidateCommand.class},
     footer = {"", "Exit codes: 0 ok, 1 failure, 2 usage error."})
-public final class DatasetsCli implements Runnable {
+public final class DatasetsCli implements java.util.concurrent.Callable<Integer> {
 
   @Spec
   CommandSpec spec;
@@ -25,7 +25,9 @@ public final class DatasetsCli implements Runnable {
     cl.setParameterExceptionHandler((ex, a) -> {
       PrintWriter err = ex.getCommandLine().getErr();
       String name = ex.getCommandLine().getCommandSpec().qualifiedName();
-      err.println(name + ": " + ex.getMessage().replaceAll("\\s+", " ").trim() + " (see " + name + " --help)");
+      String hint = ex instanceof picocli.CommandLine.UnmatchedArgumentException u && !u.getSuggestions().isEmpty()
+          ? " (did you mean " + u.getSuggestions().get(0) + "?)" : "";
+      err.println(name + ": " + ex.getMessage().replaceAll("\\s+", " ").trim() + hint + " (see " + name + " --help)");
       return 2;
     });
     cl.setExecutionExceptionHandler((ex, commandLine, parseResult) -> {
@@ -41,8 +43,10 @@ public final class DatasetsCli implements Runnable {
   }
 
   @Override
-  public void run() {
-    spec.commandLine().usage(spec.commandLine().getOut());
+  public Integer call() {
+    spec.commandLine().getErr().println("lvsa-datasets: a subcommand is required: "
+        + String.join(", ", spec.commandLine().getSubcommands().keySet()) + " (see lvsa-datasets --help)");
+    return 2;
   }
 
   /** Version from the jar manifest. */

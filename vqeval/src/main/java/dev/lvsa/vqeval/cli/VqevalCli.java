@@ -12,7 +12,7 @@ import picocli.CommandLine.Spec;
     description = "Scores videos 0-100 on loop_quality, temporal_dynamics, frame_similarity, spatial_quality "
         + "and temporal_coherence, with a weighted composite.",
     footer = {"", "Exit codes: 0 ok, 1 failure, 2 usage error or bad input, 3 batch with failed videos."})
-public final class VqevalCli implements Runnable {
+public final class VqevalCli implements java.util.concurrent.Callable<Integer> {
 
   @Spec
   CommandSpec spec;
@@ -58,7 +58,7 @@ public final class VqevalCli implements Runnable {
     cl.setParameterExceptionHandler((ex, a) -> {
       PrintWriter err = ex.getCommandLine().getErr();
       String name = ex.getCommandLine().getCommandSpec().qualifiedName();
-      err.println(name + ": " + oneLine(ex.getMessage()) + " (see " + name + " --help)");
+      err.println(name + ": " + oneLine(ex.getMessage()) + didYouMean(ex) + " (see " + name + " --help)");
       err.flush();
       return ExitCodes.USAGE;
     });
@@ -85,13 +85,26 @@ public final class VqevalCli implements Runnable {
     return cl;
   }
 
+  /** " (did you mean X?)" for a mistyped subcommand or option, from picocli's closest matches; else "". */
+  static String didYouMean(picocli.CommandLine.ParameterException ex) {
+    if (ex instanceof picocli.CommandLine.UnmatchedArgumentException u && !u.getSuggestions().isEmpty()) {
+      return " (did you mean " + String.join(" or ", u.getSuggestions().subList(0,
+          Math.min(2, u.getSuggestions().size()))) + "?)";
+    }
+    return "";
+  }
+
   static String oneLine(String s) {
     return s == null ? "" : s.replaceAll("\\s*[\\r\\n]+\\s*", " ").trim();
   }
 
   @Override
-  public void run() {
-    spec.commandLine().usage(spec.commandLine().getOut());
+  public Integer call() {
+    // like lvsa-runner: no subcommand is a usage error, told on stderr
+    spec.commandLine().getErr().println("vqeval: a subcommand is required: "
+        + String.join(", ", spec.commandLine().getSubcommands().keySet()) + " (see vqeval --help)");
+    spec.commandLine().getErr().flush();
+    return ExitCodes.USAGE;
   }
 
   /** Commands with a {@code -v} flag. */

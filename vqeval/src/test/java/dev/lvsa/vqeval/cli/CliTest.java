@@ -90,6 +90,17 @@ class CliTest {
   }
 
   @Test
+  void noSubcommandIsAUsageErrorAndATypoGetsASuggestion() {
+    Run none = run();
+    assertThat(none.code()).isEqualTo(2);
+    assertThat(none.out()).isEmpty();
+    assertThat(none.err()).contains("a subcommand is required").contains("evaluate").contains("validate");
+    Run typo = run("evalute", clean.toString());
+    assertThat(typo.code()).isEqualTo(2);
+    assertThat(typo.err()).contains("did you mean evaluate");
+  }
+
+  @Test
   void minScoreTurnsALowScoreIntoExitOne() {
     Run r = run("evaluate", clean.toString(), "--min-score", "101");
     assertThat(r.code()).isEqualTo(1);
