@@ -25,6 +25,7 @@ public final class ExitCodes {
 
     /** Installs the mapping on a command line (and its subcommands); returns it. */
     public static CommandLine configure(CommandLine cl) {
+        footers(cl);
         cl.setParameterExceptionHandler((ex, args) -> {
             CommandLine c = ex.getCommandLine();
             String hint = ex instanceof CommandLine.UnmatchedArgumentException u && !u.getSuggestions().isEmpty()
@@ -63,5 +64,16 @@ public final class ExitCodes {
             }
         }
         return false;
+    }
+
+    /** Every command's --help ends with the exit codes (unless it states its own). */
+    private static void footers(CommandLine cl) {
+        if (cl.getCommandSpec().usageMessage().footer().length == 0) {
+            cl.getCommandSpec().usageMessage().footer("", "Exit codes: 0 ok, 1 failure (a check failed, a job failed),"
+                    + " 2 bad input or usage, 3 a batch where some items failed.");
+        }
+        for (CommandLine sub : cl.getSubcommands().values()) {
+            footers(sub);
+        }
     }
 }

@@ -22,6 +22,11 @@ public final class DatasetsCli implements java.util.concurrent.Callable<Integer>
 
   public static int run(String... args) {
     CommandLine cl = new CommandLine(new DatasetsCli());
+    for (CommandLine sub : cl.getSubcommands().values()) {
+      if (sub.getCommandSpec().usageMessage().footer().length == 0) {
+        sub.getCommandSpec().usageMessage().footer(cl.getCommandSpec().usageMessage().footer());
+      }
+    }
     cl.setParameterExceptionHandler((ex, a) -> {
       PrintWriter err = ex.getCommandLine().getErr();
       String name = ex.getCommandLine().getCommandSpec().qualifiedName();

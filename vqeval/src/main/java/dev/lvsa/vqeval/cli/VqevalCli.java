@@ -55,6 +55,12 @@ public final class VqevalCli implements java.util.concurrent.Callable<Integer> {
         cl.addSubcommand(e.getKey(), e.getValue());
       }
     }
+    // every subcommand's --help ends with the exit codes, as the root's does (unless it states its own)
+    for (CommandLine sub : cl.getSubcommands().values()) {
+      if (sub.getCommandSpec().usageMessage().footer().length == 0) {
+        sub.getCommandSpec().usageMessage().footer(cl.getCommandSpec().usageMessage().footer());
+      }
+    }
     cl.setParameterExceptionHandler((ex, a) -> {
       PrintWriter err = ex.getCommandLine().getErr();
       String name = ex.getCommandLine().getCommandSpec().qualifiedName();
