@@ -37,7 +37,7 @@ final class DuplicateFrames {
     for (int i = 1; i < n; i++) {
       change[i - 1] = finder.meanDiff(i - 1, i);
     }
-    double typical = n > 1 ? ReplayFinder.percentile(change, 0.5) : 0;
+    double typical = n > 1 ? LagProfile.percentile(change, 0.5) : 0;
     boolean[] dup = new boolean[n];
     int dups = 0;
     int outside = 0;

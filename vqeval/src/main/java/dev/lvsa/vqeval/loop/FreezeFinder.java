@@ -206,7 +206,7 @@ final class FreezeFinder {
       own[k - from] = diff(grey[k], mean);
     }
     // a floor for codec refinement: an encoder sharpens a still over its first frames
-    double allowed = Math.max(factor * ReplayFinder.percentile(own, 0.9), 0.25 * identicalLevel) + 0.1;
+    double allowed = Math.max(factor * LagProfile.percentile(own, 0.9), 0.25 * identicalLevel) + 0.1;
     int start = s;
     for (int k = s; k < from; k++) {
       if (diff(grey[k], mean) > allowed) {
@@ -229,13 +229,7 @@ final class FreezeFinder {
   }
 
   double meanDiff(int a, int b) {
-    float[] x = grey[a];
-    float[] y = grey[b];
-    double s = 0;
-    for (int c = 0; c < x.length; c++) {
-      s += Math.abs(x[c] - y[c]);
-    }
-    return s / x.length;
+    return diff(grey[a], grey[b]);
   }
 
   double p95Diff(int a, int b) {

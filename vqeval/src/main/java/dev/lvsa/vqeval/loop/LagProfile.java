@@ -2,7 +2,7 @@ package dev.lvsa.vqeval.loop;
 
 import java.util.Arrays;
 
-/** A low percentile of the distances along each diagonal of the self-similarity matrix, and medians. */
+/** A low percentile of the distances along each diagonal of the self-similarity matrix, percentiles and medians. */
 public final class LagProfile {
 
   private LagProfile() {
@@ -22,17 +22,26 @@ public final class LagProfile {
         buf[len++] = m.distance(i, i + lag);
       }
       Arrays.sort(buf, 0, len);
-      double pos = q * (len - 1);
-      int lo = (int) Math.floor(pos);
-      int hi = Math.min(len - 1, lo + 1);
-      d[lag] = buf[lo] + (buf[hi] - buf[lo]) * (pos - lo);
+      d[lag] = interpolate(buf, len, q);
     }
     return d;
   }
 
-  static double median(double[] values, int from, int to) {
-    double[] c = Arrays.copyOfRange(values, from, to);
-    return medianInPlace(c, c.length);
+  /** The {@code q}-quantile of {@code values} (not changed), interpolated between order statistics; NaN if empty. */
+  static double percentile(double[] values, double q) {
+    if (values.length == 0) {
+      return Double.NaN;
+    }
+    double[] c = values.clone();
+    Arrays.sort(c);
+    return interpolate(c, c.length, q);
+  }
+
+  private static double interpolate(double[] sorted, int len, double q) {
+    double pos = q * (len - 1);
+    int lo = (int) Math.floor(pos);
+    int hi = Math.min(len - 1, lo + 1);
+    return sorted[lo] + (sorted[hi] - sorted[lo]) * (pos - lo);
   }
 
   static double medianInPlace(double[] c, int len) {

@@ -202,7 +202,7 @@ public final class LoopAnalyzer {
     for (int k = r[0]; k < r[1]; k++) {
       steps[k - r[0]] = f.meanDiff(k, k + 1);
     }
-    return Math.max(0, Math.min(1, 1 - ReplayFinder.percentile(steps, 0.5) / params.softFreezeLevel()));
+    return Math.max(0, Math.min(1, 1 - LagProfile.percentile(steps, 0.5) / params.softFreezeLevel()));
   }
 
   private static float[][] greyCells(FrameSeries s) {

@@ -69,7 +69,7 @@ final class ReplayFinder {
     for (int i = 1; i < n; i++) {
       consecutive[i - 1] = m.distance(i - 1, i);
     }
-    double floor = n > 1 ? percentile(consecutive, 0.10) : 0;
+    double floor = n > 1 ? LagProfile.percentile(consecutive, 0.10) : 0;
     double[] contrast = new double[n];
     int[] lag = new int[n];
     boolean[] flat = new boolean[n];
@@ -149,7 +149,7 @@ final class ReplayFinder {
     for (int j = s; j <= e; j++) {
       lags[j - s] = r.lag()[j];
     }
-    int lowest = Math.max(minLag, (int) Math.floor(0.8 * percentile(lags, 0.1)));
+    int lowest = Math.max(minLag, (int) Math.floor(0.8 * LagProfile.percentile(lags, 0.1)));
     double[] fwd = forwardCosts(s, e, lowest);
     int lag = fundamental(fwd);
     double fwdBest = lag < 0 ? Double.MAX_VALUE : fwd[lag];
@@ -260,7 +260,7 @@ final class ReplayFinder {
       return -1;
     }
     double[] v = valid.stream().mapToDouble(Double::doubleValue).toArray();
-    double med = percentile(v, 0.5);
+    double med = LagProfile.percentile(v, 0.5);
     double accept = cost[best] + FUNDAMENTAL_SLACK * Math.max(0, med - cost[best]);
     for (int l = 0; l < best; l++) {
       if (Double.isNaN(cost[l]) || cost[l] > accept) {
@@ -298,18 +298,6 @@ final class ReplayFinder {
   }
 
   static double median(double[] a, int from, int to) {
-    return percentile(Arrays.copyOfRange(a, from, to + 1), 0.5);
-  }
-
-  static double percentile(double[] a, double q) {
-    if (a.length == 0) {
-      return Double.NaN;
-    }
-    double[] c = a.clone();
-    Arrays.sort(c);
-    double pos = q * (c.length - 1);
-    int lo = (int) Math.floor(pos);
-    int hi = Math.min(c.length - 1, lo + 1);
-    return c[lo] + (c[hi] - c[lo]) * (pos - lo);
+    return LagProfile.percentile(Arrays.copyOfRange(a, from, to + 1), 0.5);
   }
 }
