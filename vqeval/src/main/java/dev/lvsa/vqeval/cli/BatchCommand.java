@@ -5,11 +5,9 @@ import dev.lvsa.vqeval.api.BatchHtmlRenderer;
 import dev.lvsa.vqeval.batch.BatchInput;
 import dev.lvsa.vqeval.batch.BatchRunner;
 import dev.lvsa.vqeval.batch.Outcome;
-import dev.lvsa.vqeval.batch.Progress;
 import dev.lvsa.vqeval.batch.SummaryTable;
 import dev.lvsa.vqeval.batch.VideoListing;
 import java.io.IOException;
-import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -160,8 +158,7 @@ public final class BatchCommand extends ScoringCommand {
     if (mode == ProgressMode.none) {
       return null;
     }
-    PrintStream ps = new PrintStream(new WriterOutputStream(err), true);
-    return new Progress(ps, mode == ProgressMode.bar);
+    return progressTo(err, mode == ProgressMode.bar);
   }
 
   private Path renderHtml(List<Outcome> outcomes, List<String> extras, PrintWriter err) throws IOException {
@@ -177,29 +174,5 @@ public final class BatchCommand extends ScoringCommand {
           o.input().extra()));
     }
     return it.next().render(items, out);
-  }
-
-  /** Bridges the picocli error writer to a PrintStream for {@link Progress}. */
-  private static final class WriterOutputStream extends java.io.OutputStream {
-    private final PrintWriter w;
-
-    WriterOutputStream(PrintWriter w) {
-      this.w = w;
-    }
-
-    @Override
-    public void write(int b) {
-      w.write(b);
-    }
-
-    @Override
-    public void write(byte[] b, int off, int len) {
-      w.write(new String(b, off, len, java.nio.charset.StandardCharsets.UTF_8));
-    }
-
-    @Override
-    public void flush() {
-      w.flush();
-    }
   }
 }

@@ -1,5 +1,6 @@
 package dev.lvsa.vqeval.cli;
 
+import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
@@ -85,6 +86,35 @@ abstract class ScoringCommand implements Callable<Integer>, VqevalCli.Verbosity 
   static void requireFolder(Path dir) {
     if (!Files.isDirectory(dir)) {
       throw new UsageException(dir + ": " + (Files.exists(dir) ? "not a folder" : "no such folder"));
+    }
+  }
+
+  /** Progress lines (or a bar) on the command's error writer, where tests and callers capture it. */
+  static dev.lvsa.vqeval.batch.Progress progressTo(PrintWriter err, boolean bar) {
+    return new dev.lvsa.vqeval.batch.Progress(new java.io.PrintStream(new WriterOutputStream(err), true), bar);
+  }
+
+  /** Bridges the picocli error writer to a PrintStream for {@link Progress}. */
+  private static final class WriterOutputStream extends java.io.OutputStream {
+    private final PrintWriter w;
+
+    WriterOutputStream(PrintWriter w) {
+      this.w = w;
+    }
+
+    @Override
+    public void write(int b) {
+      w.write(b);
+    }
+
+    @Override
+    public void write(byte[] b, int off, int len) {
+      w.write(new String(b, off, len, java.nio.charset.StandardCharsets.UTF_8));
+    }
+
+    @Override
+    public void flush() {
+      w.flush();
     }
   }
 }

@@ -7,7 +7,6 @@ import dev.lvsa.vqeval.api.EvaluationReport;
 import dev.lvsa.vqeval.batch.BatchInput;
 import dev.lvsa.vqeval.batch.BatchRunner;
 import dev.lvsa.vqeval.batch.Outcome;
-import dev.lvsa.vqeval.batch.Progress;
 import dev.lvsa.vqeval.io.AtomicFiles;
 import dev.lvsa.vqeval.io.Csv;
 import dev.lvsa.vqeval.validate.Label;
@@ -109,8 +108,7 @@ public final class ValidateCommand extends ScoringCommand {
     VqEval vq = scoring.build(true);
     PrintWriter w = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
-    BatchRunner.Listener progress = quiet ? null
-        : new Progress(new java.io.PrintStream(new java.io.FileOutputStream(java.io.FileDescriptor.err), true), false);
+    BatchRunner.Listener progress = quiet ? null : progressTo(err, false);
     List<Outcome> outcomes = new BatchRunner(vq, jobsOrDefault(jobs)).run(inputs, reportsDir, false, progress);
     List<EvaluationReport> reports = new ArrayList<>();
     List<String> errors = new ArrayList<>();
