@@ -19,7 +19,11 @@ public final class VqevalCli implements java.util.concurrent.Callable<Integer> {
 
   public static void main(String[] args) {
     dev.lvsa.vqeval.NativePreload.start();
-    System.exit(run(args));
+    int code = run(args);
+    if (code == 0) {
+      dev.lvsa.vqeval.NativePreload.recordLoadedLibraries();
+    }
+    System.exit(code);
   }
 
   /** Runs the CLI and returns its exit code (for tests). */
