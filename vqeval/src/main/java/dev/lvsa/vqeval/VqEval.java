@@ -3,6 +3,11 @@ package dev.lvsa.vqeval;
 import dev.lvsa.vqeval.api.AnalysisContext;
 import dev.lvsa.vqeval.api.Diagnostics;
 import dev.lvsa.vqeval.api.Dimension;
+import dev.lvsa.vqeval.api.EmbedderException;
+import dev.lvsa.vqeval.api.EmbedderRequest;
+import dev.lvsa.vqeval.api.FrameEmbedder;
+import dev.lvsa.vqeval.api.FrameEmbedderProvider;
+import dev.lvsa.vqeval.api.FrameEmbeddings;
 import dev.lvsa.vqeval.api.DimensionResult;
 import dev.lvsa.vqeval.api.EvaluationReport;
 import dev.lvsa.vqeval.api.FrameSeries;
@@ -15,6 +20,8 @@ import dev.lvsa.vqeval.api.Weights;
 import dev.lvsa.vqeval.decode.DecodeOptions;
 import dev.lvsa.vqeval.decode.VideoDecoder;
 import dev.lvsa.vqeval.diagnostics.PublishedLoopMetrics;
+import dev.lvsa.vqeval.diagnostics.VbenchConsistency;
+import dev.lvsa.vqeval.embed.EmbeddingCollector;
 import dev.lvsa.vqeval.diagnostics.VbenchLike;
 import dev.lvsa.vqeval.loop.LoopAnalyzer;
 import dev.lvsa.vqeval.loop.LoopParameters;
@@ -22,9 +29,13 @@ import dev.lvsa.vqeval.signal.Brisque;
 import dev.lvsa.vqeval.signal.FrameAnalyzer;
 import dev.lvsa.vqeval.signal.SpatialStats;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Collections;
+import java.util.Iterator;
+import java.util.List;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.ServiceLoader;
 import java.util.Set;
 
 /**
@@ -37,8 +48,10 @@ import java.util.Set;
  * EvaluationReport report = vq.evaluate(Path.of("video.mp4"));
  * System.out.println(report.compositeScore() + " " + report.toJson());
  * }</pre>
+ *
+ * <p>With embedders ({@link Builder#optEmbedders}) the evaluator holds open models: close it when done.
  */
-public final class VqEval {
+public final class VqEval implements AutoCloseable {
 
   private final Map<String, Dimension> dimensions;
   private final Weights weights;
@@ -47,6 +60,8 @@ public final class VqEval {
   private final LoopParameters loopParameters;
   private final Path brisqueModel;
   private final Path brisqueRange;
+  private final List<FrameEmbedder> embedders;
+  private final int embedBatch;
 
   private VqEval(Builder b) {
     this.dimensions = Dimensions.discover();
@@ -63,8 +78,14 @@ public final class VqEval {
     if (!(total > 0)) {
       throw new IllegalArgumentException("all dimension weights are 0; give at least one a positive weight");
     }
+    this.embedders = openEmbedders(b.embedders);
+    this.embedBatch = b.embedBatch;
+    if (b.embedEvery < 1 || b.embedBatch < 1) {
+      closeAll(embedders);
+      throw new IllegalArgumentException("--embedder-stride and --embedder-batch must be >= 1");
+    }
     this.decodeOptions = new DecodeOptions(b.analysisSize, b.stride, b.spatialSamples,
-        DecodeOptions.MIN_FRAMES_TO_JUDGE);
+        DecodeOptions.MIN_FRAMES_TO_JUDGE, EmbeddingCollector.shorterSide(embedders), b.embedEvery);
     this.loopParameters = b.loopParameters;
     this.brisqueModel = b.brisqueModel;
     this.brisqueRange = b.brisqueRange;
@@ -75,6 +96,51 @@ public final class VqEval {
 
   public static Builder builder() {
     return new Builder();
+  }
+
+  /**
+   * Opens each requested model with the first provider on the class path.
+   *
+   * @throws IllegalArgumentException naming the model and the cause, when one cannot be opened
+   */
+  private static List<FrameEmbedder> openEmbedders(List<EmbedderRequest> requests) {
+    if (requests.isEmpty()) {
+      return List.of();
+    }
+    Iterator<FrameEmbedderProvider> it = ServiceLoader.load(FrameEmbedderProvider.class,
+        VqEval.class.getClassLoader()).iterator();
+    if (!it.hasNext()) {
+      throw new IllegalArgumentException("--embedder needs the vqeval-embed module (DJL with ONNX Runtime) on the "
+          + "class path: build it with 'mvn -q install -DskipTests' and run bin/vqeval, which adds it");
+    }
+    FrameEmbedderProvider provider = it.next();
+    List<FrameEmbedder> open = new ArrayList<>();
+    try {
+      for (EmbedderRequest r : requests) {
+        open.add(provider.open(r));
+      }
+    } catch (EmbedderException e) {
+      closeAll(open);
+      throw new IllegalArgumentException(e.getMessage(), e);
+    }
+    return List.copyOf(open);
+  }
+
+  private static void closeAll(List<FrameEmbedder> models) {
+    for (FrameEmbedder m : models) {
+      m.close();
+    }
+  }
+
+  /** Closes the embedders' models, if any. */
+  @Override
+  public void close() {
+    closeAll(embedders);
+  }
+
+  /** The embedders' resolved specs, in the order given. */
+  public List<dev.lvsa.vqeval.api.EmbedderSpec> embedderSpecs() {
+    return embedders.stream().map(FrameEmbedder::spec).toList();
   }
 
   /** Names of the dimensions on the class path, in report order. */
@@ -98,7 +164,7 @@ public final class VqEval {
     Analysed analysed = decodeAndAnalyse(video, shownName);
     FrameSeries series = analysed.series();
     long t1 = System.nanoTime();
-    LoopFindings loop = new LoopAnalyzer(loopParameters).analyse(series);
+    LoopFindings loop = new LoopAnalyzer(loopParameters).analyse(series, analysed.embeddings());
     long t2 = System.nanoTime();
     // with a frame-rate cadence, the other dimensions see the video at its source rate
     FrameSeries scored = loop.cadence() == null ? series : series.without(loop.cadence().duplicate());
@@ -119,7 +185,8 @@ public final class VqEval {
     }
     Map<String, Object> vbench = VbenchLike.compute(scored);
     double dynamicDegree = (Double) vbench.get("dynamic_degree");
-    Diagnostics diagnostics = new Diagnostics(vbench, PublishedLoopMetrics.compute(series, loop, dynamicDegree));
+    Diagnostics diagnostics = new Diagnostics(vbench, PublishedLoopMetrics.compute(series, loop, dynamicDegree),
+        VbenchConsistency.compute(analysed.embeddings(), series.stride()));
     long t3 = System.nanoTime();
 
     Map<String, Object> analysis = new LinkedHashMap<>();
@@ -134,6 +201,9 @@ public final class VqEval {
     analysis.put("container", series.info().format());
     analysis.put("fps_from", "frame timestamps");
     analysis.put("variable_frame_rate", analysed.rateVaries());
+    if (!analysed.embeddings().isEmpty()) {
+      analysis.put("embedders", embedderFacts(analysed.embeddings(), series.stride()));
+    }
     Map<String, Long> timing = new LinkedHashMap<>();
     timing.put("decode_and_frames", (t1 - t0) / 1_000_000);
     timing.put("waiting_for_decoder", analysed.waitedForDecoderNanos() / 1_000_000);
@@ -146,8 +216,27 @@ public final class VqEval {
 
   /** The self-similarity matrix of a video and its detected period. */
   public SelfSimilarity selfSimilarity(Path video) throws VideoException {
-    FrameSeries series = analyseFrames(video, video.toString());
-    return new LoopAnalyzer(loopParameters).analyse(series).selfSimilarity();
+    Analysed a = decodeAndAnalyse(video, video.toString());
+    return new LoopAnalyzer(loopParameters).analyse(a.series(), a.embeddings()).selfSimilarity();
+  }
+
+  private static List<Map<String, Object>> embedderFacts(List<FrameEmbeddings> channels, int stride) {
+    List<Map<String, Object>> out = new ArrayList<>();
+    for (FrameEmbeddings e : channels) {
+      Map<String, Object> m = new LinkedHashMap<>();
+      m.put("model", e.spec().model().toString());
+      m.put("kind", e.spec().kind().label());
+      m.put("channel", e.spec().channel());
+      m.put("engine", e.spec().engine());
+      m.put("input", e.inputWidth() + "x" + e.inputHeight());
+      m.put("crop", e.spec().crop());
+      m.put("frames_embedded", e.size());
+      m.put("every", e.every() * stride);
+      m.put("dimensions", e.size() == 0 ? 0 : e.vectors()[0].length);
+      m.put("model_ms_per_frame", e.size() == 0 ? 0 : Math.round(e.modelNanos() / 1e4 / e.size()) / 100.0);
+      out.add(m);
+    }
+    return out;
   }
 
   /** Decodes and measures every analysed frame. */
@@ -155,14 +244,26 @@ public final class VqEval {
     return decodeAndAnalyse(video, shownName).series();
   }
 
-  private record Analysed(FrameSeries series, long waitedForDecoderNanos, boolean rateVaries) {
+  private record Analysed(FrameSeries series, long waitedForDecoderNanos, boolean rateVaries,
+      List<FrameEmbeddings> embeddings) {
   }
 
   private Analysed decodeAndAnalyse(Path video, String shownName) throws VideoException {
     Brisque brisque = brisqueModel == null ? null : new Brisque(brisqueModel, brisqueRange);
-    try (FrameAnalyzer analyzer = new FrameAnalyzer(shownName, decodeOptions.stride(), new SpatialStats(brisque))) {
+    EmbeddingCollector collector = embedders.isEmpty() ? null
+        : new EmbeddingCollector(embedders, decodeOptions.embedEvery(), embedBatch);
+    try (FrameAnalyzer analyzer = new FrameAnalyzer(shownName, decodeOptions.stride(), new SpatialStats(brisque),
+        collector)) {
       VideoDecoder.Result r = VideoDecoder.decode(video, shownName, decodeOptions, analyzer);
-      return new Analysed(analyzer.finish(r.framesDecoded(), r.timedFps()), r.decodeWaitNanos(), r.rateVaries());
+      FrameSeries series = analyzer.finish(r.framesDecoded(), r.timedFps());
+      List<FrameEmbeddings> embeddings = collector == null ? List.of() : collector.finish();
+      return new Analysed(series, r.decodeWaitNanos(), r.rateVaries(), embeddings);
+    } catch (EmbedderException e) {
+      throw new VideoException(shownName, VideoException.Kind.EMBEDDER_ERROR, e.getMessage(), e);
+    } finally {
+      if (collector != null) {
+        collector.close();
+      }
     }
   }
 
@@ -217,8 +318,32 @@ public final class VqEval {
     private LoopParameters loopParameters = LoopParameters.defaults();
     private Path brisqueModel;
     private Path brisqueRange;
+    private List<EmbedderRequest> embedders = List.of();
+    private int embedEvery = 1;
+    private int embedBatch = 16;
 
     private Builder() {
+    }
+
+    /**
+     * Learned image encoders whose features become semantic channels of the repeat model and, for DINO
+     * and CLIP, VBench's own consistency measures. Needs a {@link FrameEmbedderProvider} on the class path.
+     */
+    public Builder optEmbedders(List<EmbedderRequest> requests) {
+      this.embedders = List.copyOf(requests);
+      return this;
+    }
+
+    /** Embed every {@code every}-th analysed frame (default 1). */
+    public Builder optEmbedderStride(int every) {
+      this.embedEvery = every;
+      return this;
+    }
+
+    /** Images per model call (default 16). */
+    public Builder optEmbedderBatch(int images) {
+      this.embedBatch = images;
+      return this;
     }
 
     /** Composite weights; dimensions not named keep the preset's or their default weight. */

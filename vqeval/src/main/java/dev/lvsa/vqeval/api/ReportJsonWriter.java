@@ -69,6 +69,9 @@ final class ReportJsonWriter {
     ObjectNode diag = root.putObject("diagnostics");
     diag.set("vbench_like", value(r.diagnostics().vbenchLike()));
     diag.set("published", value(r.diagnostics().published()));
+    if (!r.diagnostics().vbench().isEmpty()) {
+      diag.set("vbench", value(r.diagnostics().vbench()));
+    }
     diag.set("cadence", cadence(r.loop() == null ? null : r.loop().cadence()));
     root.set("analysis", value(r.analysis()));
     root.set("timing_ms", value(r.timingMs()));

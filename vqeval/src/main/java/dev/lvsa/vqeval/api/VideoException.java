@@ -9,7 +9,7 @@ public class VideoException extends Exception {
   /** Why a video could not be evaluated. */
   public enum Kind {
     MISSING, UNREADABLE, EMPTY_FILE, NOT_A_VIDEO, NO_VIDEO_STREAM, TRUNCATED, TOO_FEW_FRAMES,
-    BAD_DIMENSIONS, DECODE_ERROR
+    BAD_DIMENSIONS, DECODE_ERROR, EMBEDDER_ERROR
   }
 
   private final String video;

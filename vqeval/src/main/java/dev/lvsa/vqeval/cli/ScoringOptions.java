@@ -6,7 +6,10 @@ import dev.lvsa.vqeval.api.Weights;
 import dev.lvsa.vqeval.io.PresetFiles;
 import dev.lvsa.vqeval.signal.BundledBrisque;
 import java.io.IOException;
+import dev.lvsa.vqeval.api.EmbedderRequest;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import picocli.CommandLine.Option;
 
 /** Options shared by the commands that score videos. */
@@ -38,6 +41,60 @@ public final class ScoringOptions {
   @Option(names = "--brisque-range", paramLabel = "FILE", description = "BRISQUE range file (with --brisque-model).")
   Path brisqueRange;
 
+  @Option(names = "--embedder", paramLabel = "FILE",
+      description = "A learned image encoder (ONNX; DINO, CLIP or any image model) whose features add a semantic "
+          + "channel to the repeat model and, for DINO/CLIP, VBench's own consistency (diagnostics.vbench). "
+          + "Repeatable. Settings come from FILE.json beside it, or the options below. Needs the vqeval-embed "
+          + "module (built by scripts/setup.sh).")
+  List<Path> embedders = new ArrayList<>();
+
+  @Option(names = "--embedder-kind", paramLabel = "KIND",
+      description = "dino, clip or generic, one per --embedder in order (default: the sidecar's, else generic).")
+  List<String> embedderKinds = new ArrayList<>();
+
+  @Option(names = "--embedder-size", paramLabel = "PX",
+      description = "Shorter side the frames are resized to for the model (default: sidecar, else 224).")
+  Integer embedderSize;
+
+  @Option(names = "--embedder-crop", paramLabel = "true|false", arity = "1",
+      description = "Centre-crop the resized frame to a square (default: sidecar, else dino false, clip/generic true).")
+  Boolean embedderCrop;
+
+  @Option(names = "--embedder-mean", paramLabel = "R,G,B", split = ",",
+      description = "Per-channel mean on a 0-1 scale (default: sidecar, else the kind's: ImageNet or CLIP).")
+  float[] embedderMean;
+
+  @Option(names = "--embedder-std", paramLabel = "R,G,B", split = ",",
+      description = "Per-channel standard deviation (default: sidecar, else the kind's).")
+  float[] embedderStd;
+
+  @Option(names = "--embedder-engine", paramLabel = "NAME",
+      description = "DJL engine that runs the models (default OnnxRuntime, the one bundled).")
+  String embedderEngine;
+
+  @Option(names = "--embedder-stride", paramLabel = "N", defaultValue = "1",
+      description = "Embed every N-th analysed frame (default 1). Lags stay in original frames.")
+  int embedderStride;
+
+  @Option(names = "--embedder-batch", paramLabel = "N", defaultValue = "16",
+      description = "Frames per model call (default 16).")
+  int embedderBatch;
+
+  /** The embedder requests these options describe. */
+  List<EmbedderRequest> embedderRequests() {
+    if (embedderKinds.size() > embedders.size()) {
+      throw new UsageException("--embedder-kind given " + embedderKinds.size() + " times for "
+          + embedders.size() + " --embedder");
+    }
+    List<EmbedderRequest> out = new ArrayList<>();
+    for (int i = 0; i < embedders.size(); i++) {
+      String kind = i < embedderKinds.size() ? embedderKinds.get(i) : null;
+      out.add(new EmbedderRequest(embedders.get(i), kind, embedderSize, embedderCrop, embedderMean, embedderStd,
+          embedderEngine));
+    }
+    return out;
+  }
+
   /** Builds the evaluator; bad settings become a {@link UsageException}. */
   VqEval build(boolean usePreset) {
     VqEval.Builder b = VqEval.builder();
@@ -55,6 +112,9 @@ public final class ScoringOptions {
         b.optWeights(Weights.parse(weights, VqEval.dimensionNames()));
       }
       b.optStride(stride).optAnalysisSize(analysisSize);
+      if (!embedders.isEmpty()) {
+        b.optEmbedders(embedderRequests()).optEmbedderStride(embedderStride).optEmbedderBatch(embedderBatch);
+      }
       if ((brisqueModel == null) != (brisqueRange == null)) {
         throw new UsageException("--brisque-model and --brisque-range go together");
       }

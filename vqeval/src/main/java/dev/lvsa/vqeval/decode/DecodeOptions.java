@@ -7,8 +7,11 @@ package dev.lvsa.vqeval.decode;
  * @param stride analyse every {@code stride}-th frame (1 = every frame)
  * @param spatialSamples how many frames, spread over the video, get full-resolution spatial statistics
  * @param minFrames fewest frames a video must have to be evaluated
+ * @param embedShorterSide shorter side of the frames handed to embedders, pixels (0: no embedder runs)
+ * @param embedEvery embed every {@code embedEvery}-th analysed frame (1 = every one)
  */
-public record DecodeOptions(int analysisLongSide, int stride, int spatialSamples, int minFrames) {
+public record DecodeOptions(int analysisLongSide, int stride, int spatialSamples, int minFrames,
+    int embedShorterSide, int embedEvery) {
 
   /** Smallest frame side accepted, pixels. */
   public static final int MIN_SIDE = 16;
@@ -32,6 +35,14 @@ public record DecodeOptions(int analysisLongSide, int stride, int spatialSamples
     if (minFrames < 2) {
       throw new IllegalArgumentException("minFrames must be >= 2, got " + minFrames);
     }
+    if (embedShorterSide < 0 || embedEvery < 1) {
+      throw new IllegalArgumentException("embedder stride must be >= 1, got " + embedEvery);
+    }
+  }
+
+  /** Options without embedders. */
+  public DecodeOptions(int analysisLongSide, int stride, int spatialSamples, int minFrames) {
+    this(analysisLongSide, stride, spatialSamples, minFrames, 0, 1);
   }
 
   public static DecodeOptions defaults() {

@@ -34,6 +34,11 @@ final class FrameProducer implements Runnable {
 
   final int fullWidth;
   final int fullHeight;
+  /** Size of the frames handed to embedders (0 x 0: none), and every how many analysed frames. */
+  int embedWidth;
+  int embedHeight;
+  int embedEvery = 1;
+  Size embedSize;
 
   FrameProducer(FFmpegFrameGrabber grabber, int stride, int sampleEvery, int width, int height, int fullWidth,
       int fullHeight) {
@@ -51,13 +56,17 @@ final class FrameProducer implements Runnable {
     NativePreload.awaitOpenCv();
     stage = new Mat();
     size = new Size(width, height);
-    try (Mat stageOwner = stage) {
+    boolean embedding = embedWidth > 0;
+    embedSize = embedding ? new Size(embedWidth, embedHeight) : null;
+    int grabWidth = embedding ? embedWidth : width;
+    int grabHeight = embedding ? embedHeight : height;
+    try (Mat stageOwner = stage; Size embedSizeOwner = embedSize) {
       int index = 0;
       while (!cancelled) {
         boolean sample = index % stride == 0 && (index / stride) % sampleEvery == sampleEvery / 2
             && sampled < VideoDecoder.MAX_SPATIAL_SAMPLES;
-        grabber.setImageWidth(sample ? fullWidth : width);
-        grabber.setImageHeight(sample ? fullHeight : height);
+        grabber.setImageWidth(sample ? fullWidth : grabWidth);
+        grabber.setImageHeight(sample ? fullHeight : grabHeight);
         Frame frame = grabber.grabImage();
         if (frame == null) {
           break;
@@ -69,13 +78,22 @@ final class FrameProducer implements Runnable {
         if (index % stride == 0) {
           Mat small = new Mat();
           Mat full = null;
+          Mat embed = null;
           try (Mat view = VideoDecoder.wrapBgr(frame)) {
             downscale(view, small);
             boolean fullSize = view.cols() == fullWidth && view.rows() == fullHeight;
             full = sample && fullSize ? view.clone() : null;
             sampled += full != null ? 1 : 0;
+            if (embedding && (index / stride) % embedEvery == 0) {
+              embed = new Mat();
+              if (view.cols() == embedWidth && view.rows() == embedHeight) {
+                view.copyTo(embed);
+              } else {
+                resize(view, embed, embedSize, 0, 0, INTER_AREA);
+              }
+            }
           }
-          if (!offer(new DecodedFrame(index, small, full))) {
+          if (!offer(new DecodedFrame(index, small, full, embed))) {
             return;
           }
         }
@@ -86,6 +104,18 @@ final class FrameProducer implements Runnable {
     } catch (Throwable t) {
       offer(t);
     }
+  }
+
+  /**
+   * Hands every {@code every}-th analysed frame to embedders at {@code shorterSide} (never above the
+   * video's own size). The decoder then scales to that size and the analysis frames are area-averaged
+   * from it, instead of scaled straight from the full frame.
+   */
+  void embedFrames(int shorterSide, int every) {
+    double f = Math.min(1.0, (double) shorterSide / Math.min(fullWidth, fullHeight));
+    embedWidth = Math.max(width, (int) Math.round(fullWidth * f));
+    embedHeight = Math.max(height, (int) Math.round(fullHeight * f));
+    embedEvery = every;
   }
 
   /**

@@ -75,6 +75,9 @@ public final class VideoDecoder {
       grabber.setImageHeight(size[1]);
       FrameProducer producer = new FrameProducer(grabber, options.stride(), sampleEvery, size[0], size[1], facts.width(),
           facts.height());
+      if (options.embedShorterSide() > 0) {
+        producer.embedFrames(options.embedShorterSide(), options.embedEvery());
+      }
       Thread thread = new Thread(producer, "vqeval-decode");
       thread.setDaemon(true);
       thread.start();

@@ -1,5 +1,6 @@
 package dev.lvsa.vqeval.loop;
 
+import dev.lvsa.vqeval.api.FrameEmbeddings;
 import dev.lvsa.vqeval.api.FrameRange;
 import dev.lvsa.vqeval.api.FrameSeries;
 import dev.lvsa.vqeval.api.LoopFindings;
@@ -23,6 +24,7 @@ import java.util.Map;
 public final class LoopAnalyzer {
 
   private final LoopParameters params;
+  private List<FrameEmbeddings> channels = List.of();
 
   public LoopAnalyzer(LoopParameters params) {
     this.params = params;
@@ -33,6 +35,16 @@ public final class LoopAnalyzer {
   }
 
   public LoopFindings analyse(FrameSeries series) {
+    return analyse(series, List.of());
+  }
+
+  /**
+   * The repeat model with learned feature channels beside the pixel channel: each channel's recurrence
+   * plot ({@link SemanticMatrix}) is searched for replays and reversals like the structure one; an event
+   * both find is one event whose {@code found} names both.
+   */
+  public LoopFindings analyse(FrameSeries series, List<FrameEmbeddings> channels) {
+    this.channels = channels;
     int n = series.size();
     int step = Math.max(1, ceilDiv(n, params.maxMatrixFrames()));
     int[] rows = new int[ceilDiv(n, step)];
@@ -88,8 +100,12 @@ public final class LoopAnalyzer {
       events.add(new RepeatEvent(RepeatEvent.Kind.FREEZE, r[0] * stride, r[1] * stride, r[0] * stride, null,
           freezeStrength(freezes, r), "pixels"));
     }
-    events.sort(Comparator.comparingInt(RepeatEvent::start).thenComparing(RepeatEvent::kind));
     t = lap(ms, "replays", t);
+    if (!channels.isEmpty()) {
+      semanticEvents(events, fps, stride, n, minReplay, ms);
+      t = lap(ms, "semantic_replays", t);
+    }
+    events.sort(Comparator.comparingInt(RepeatEvent::start).thenComparing(RepeatEvent::kind));
 
     // far-apart duplicates and novelty on the grey-level matrix
     int dupLag = Math.max(1, ceilDiv(params.duplicateMinLagFrames(), unit));
@@ -145,6 +161,11 @@ public final class LoopAnalyzer {
     search.put("matrix_step", step);
     search.put("lags", step > 1 ? "searched every " + step * stride + " frames, refined on every analysed frame"
         : "every analysed frame");
+    List<String> searched = new ArrayList<>(List.of("structure"));
+    for (FrameEmbeddings e : channels) {
+      searched.add(e.spec().channel() + (e.every() > 1 ? " (every " + e.every() * stride + " frames)" : ""));
+    }
+    search.put("channels", searched);
     search.put("timing_ms", ms);
     SelfSimilarity ssm = new SelfSimilarity(m.size(), m.raw(), stride * step, () -> LagProfile.quantile(m, 0.35),
         period, events);
@@ -160,6 +181,63 @@ public final class LoopAnalyzer {
         freezeRuns.isEmpty() ? null : freezeRuns.get(0).first(), freezeRuns, dups.consecutiveDuplicateRatio(),
         dups.stutterRatio(), dups.cadence(), firstRepeat == null ? null : firstRepeat.start(), noveltyRows,
         rep.noveltyMean(), nearDistance(m), farDistance(m), search, ssm);
+  }
+
+  /** Searches each learned channel and merges what it finds into {@code events}. */
+  private void semanticEvents(List<RepeatEvent> events, double fps, int stride, int n, int minReplay,
+      Map<String, Long> ms) {
+    for (FrameEmbeddings e : channels) {
+      if (e.size() < 3) {
+        continue;
+      }
+      int eStep = Math.max(1, ceilDiv(e.size(), params.maxMatrixFrames()));
+      SemanticMatrix sem = SemanticMatrix.of(e, eStep);
+      int rowFrames = e.every() * eStep; // analysed frames per matrix row
+      int unit = stride * rowFrames; // original frames per matrix row
+      int minLag = Math.max(2, ceilDiv(params.minPeriodFrames(), unit));
+      int gap = Math.max(2, fps > 0 ? (int) Math.round(0.15 * fps / unit) : 2);
+      List<ReplayFinder.Line> lines = new ReplayFinder(sem, SemanticMatrix.HILL_MIN, minLag,
+          ceilDiv(minReplay, unit), gap).find();
+      for (ReplayFinder.Line line : lines) {
+        int start = sem.frame(line.start());
+        int end = Math.min(n - 1, sem.frame(line.end()) + rowFrames - 1);
+        RepeatEvent found;
+        if (line.kind() == RepeatEvent.Kind.PINGPONG) {
+          int turn = line.lagOrSum() * rowFrames / 2;
+          found = new RepeatEvent(line.kind(), start * stride, end * stride, turn * stride,
+              2 * (start - turn) * stride, line.strength(), e.spec().channel());
+        } else {
+          int lag = line.lagOrSum() * rowFrames;
+          found = new RepeatEvent(line.kind(), start * stride, end * stride, (start - lag) * stride, lag * stride,
+              line.strength(), e.spec().channel());
+        }
+        merge(events, found, unit);
+      }
+    }
+  }
+
+  /**
+   * Adds a learned channel's event, or names the channel on an event already found: same kind, overlapping
+   * by at least half the shorter one, and (replays) lags within 10% or one matrix row of each other.
+   */
+  static void merge(List<RepeatEvent> events, RepeatEvent add, int unit) {
+    for (int i = 0; i < events.size(); i++) {
+      RepeatEvent e = events.get(i);
+      if (e.kind() != add.kind()) {
+        continue;
+      }
+      int overlap = Math.min(e.end(), add.end()) - Math.max(e.start(), add.start()) + 1;
+      boolean lagsAgree = e.kind() != RepeatEvent.Kind.REPLAY
+          || Math.abs(e.lag() - add.lag()) <= Math.max(unit, 0.1 * e.lag());
+      if (overlap >= 0.5 * Math.min(e.length(), add.length()) && lagsAgree) {
+        if (!e.found().contains(add.found())) {
+          events.set(i, new RepeatEvent(e.kind(), e.start(), e.end(), e.sourceStart(), e.lag(), e.strength(),
+              e.found() + "+" + add.found()));
+        }
+        return;
+      }
+    }
+    events.add(add);
   }
 
   private static RepeatEvent toEvent(ReplayFinder.Line line, StructureMatrix sm, int step, int stride, int n) {

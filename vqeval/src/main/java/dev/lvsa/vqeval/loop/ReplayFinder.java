@@ -6,7 +6,8 @@ import java.util.Arrays;
 import java.util.List;
 
 /**
- * Finds replays and ping-pong reversals as lines in the recurrence plot of a {@link StructureMatrix}.
+ * Finds replays and ping-pong reversals as lines in a recurrence plot: the {@link StructureMatrix} of the
+ * pixel channel, or a {@link SemanticMatrix} of learned features.
  *
  * <p><b>Returns.</b> For every frame j the profile {@code p(L) = D(j-L, j)} is walked from lag 1 to j,
  * keeping the highest point so far {@code h} (how far the video got from frame j). Frame j <em>returns</em>
@@ -38,7 +39,8 @@ final class ReplayFinder {
   record Line(RepeatEvent.Kind kind, int start, int end, int lagOrSum, double strength) {
   }
 
-  private final StructureMatrix m;
+  private final Recurrence m;
+  private final double hillMin;
   private final int minLag;
   private final int minLength;
   private final int maxGap;
@@ -49,7 +51,13 @@ final class ReplayFinder {
    * @param maxGap longest run of non-returning frames bridged inside an event
    */
   ReplayFinder(StructureMatrix m, int minLag, int minLength, int maxGap) {
+    this(m, HILL_MIN, minLag, minLength, maxGap);
+  }
+
+  /** @param hillMin smallest hill in the matrix's own units ({@link #HILL_MIN} for structure distances) */
+  ReplayFinder(Recurrence m, double hillMin, int minLag, int minLength, int maxGap) {
     this.m = m;
+    this.hillMin = hillMin;
     this.minLag = Math.max(2, minLag);
     this.minLength = Math.max(3, minLength);
     this.maxGap = maxGap;
@@ -87,7 +95,7 @@ final class ReplayFinder {
           lowest = dl;
           hillAtLowest = hill;
         }
-        if (l >= minLag && hill >= HILL_MIN) {
+        if (l >= minLag && hill >= hillMin) {
           double base = Math.min(dl, floor);
           double c = (hill - dl) / Math.max(hill - base, 1e-9);
           if (c > bestContrast) {
@@ -100,7 +108,7 @@ final class ReplayFinder {
       lag[j] = best;
       contrast[j] = bestContrast;
       // its closest earlier frame came before the video moved far enough to tell: no evidence either way
-      flat[j] = hillAtLowest < HILL_MIN;
+      flat[j] = hillAtLowest < hillMin;
     }
     return new Returns(contrast, lag, flat);
   }

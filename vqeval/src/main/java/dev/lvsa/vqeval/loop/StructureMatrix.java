@@ -18,7 +18,7 @@ import java.util.stream.IntStream;
  * Distances are in contrast units: about 0.01-0.05 between consecutive frames, 0.4-0.8 between unrelated
  * pictures. Rows are computed in parallel.
  */
-public final class StructureMatrix {
+public final class StructureMatrix implements Recurrence {
 
   /** Largest contribution of one cell (contrast units). */
   static final float CAP = 1.0f;
@@ -120,15 +120,17 @@ public final class StructureMatrix {
     return s / cells;
   }
 
-  /** The analysed frame behind matrix index {@code k}. */
+  @Override
   public int frame(int k) {
     return frames[k];
   }
 
+  @Override
   public int size() {
     return n;
   }
 
+  @Override
   public double distance(int i, int j) {
     return d[i * n + j];
   }

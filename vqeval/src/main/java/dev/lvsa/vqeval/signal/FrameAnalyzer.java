@@ -16,6 +16,7 @@ import dev.lvsa.vqeval.decode.DecodedFrame;
 import dev.lvsa.vqeval.decode.FrameSink;
 import dev.lvsa.vqeval.decode.MatData;
 import dev.lvsa.vqeval.decode.StreamFacts;
+import dev.lvsa.vqeval.embed.EmbeddingCollector;
 import java.util.ArrayList;
 import java.util.List;
 import org.bytedeco.opencv.opencv_core.Mat;
@@ -37,6 +38,7 @@ public final class FrameAnalyzer implements FrameSink, AutoCloseable {
   private final String video;
   private final int stride;
   private final SpatialStats spatialStats;
+  private final EmbeddingCollector embedding;
 
   private StreamFacts facts;
   private int aw;
@@ -80,9 +82,15 @@ public final class FrameAnalyzer implements FrameSink, AutoCloseable {
   private final List<SpatialSample> spatialSamples = new ArrayList<>();
 
   public FrameAnalyzer(String video, int stride, SpatialStats spatialStats) {
+    this(video, stride, spatialStats, null);
+  }
+
+  /** @param embedding receives the frames the decoder prepared for embedders (null: none) */
+  public FrameAnalyzer(String video, int stride, SpatialStats spatialStats, EmbeddingCollector embedding) {
     this.video = video;
     this.stride = stride;
     this.spatialStats = spatialStats;
+    this.embedding = embedding;
   }
 
   @Override
@@ -175,6 +183,9 @@ public final class FrameAnalyzer implements FrameSink, AutoCloseable {
       }
       if (frame.full() != null) {
         spatialSamples.add(spatialStats.measure(frame.index(), frame.full()));
+      }
+      if (frame.embed() != null && embedding != null) {
+        embedding.accept(frame.embed());
       }
       count++;
     }
