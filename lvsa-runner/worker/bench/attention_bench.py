@@ -34,7 +34,6 @@ import traceback
 from pathlib import Path
 
 WORKER_ROOT = Path(__file__).resolve().parents[1]
-REPO_ROOT = Path(__file__).resolve().parents[3]
 sys.path.insert(0, str(WORKER_ROOT))
 sys.path.insert(0, str(Path(__file__).resolve().parent))  # the attention_* helpers beside this file
 
@@ -297,7 +296,7 @@ def parse_args(argv=None):
     ap.add_argument("--warmup", type=int, default=2, help="untimed calls after the first")
     ap.add_argument("--budget-s", type=float, default=6.0, help="time for the timed calls of one (kernel, shape)")
     ap.add_argument("--quick", action="store_true", help="--iters 3 --warmup 1 --budget-s 2")
-    ap.add_argument("--plan-dir", default=str(REPO_ROOT / "contracts" / "attention-plan" / "v1" / "golden"))
+    ap.add_argument("--plan-dir", default=None, help="folder of plans (default: the golden plans in contracts/)")
     ap.add_argument("--patterns", choices=("first", "all"), default="first",
                     help="rows of step 0 only, or every rotation pattern of the plan file (cases 6x@p0, 6x@p1, ...; "
                          "a per-kernel median over them is printed)")
@@ -320,6 +319,10 @@ def parse_args(argv=None):
     ap.add_argument("-v", "--verbose", action="store_true", help="print tracebacks of failing kernels")
     ap.add_argument("--version", action="version", version="attention_bench 1 (issue 7)")
     args = ap.parse_args(argv)
+    if args.plan_dir is None:
+        from lvsa_worker.contracts import golden_dir
+
+        args.plan_dir = str(golden_dir())
     if args.quick:
         args.iters, args.warmup, args.budget_s = 3, 1, 2.0
     args.kernels = [k.strip() for k in args.kernels.split(",") if k.strip()]

@@ -1,5 +1,7 @@
 """Command line: ``python -m lvsa_worker generate|serve|backends``.
 
+An installed worker has the same entry as the ``lvsa-worker`` script (pyproject.toml's ``[project.scripts]``).
+
 ``generate`` prints exactly one JSON result line on stdout (everything else goes to stderr) and exits
 0 when the status is ok, 2 for a bad request (invalid plan, geometry mismatch, bad option), 1 otherwise
 (oom, timeout, backend unavailable, runtime error).
@@ -12,6 +14,7 @@ import json
 import logging
 import os
 import sys
+from pathlib import Path
 
 from . import __version__
 
@@ -21,7 +24,9 @@ os.environ.setdefault("OMP_WAIT_POLICY", "PASSIVE")
 
 
 def _parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(prog="python -m lvsa_worker", description=__doc__.splitlines()[0])
+    script = Path(sys.argv[0]).stem == "lvsa-worker"  # the console script; else python -m lvsa_worker
+    parser = argparse.ArgumentParser(prog="lvsa-worker" if script else "python -m lvsa_worker",
+                                     description=__doc__.splitlines()[0])
     parser.add_argument("--version", action="version", version=f"lvsa-worker {__version__}")
     parser.add_argument("-v", "--verbose", action="store_true", help="debug logging on stderr")
     sub = parser.add_subparsers(dest="command", required=True)

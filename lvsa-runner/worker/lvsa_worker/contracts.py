@@ -1,7 +1,16 @@
-"""Locate the files shared with the Java side: the plan schema and the tiny model presets.
+"""Locate the files shared with the Java side: the plan schema, the tiny model presets, the golden plans.
 
-The contracts live at ``<repo>/contracts`` (this package sits at ``<repo>/lvsa-runner/worker/lvsa_worker``).
-``LVSA_CONTRACTS_DIR`` overrides the location (it names the ``contracts`` folder itself).
+They live in the repository's ``contracts/`` folder, the one source that Java reads too. :func:`contracts_dir`
+is the only place that finds that folder; it looks, in order, at
+
+1. ``$LVSA_CONTRACTS_DIR`` (it names the ``contracts`` folder itself);
+2. the checkout around this source tree (``pip install -e`` or ``PYTHONPATH``): ``<repo>/contracts``, since
+   this package sits at ``<repo>/lvsa-runner/worker/lvsa_worker``;
+3. the copy that a wheel carries as package data (``lvsa_worker/_contracts``, copied from ``<repo>/contracts``
+   by ``setup.py`` when the wheel is built; never kept in git), read with :mod:`importlib.resources`.
+
+Paths are ``importlib.resources`` traversables: a :class:`pathlib.Path` in a checkout and in an ordinary
+installation; use ``/``, ``is_file``, ``iterdir``, ``read_text`` on them.
 """
 
 from __future__ import annotations
@@ -9,56 +18,70 @@ from __future__ import annotations
 import json
 import os
 from functools import lru_cache
+from importlib import resources
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from .errors import ContractsNotFound
 
+if TYPE_CHECKING:
+    from importlib.resources.abc import Traversable
+
 ENV_VAR = "LVSA_CONTRACTS_DIR"
-SCHEMA_RELATIVE = Path("attention-plan") / "v1" / "attention-plan.schema.json"
-GOLDEN_RELATIVE = Path("attention-plan") / "v1" / "golden"
-TINY_MODELS_RELATIVE = Path("models") / "tiny-models.json"
+#: Where a wheel carries the contracts, inside this package (written by setup.py's build step).
+PACKAGED = "_contracts"
+SCHEMA_RELATIVE = "attention-plan/v1/attention-plan.schema.json"
+GOLDEN_RELATIVE = "attention-plan/v1/golden"
+TINY_MODELS_RELATIVE = "models/tiny-models.json"
 
 
-def contracts_dir() -> Path:
-    """The contracts folder: ``$LVSA_CONTRACTS_DIR`` if set, else the one beside this source tree."""
+def _child(folder: Traversable, relative: str) -> Traversable:
+    for part in relative.split("/"):
+        folder = folder / part
+    return folder
+
+
+def contracts_dir() -> Traversable:
+    """The contracts folder: ``$LVSA_CONTRACTS_DIR``, else the checkout's, else the copy packaged in a wheel."""
     override = os.environ.get(ENV_VAR)
     if override:
         path = Path(override).expanduser()
-        if not (path / SCHEMA_RELATIVE).is_file():
-            raise ContractsNotFound(
-                f"{ENV_VAR}={override}: no {SCHEMA_RELATIVE.as_posix()} there"
-            )
+        if not _child(path, SCHEMA_RELATIVE).is_file():
+            raise ContractsNotFound(f"{ENV_VAR}={override}: no {SCHEMA_RELATIVE} there")
         return path
-    guess = Path(__file__).resolve().parents[3] / "contracts"
-    if not (guess / SCHEMA_RELATIVE).is_file():
-        raise ContractsNotFound(
-            f"contracts folder not found at {guess} (expected {SCHEMA_RELATIVE.as_posix()}); "
-            f"set {ENV_VAR} to the repository's contracts folder"
-        )
-    return guess
+    checkout = Path(__file__).resolve().parents[3] / "contracts"
+    if _child(checkout, SCHEMA_RELATIVE).is_file():
+        return checkout
+    packaged = resources.files(__package__) / PACKAGED
+    if _child(packaged, SCHEMA_RELATIVE).is_file():
+        return packaged
+    raise ContractsNotFound(
+        f"contracts folder not found (expected {SCHEMA_RELATIVE} in it): not in a checkout ({checkout}) and not "
+        f"packaged with lvsa_worker ({packaged}; a wheel built by lvsa-runner/worker/setup.py carries it); "
+        f"set {ENV_VAR} to the repository's contracts folder"
+    )
 
 
-def schema_path() -> Path:
-    return contracts_dir() / SCHEMA_RELATIVE
+def schema_path() -> Traversable:
+    return _child(contracts_dir(), SCHEMA_RELATIVE)
 
 
-def golden_dir() -> Path:
-    return contracts_dir() / GOLDEN_RELATIVE
+def golden_dir() -> Traversable:
+    return _child(contracts_dir(), GOLDEN_RELATIVE)
 
 
 @lru_cache(maxsize=4)
-def _read_json(path: str) -> dict:
-    with open(path, encoding="utf-8") as handle:
-        return json.load(handle)
+def _read_json(path: Traversable) -> dict:
+    return json.loads(path.read_text(encoding="utf-8"))
 
 
 def load_schema() -> dict:
-    return _read_json(str(schema_path()))
+    return _read_json(schema_path())
 
 
 def tiny_model_specs() -> dict[str, dict]:
     """The entries of ``contracts/models/tiny-models.json`` by name."""
-    path = contracts_dir() / TINY_MODELS_RELATIVE
+    path = _child(contracts_dir(), TINY_MODELS_RELATIVE)
     if not path.is_file():
         raise ContractsNotFound(f"{path}: tiny model presets file is missing")
-    return {entry["name"]: entry for entry in _read_json(str(path))["models"]}
+    return {entry["name"]: entry for entry in _read_json(path)["models"]}

@@ -6,8 +6,11 @@ from lvsa_worker.contracts import golden_dir
 
 
 def golden_plan_files():
+    """The golden plan files, sorted by name (``importlib.resources`` traversables: Paths in a checkout)."""
     folder = golden_dir()
-    return sorted(folder.glob("*.json")) if folder.is_dir() else []
+    if not folder.is_dir():
+        return []
+    return sorted((path for path in folder.iterdir() if path.name.endswith(".json")), key=lambda path: path.name)
 
 
 def golden_params():

@@ -9,6 +9,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+from lvsa_worker.contracts import golden_dir
+
 WORKER = Path(__file__).resolve().parents[2]
 BENCH = WORKER / "bench" / "attention_bench.py"
 
@@ -32,7 +34,7 @@ def test_check_mode_on_cpu_passes():
     assert "split-lse         irregular T=6" in result.stdout and "refused as designed" in result.stdout
 
 
-GOLDEN = WORKER.parents[1] / "contracts" / "attention-plan" / "v1" / "golden"
+GOLDEN = golden_dir()
 
 
 def tiny_copy_of_golden_plan(folder: Path, name: str, tokens_per_frame: int) -> None:

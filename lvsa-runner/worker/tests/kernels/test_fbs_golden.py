@@ -6,30 +6,30 @@ pattern is the same) to keep the reference small.
 """
 
 import json
-from pathlib import Path
 
 import pytest
 import torch
 
+from golden_files import golden_plan_files
+from lvsa_worker.contracts import golden_dir
 from lvsa_worker.kernels import fbs_attention, masked_reference_attention, plan_fbs
 
-GOLDEN = Path(__file__).resolve().parents[4] / "contracts" / "attention-plan" / "v1" / "golden"
+GOLDEN = golden_dir()
 SMALL_P = 8
 MAX_FRAMES = 48
 
 
 def golden_patterns():
-    if not GOLDEN.is_dir():
-        return []
     found = []
-    for path in sorted(GOLDEN.glob("*.json")):
+    for path in golden_plan_files():
         plan = json.loads(path.read_text())
         mask = plan.get("mask", {})
         if mask.get("kind") != "frame_blocks":
             continue
         for index, pattern in enumerate(mask["patterns"][:2]):
             if len(pattern["rows"]) <= MAX_FRAMES:
-                found.append(pytest.param(pattern["rows"], plan["geometry"]["text_tokens"], id=f"{path.stem}-p{index}"))
+                name = path.name.removesuffix(".json")
+                found.append(pytest.param(pattern["rows"], plan["geometry"]["text_tokens"], id=f"{name}-p{index}"))
     return found
 
 

@@ -200,14 +200,14 @@ def test_hv15_bench_dense_cells_run_a_dense_variant_of_the_plan():
     import importlib.util
     from pathlib import Path
 
+    from lvsa_worker.contracts import golden_dir
     from lvsa_worker.plan import load_plan
 
     path = Path(__file__).resolve().parents[2] / "bench" / "hv15_memory_bench.py"
     spec = importlib.util.spec_from_file_location("hv15_memory_bench", path)
     bench = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(bench)
-    golden = Path(__file__).resolve().parents[4] / "contracts" / "attention-plan" / "v1" / "golden"
-    plan = load_plan(golden / "hunyuanvideo-1.5-480p_lvsa_257f.json")
+    plan = load_plan(golden_dir() / "hunyuanvideo-1.5-480p_lvsa_257f.json")
     dense = bench.dense_variant(plan)
     assert dense.method == "dense" and dense.mask_for_step(0).is_dense
     assert dense.geometry == plan.geometry and dense.steps == plan.steps
