@@ -39,6 +39,11 @@ setup_python() {
     log "installing PyTorch into .venv (one time, several GB)"
     "$PY" -m pip install -q torch
   fi
+  # the worker's wheel test builds without isolation: it needs setuptools 77+ (PEP 639 licence fields)
+  if ! "$PY" -c 'import setuptools, sys; sys.exit(int(setuptools.__version__.split(".")[0]) < 77)' >/dev/null 2>&1; then
+    log "installing setuptools>=77 into .venv (the worker's wheel build)"
+    "$PY" -m pip install -q "setuptools>=77"
+  fi
   local worker="$ROOT/lvsa-runner/worker"
   local stamp="$VENV/.worker-stamp"
   if [ ! -f "$stamp" ] || [ "$worker/pyproject.toml" -nt "$stamp" ]; then
