@@ -8,6 +8,7 @@ import dev.lvsa.vqeval.api.EmbedderRequest;
 import dev.lvsa.vqeval.api.FrameEmbedder;
 import dev.lvsa.vqeval.api.FrameEmbedderProvider;
 import dev.lvsa.vqeval.api.FrameEmbeddings;
+import dev.lvsa.vqeval.api.FrameProgress;
 import dev.lvsa.vqeval.api.DimensionResult;
 import dev.lvsa.vqeval.api.EvaluationReport;
 import dev.lvsa.vqeval.api.FrameSeries;
@@ -160,9 +161,17 @@ public final class VqEval implements AutoCloseable {
 
   /** Evaluates one video, naming it {@code shownName} in messages and JSON. */
   public EvaluationReport evaluate(Path video, String shownName) throws VideoException {
+    return evaluate(video, shownName, null);
+  }
+
+  /** Evaluates one video and reports its progress (null: no reports). */
+  public EvaluationReport evaluate(Path video, String shownName, FrameProgress progress) throws VideoException {
     long t0 = System.nanoTime();
-    Analysed analysed = decodeAndAnalyse(video, shownName);
+    Analysed analysed = decodeAndAnalyse(video, shownName, progress);
     FrameSeries series = analysed.series();
+    if (progress != null) {
+      progress.update("analysing", series.info().frames(), series.info().frames());
+    }
     long t1 = System.nanoTime();
     LoopFindings loop = new LoopAnalyzer(loopParameters).analyse(series, analysed.embeddings());
     long t2 = System.nanoTime();
@@ -216,7 +225,7 @@ public final class VqEval implements AutoCloseable {
 
   /** The self-similarity matrix of a video and its detected period. */
   public SelfSimilarity selfSimilarity(Path video) throws VideoException {
-    Analysed a = decodeAndAnalyse(video, video.toString());
+    Analysed a = decodeAndAnalyse(video, video.toString(), null);
     return new LoopAnalyzer(loopParameters).analyse(a.series(), a.embeddings()).selfSimilarity();
   }
 
@@ -241,19 +250,19 @@ public final class VqEval implements AutoCloseable {
 
   /** Decodes and measures every analysed frame. */
   public FrameSeries analyseFrames(Path video, String shownName) throws VideoException {
-    return decodeAndAnalyse(video, shownName).series();
+    return decodeAndAnalyse(video, shownName, null).series();
   }
 
   private record Analysed(FrameSeries series, long waitedForDecoderNanos, boolean rateVaries,
       List<FrameEmbeddings> embeddings) {
   }
 
-  private Analysed decodeAndAnalyse(Path video, String shownName) throws VideoException {
+  private Analysed decodeAndAnalyse(Path video, String shownName, FrameProgress progress) throws VideoException {
     Brisque brisque = brisqueModel == null ? null : new Brisque(brisqueModel, brisqueRange);
     EmbeddingCollector collector = embedders.isEmpty() ? null
         : new EmbeddingCollector(embedders, decodeOptions.embedEvery(), embedBatch);
     try (FrameAnalyzer analyzer = new FrameAnalyzer(shownName, decodeOptions.stride(), new SpatialStats(brisque),
-        collector)) {
+        collector).progressTo(progress)) {
       VideoDecoder.Result r = VideoDecoder.decode(video, shownName, decodeOptions, analyzer);
       FrameSeries series = analyzer.finish(r.framesDecoded(), r.timedFps());
       List<FrameEmbeddings> embeddings = collector == null ? List.of() : collector.finish();

@@ -60,9 +60,6 @@ public final class BatchCommand extends ScoringCommand {
       + "on a terminal, plain lines otherwise).", defaultValue = "auto")
   ProgressMode progress;
 
-  /** How progress shows on stderr. */
-  enum ProgressMode { auto, bar, lines, none }
-
   @Override
   public Integer call() throws IOException, InterruptedException {
     if ((dir == null) == (csv == null)) {

@@ -28,6 +28,10 @@ public final class EvaluateCommand extends ScoringCommand {
   @Option(names = "--profiles", description = "Include per-frame profiles (flow, SSIM, novelty, luma) in the JSON.")
   boolean profiles;
 
+  @Option(names = "--progress", defaultValue = "auto", description = "Progress on stderr: ${COMPLETION-CANDIDATES} "
+      + "(default auto: a line redrawn in place on a terminal, nothing otherwise; lines: one every 10 s).")
+  ProgressMode progress;
+
   @Option(names = "--min-score", paramLabel = "S",
       description = "Exit with 1 when the composite score is below S (for scripts and CI).")
   Double minScore;
@@ -38,7 +42,18 @@ public final class EvaluateCommand extends ScoringCommand {
       requireWritableFile("--json", json);
     }
     VqEval vq = scoring.build(true);
-    EvaluationReport report = vq.evaluate(Path.of(video), video);
+    ProgressMode mode = progress == ProgressMode.auto
+        ? (System.console() != null ? ProgressMode.bar : ProgressMode.none) : progress;
+    FrameProgressLine line = mode == ProgressMode.none ? null
+        : new FrameProgressLine(spec.commandLine().getErr(), video, mode == ProgressMode.bar);
+    EvaluationReport report;
+    try {
+      report = vq.evaluate(Path.of(video), video, line);
+    } finally {
+      if (line != null) {
+        line.done();
+      }
+    }
     PrintWriter out = spec.commandLine().getOut();
     String text = report.toJson(profiles);
     if (json == null) {

@@ -15,6 +15,10 @@ import picocli.CommandLine.Spec;
  */
 abstract class ScoringCommand implements Callable<Integer>, VqevalCli.Verbosity {
 
+  /** How progress shows on stderr. */
+  enum ProgressMode { auto, bar, lines, none }
+
+
   @Spec
   CommandSpec spec;
 

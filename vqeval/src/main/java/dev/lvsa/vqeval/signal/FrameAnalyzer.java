@@ -39,6 +39,7 @@ public final class FrameAnalyzer implements FrameSink, AutoCloseable {
   private final int stride;
   private final SpatialStats spatialStats;
   private final EmbeddingCollector embedding;
+  private dev.lvsa.vqeval.api.FrameProgress progress;
 
   private StreamFacts facts;
   private int aw;
@@ -91,6 +92,12 @@ public final class FrameAnalyzer implements FrameSink, AutoCloseable {
     this.stride = stride;
     this.spatialStats = spatialStats;
     this.embedding = embedding;
+  }
+
+  /** Reports each analysed frame (null: nobody listens). */
+  public FrameAnalyzer progressTo(dev.lvsa.vqeval.api.FrameProgress listener) {
+    this.progress = listener;
+    return this;
   }
 
   @Override
@@ -188,6 +195,9 @@ public final class FrameAnalyzer implements FrameSink, AutoCloseable {
         embedding.accept(frame.embed());
       }
       count++;
+      if (progress != null) {
+        progress.update("decoding", frame.index() + 1, facts.declaredFrames());
+      }
     }
   }
 

@@ -58,6 +58,17 @@ class CliTest {
   }
 
   @Test
+  void evaluate_reports_progress_on_stderr_when_asked_and_stays_silent_otherwise() throws Exception {
+    Path json = dir.resolve("progress.json");
+    Run lines = run("evaluate", clean.toString(), "--progress", "lines", "--json", json.toString());
+    assertThat(lines.code()).isZero();
+    assertThat(lines.err()).contains(clean + ": decoding frame 1 of 48").contains(clean + ": 48 frames decoded in ")
+        .contains("analysing repeats");
+    Run quiet = run("evaluate", clean.toString(), "--json", json.toString());
+    assertThat(quiet.err()).as("no terminal, no progress by default").isEmpty();
+  }
+
+  @Test
   void evaluatePrintsTheJsonReport() throws Exception {
     Run r = run("evaluate", clean.toString());
     assertThat(r.code()).isZero();
