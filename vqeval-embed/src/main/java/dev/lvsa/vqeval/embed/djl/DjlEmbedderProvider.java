@@ -11,6 +11,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 
@@ -123,7 +124,10 @@ public final class DjlEmbedderProvider implements FrameEmbedderProvider {
   private static Model load(Path file, String engine) throws EmbedderException {
     Model model = Model.newInstance(file.getFileName().toString(), engine);
     try {
-      model.load(file);
+      // the model runs on its own thread beside decoding and analysis: half the cores (one on two) leaves
+      // them room, and a single-threaded session has no spinning thread pool competing with the decoder
+      int threads = Math.max(1, Runtime.getRuntime().availableProcessors() / 2);
+      model.load(file, null, Map.of("intraOpNumThreads", String.valueOf(threads), "interOpNumThreads", "1"));
       return model;
     } catch (Exception | UnsatisfiedLinkError e) {
       model.close();
