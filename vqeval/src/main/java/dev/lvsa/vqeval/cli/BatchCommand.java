@@ -150,12 +150,7 @@ public final class BatchCommand extends ScoringCommand {
   }
 
   private BatchRunner.Listener listener(PrintWriter err) {
-    ProgressMode mode = progress == ProgressMode.auto
-        ? (System.console() != null ? ProgressMode.bar : ProgressMode.lines) : progress;
-    if (mode == ProgressMode.none) {
-      return null;
-    }
-    return progressTo(err, mode == ProgressMode.bar);
+    return listenerFor(progress, err);
   }
 
   private Path renderHtml(List<Outcome> outcomes, List<String> extras, PrintWriter err) throws IOException {

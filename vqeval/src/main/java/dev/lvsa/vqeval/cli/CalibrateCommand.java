@@ -43,6 +43,10 @@ public final class CalibrateCommand extends ScoringCommand {
   @Option(names = "--jobs", paramLabel = "N", description = "Videos scored at once (default 2).")
   Integer jobs;
 
+  @Option(names = "--progress", description = "Progress display: ${COMPLETION-CANDIDATES} (default auto: a bar "
+      + "on a terminal, plain lines otherwise).", defaultValue = "auto")
+  ProgressMode progress;
+
   @Override
   public Integer call() throws IOException, InterruptedException {
     requireFolder(dir);
@@ -62,8 +66,8 @@ public final class CalibrateCommand extends ScoringCommand {
     }
     VqEval vq = scoring.build(false);
     int n = jobsOrDefault(jobs);
-    List<Outcome> outcomes = new BatchRunner(vq, n).run(inputs, null, false, null);
     PrintWriter err = spec.commandLine().getErr();
+    List<Outcome> outcomes = new BatchRunner(vq, n).run(inputs, null, false, listenerFor(progress, err));
     for (Outcome o : outcomes) {
       if (!o.ok()) {
         err.println("vqeval: " + o.input().shown() + ": " + o.error() + " (skipped)");

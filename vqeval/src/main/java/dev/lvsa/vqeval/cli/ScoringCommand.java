@@ -1,5 +1,7 @@
 package dev.lvsa.vqeval.cli;
 
+import dev.lvsa.vqeval.batch.BatchRunner;
+
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -17,6 +19,13 @@ abstract class ScoringCommand implements Callable<Integer>, VqevalCli.Verbosity 
 
   /** How progress shows on stderr. */
   enum ProgressMode { auto, bar, lines, none }
+
+  /** A batch's progress on stderr (auto: a bar on a terminal, lines otherwise); null for none. */
+  BatchRunner.Listener listenerFor(ProgressMode progress, PrintWriter err) {
+    ProgressMode mode = progress == ProgressMode.auto
+        ? (System.console() != null ? ProgressMode.bar : ProgressMode.lines) : progress;
+    return mode == ProgressMode.none ? null : progressTo(err, mode == ProgressMode.bar);
+  }
 
 
   @Spec
