@@ -6,7 +6,6 @@ import dev.lvsa.vqeval.api.Dimension;
 import dev.lvsa.vqeval.api.EmbedderException;
 import dev.lvsa.vqeval.api.EmbedderRequest;
 import dev.lvsa.vqeval.api.FrameEmbedder;
-import dev.lvsa.vqeval.api.FrameEmbedderProvider;
 import dev.lvsa.vqeval.api.FrameEmbeddings;
 import dev.lvsa.vqeval.api.FrameProgress;
 import dev.lvsa.vqeval.api.DimensionResult;
@@ -22,6 +21,7 @@ import dev.lvsa.vqeval.decode.DecodeOptions;
 import dev.lvsa.vqeval.decode.VideoDecoder;
 import dev.lvsa.vqeval.diagnostics.PublishedLoopMetrics;
 import dev.lvsa.vqeval.diagnostics.VbenchConsistency;
+import dev.lvsa.vqeval.embed.Embedders;
 import dev.lvsa.vqeval.embed.EmbeddingCollector;
 import dev.lvsa.vqeval.diagnostics.VbenchLike;
 import dev.lvsa.vqeval.loop.LoopAnalyzer;
@@ -32,11 +32,9 @@ import dev.lvsa.vqeval.signal.SpatialStats;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.Iterator;
 import java.util.List;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.ServiceLoader;
 import java.util.Set;
 
 /**
@@ -79,10 +77,10 @@ public final class VqEval implements AutoCloseable {
     if (!(total > 0)) {
       throw new IllegalArgumentException("all dimension weights are 0; give at least one a positive weight");
     }
-    this.embedders = openEmbedders(b.embedders);
+    this.embedders = Embedders.open(b.embedders);
     this.embedBatch = b.embedBatch;
     if (b.embedEvery < 1 || b.embedBatch < 1) {
-      closeAll(embedders);
+      Embedders.closeAll(embedders);
       throw new IllegalArgumentException("--embedder-stride and --embedder-batch must be >= 1");
     }
     this.decodeOptions = new DecodeOptions(b.analysisSize, b.stride, b.spatialSamples,
@@ -99,44 +97,10 @@ public final class VqEval implements AutoCloseable {
     return new Builder();
   }
 
-  /**
-   * Opens each requested model with the first provider on the class path.
-   *
-   * @throws IllegalArgumentException naming the model and the cause, when one cannot be opened
-   */
-  private static List<FrameEmbedder> openEmbedders(List<EmbedderRequest> requests) {
-    if (requests.isEmpty()) {
-      return List.of();
-    }
-    Iterator<FrameEmbedderProvider> it = ServiceLoader.load(FrameEmbedderProvider.class,
-        VqEval.class.getClassLoader()).iterator();
-    if (!it.hasNext()) {
-      throw new IllegalArgumentException("--embedder needs the vqeval-embed module (DJL with ONNX Runtime) on the "
-          + "class path: build it with 'mvn -q install -DskipTests' and run bin/vqeval, which adds it");
-    }
-    FrameEmbedderProvider provider = it.next();
-    List<FrameEmbedder> open = new ArrayList<>();
-    try {
-      for (EmbedderRequest r : requests) {
-        open.add(provider.open(r));
-      }
-    } catch (EmbedderException e) {
-      closeAll(open);
-      throw new IllegalArgumentException(e.getMessage(), e);
-    }
-    return List.copyOf(open);
-  }
-
-  private static void closeAll(List<FrameEmbedder> models) {
-    for (FrameEmbedder m : models) {
-      m.close();
-    }
-  }
-
   /** Closes the embedders' models, if any. */
   @Override
   public void close() {
-    closeAll(embedders);
+    Embedders.closeAll(embedders);
   }
 
   /** The embedders' resolved specs, in the order given. */
@@ -211,7 +175,7 @@ public final class VqEval implements AutoCloseable {
     analysis.put("fps_from", "frame timestamps");
     analysis.put("variable_frame_rate", analysed.rateVaries());
     if (!analysed.embeddings().isEmpty()) {
-      analysis.put("embedders", embedderFacts(analysed.embeddings(), series.stride()));
+      analysis.put("embedders", Embedders.facts(analysed.embeddings(), series.stride()));
     }
     Map<String, Long> timing = new LinkedHashMap<>();
     timing.put("decode_and_frames", (t1 - t0) / 1_000_000);
@@ -227,25 +191,6 @@ public final class VqEval implements AutoCloseable {
   public SelfSimilarity selfSimilarity(Path video) throws VideoException {
     Analysed a = decodeAndAnalyse(video, video.toString(), null);
     return new LoopAnalyzer(loopParameters).analyse(a.series(), a.embeddings()).selfSimilarity();
-  }
-
-  private static List<Map<String, Object>> embedderFacts(List<FrameEmbeddings> channels, int stride) {
-    List<Map<String, Object>> out = new ArrayList<>();
-    for (FrameEmbeddings e : channels) {
-      Map<String, Object> m = new LinkedHashMap<>();
-      m.put("model", e.spec().model().toString());
-      m.put("kind", e.spec().kind().label());
-      m.put("channel", e.spec().channel());
-      m.put("engine", e.spec().engine());
-      m.put("input", e.inputWidth() + "x" + e.inputHeight());
-      m.put("crop", e.spec().crop());
-      m.put("frames_embedded", e.size());
-      m.put("every", e.every() * stride);
-      m.put("dimensions", e.size() == 0 ? 0 : e.vectors()[0].length);
-      m.put("model_ms_per_frame", e.size() == 0 ? 0 : Math.round(e.modelNanos() / 1e4 / e.size()) / 100.0);
-      out.add(m);
-    }
-    return out;
   }
 
   /** Decodes and measures every analysed frame. */
