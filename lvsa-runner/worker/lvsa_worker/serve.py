@@ -6,9 +6,11 @@ models stay loaded between jobs (:class:`~lvsa_worker.models.loading.ModelCache`
 
 from __future__ import annotations
 
+import importlib.metadata
 import json
 import logging
 import os
+import platform
 import sys
 import time
 from typing import IO
@@ -25,6 +27,20 @@ log = logging.getLogger("lvsa_worker")
 
 def _error(out: ProtocolOut, request_id, code: str, message: str) -> None:
     out.send({"type": "error", "id": request_id, "status": "error", "error_code": code, "message": message})
+
+
+def software_versions() -> dict:
+    """Versions of what generates the videos, for the ready line (the runner records them with the run)."""
+    import torch
+
+    def version(dist: str):
+        try:
+            return importlib.metadata.version(dist)
+        except importlib.metadata.PackageNotFoundError:
+            return None
+
+    return {"worker": __version__, "python": platform.python_version(), "torch": torch.__version__,
+            "diffusers": version("diffusers"), "transformers": version("transformers")}
 
 
 def serve(
@@ -53,6 +69,7 @@ def serve(
         "preloaded": preloaded,
         "device": str(dev),
         "backends": {name: reason is None for name, reason in availability(dev.type).items()},
+        "versions": software_versions(),
     })
     while True:
         line = stdin.readline()

@@ -119,3 +119,21 @@ def test_closing_stdin_ends_the_worker_cleanly(worker):
     assert worker.next()["type"] == "ready"
     worker.proc.stdin.close()
     assert worker.proc.wait(timeout=60) == 0
+
+
+def test_the_ready_line_names_the_software_versions():
+    import io
+
+    import torch
+
+    from lvsa_worker import __version__
+    from lvsa_worker.protocol import ProtocolOut
+    from lvsa_worker.serve import serve
+
+    stream = io.StringIO()
+    assert serve(ProtocolOut(stream), io.StringIO(""), device="cpu") == 0
+    ready = json.loads(stream.getvalue().splitlines()[0])
+    assert ready["type"] == "ready"
+    versions = ready["versions"]
+    assert versions["worker"] == __version__ and versions["torch"] == torch.__version__
+    assert versions["diffusers"] and versions["python"].count(".") == 2

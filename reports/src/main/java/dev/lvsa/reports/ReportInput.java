@@ -44,6 +44,7 @@ public final class ReportInput {
   private final int maxHeatmaps;
   private final VqEval vqeval;
   private final ZonedDateTime generatedAt;
+  private final Map<String, String> runSoftware;
 
   private ReportInput(Builder b) {
     this.jobs = Collections.unmodifiableList(new ArrayList<>(b.jobs));
@@ -60,6 +61,15 @@ public final class ReportInput {
     this.maxHeatmaps = b.maxHeatmaps;
     this.vqeval = b.vqeval;
     this.generatedAt = b.generatedAt != null ? b.generatedAt : ZonedDateTime.now();
+    this.runSoftware = Collections.unmodifiableMap(new LinkedHashMap<>(b.runSoftware));
+  }
+
+  /**
+   * The software that made the run's videos as the run recorded it (worker, torch, diffusers versions, the
+   * toolkit's git commit), name to version; empty when the run recorded none.
+   */
+  public Map<String, String> runSoftware() {
+    return runSoftware;
   }
 
   public static Builder builder() {
@@ -119,6 +129,7 @@ public final class ReportInput {
     private Map<String, List<SparsityPoint>> sparsitySeries = Map.of();
     private PaperMeans reference;
     private List<String> warnings = List.of();
+    private Map<String, String> runSoftware = Map.of();
     private int maxHeatmaps = DEFAULT_MAX_HEATMAPS;
     private VqEval vqeval;
     private ZonedDateTime generatedAt;
@@ -163,6 +174,12 @@ public final class ReportInput {
     }
 
     /** Warnings from reading the input (shown in the report). */
+    /** What the run recorded about its software (see {@link ReportInput#runSoftware()}). */
+    public Builder runSoftware(Map<String, String> software) {
+      this.runSoftware = new LinkedHashMap<>(software);
+      return this;
+    }
+
     public Builder warnings(List<String> warnings) {
       this.warnings = List.copyOf(warnings);
       return this;

@@ -15,6 +15,7 @@ import dev.lvsa.reports.table.MethodNames;
 import dev.lvsa.reports.table.PaperLookup;
 import dev.lvsa.reports.table.PaperTables;
 import dev.lvsa.reports.table.ReportTable;
+import dev.lvsa.reports.table.StepNoise;
 import dev.lvsa.reports.table.TableFiles;
 import dev.lvsa.vqeval.VqEval;
 import dev.lvsa.vqeval.api.SelfSimilarity;
@@ -87,6 +88,12 @@ public final class ReportWriter {
       files.addAll(written);
       tables.add(new TableFile(t, written.get(0), written.get(1)));
     }
+    ReportTable noise = StepNoise.table(grid);
+    if (noise != null) {
+      List<Path> written = TableFiles.write(noise, tablesDir);
+      files.addAll(written);
+      tables.add(new TableFile(noise, written.get(0), written.get(1)));
+    }
 
     Map<String, List<ChartImage>> charts = new LinkedHashMap<>();
     Map<String, String> missing = new LinkedHashMap<>();
@@ -114,15 +121,15 @@ public final class ReportWriter {
       XYChart latency = RunCharts.latencyScaling(grid, paper, model);
       if (latency != null) {
         add(charts, "latency", ChartFiles.write(latency, dir, unique(used, "latency_scaling_" + ChartFiles.slug(model)))
-            .withCaption(paper.paper().hasModel(model) ? "Solid: this run. Dashed: the paper's means ("
+            .withCaption(join(paper.paper().hasModel(model) ? "Solid: this run. Dashed: the paper's means ("
                 + PaperMeans.GPU + ", " + PaperMeans.STEPS + " steps; LVSA through "
                 + paper.backendFor(model, "lvsa").replace("sdpa", "SDPA").replace("flashinfer", "FlashInfer") + ")."
-                : "The paper publishes no figures for this model."));
+                : "The paper publishes no figures for this model.", RunCharts.latencyGaps(grid, model))));
       }
       CategoryChart speedup = RunCharts.speedupBars(grid, paper, model);
       if (speedup != null) {
         add(charts, "speedup", ChartFiles.write(speedup, dir, unique(used, "speedup_" + ChartFiles.slug(model)))
-            .withCaption(RunCharts.speedupGaps(grid, model)));
+            .withCaption(join(RunCharts.speedupGaps(grid, model), withinNoise(grid, model))));
       }
       for (Horizon h : grid.horizons(model)) {
         CategoryChart dims = RunCharts.dimensionBars(grid, model, h);
@@ -233,6 +240,32 @@ public final class ReportWriter {
       return "";
     }
     return String.format(Locale.ROOT, "export says %.0f", exported);
+  }
+
+  /** Which bars of a model's speedup chart are within the noise of the per-step times; null when none. */
+  static String withinNoise(RunGrid grid, String model) {
+    List<String> within = new ArrayList<>();
+    for (Horizon h : grid.horizons(model)) {
+      Optional<StepNoise.Spread> dense = StepNoise.spread(grid.cell(model, "dense", h));
+      for (String method : grid.methods()) {
+        Optional<StepNoise.Spread> m = StepNoise.spread(grid.cell(model, method, h));
+        if (method.equals("dense") || dense.isEmpty() || m.isEmpty()) {
+          continue;
+        }
+        double[] r = StepNoise.range(dense.get(), m.get());
+        if (StepNoise.verdict(r[0], r[1]).equals(StepNoise.WITHIN_NOISE)) {
+          within.add(MethodNames.display(method) + " " + h.label()
+              + String.format(Locale.ROOT, " (%.2f–%.2f×)", r[0], r[1]));
+        }
+      }
+    }
+    return within.isEmpty() ? null : StepNoise.WITHIN_NOISE.substring(0, 1).toUpperCase(Locale.ROOT)
+        + StepNoise.WITHIN_NOISE.substring(1) + " (the per-step speedup's range holds 1.0): " + String.join(", ", within)
+        + ".";
+  }
+
+  private static String join(String a, String b) {
+    return a == null ? b : b == null ? a : a + " " + b;
   }
 
   private static void add(Map<String, List<ChartImage>> charts, String key, ChartImage image) {

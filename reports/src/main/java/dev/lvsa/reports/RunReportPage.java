@@ -14,6 +14,7 @@ import dev.lvsa.reports.run.RunGrid;
 import dev.lvsa.reports.table.Cell;
 import dev.lvsa.reports.table.MethodNames;
 import dev.lvsa.reports.table.ReportTable;
+import dev.lvsa.reports.table.StepNoise;
 import java.nio.file.Path;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
@@ -67,6 +68,12 @@ final class RunReportPage {
     page.section("speedup", "Speedup over dense");
     charts(page, c, "speedup", "figures");
     table(page, c, "cross_model_speedup");
+    if (c.tables().stream().anyMatch(t -> t.table().id().equals(StepNoise.ID))) {
+      table(page, c, StepNoise.ID);
+    } else {
+      page.note("No spread of the speedups: this run's export has no per-step times (step_latency_s) for dense "
+          + "and another method at the same horizon, so whether a small speedup is noise cannot be told.");
+    }
 
     page.section("memory", "Peak memory");
     table(page, c, "peak_memory");
@@ -84,7 +91,8 @@ final class RunReportPage {
     page.paragraph("For a static, looping video the VBench-style consistency goes up while VQeval's loop score "
         + "goes down. Each model of the run: this run per method and horizon, and beside it the paper's own "
         + "numbers for that model, where dense attention past the training length (4x-6x on Wan) shows the "
-        + "same contrast. Bars: loop quality (left axis); diamonds: subject consistency (right axis).");
+        + "same contrast. Bars: loop quality (left axis), a red line and \"0\" on the axis where it is 0; "
+        + "diamonds: subject consistency (right axis).");
     if (c.missingCharts().containsKey("contrast")) {
       page.noFigure(c.missingCharts().get("contrast"));
     }
@@ -118,7 +126,15 @@ final class RunReportPage {
 
     page.section("files", "Files and software");
     page.subheading("Software");
-    page.definitions(Versions.all(), "facts");
+    if (in.runSoftware().isEmpty()) {
+      page.note("The run recorded no worker, torch or diffusers versions and no git commit (runs started before "
+          + "the runner recorded them, or a folder with only an export.csv): the versions below are the report's.");
+    } else {
+      page.note("'(run)': as the run recorded them when it started its workers; the others made this report.");
+    }
+    Map<String, String> software = new LinkedHashMap<>(in.runSoftware());
+    software.putAll(Versions.all());
+    page.definitions(software, "facts");
     page.subheading("Published figures");
     page.paragraph(PaperMeans.SOURCE + ".");
     page.subheading("Files beside this page");

@@ -7,6 +7,7 @@ import dev.lvsa.runner.export.CsvExport;
 import dev.lvsa.runner.export.RunTable;
 import dev.lvsa.runner.export.SparsitySeries;
 import dev.lvsa.runner.ledger.Ledger;
+import dev.lvsa.runner.ledger.RunEnvironment;
 import dev.lvsa.reports.ReportInput;
 import dev.lvsa.reports.ReportOutput;
 import dev.lvsa.reports.ReportWriter;
@@ -17,6 +18,7 @@ import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashSet;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -65,6 +67,7 @@ public final class ReportCommand implements Callable<Integer> {
             throw new BadInputException(runDir + ": not a run folder");
         }
         Path csv = runDir.resolve(dev.lvsa.reports.cli.ReportCommand.EXPORT_NAME);
+        Map<String, String> software = Map.of();
         if (Files.isRegularFile(runDir.resolve(Ledger.FILE))) {
             // a report written elsewhere keeps its export beside it: the run folder (perhaps read-only,
             // perhaps someone else's) is only read
@@ -74,6 +77,7 @@ public final class ReportCommand implements Callable<Integer> {
             }
             try (Ledger ledger = Ledger.openExisting(runDir)) {
                 CsvExport.write(RunTable.rows(ledger), csv);
+                software = RunEnvironment.read(ledger);
             }
         } else if (!Files.isRegularFile(csv)) {
             throw new BadInputException(runDir + ": neither a ledger (" + Ledger.FILE + ") nor "
@@ -101,6 +105,7 @@ public final class ReportCommand implements Callable<Integer> {
                 .source(csv.toString())
                 .sparsitySeries(SparsitySeries.defaultLvsa(models))
                 .maxHeatmaps(maxHeatmaps)
+                .runSoftware(software)
                 .build();
         ReportOutput o = ReportWriter.write(in, dir);
         stdout.println("report: " + o.html() + " (" + export.jobs().size() + " jobs, " + o.files().size()

@@ -8,6 +8,7 @@ import dev.lvsa.runner.experiment.ExperimentLoader;
 import dev.lvsa.runner.ledger.JobRow;
 import dev.lvsa.runner.ledger.JobStatus;
 import dev.lvsa.runner.ledger.Ledger;
+import dev.lvsa.runner.ledger.RunEnvironment;
 import dev.lvsa.runner.ledger.RunLock;
 import dev.lvsa.runner.progress.ProgressBar;
 import dev.lvsa.runner.progress.RunListener;
@@ -103,6 +104,10 @@ public final class RunCommand implements Callable<Integer> {
                 listener.note("ended " + killed + " worker(s) a killed runner left behind");
             }
             List<JobRow> grid = RunPreparer.prepare(exp, runDir, ledger);
+            String home = System.getenv("LVSA_TOOLKIT_HOME");
+            if (home != null) {
+                RunEnvironment.recordCommit(ledger, Path.of(home));
+            }
             if (retryFailed) {
                 int n = ledger.recorder().resetFailed(grid);
                 listener.note(n + " failed job(s) will run again");

@@ -20,7 +20,7 @@ public final class RunTable {
     /** Extra columns, after the required ones. */
     public static final List<String> EXTRA = List.of("job_id", "variant", "method_params", "height", "width", "steps",
             "guidance", "backend", "backend_requested", "device", "dtype", "riflex_k", "expected_density",
-            "mean_step_s", "steps_run", "model_load_s", "model_cached", "attempts", "peak_memory_kind", "error_code",
+            "mean_step_s", "step_latency_s", "steps_run", "model_load_s", "model_cached", "attempts", "peak_memory_kind", "error_code",
             "message", "score_status", "cycle_detected", "cycle_period_frames", "first_repeat_frame", "freeze_ratio",
             "norepeat", "repeat_ratio", "subject_consistency", "background_consistency", "temporal_flicker",
             "motion_smoothness", "dynamic_degree", "scoring_s", "score_message", "video", "plan", "prompt",

@@ -6,6 +6,7 @@ import dev.lvsa.runner.ledger.JobRow;
 import dev.lvsa.runner.ledger.Ledger;
 import dev.lvsa.runner.ledger.Recorder;
 import dev.lvsa.runner.ledger.ResultRow;
+import dev.lvsa.runner.ledger.RunEnvironment;
 import dev.lvsa.runner.ledger.ScoreRow;
 import dev.lvsa.runner.progress.RunListener;
 import dev.lvsa.runner.scoring.Scorer;
@@ -144,6 +145,7 @@ public final class Scheduler {
                             w = WorkerProcess.start(launch.withPreload(preload, job.dtype()), exec.readyTimeout(),
                                     runDir.resolve("logs"));
                             startFailures = 0;
+                            RunEnvironment.recordWorker(ledger, w.ready());
                         } catch (WorkerStartException e) {
                             if (e.reportedByWorker() && preload != null) {
                                 // the model may be the problem: let the job run and report it as its own error

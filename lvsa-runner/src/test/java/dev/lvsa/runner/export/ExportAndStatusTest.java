@@ -45,6 +45,8 @@ class ExportAndStatusTest {
         assertThat(header).startsWith("model,method,horizon,frames,prompt_id,seed,status,total_s,peak_memory_gb,"
                 + "density,composite_score,loop_quality,temporal_dynamics,frame_similarity,spatial_quality,"
                 + "temporal_coherence,job_id,");
+        // the per-step times, for the report's spread of the speedups
+        assertThat(header).contains(",mean_step_s,step_latency_s,steps_run,");
         List<Map<String, String>> rows;
         try (MappingIterator<Map<String, String>> it = new CsvMapper().readerFor(Map.class)
                 .with(CsvSchema.emptySchema().withHeader()).readValues(csv.toFile())) {

@@ -24,6 +24,9 @@ public final class ChartStyle {
   /** Second series of two-series charts (e.g. vbench-like beside VQeval). */
   public static final Color SECOND = new Color(0xD5, 0x5E, 0x00);
 
+  /** Marks of a value of exactly 0 (no bar to see) and of cells without a result (OOM, failed). */
+  public static final Color ZERO = new Color(0xC0, 0x1B, 0x1B);
+
   static final Font TITLE = new Font(Font.SANS_SERIF, Font.BOLD, 15);
   static final Font TEXT = new Font(Font.SANS_SERIF, Font.PLAIN, 12);
 

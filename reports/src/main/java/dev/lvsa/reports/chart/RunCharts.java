@@ -78,6 +78,21 @@ public final class RunCharts {
     if (chart.getSeriesMap().isEmpty()) {
       return null;
     }
+    // a length where a method has no latency (OOM, failed) says so on the x axis, in a word: which methods
+    // is in the caption (latencyGaps)
+    java.util.TreeMap<Integer, List<String>> failed = new java.util.TreeMap<>();
+    for (String method : grid.methods()) {
+      for (Horizon h : grid.horizons(model)) {
+        String why = markText(TableCells.run(grid, model, method, h, Metric.LATENCY));
+        int frames = grid.frames(model, h);
+        if (why != null && frames > 0 && !failed.computeIfAbsent(frames, k -> new ArrayList<>()).contains(why)) {
+          failed.get(frames).add(why);
+        }
+      }
+    }
+    List<SlotMarks.Mark> marks = new ArrayList<>();
+    failed.forEach((frames, what) -> marks.add(new SlotMarks.Mark(0, 0, frames, String.join("/", what), false)));
+    SlotMarks.addTo(chart, marks);
     for (String method : List.of("dense", "lvsa")) {
       List<Double> x = new ArrayList<>();
       List<Double> y = new ArrayList<>();
@@ -99,6 +114,12 @@ public final class RunCharts {
         max = Math.max(max, y.stream().mapToDouble(Double::doubleValue).max().orElse(max));
       }
     }
+    double right = chart.getSeriesMap().values().stream().flatMapToDouble(x -> java.util.Arrays.stream(x.getXData()))
+        .max().orElse(0);
+    if (!failed.isEmpty() && failed.lastKey() > right) {
+      // a mark past the last point: the axis reaches it
+      chart.getStyler().setXAxisMax(failed.lastKey() * 1.03);
+    }
     if (min > 0 && max / min > 50) {
       chart.getStyler().setYAxisLogarithmic(true);
       chart.setYAxisTitle("end-to-end latency (s, log scale)");
@@ -114,11 +135,22 @@ public final class RunCharts {
       return null;
     }
     List<Horizon> horizons = grid.horizons(model);
-    List<String> categories = horizons.stream().map(Horizon::label).toList();
-    CategoryChart chart = new CategoryChartBuilder().width(WIDTH).height(HEIGHT)
+    // a horizon where dense has no latency says why under its bars
+    List<String> categories = new ArrayList<>();
+    for (Horizon h : horizons) {
+      String why = markText(TableCells.run(grid, model, "dense", h, Metric.LATENCY));
+      categories.add(why == null ? h.label() : h.label() + " (dense " + why + ")");
+    }
+    int methods = (int) grid.methods().stream().filter(m -> !m.equals("dense")).count() + 1;
+    int width = ChartSizing.width(categories.size(), methods, WIDTH);
+    int rotation = ChartSizing.rotation(categories, width);
+    CategoryChart chart = new CategoryChartBuilder().width(width)
+        .height(ChartSizing.height(HEIGHT, categories, rotation))
         .title("Speedup over dense: " + model).xAxisTitle("horizon").yAxisTitle("dense latency / method latency (×)")
         .build();
     ChartStyle.apply(chart);
+    chart.getStyler().setXAxisLabelRotation(rotation);
+    List<SlotMarks.Mark> marks = new ArrayList<>();
     int index = 0;
     boolean any = false;
     for (String method : grid.methods()) {
@@ -127,16 +159,24 @@ public final class RunCharts {
         continue;
       }
       List<Double> y = new ArrayList<>();
+      List<SlotMarks.Mark> own = new ArrayList<>();
       boolean has = false;
-      for (Horizon h : horizons) {
-        Cell c = TableCells.runSpeedup(grid, model, "dense", method, h);
+      int series = chart.getSeriesMap().size();
+      for (int i = 0; i < horizons.size(); i++) {
+        Cell c = TableCells.runSpeedup(grid, model, "dense", method, horizons.get(i));
         y.add(c.hasValue() ? c.value() : null);
         has |= c.hasValue();
+        // the method's own failure; a dense failure is said under the horizon
+        String why = c.kind() == Cell.Kind.NOTE ? null : markText(c);
+        if (why != null) {
+          own.add(new SlotMarks.Mark(i, series, 0, why, false));
+        }
       }
-      if (has) {
+      if (has || !own.isEmpty()) {
         CategorySeries s = chart.addSeries(MethodNames.display(method), categories, y);
         s.setFillColor(color);
-        any = true;
+        marks.addAll(own);
+        any |= has;
       }
     }
     if (!any) {
@@ -158,7 +198,30 @@ public final class RunCharts {
     chart.getStyler().setYAxisMin(0.0);
     chart.getStyler().setYAxisDecimalPattern("0.0");
     chart.addAnnotation(new AnnotationLine(1.0, false, false));
+    SlotMarks.addTo(chart, categories.size(), marks);
     return chart;
+  }
+
+  /**
+   * Which methods have no latency at which length (the words on the latency chart's x axis); null when every
+   * cell that ran has one.
+   */
+  public static String latencyGaps(RunGrid grid, String model) {
+    List<String> gaps = new ArrayList<>();
+    for (Horizon h : grid.horizons(model)) {
+      List<String> what = new ArrayList<>();
+      for (String method : grid.methods()) {
+        String why = markText(TableCells.run(grid, model, method, h, Metric.LATENCY));
+        if (why != null) {
+          what.add(MethodNames.display(method) + " " + (why.equals(Cell.OOM_MARK) ? "ran out of memory" : why));
+        }
+      }
+      int frames = grid.frames(model, h);
+      if (!what.isEmpty() && frames > 0) {
+        gaps.add("at " + frames + " frames (" + h.label() + ") " + String.join(", ", what));
+      }
+    }
+    return gaps.isEmpty() ? null : "Red words on the x axis: no latency " + String.join("; ", gaps) + ".";
   }
 
   /**
@@ -241,31 +304,47 @@ public final class RunCharts {
     metrics.add(Metric.COMPOSITE);
     metrics.addAll(List.of(Metric.VQEVAL_DIMENSIONS));
     List<String> categories = metrics.stream().map(m -> m == Metric.COMPOSITE ? "composite" : m.heading()).toList();
-    CategoryChart chart = new CategoryChartBuilder().width(SMALL_WIDTH).height(SMALL_HEIGHT)
+    List<String> shown = new ArrayList<>();
+    for (String method : grid.methods()) {
+      Optional<CellStats> c = grid.cell(model, method, horizon);
+      if (c.isPresent() && (c.get().ok() > 0 || markText(TableCells.run(c, Metric.COMPOSITE)) != null)) {
+        shown.add(method);
+      }
+    }
+    int width = ChartSizing.width(categories.size(), shown.size(), SMALL_WIDTH);
+    int rotation = ChartSizing.rotation(categories, width) == 0 ? 0 : 45;
+    CategoryChart chart = new CategoryChartBuilder().width(width).height(SMALL_HEIGHT)
         .title(model + " at " + horizon.label()).yAxisTitle("VQeval score (0-100)").build();
     ChartStyle.apply(chart);
-    chart.getStyler().setXAxisLabelRotation(45);
-    int index = 0;
-    for (String method : grid.methods()) {
-      Color color = ChartStyle.of(method, index++);
+    chart.getStyler().setXAxisLabelRotation(rotation);
+    List<SlotMarks.Mark> marks = new ArrayList<>();
+    boolean anyValue = false;
+    for (String method : shown) {
+      Color color = ChartStyle.of(method, grid.methods().indexOf(method));
       Optional<CellStats> c = grid.cell(model, method, horizon);
-      if (c.isEmpty() || c.get().ok() == 0) {
-        continue;
-      }
+      int series = chart.getSeriesMap().size();
       List<Double> y = new ArrayList<>();
-      boolean has = false;
-      for (Metric m : metrics) {
-        double v = c.get().mean(m.column());
+      String why = c.get().ok() == 0 ? markText(TableCells.run(c, Metric.COMPOSITE)) : null;
+      for (int i = 0; i < metrics.size(); i++) {
+        double v = c.get().ok() == 0 ? Double.NaN : c.get().mean(metrics.get(i).column());
         y.add(Double.isNaN(v) ? null : v);
-        has |= !Double.isNaN(v);
+        anyValue |= !Double.isNaN(v);
+        if (v == 0.0) {
+          marks.add(new SlotMarks.Mark(i, series, 0, SlotMarks.ZERO, true));
+        } else if (why != null) {
+          marks.add(new SlotMarks.Mark(i, series, 0, why, false));
+        } else if (Double.isNaN(v)) {
+          // the jobs ran, but VQeval has no score for them (not scored yet, or scoring failed)
+          marks.add(new SlotMarks.Mark(i, series, 0, SlotMarks.NO_SCORE, false));
+        }
       }
-      if (has) {
-        chart.addSeries(MethodNames.display(method), categories, y).setFillColor(color);
-      }
+      chart.addSeries(MethodNames.display(method) + (why == null ? "" : " (" + why + ")"), categories, y)
+          .setFillColor(color);
     }
-    if (chart.getSeriesMap().isEmpty()) {
+    if (!anyValue) {
       return null;
     }
+    SlotMarks.addTo(chart, categories.size(), marks);
     chart.getStyler().setYAxisMin(0.0);
     chart.getStyler().setYAxisMax(100.0);
     return chart;
@@ -332,31 +411,79 @@ public final class RunCharts {
 
   /** Series names of the contrast chart, for tests. */
   public static final String CONTRAST_LOOP = "VQeval loop quality (left axis)";
+  /** Legend entry of the contrast chart's zero marks (present only when a loop quality is 0). */
+  public static final String CONTRAST_ZERO = "loop quality 0 (red line on the axis)";
 
+  /**
+   * Loop quality as bars (left axis, 0-100; a 0 gets a red line and "0" on the axis, {@link SlotMarks}) and the
+   * subject consistency as diamonds on the same category (right axis, zoomed to its range). Sized to the
+   * number of categories ({@link ChartSizing}).
+   */
   static CategoryChart contrastChart(String title, List<String> categories, List<Double> loop,
       List<Double> subject, String subjectName) {
-    CategoryChart chart = new CategoryChartBuilder().width(WIDTH).height(HEIGHT).title(title).build();
+    int n = categories.size();
+    int width = ChartSizing.width(n, 1, WIDTH);
+    int rotation = ChartSizing.rotation(categories, width);
+    boolean anyZero = loop.stream().anyMatch(v -> v != null && v == 0.0);
+    List<String> legend = new ArrayList<>(List.of(CONTRAST_LOOP, subjectName + " (right axis)"));
+    if (anyZero) {
+      legend.add(CONTRAST_ZERO);
+    }
+    int legendLines = ChartSizing.legendLines(legend, width);
+    CategoryChart chart = new CategoryChartBuilder().width(width)
+        .height(ChartSizing.height(HEIGHT, categories, rotation) + 20 * (legendLines - 1)).title(title).build();
     ChartStyle.apply(chart);
-    chart.getStyler().setXAxisLabelRotation(categories.size() > 5 ? 45 : 0);
+    if (legendLines > 1) {
+      chart.getStyler().setLegendLayout(org.knowm.xchart.style.Styler.LegendLayout.Vertical);
+    }
+    // one bar per category: the diamond stands on its bar, not beside it
+    chart.getStyler().setOverlapped(true);
+    chart.getStyler().setAvailableSpaceFill(n > 12 ? 0.7 : 0.5);
+    chart.getStyler().setXAxisLabelRotation(rotation);
     chart.addSeries(CONTRAST_LOOP, categories, loop).setFillColor(ChartStyle.LVSA);
+    List<SlotMarks.Mark> marks = new ArrayList<>();
+    for (int i = 0; i < n; i++) {
+      if (loop.get(i) != null && loop.get(i) == 0.0) {
+        marks.add(new SlotMarks.Mark(i, 0, 0, SlotMarks.ZERO, true));
+      }
+    }
+    SlotMarks.addTo(chart, n, marks);
+    if (!marks.isEmpty()) {
+      // a legend entry for the marks (the series itself draws nothing)
+      List<Double> none = new ArrayList<>(java.util.Collections.nCopies(n, (Double) null));
+      chart.addSeries(CONTRAST_ZERO, categories, none).setFillColor(ChartStyle.ZERO);
+    }
     CategorySeries s = chart.addSeries(subjectName + " (right axis)", categories, subject);
     s.setYAxisGroup(1);
     s.setChartCategorySeriesRenderStyle(CategorySeries.CategorySeriesRenderStyle.Scatter);
     s.setMarker(SeriesMarkers.DIAMOND);
     s.setMarkerColor(ChartStyle.SECOND);
     s.setFillColor(ChartStyle.SECOND);
-    chart.getStyler().setMarkerSize(13);
+    chart.getStyler().setMarkerSize(n > 24 ? 10 : 13);
     chart.getStyler().setYAxisGroupPosition(1, org.knowm.xchart.style.Styler.YAxisPosition.Right);
     chart.getStyler().setYAxisMin(0, 0.0);
     chart.getStyler().setYAxisMax(0, 100.0);
     double min = subject.stream().filter(v -> v != null).mapToDouble(Double::doubleValue).min().orElse(0.9);
-    double lower = Math.min(0.9, Math.floor((min - 0.01) * 50) / 50);
+    // zoomed to the diamonds, with a fifth of the plot below the lowest: it never sits on the axis, where
+    // a zero's mark is
+    double lower = Math.min(0.9, Math.floor((min - 0.25 * (1 - min) - 0.005) * 50) / 50);
     chart.getStyler().setYAxisMin(1, Math.max(0, lower));
     chart.getStyler().setYAxisMax(1, 1.0);
     chart.setYAxisGroupTitle(0, "loop quality (0-100)");
     chart.setYAxisGroupTitle(1, "subject consistency (0-1)");
     chart.getStyler().setYAxisGroupTitleColor(1, ChartStyle.SECOND.darker());
     return chart;
+  }
+
+  /**
+   * What a chart says where a cell has no figure: "OOM", "error", "timeout", "pending" or a note; null
+   * where the cell has a figure or was not run (nothing to say).
+   */
+  static String markText(Cell c) {
+    return switch (c.kind()) {
+      case OOM, FAILED, PENDING, NOTE -> c.text();
+      default -> null;
+    };
   }
 
   private static List<PaperCell> paperCells(PaperLookup paper, String model, String method) {

@@ -39,6 +39,10 @@ public final class SelfSimilarityHeatmap {
   /** Smallest distance scale, grey levels. */
   static final double MIN_SCALE = 8.0;
   private static final int BOTTOM = 46;
+  /** Title of the x axis (columns of the matrix). */
+  public static final String X_TITLE = "frame";
+  /** Title of the y axis (rows of the matrix), drawn upright. */
+  public static final String Y_TITLE = "frame";
 
   private static final Color[] VIRIDIS = {new Color(0x44, 0x01, 0x54), new Color(0x3B, 0x52, 0x8B),
       new Color(0x21, 0x91, 0x8C), new Color(0x5E, 0xC9, 0x62), new Color(0xFD, 0xE7, 0x25)};
@@ -190,8 +194,13 @@ public final class SelfSimilarityHeatmap {
       g.drawString(s, LEFT + pos - fm.stringWidth(s) / 2, TOP + PLOT + 20);
       g.drawString(s, LEFT - 6 - fm.stringWidth(s), TOP + pos + fm.getAscent() / 2);
     }
-    String x = "frame";
-    g.drawString(x, LEFT + PLOT / 2 - fm.stringWidth(x) / 2, TOP + PLOT + 36);
+    g.drawString(X_TITLE, LEFT + PLOT / 2 - fm.stringWidth(X_TITLE) / 2, TOP + PLOT + 36);
+    // the y title reads upwards, left of the tick labels
+    java.awt.geom.AffineTransform t = g.getTransform();
+    g.translate(14, TOP + PLOT / 2.0 + fm.stringWidth(Y_TITLE) / 2.0);
+    g.rotate(-Math.PI / 2);
+    g.drawString(Y_TITLE, 0, 0);
+    g.setTransform(t);
   }
 
   private static void drawColourBar(Graphics2D g, double scale) {

@@ -21,6 +21,8 @@ import java.util.Map;
 public final class HtmlPage {
 
   private static final String CSS = css();
+  /** Characters from which a key cell's text may wrap (class {@code long}): file names, prompts, messages. */
+  static final int LONG = 24;
 
   private final String title;
   private final Path baseDir;
@@ -170,7 +172,8 @@ public final class HtmlPage {
         boolean repeat = previous != null && c.role() == ReportTable.Role.KEY && i < 2
             && cell.text().equals(previous.get(i).text()) && !newGroupAt(row, previous, i);
         body.append("<td class=\"").append(roleClass(c)).append(' ').append(kindClass(cell))
-            .append(repeat ? " repeat" : "").append("\">").append(Html.escape(cell.text())).append("</td>");
+            .append(repeat ? " repeat" : "").append(c.role() == ReportTable.Role.KEY && cell.text().length() > LONG
+                ? " long" : "").append("\">").append(Html.escape(cell.text())).append("</td>");
       }
       body.append("</tr>\n");
       previous = row;

@@ -41,13 +41,21 @@ public final class ExportColumns {
   public static final String TEMPORAL_FLICKER = "temporal_flicker";
   public static final String MOTION_SMOOTHNESS = "motion_smoothness";
   public static final String DYNAMIC_DEGREE = "dynamic_degree";
+  /** The worker's wall time of each denoising step, as a JSON list of seconds ({@code [0.0148,0.0138]}). */
+  public static final String STEP_LATENCY_S = "step_latency_s";
+  /** Derived from {@link #STEP_LATENCY_S} when reading: the fastest step of the job (seconds). */
+  public static final String STEP_MIN_S = "step_min_s";
+  /** Derived from {@link #STEP_LATENCY_S}: the slowest step of the job (seconds). */
+  public static final String STEP_MAX_S = "step_max_s";
+  /** Derived from {@link #STEP_LATENCY_S}: the mean step of the job (seconds). */
+  public static final String STEP_MEAN_S = "step_mean_s";
 
   /** Columns without which a row cannot be placed in a table. */
   public static final List<String> REQUIRED = List.of(MODEL, METHOD, HORIZON, STATUS);
 
   /** Columns read as text; every other column is read as a number where it parses as one. */
   public static final List<String> TEXT = List.of(JOB_ID, MODEL, METHOD, HORIZON, PROMPT_ID, SEED, STATUS,
-      BACKEND, VIDEO, PROMPT, MESSAGE);
+      BACKEND, VIDEO, PROMPT, MESSAGE, STEP_LATENCY_S);
 
   /** Columns the contract defines as numbers; a cell there that does not parse is warned about. */
   public static final List<String> NUMERIC = List.of(FRAMES, TOTAL_S, PEAK_MEMORY_GB, DENSITY, COMPOSITE_SCORE,

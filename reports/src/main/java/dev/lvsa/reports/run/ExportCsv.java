@@ -126,6 +126,7 @@ public final class ExportCsv {
           numbers.put(e.getKey(), d);
         }
       }
+      stepTimes(row.getOrDefault(ExportColumns.STEP_LATENCY_S, ""), numbers);
       double frames = numbers.getOrDefault(ExportColumns.FRAMES, Double.NaN);
       String statusText = row.getOrDefault(ExportColumns.STATUS, "");
       jobs.add(new JobRecord(row.getOrDefault(ExportColumns.JOB_ID, ""), model, method, horizon,
@@ -144,6 +145,35 @@ public final class ExportCsv {
       }
     }
     return new Result(jobs, warnings, columns);
+  }
+
+  /**
+   * The fastest, slowest and mean step of a {@code step_latency_s} cell ({@code [0.0148,0.0138]}) into
+   * {@code numbers}; nothing when the cell is empty or holds no positive number.
+   */
+  static void stepTimes(String cell, Map<String, Double> numbers) {
+    String s = cell.replace("[", "").replace("]", "").trim();
+    if (s.isEmpty()) {
+      return;
+    }
+    double min = Double.POSITIVE_INFINITY;
+    double max = 0;
+    double sum = 0;
+    int n = 0;
+    for (String part : s.split("[,;\\s]+")) {
+      Double d = parseNumber(part);
+      if (d != null && d > 0) {
+        min = Math.min(min, d);
+        max = Math.max(max, d);
+        sum += d;
+        n++;
+      }
+    }
+    if (n > 0) {
+      numbers.put(ExportColumns.STEP_MIN_S, min);
+      numbers.put(ExportColumns.STEP_MAX_S, max);
+      numbers.put(ExportColumns.STEP_MEAN_S, sum / n);
+    }
   }
 
   static Double parseNumber(String s) {

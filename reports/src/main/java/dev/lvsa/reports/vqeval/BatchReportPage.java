@@ -88,12 +88,14 @@ final class BatchReportPage {
 
     page.section("diagnostics", "Loop diagnostics beside the vbench-like scores");
     page.table(diagnostics(ranked), null, null);
-    CategoryChart contrast = BatchCharts.contrast(scored.stream().map(Item::video).toList(),
-        scored.stream().map(Item::report).toList());
+    CategoryChart contrast = BatchCharts.contrast(ranked.stream().map(Item::video).toList(),
+        ranked.stream().map(Item::report).toList());
     if (contrast != null) {
       ChartImage img = ChartFiles.write(contrast, charts, "contrast");
-      page.figure(img, "Input order" + (scored.size() > BatchCharts.MAX_BARS ? ", first " + BatchCharts.MAX_BARS
-          + " scored videos" : "") + ". Bars: loop quality (left axis); diamonds: subject consistency (right axis).");
+      page.figure(img, "Best composite first" + (ranked.size() > BatchCharts.MAX_BARS ? ", the first "
+          + BatchCharts.MAX_BARS + " scored videos" : "") + ": #k is the video's rank in the tables above, which "
+          + "give its full name. Bars: loop quality (left axis); a loop quality of 0 has no bar and is marked by a "
+          + "red line and \"0\" on the axis. Diamonds: subject consistency (right axis).");
     }
 
     List<String> groupBy = GROUP_COLUMNS.stream().filter(extras::contains).toList();

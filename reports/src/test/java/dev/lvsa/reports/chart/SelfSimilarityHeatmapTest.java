@@ -59,6 +59,29 @@ class SelfSimilarityHeatmapTest {
   }
 
   @Test
+  void bothAxesHaveATitle() {
+    BufferedImage img = SelfSimilarityHeatmap.render(looping(120, 30, 1, null), "loop.mp4", "");
+    int mid = SelfSimilarityHeatmap.TOP + SelfSimilarityHeatmap.PLOT / 2;
+    // the y title stands upright in the strip left of the tick labels, beside the middle of the matrix
+    assertThat(darkPixels(img, 0, 18, mid - 20, mid + 20)).as("y axis title").isGreaterThan(15);
+    // the x title lies under the tick labels, below the middle of the matrix
+    int cx = SelfSimilarityHeatmap.LEFT + SelfSimilarityHeatmap.PLOT / 2;
+    int below = SelfSimilarityHeatmap.TOP + SelfSimilarityHeatmap.PLOT + 24;
+    assertThat(darkPixels(img, cx - 20, cx + 20, below, below + 16)).as("x axis title").isGreaterThan(15);
+  }
+
+  private static int darkPixels(BufferedImage img, int x0, int x1, int y0, int y1) {
+    int n = 0;
+    for (int y = y0; y < y1; y++) {
+      for (int x = x0; x < x1; x++) {
+        int rgb = img.getRGB(x, y);
+        n += ((rgb >> 16) & 0xFF) < 160 && ((rgb >> 8) & 0xFF) < 160 && (rgb & 0xFF) < 160 ? 1 : 0;
+      }
+    }
+    return n;
+  }
+
+  @Test
   void withoutADetectedPeriodNothingIsMarked() {
     SelfSimilarity ss = looping(120, 30, 1, null);
     BufferedImage img = SelfSimilarityHeatmap.render(ss, "loop.mp4", "");
