@@ -9,7 +9,7 @@ depends on a marker in the prompt:
   CRASH    exit with code 3 in the middle of the job
   BADLINE  write a line that is not JSON on stdout
   PAUSE    sleep 0.3 s, then as other
-  SLOWONCE sleep 60 s, the first time only (RUN_DIR/.slow-done marks it): a job to kill the runner in
+  SLOWONCE sleep 300 s, the first time only (RUN_DIR/.slow-done marks it): a job to kill the runner in
   other    copy tiny-33f.mp4 (beside this script) to ``out`` and answer "ok"
 """
 
@@ -52,7 +52,7 @@ def main():
         marker = os.path.join(run_dir, ".slow-done")
         if "SLOWONCE" in prompt and not os.path.exists(marker):
             open(marker, "w").close()
-            time.sleep(60)
+            time.sleep(300)
         if "PAUSE" in prompt:
             time.sleep(0.3)
         if "HANG" in prompt:

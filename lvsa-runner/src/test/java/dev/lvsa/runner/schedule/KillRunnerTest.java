@@ -44,7 +44,7 @@ class KillRunnerTest {
         int killedMidAttempt = 0;
         for (int i = 0; i < KILLS; i++) {
             Process p = runner(exp, runDir, dir.resolve("runner-" + i + ".log"));
-            boolean working = waitForRunningAttempt(runDir, p, 120);
+            boolean working = waitForRunningAttempt(runDir, p, 240);
             if (working) {
                 Thread.sleep(random.nextInt(2500));
             }
@@ -110,7 +110,9 @@ class KillRunnerTest {
         List<String> args = List.of("run", exp.toString(), "--out", runDir.toString(), "--python", Repo.systemPython(),
                 "--worker-script", Repo.fakeWorker(dir.resolve("fake")).toString(), "--progress", "plain");
         Process first = ChildJvm.start(args, Map.of(), dir.resolve("first.log"));
-        assertThat(waitForRunningAttempt(runDir, first, 60)).isTrue();
+        // deadlines, not sleeps: each wait returns as soon as the state is reached, and a loaded CI machine (JVM
+        // and Python start-ups several times slower) must not turn a slow start into a failure
+        assertThat(waitForRunningAttempt(runDir, first, 240)).as("the first runner never started its job").isTrue();
         long orphan;
         long orphanStarted;
         try (Ledger l = Ledger.openExisting(runDir)) {
@@ -126,7 +128,7 @@ class KillRunnerTest {
         ChildJvm.Result second = ChildJvm.run(args, Map.of(), dir.resolve("second.log"));
         assertThat(second.code()).as(second.output()).isZero();
         assertThat(second.output()).contains("ended 1 worker(s) a killed runner left behind");
-        assertThat(waitGone(orphan, orphanStarted, 10)).isTrue();
+        assertThat(waitGone(orphan, orphanStarted, 60)).isTrue();
         try (Ledger l = Ledger.openExisting(runDir)) {
             assertThat(l.query("SELECT outcome FROM attempts ORDER BY number")).extracting(m -> m.get("outcome"))
                     .containsExactly("interrupted", "ok");
