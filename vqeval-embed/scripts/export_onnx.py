@@ -7,8 +7,9 @@ Run with the worker's environment (it has torch and transformers; the ONNX expor
     .venv/bin/python vqeval-embed/scripts/export_onnx.py clip  WEIGHTS_DIR  models/clip-vit-b32.onnx
 
 WEIGHTS_DIR is a local Hugging Face folder (config.json plus weights), e.g. a copy of
-facebook/dinov2-small or openai/clip-vit-base-patch32; nothing is downloaded. ``--random-tiny`` instead
-builds a small random-weight model of the same architecture (for smoke tests: its features mean nothing).
+facebook/dinov2-small or openai/clip-vit-base-patch32; nothing is downloaded. Without weights,
+``--random tiny`` builds a small random-weight model of the same architecture (smoke tests) and
+``--random full`` one of the real size (DINOv2-S/14, CLIP ViT-B/32: timing); their features mean nothing.
 
 DINO is exported with free height and width and ``"crop": false`` (VBench resizes the shorter side to 224
 and does not crop); CLIP takes 224x224 centre crops. The output is the image feature VBench uses: DINO's
@@ -27,7 +28,7 @@ IMAGENET = ([0.485, 0.456, 0.406], [0.229, 0.224, 0.225])
 CLIP_STATS = ([0.48145466, 0.4578275, 0.40821073], [0.26862954, 0.26130258, 0.27577711])
 
 
-def build(kind: str, weights: str | None):
+def build(kind: str, weights: str | None, random: str | None = None):
     import torch
     from transformers import (CLIPVisionConfig, CLIPVisionModelWithProjection, Dinov2Config,
                               Dinov2Model)
@@ -36,6 +37,9 @@ def build(kind: str, weights: str | None):
     if kind == "dino":
         if weights:
             model = Dinov2Model.from_pretrained(weights, local_files_only=True)
+        elif random == "full":  # DINOv2-S/14's shape
+            model = Dinov2Model(Dinov2Config(hidden_size=384, num_hidden_layers=12, num_attention_heads=6,
+                                             intermediate_size=1536, patch_size=14, image_size=518))
         else:
             model = Dinov2Model(Dinov2Config(hidden_size=64, num_hidden_layers=2, num_attention_heads=2,
                                              intermediate_size=128, patch_size=14, image_size=224))
@@ -43,6 +47,10 @@ def build(kind: str, weights: str | None):
     else:
         if weights:
             model = CLIPVisionModelWithProjection.from_pretrained(weights, local_files_only=True)
+        elif random == "full":  # CLIP ViT-B/32's shape
+            model = CLIPVisionModelWithProjection(CLIPVisionConfig(
+                hidden_size=768, num_hidden_layers=12, num_attention_heads=12, intermediate_size=3072,
+                patch_size=32, image_size=224, projection_dim=512))
         else:
             model = CLIPVisionModelWithProjection(CLIPVisionConfig(
                 hidden_size=64, num_hidden_layers=2, num_attention_heads=2, intermediate_size=128,
@@ -65,10 +73,11 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("kind", choices=["dino", "clip"])
     p.add_argument("weights", nargs="?", help="local Hugging Face folder (omit with --random-tiny)")
     p.add_argument("out", help="the .onnx file to write (its sidecar goes beside it as OUT.json)")
-    p.add_argument("--random-tiny", action="store_true", help="random weights, tiny size: smoke tests only")
+    p.add_argument("--random", choices=["tiny", "full"],
+                   help="random weights instead of WEIGHTS_DIR: tiny (smoke tests) or full size (timing)")
     a = p.parse_args(argv)
-    if bool(a.weights) == a.random_tiny:
-        p.error("give WEIGHTS_DIR or --random-tiny, not both or neither")
+    if bool(a.weights) == bool(a.random):
+        p.error("give WEIGHTS_DIR or --random, not both or neither")
     if a.weights and not Path(a.weights, "config.json").is_file():
         p.error(f"{a.weights}: not a Hugging Face model folder (no config.json)")
     try:
@@ -79,7 +88,7 @@ def main(argv: list[str] | None = None) -> int:
 
     out = Path(a.out)
     out.parent.mkdir(parents=True, exist_ok=True)
-    model = build(a.kind, a.weights)
+    model = build(a.kind, a.weights, a.random)
     free = {0: "batch", 2: "height", 3: "width"} if a.kind == "dino" else {0: "batch"}
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")
