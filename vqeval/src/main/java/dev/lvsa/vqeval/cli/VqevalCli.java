@@ -82,6 +82,9 @@ public final class VqevalCli implements java.util.concurrent.Callable<Integer> {
       } else if (ex instanceof VideoException ve) {
         err.println("vqeval: " + oneLine(ve.oneLine()));
         code = ExitCodes.USAGE;
+      } else if (ex instanceof dev.lvsa.vqeval.io.OutputException) {
+        err.println("vqeval: " + oneLine(ex.getMessage()));
+        code = ExitCodes.USAGE;
       } else {
         err.println("vqeval: " + oneLine(String.valueOf(ex)) + (verbose ? "" : " (run with -v for details)"));
         code = ExitCodes.FAILURE;

@@ -28,19 +28,33 @@ public final class AtomicFiles {
   public static Path write(Path target, byte[] content) throws IOException {
     Path abs = target.toAbsolutePath();
     Path dir = abs.getParent();
-    Files.createDirectories(dir);
-    Path tmp = newTempFile(dir, "." + abs.getFileName() + ".", ".tmp");
+    Path tmp = null;
     try {
+      Files.createDirectories(dir);
+      tmp = newTempFile(dir, "." + abs.getFileName() + ".", ".tmp");
       Files.write(tmp, content);
       try {
         Files.move(tmp, abs, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
       } catch (AtomicMoveNotSupportedException e) {
         Files.move(tmp, abs, StandardCopyOption.REPLACE_EXISTING);
       }
+    } catch (IOException e) {
+      throw new OutputException(target + ": cannot write (" + reason(e) + ")", e);
     } finally {
-      Files.deleteIfExists(tmp);
+      if (tmp != null) {
+        Files.deleteIfExists(tmp);
+      }
     }
     return target;
+  }
+
+  /** The operating system's words for a failed write ("No space left on device"), without class names. */
+  static String reason(IOException e) {
+    if (e instanceof java.nio.file.FileSystemException f && f.getReason() != null) {
+      return f.getReason();
+    }
+    String m = e.getMessage();
+    return m == null || m.isBlank() ? e.getClass().getSimpleName() : m;
   }
 
   /**
