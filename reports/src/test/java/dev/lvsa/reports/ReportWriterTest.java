@@ -96,12 +96,14 @@ class ReportWriterTest {
     SelfSimilarity ss = VqEval.builder().build().selfSimilarity(clip);
     BufferedImage img = ImageIO.read(reportDir.resolve("charts/selfsim_wan13b-dense-4x-p1.png").toFile());
     int marks = ImageStats.count(img, SelfSimilarityHeatmap.MARK.getRGB());
-    if (ss.periodFrames() != null) {
-      assertThat(marks).as("period " + ss.periodFrames() + " marked").isGreaterThan(100);
-    } else {
-      assertThat(marks).isZero();
-    }
+    // an exact loop: VQeval must find its period, and the heatmap must mark it (no branch that passes either way)
+    assertThat(ss.periodFrames()).as("the exact loop's period").isNotNull();
+    assertThat(marks).as("period " + ss.periodFrames() + " marked").isGreaterThan(100);
+    Path cleanClip = runDir.resolve("videos/wan13b-lvsa-4x-p1.mp4");
+    assertThat(VqEval.builder().build().selfSimilarity(cleanClip).periodFrames()).as("clean motion").isNull();
     BufferedImage clean = ImageIO.read(reportDir.resolve("charts/selfsim_wan13b-lvsa-4x-p1.png").toFile());
+    assertThat(ImageStats.count(clean, SelfSimilarityHeatmap.MARK.getRGB())).as("nothing marked on clean motion")
+        .isZero();
     assertThat(ImageStats.of(clean).distinctColours()).isGreaterThan(50);
   }
 
