@@ -5,6 +5,7 @@ setup_python
 build_java
 log "Java tests (mvn verify)"
 (cd "$ROOT" && mvn -q verify) || { log "Java tests FAILED"; exit 1; }
+"$ROOT/scripts/tour-test.sh" || { log "README Tour commands FAILED (scripts/tour-test.sh)"; exit 1; }
 log "VQeval on labelled real and synthetic videos (scripts/validate-vqeval.sh)"
 "$ROOT/scripts/validate-vqeval.sh" || { log "VQeval validation FAILED"; exit 1; }
 log "Python worker tests (pytest)"

@@ -23,15 +23,36 @@ from . import __version__
 os.environ.setdefault("OMP_WAIT_POLICY", "PASSIVE")
 
 
+# --help text is plain text, written here rather than taken from docstrings (which are reST for the API docs).
+_DESCRIPTION = """The Python worker of lvsa-toolkit: runs video diffusion models with the attention plans that
+the Java runner writes."""
+_EPILOG = """Run a command with --help for its options.
+Exit codes: 0 ok, 1 failure (a job failed), 2 bad input or usage."""
+_GENERATE_DESCRIPTION = """Run one job and write an mp4.
+
+Prints exactly one JSON result line on stdout; everything else goes to stderr."""
+_GENERATE_EPILOG = """Exit codes: 0 the status is ok; 1 failure (oom, timeout, backend unavailable, runtime
+error); 2 bad request (invalid plan, geometry mismatch, bad option)."""
+_SERVE_DESCRIPTION = """Serve jobs: one JSON request per line on stdin, one JSON message per line on stdout
+(ready, progress, result, pong, shutdown, error). The protocol is contracts/worker-protocol.md."""
+_SERVE_EPILOG = """Exit codes: 0 after a shutdown request or when stdin closes; 1 start-up failed (unknown device,
+the --model preload failed); 2 bad usage."""
+_BACKENDS_DESCRIPTION = """List the attention backends and whether each can run on the device, as JSON on
+stdout (for fbs also which inner kernel it would use)."""
+_BACKENDS_EPILOG = "Exit codes: 0 ok; 2 unknown device or bad usage."
+
+
 def _parser() -> argparse.ArgumentParser:
     script = Path(sys.argv[0]).stem == "lvsa-worker"  # the console script; else python -m lvsa_worker
+    plain = argparse.RawDescriptionHelpFormatter  # keeps the line breaks of the texts above
     parser = argparse.ArgumentParser(prog="lvsa-worker" if script else "python -m lvsa_worker",
-                                     description=__doc__.splitlines()[0])
+                                     description=_DESCRIPTION, epilog=_EPILOG, formatter_class=plain)
     parser.add_argument("--version", action="version", version=f"lvsa-worker {__version__}")
     parser.add_argument("-v", "--verbose", action="store_true", help="debug logging on stderr")
-    sub = parser.add_subparsers(dest="command", required=True)
+    sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
 
-    gen = sub.add_parser("generate", help="run one job and write an mp4")
+    gen = sub.add_parser("generate", help="run one job and write an mp4", description=_GENERATE_DESCRIPTION,
+                         epilog=_GENERATE_EPILOG, formatter_class=plain)
     gen.add_argument("--model", required=True, help="preset (tiny-wan, tiny-wan22, tiny-hv15) or local diffusers folder")
     gen.add_argument("--plan", required=True, help="attention plan JSON file")
     gen.add_argument("--frames", type=int, required=True, help="video frames (F; latent frames = (F-1)/4+1)")
@@ -55,14 +76,16 @@ def _parser() -> argparse.ArgumentParser:
                      help="one video over every rank of a torch.distributed.run launch (Ulysses); rank 0 writes the "
                           "video and prints the result, the other ranks print nothing")
 
-    srv = sub.add_parser("serve", help="JSON-lines jobs on stdin (contracts/worker-protocol.md)")
+    srv = sub.add_parser("serve", help="JSON-lines jobs on stdin (contracts/worker-protocol.md)",
+                         description=_SERVE_DESCRIPTION, epilog=_SERVE_EPILOG, formatter_class=plain)
     srv.add_argument("--model", default=None, help="load this model before printing the ready line")
     srv.add_argument("--device", default="auto")
     srv.add_argument("--dtype", default=None)
     srv.add_argument("--offload", default="none", choices=["none", "model"])
     srv.add_argument("--cache-size", type=int, default=1, help="models kept loaded at once")
 
-    bk = sub.add_parser("backends", help="list attention backends and whether they run on a device")
+    bk = sub.add_parser("backends", help="list attention backends and whether they run on a device",
+                        description=_BACKENDS_DESCRIPTION, epilog=_BACKENDS_EPILOG, formatter_class=plain)
     bk.add_argument("--device", default="auto")
     return parser
 

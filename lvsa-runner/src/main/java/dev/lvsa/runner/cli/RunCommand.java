@@ -91,6 +91,11 @@ public final class RunCommand implements Callable<Integer> {
         PrintWriter stdout = spec.commandLine().getOut();
         PrintStream err = System.err;
         Experiment exp = ExperimentLoader.load(experiment);
+        if (!exp.warnings().isEmpty()) {
+            PrintWriter w = spec.commandLine().getErr();
+            exp.warnings().forEach(line -> w.println("lvsa-runner run: warning: " + line));
+            w.flush();
+        }
         if (slurm != null && executor != Executor.slurm) {
             throw new BadInputException("Slurm options need --executor slurm");
         }
@@ -124,7 +129,7 @@ public final class RunCommand implements Callable<Integer> {
                     grid = refresh(ledger, grid);
                 } else {
                     listener.note(submitted.size() + " job(s) are with Slurm and have no result yet: run "
-                            + "'lvsa-runner collect " + runDir + "' later, or --resubmit to run them again");
+                            + ShellWords.runner("collect", runDir) + " later, or --resubmit to run them again");
                 }
             }
             List<JobRow> toRun = grid.stream().filter(j -> j.status() == JobStatus.PENDING).toList();
@@ -139,8 +144,8 @@ public final class RunCommand implements Callable<Integer> {
             grid = refresh(ledger, grid);
             Map<String, Long> counts = count(grid);
             stdout.printf("%s: %d jobs: %s%n", runDir, grid.size(), counts);
-            stdout.println("next: lvsa-runner status " + runDir + "   |   lvsa-runner export " + runDir
-                    + " --csv " + runDir.resolve("results.csv"));
+            stdout.println("next: " + ShellWords.runner("status", runDir));
+            stdout.println("next: " + ShellWords.runner("export", runDir, "--csv", runDir.resolve("results.csv")));
             stdout.flush();
             if (summary.unfinished() > 0) {
                 PrintWriter e = spec.commandLine().getErr();
@@ -171,8 +176,8 @@ public final class RunCommand implements Callable<Integer> {
         String device = exp.device().equals("auto") ? null : exp.device();
         SlurmExecutor.Submission s = new SlurmExecutor(runDir, opts.settings(worker.python(), exp.device()),
                 System.getenv()).submit(ledger, toRun, exp.name(), device, exp.timeoutS());
-        stdout.printf("submitted %d job(s) as Slurm job %s (array %s); when they are done: lvsa-runner collect %s%n",
-                s.jobs(), s.slurmJobId(), s.arraySpec(), runDir);
+        stdout.printf("submitted %d job(s) as Slurm job %s (array %s); when they are done: %s%n",
+                s.jobs(), s.slurmJobId(), s.arraySpec(), ShellWords.runner("collect", runDir));
         stdout.flush();
         return ExitCodes.OK;
     }

@@ -32,13 +32,15 @@ import java.util.List;
  * @param readyTimeoutS  seconds to wait for a starting worker's ready line
  * @param retries        retries of a job whose worker crashed or hung (attempts = retries + 1)
  * @param scoring        VQeval settings
+ * @param warnings       what the loader accepted but would have the file say otherwise (deprecated spellings), one
+ *                       line each ({@code FILE: KEY: cause}); the CLI prints them on stderr
  */
 public record Experiment(String name, String description, Path source, List<ModelEntry> models,
                          List<MethodVariant> methods, List<Double> horizons, List<Integer> frames,
                          List<Prompt> prompts, List<Long> seeds, Integer steps, Integer height, Integer width,
                          double guidance, String negativePrompt, String device, String backend, String dtype,
                          int fps, String offload, double timeoutS, double timeoutGraceS, double readyTimeoutS,
-                         int retries, ScoringSettings scoring) {
+                         int retries, ScoringSettings scoring, List<String> warnings) {
     public Experiment {
         models = List.copyOf(models);
         methods = List.copyOf(methods);
@@ -46,5 +48,6 @@ public record Experiment(String name, String description, Path source, List<Mode
         frames = List.copyOf(frames);
         prompts = List.copyOf(prompts);
         seeds = List.copyOf(seeds);
+        warnings = List.copyOf(warnings);
     }
 }

@@ -155,7 +155,7 @@ public final class ExperimentLoader {
 
         Experiment exp = new Experiment(name, description, source, models, methods, horizons, frames, prompts, seeds,
                 steps, height, width, guidance, negative, device, backend, dtype, fps, offload, timeout, grace,
-                ready, retries, scoring);
+                ready, retries, scoring, keys.warnings());
         GridExpander.checkGeometry(exp, keys);
         return exp;
     }

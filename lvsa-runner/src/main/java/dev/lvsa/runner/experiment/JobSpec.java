@@ -43,11 +43,25 @@ public record JobSpec(ModelEntry model, MethodVariant method, double horizon, in
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("model", model.name());
         m.put("method", method.method());
-        m.put("method_params", method.resolved());
+        m.put("method_params", identityParams(method));
         m.put("frames", frames);
         m.put("height", height);
         m.put("width", width);
         m.put("steps", steps);
+        return m;
+    }
+
+    /**
+     * The method's knobs as job ids and plan stems hash them. LVSA's rotation knob is spelled {@code rotate}
+     * everywhere (experiment files, plans, pattern specs, exports), but ids hash the spelling they were first issued
+     * with, {@code rotation}, so a run folder made before the rename resumes its jobs instead of running them again.
+     */
+    private static Map<String, Object> identityParams(MethodVariant method) {
+        if (!method.method().equals("lvsa") || !method.resolved().containsKey("rotate")) {
+            return method.resolved();
+        }
+        Map<String, Object> m = new LinkedHashMap<>();
+        method.resolved().forEach((k, v) -> m.put(k.equals("rotate") ? "rotation" : k, v));
         return m;
     }
 

@@ -13,9 +13,20 @@ import java.util.List;
  */
 final class Keys {
     private final String file;
+    private final List<String> warnings = new ArrayList<>();
 
     Keys(String file) {
         this.file = file;
+    }
+
+    /** Notes a problem that does not stop the file from loading (e.g. a deprecated spelling): {@code FILE: KEY: cause}. */
+    void warn(String key, String cause) {
+        warnings.add(file + ": " + key + ": " + cause);
+    }
+
+    /** The warnings noted so far, in order. */
+    List<String> warnings() {
+        return List.copyOf(warnings);
     }
 
     BadInputException bad(String key, String cause) {

@@ -1,6 +1,8 @@
 package dev.lvsa.runner.experiment;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.lvsa.baselines.BadInputException;
 import dev.lvsa.baselines.method.AttentionMethod;
 import dev.lvsa.baselines.method.DenseMethod;
@@ -29,7 +31,13 @@ final class MethodParser {
             "dense", List.of(),
             "riflex", List.of("k", "repeat_latent_frames", "scale"),
             "ultravico", List.of("alpha"),
-            "lvsa", List.of("window", "n_first", "kfi", "rotation", "sparsity_scale", "expand_window"));
+            "lvsa", List.of("window", "n_first", "kfi", "rotate", "sparsity_scale", "expand_window"));
+    /**
+     * Knob spellings that earlier releases accepted, per method: old -> canonical. Still read, with a warning; the
+     * canonical spelling is the one the attention plan and pattern specs use ({@code rotate}).
+     */
+    private static final Map<String, Map<String, String>> DEPRECATED = Map.of(
+            "lvsa", Map.of("rotation", "rotate"));
 
     private final Keys keys;
     private final Path baseDir;
@@ -71,6 +79,7 @@ final class MethodParser {
             throw keys.bad(key, "a mapping needs 'method' (one of " + String.join(", ", METHODS) + ") or 'pattern'");
         }
         String method = builtIn(keys.text(e.get("method"), key + ".method"), key + ".method");
+        e = canonicalKnobs(e, method, key);
         List<String> allowed = new ArrayList<>(List.of("method", "label"));
         allowed.addAll(KNOBS.get(method));
         for (var it = e.fieldNames(); it.hasNext(); ) {
@@ -114,6 +123,31 @@ final class MethodParser {
             out.add(variant(key, method, c, shown));
         }
         return out;
+    }
+
+    /** The entry with deprecated knob spellings renamed to the canonical ones (a warning for each). */
+    private JsonNode canonicalKnobs(JsonNode e, String method, String key) {
+        Map<String, String> old = DEPRECATED.getOrDefault(method, Map.of());
+        if (old.keySet().stream().noneMatch(e::has)) {
+            return e;
+        }
+        ObjectNode copy = JsonNodeFactory.instance.objectNode();
+        for (var it = e.fields(); it.hasNext(); ) {
+            Map.Entry<String, JsonNode> f = it.next();
+            String canonical = old.get(f.getKey());
+            if (canonical == null) {
+                copy.set(f.getKey(), f.getValue());
+                continue;
+            }
+            if (e.has(canonical)) {
+                throw keys.bad(key + "." + f.getKey(), "give '" + canonical + "' only ('" + f.getKey()
+                        + "' is its deprecated spelling)");
+            }
+            keys.warn(key + "." + f.getKey(), "deprecated spelling of '" + canonical + "': write '" + canonical
+                    + "' (still read for now)");
+            copy.set(canonical, f.getValue());
+        }
+        return copy;
     }
 
     private String builtIn(String name, String key) {
@@ -171,8 +205,8 @@ final class MethodParser {
         if (knobs.containsKey("kfi")) {
             p = p.withKfi(autoOrInt(knobs.get("kfi"), key + ".kfi", 1));
         }
-        if (knobs.containsKey("rotation")) {
-            p = p.withRotate(keys.bool(knobs.get("rotation"), key + ".rotation"));
+        if (knobs.containsKey("rotate")) {
+            p = p.withRotate(keys.bool(knobs.get("rotate"), key + ".rotate"));
         }
         if (knobs.containsKey("sparsity_scale")) {
             p = p.withSparsityScale(keys.positive(knobs.get("sparsity_scale"), key + ".sparsity_scale"));
@@ -184,7 +218,7 @@ final class MethodParser {
         resolved.put("window", p.window());
         resolved.put("n_first", p.nFirst());
         resolved.put("kfi", p.kfi() == null ? "auto" : p.kfi());
-        resolved.put("rotation", p.rotate());
+        resolved.put("rotate", p.rotate());
         resolved.put("sparsity_scale", p.sparsityScale());
         resolved.put("expand_window", p.expandWindow());
         return new MethodVariant("lvsa", shown, new LvsaMethod(p), resolved);

@@ -61,13 +61,35 @@ class GridExpanderTest {
         assertThat(jobs.stream().filter(j -> j.frames() == 49).findFirst().orElseThrow().horizon()).isEqualTo(1.5);
     }
 
+    /**
+     * Ids (and plan stems) of LVSA jobs are those issued before the rotation knob's YAML spelling became
+     * {@code rotate}: a run folder made then resumes its jobs. The values are pinned from that release.
+     */
+    @Test
+    void lvsa_job_ids_did_not_change_with_the_rotate_spelling(@TempDir Path dir) throws IOException {
+        String base = "models: [tiny-wan]\nhorizons: [2]\nprompt_sets: [demo-1]\nsteps: 4\n";
+        JobSpec plain = GridExpander.expand(load(dir, base + "methods: [lvsa]\n")).get(0);
+        assertThat(plain.jobId()).isEqualTo("f0a780c58848104b");
+        assertThat(plain.stem()).isEqualTo("tiny-wan_lvsa_65f_demo-kite_s0_f0a780c5");
+        assertThat(plain.method().resolved()).containsEntry("rotate", true).doesNotContainKey("rotation");
+        JobSpec fixed = GridExpander.expand(load(dir, base + "methods: [{method: lvsa, rotate: false}]\n")).get(0);
+        assertThat(fixed.jobId()).isEqualTo("2030528e846ab81e");
+        assertThat(fixed.method().label()).isEqualTo("lvsa[rotate=false]");
+        Experiment old = load(dir, base + "methods: [{method: lvsa, rotation: false}]\n");
+        assertThat(GridExpander.expand(old).get(0).jobId()).isEqualTo("2030528e846ab81e");
+        assertThat(old.methods().get(0).label()).isEqualTo("lvsa[rotate=false]");
+        assertThat(old.warnings()).singleElement().asString().endsWith("exp.yaml: methods[0].rotation: deprecated "
+                + "spelling of 'rotate': write 'rotate' (still read for now)");
+        assertThat(load(dir, base + "methods: [{method: lvsa, rotate: [true, false]}]\n").warnings()).isEmpty();
+    }
+
     @Test
     void ids_are_stable_and_spelled_out_defaults_are_the_same_job(@TempDir Path dir) throws IOException {
         String base = "models: [tiny-wan]\nhorizons: [2]\nprompt_sets: [demo-1]\nsteps: 4\n";
         String a = GridExpander.expand(load(dir, base + "methods: [lvsa]\n")).get(0).jobId();
         String again = GridExpander.expand(load(dir, base + "methods: [lvsa]\n")).get(0).jobId();
         String spelled = GridExpander.expand(load(dir, base
-                + "methods: [{method: lvsa, window: 3, n_first: 1, kfi: auto, rotation: true}]\n")).get(0).jobId();
+                + "methods: [{method: lvsa, window: 3, n_first: 1, kfi: auto, rotate: true}]\n")).get(0).jobId();
         String otherKnob = GridExpander.expand(load(dir, base + "methods: [{method: lvsa, window: 2}]\n"))
                 .get(0).jobId();
         String otherSeed = GridExpander.expand(load(dir, base + "methods: [lvsa]\nseeds: [1]\n")).get(0).jobId();
