@@ -115,7 +115,7 @@ class PatternCliTest {
     void help_and_version_everywhere() {
         for (String sub : new String[] {"models", "show", "analyze", "check", "plan"}) {
             assertThat(CliRun.of(sub, "--help").code()).isZero();
-            assertThat(CliRun.of(sub, "--version").out()).startsWith("lvsa-toolkit ");
+            assertThat(CliRun.of(sub, "--version").out()).startsWith("pattern ").contains("(lvsa-toolkit, attention plan schema v1)");
         }
         assertThat(CliRun.of().code()).isEqualTo(2);
     }

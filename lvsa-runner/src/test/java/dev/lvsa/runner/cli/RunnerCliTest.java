@@ -11,7 +11,7 @@ class RunnerCliTest {
     void version_names_the_toolkit() {
         Cli.Result r = Cli.run("--version");
         assertThat(r.code()).isZero();
-        assertThat(r.out()).startsWith("lvsa-toolkit ");
+        assertThat(r.out()).matches("lvsa-runner \\d+\\.\\d+\\.\\d+(-SNAPSHOT)? \\(lvsa-toolkit, attention plan schema v1\\)\\s*");
     }
 
     @Test
@@ -29,7 +29,7 @@ class RunnerCliTest {
             Cli.Result help = Cli.run(sub, "--help");
             assertThat(help.code()).isZero();
             assertThat(help.out()).contains("Usage: lvsa-runner " + sub);
-            assertThat(Cli.run(sub, "--version").out()).startsWith("lvsa-toolkit ");
+            assertThat(Cli.run(sub, "--version").out()).startsWith("lvsa-runner ");
         }
     }
 

@@ -133,7 +133,7 @@ public final class ReportCommand implements Callable<Integer> {
     @Override
     public String[] getVersion() {
       String v = ReportCommand.class.getPackage().getImplementationVersion();
-      return new String[] {"lvsa-toolkit reports " + (v == null ? "dev" : v)};
+      return new String[] {"report " + (v == null ? "dev" : v) + " (lvsa-toolkit reports)"};
     }
   }
 }
