@@ -44,14 +44,14 @@ public final class EvaluateCommand extends ScoringCommand {
     VqEval vq = scoring.build(true);
     ProgressMode mode = progress == ProgressMode.auto
         ? (System.console() != null ? ProgressMode.bar : ProgressMode.none) : progress;
-    FrameProgressLine line = mode == ProgressMode.none ? null
-        : new FrameProgressLine(spec.commandLine().getErr(), video, mode == ProgressMode.bar);
+    ProgressDisplay.Frames line = mode == ProgressMode.none ? null
+        : new ProgressDisplay.Frames(spec.commandLine().getErr(), mode == ProgressMode.bar, video);
     EvaluationReport report;
     try {
       report = vq.evaluate(Path.of(video), video, line);
     } finally {
       if (line != null) {
-        line.done();
+        line.close();
       }
     }
     PrintWriter out = spec.commandLine().getOut();

@@ -102,32 +102,8 @@ abstract class ScoringCommand implements Callable<Integer>, VqevalCli.Verbosity 
     }
   }
 
-  /** Progress lines (or a bar) on the command's error writer, where tests and callers capture it. */
-  static dev.lvsa.vqeval.batch.Progress progressTo(PrintWriter err, boolean bar) {
-    return new dev.lvsa.vqeval.batch.Progress(new java.io.PrintStream(new WriterOutputStream(err), true), bar);
-  }
-
-  /** Bridges the picocli error writer to a PrintStream for {@link Progress}. */
-  private static final class WriterOutputStream extends java.io.OutputStream {
-    private final PrintWriter w;
-
-    WriterOutputStream(PrintWriter w) {
-      this.w = w;
-    }
-
-    @Override
-    public void write(int b) {
-      w.write(b);
-    }
-
-    @Override
-    public void write(byte[] b, int off, int len) {
-      w.write(new String(b, off, len, java.nio.charset.StandardCharsets.UTF_8));
-    }
-
-    @Override
-    public void flush() {
-      w.flush();
-    }
+  /** Batch progress on the command's error writer (where tests and callers capture it). */
+  static BatchRunner.Listener progressTo(PrintWriter err, boolean bar) {
+    return ProgressDisplay.batch(err, bar);
   }
 }

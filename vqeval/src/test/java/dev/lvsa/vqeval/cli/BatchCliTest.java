@@ -53,7 +53,7 @@ class BatchCliTest {
     assertThat(out.resolve("b__clip.json")).exists();
     assertThat(out.resolve("clip.json")).exists();
     assertThat(out.resolve("broken.json")).doesNotExist();
-    assertThat(r.err()).contains("vqeval: broken.mp4: not a video").contains("4/4 done, 1 failed");
+    assertThat(r.err()).contains("vqeval: broken.mp4: not a video").contains("4/4 videos").contains("1 failed");
     assertThat(r.out()).contains("scored 3 of 4 videos").contains("report: ");
     // the renderer found through ServiceLoader (a test stand-in for the reports module) got every item
     assertThat(java.nio.file.Files.readAllLines(out.resolve("report.html"))).hasSize(5)

@@ -9,6 +9,7 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -62,8 +63,11 @@ class CliTest {
     Path json = dir.resolve("progress.json");
     Run lines = run("evaluate", clean.toString(), "--progress", "lines", "--json", json.toString());
     assertThat(lines.code()).isZero();
-    assertThat(lines.err()).contains(clean + ": decoding frame 1 of 48").contains(clean + ": 48 frames decoded in ")
-        .contains("analysing repeats");
+    List<String> shown = lines.err().lines().toList();
+    assertThat(shown).as("a line when the bar starts and one at the end, no repeats").hasSizeBetween(1, 2)
+        .doesNotHaveDuplicates();
+    assertThat(shown.get(shown.size() - 1)).startsWith("vqeval: clean.mp4 100% [").contains("48/48 frames")
+        .endsWith("analysing");
     Run quiet = run("evaluate", clean.toString(), "--json", json.toString());
     assertThat(quiet.err()).as("no terminal, no progress by default").isEmpty();
   }
