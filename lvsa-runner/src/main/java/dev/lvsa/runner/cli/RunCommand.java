@@ -100,6 +100,7 @@ public final class RunCommand implements Callable<Integer> {
             throw new BadInputException("Slurm options need --executor slurm");
         }
         Path runDir = out.toAbsolutePath().normalize();
+        GridChecks.beforeFirstJob(exp, runDir, worker.python(), executor != Executor.slurm);
         ProgressBar bar = new ProgressBar(err, progressMode());
         RunListener listener = bar;
         try (RunLock lock = RunLock.acquire(runDir); Ledger ledger = Ledger.open(runDir)) {
