@@ -98,7 +98,7 @@ class DevicesPerJobTest {
                     .run(grid, toRun);
             assertThat(s.statuses()).containsExactly(Map.entry("ok", 1));
             assertThat(marker).exists();
-            assertThat(events).containsSubsequence("cpu x2 step 1/2", "retried", "cpu x2 step 2/2");
+            assertThat(events).containsSubsequence("retried", "cpu x2 step 1/2", "cpu x2 step 2/2");
 
             List<Map<String, Object>> tries = ledger.query("SELECT j.method, a.number, a.worker, a.device, a.outcome, "
                     + "a.message, a.worker_pid FROM attempts a JOIN jobs j ON j.job_id = a.job_id "
@@ -146,6 +146,33 @@ class DevicesPerJobTest {
             assertThat((String) r.get("message")).startsWith("the worker crashed on 1 attempt; last: ")
                     .containsPattern("(a rank of the 2-rank job|the 2-rank launch) on cpu x2")
                     .contains("root cause: rank : 1").contains("SIGKILL");
+        }
+    }
+
+    @Test
+    void a_launch_left_running_by_a_killed_runner_is_ended_with_its_ranks_by_the_next_run() throws Exception {
+        // what the ledger records for an N-device attempt is the launcher's pid; its command line says
+        // --sequence-parallel, and its ranks are its children
+        Process launcher = new ProcessBuilder(Repo.systemPython(), "-c", "import subprocess, sys, time; "
+                + "subprocess.Popen([sys.executable, '-c', 'import time; time.sleep(120)']); time.sleep(120)",
+                "--sequence-parallel").start();
+        try {
+            long deadline = System.nanoTime() + 20_000_000_000L;
+            while (launcher.descendants().findAny().isEmpty() && System.nanoTime() < deadline) {
+                Thread.sleep(50);
+            }
+            List<ProcessHandle> ranks = launcher.descendants().toList();
+            assertThat(ranks).isNotEmpty();
+            long started = launcher.info().startInstant().orElseThrow().toEpochMilli();
+            assertThat(dev.lvsa.runner.worker.Reaper.endStale(List.<long[]>of(new long[] {launcher.pid(), started})))
+                    .isEqualTo(1);
+            assertThat(launcher.waitFor(10, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+            for (ProcessHandle rank : ranks) {
+                assertThat(rank.onExit().get(10, java.util.concurrent.TimeUnit.SECONDS).isAlive()).isFalse();
+            }
+        } finally {
+            launcher.descendants().forEach(ProcessHandle::destroyForcibly);
+            launcher.destroyForcibly();
         }
     }
 }
