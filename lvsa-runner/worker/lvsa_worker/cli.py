@@ -13,6 +13,7 @@ import argparse
 import json
 import logging
 import os
+import signal
 import sys
 from pathlib import Path
 
@@ -75,6 +76,9 @@ def _parser() -> argparse.ArgumentParser:
     gen.add_argument("--sequence-parallel", action="store_true",
                      help="one video over every rank of a torch.distributed.run launch (Ulysses); rank 0 writes the "
                           "video and prints the result, the other ranks print nothing")
+    gen.add_argument("--progress-lines", action="store_true",
+                     help="also print protocol progress lines (load, denoise steps, decode, write) before the result "
+                          "line; under --sequence-parallel rank 0 alone prints them")
 
     srv = sub.add_parser("serve", help="JSON-lines jobs on stdin (contracts/worker-protocol.md)",
                          description=_SERVE_DESCRIPTION, epilog=_SERVE_EPILOG, formatter_class=plain)
@@ -133,7 +137,11 @@ def _generate(args) -> int:
         except (ValueError, WorkerError) as exc:
             out.send({"type": "result", **failed_request(UsageError(str(exc)))})
             return 2
-    result = run_job(spec, ModelCache(), sp=sp)
+    rank = 0 if sp is None else sp.rank
+    progress = None
+    if args.progress_lines and rank == 0:
+        progress = lambda event: out.send({"type": "progress", **event})  # noqa: E731
+    result = run_job(spec, ModelCache(), _with_test_kill(progress, rank), sp=sp)
     if sp is not None:
         import torch.distributed as dist
 
@@ -143,6 +151,38 @@ def _generate(args) -> int:
     if result["status"] == "ok":
         return 0
     return 2 if result.get("error_code") in ("bad_request", "plan_invalid", "geometry_mismatch", "unsupported") else 1
+
+
+KILL_RANK_ENV = "LVSA_TEST_KILL_RANK"
+
+
+def _with_test_kill(progress, rank: int):
+    """Test hook (for the runner's tests of a rank dying mid-job), inert unless ``LVSA_TEST_KILL_RANK`` is set.
+
+    ``LVSA_TEST_KILL_RANK=RANK:STEP:MARKER``: the process of rank ``RANK`` SIGKILLs itself when denoising step
+    ``STEP`` (1-based) has finished, unless the file ``MARKER`` exists; it creates ``MARKER`` first, so only the
+    first attempt dies and a retry (same environment) runs through. An empty ``MARKER`` kills every attempt."""
+    spec = os.environ.get(KILL_RANK_ENV)
+    if not spec:
+        return progress
+    kill_rank, kill_step, marker = spec.split(":", 2)
+    if int(kill_rank) != rank:
+        return progress
+
+    def hooked(event: dict) -> None:
+        if progress is not None:
+            progress(event)
+        if event.get("phase") != "denoise" or event.get("step", 0) < int(kill_step):
+            return
+        if marker:
+            if os.path.exists(marker):
+                return
+            Path(marker).touch()
+        logging.getLogger("lvsa_worker").warning("%s: rank %d kills itself after step %s (test hook)",
+                                                 KILL_RANK_ENV, rank, event.get("step"))
+        os.kill(os.getpid(), signal.SIGKILL)
+
+    return hooked
 
 
 def _backends(args) -> int:

@@ -27,6 +27,7 @@ def test_preset_geometry_matches_the_contract(model_cache, name):
     assert list(model.patch) == spec["patch"]
     assert model.text_tokens == spec["text_tokens"]
     assert model.reference_latent_frames == spec["reference_latent_frames"]
+    assert model.num_heads == spec["attention_heads"]
     if spec["experts"] == 2:
         assert model.pipe.config.boundary_ratio == spec["boundary_ratio"]
 

@@ -1,8 +1,8 @@
 """Tiny random-weight presets: ``tiny-wan``, ``tiny-wan22`` (two experts), ``tiny-hv15``.
 
-Their geometry (resolution, VAE factors, patch, horizon, joint text tokens) is the one in
-``contracts/models/tiny-models.json`` and is checked against it when built; the architectures (layers,
-heads, widths) are ours and kept small enough that 65 frames at 64x96 with 4 steps take seconds on a CPU.
+Their geometry (resolution, VAE factors, patch, horizon, joint text tokens) and attention head count are
+the ones in ``contracts/models/tiny-models.json`` (the runner checks ``devices_per_job`` against the heads);
+the rest of the architectures (layers, widths) are ours and kept small enough that 65 frames at 64x96 with 4 steps take seconds on a CPU.
 Weights come from a fixed seed, so a preset is the same model on every machine.
 
 They are driven with prompt embeddings derived from the prompt text (a seeded normal draw keyed by a hash
@@ -32,12 +32,14 @@ HV_BYT5_TOKENS = 4
 HV_IMAGE_TOKENS = 4  # the pipeline's zero image embedding for text-to-video (all padding)
 
 
-def _wan_transformer(seed: int):
+def _wan_transformer(seed: int, heads: int | None = None):
+    """A tiny Wan transformer; ``heads`` defaults to tiny-wan's ``attention_heads`` in the contract."""
     from diffusers import WanTransformer3DModel
 
+    heads = heads if heads is not None else tiny_model_specs()["tiny-wan"]["attention_heads"]
     torch.manual_seed(seed)
     return WanTransformer3DModel(
-        patch_size=(1, 2, 2), num_attention_heads=2, attention_head_dim=32, in_channels=16, out_channels=16,
+        patch_size=(1, 2, 2), num_attention_heads=heads, attention_head_dim=32, in_channels=16, out_channels=16,
         text_dim=WAN_TEXT_DIM, freq_dim=32, ffn_dim=64, num_layers=2, cross_attn_norm=True,
         qk_norm="rms_norm_across_heads", rope_max_seq_len=1024,
     )
@@ -56,8 +58,8 @@ def _wan_pipeline(spec: dict):
         prediction_type="flow_prediction", use_flow_sigmas=True, num_train_timesteps=1000, flow_shift=3.0
     )
     experts = spec.get("experts", 1)
-    transformer = _wan_transformer(WEIGHT_SEED + 1)
-    transformer_2 = _wan_transformer(WEIGHT_SEED + 2) if experts == 2 else None
+    transformer = _wan_transformer(WEIGHT_SEED + 1, spec["attention_heads"])
+    transformer_2 = _wan_transformer(WEIGHT_SEED + 2, spec["attention_heads"]) if experts == 2 else None
     return WanPipeline(
         tokenizer=None, text_encoder=None, vae=vae, scheduler=scheduler, transformer=transformer,
         transformer_2=transformer_2, boundary_ratio=spec.get("boundary_ratio") if experts == 2 else None,
@@ -85,8 +87,9 @@ def _hv15_pipeline(spec: dict):
     if patch_h != patch_w:
         raise ModelLoadError(f"tiny-hv15: HunyuanVideo 1.5 needs a square spatial patch, got {spec['patch']}")
     transformer = HunyuanVideo15Transformer3DModel(
-        in_channels=2 * latent_channels + 1, out_channels=latent_channels, num_attention_heads=2,
-        attention_head_dim=32, num_layers=2, num_refiner_layers=1, mlp_ratio=2.0, patch_size=patch_h,
+        in_channels=2 * latent_channels + 1, out_channels=latent_channels,
+        num_attention_heads=spec["attention_heads"], attention_head_dim=32, num_layers=2, num_refiner_layers=1,
+        mlp_ratio=2.0, patch_size=patch_h,
         patch_size_t=patch_t, text_embed_dim=HV_TEXT_DIM, text_embed_2_dim=HV_TEXT_2_DIM,
         image_embed_dim=HV_IMAGE_DIM, rope_theta=256.0, rope_axes_dim=(8, 12, 12),
         target_size=spec["height"], task_type="t2v",

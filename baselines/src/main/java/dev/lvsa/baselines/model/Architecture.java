@@ -12,7 +12,8 @@ package dev.lvsa.baselines.model;
  * @param dualStream               whether text tokens have their own projections and FFN in every block
  *                                 (HunyuanVideo 1.5); their count is then the model's text tokens in self-attention
  * @param nominal                  true when these sizes are placeholders (the tiny test presets, whose real
- *                                 architecture the Python worker owns): FLOP figures are then only illustrative
+ *                                 architecture the Python worker owns): FLOP figures are then only illustrative;
+ *                                 {@code heads} is real even then (the contract's {@code attention_heads})
  */
 public record Architecture(int layers, int heads, int headDim, int modelDim, int ffnDim,
                            int crossAttentionTextTokens, boolean dualStream, boolean nominal) {

@@ -98,11 +98,15 @@ public final class ModelRegistry {
                         1280, 33, hv15Text, hv15, 2, 50));
     }
 
-    /** Nominal sizes for the tiny presets (the worker owns their real architectures): for illustration only. */
-    private static Architecture nominalTinyArchitecture(ModelFamily family) {
+    /**
+     * Nominal sizes for the tiny presets (the worker owns their real architectures): for illustration only, except
+     * the attention heads, which the contract gives ({@code attention_heads}: the worker builds its transformers
+     * with it and the runner checks {@code devices_per_job} against it).
+     */
+    private static Architecture nominalTinyArchitecture(ModelFamily family, int heads) {
         return family == ModelFamily.HUNYUANVIDEO15
-                ? new Architecture(2, 2, 16, 32, 128, 0, true, true)
-                : new Architecture(2, 2, 16, 32, 64, 16, false, true);
+                ? new Architecture(2, heads, 16, heads * 16, 128, 0, true, true)
+                : new Architecture(2, heads, 16, heads * 16, 64, 16, false, true);
     }
 
     private static List<ModelSpec> loadTinyPresets() {
@@ -128,7 +132,7 @@ public final class ModelRegistry {
                     integer(m, "spatial_factor"), new Patch(patch.path(0).asInt(), patch.path(1).asInt(),
                     patch.path(2).asInt()), integer(m, "height"), integer(m, "width"),
                     integer(m, "reference_latent_frames"), integer(m, "text_tokens"),
-                    nominalTinyArchitecture(family), 2, 4));
+                    nominalTinyArchitecture(family, integer(m, "attention_heads")), 2, 4));
         }
         if (out.isEmpty()) {
             throw new IllegalStateException(TINY_MODELS_RESOURCE + " lists no models");

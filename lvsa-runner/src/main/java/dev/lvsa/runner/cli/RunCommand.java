@@ -99,6 +99,9 @@ public final class RunCommand implements Callable<Integer> {
         if (slurm != null && executor != Executor.slurm) {
             throw new BadInputException("Slurm options need --executor slurm");
         }
+        // where the workers go (and whether the devices split into groups of devices_per_job): before any file is made
+        List<WorkerLaunch> launches = executor == Executor.local ? Devices.plan(exp.device(), devices,
+                System.getenv(), Devices::nvidiaSmi, worker.program(), exp.devicesPerJob()) : List.of();
         Path runDir = out.toAbsolutePath().normalize();
         GridChecks.beforeFirstJob(exp, runDir, worker.python(), executor != Executor.slurm);
         ProgressBar bar = new ProgressBar(err, progressMode());
@@ -139,8 +142,6 @@ public final class RunCommand implements Callable<Integer> {
             if (executor == Executor.slurm) {
                 return submit(exp, runDir, ledger, toRun, scorer, listener, stdout);
             }
-            List<WorkerLaunch> launches = Devices.plan(exp.device(), devices, System.getenv(), Devices::nvidiaSmi,
-                    worker.program());
             var summary = new Scheduler(ledger, runDir, launches, exec, scorer, listener).run(grid, toRun);
             grid = refresh(ledger, grid);
             Map<String, Long> counts = count(grid);
@@ -175,8 +176,8 @@ public final class RunCommand implements Callable<Integer> {
         }
         SlurmOptions opts = slurm != null ? slurm : new SlurmOptions();
         String device = exp.device().equals("auto") ? null : exp.device();
-        SlurmExecutor.Submission s = new SlurmExecutor(runDir, opts.settings(worker.python(), exp.device()),
-                System.getenv()).submit(ledger, toRun, exp.name(), device, exp.timeoutS());
+        SlurmExecutor.Submission s = new SlurmExecutor(runDir, opts.settings(worker.python(), exp.device(),
+                exp.devicesPerJob()), System.getenv()).submit(ledger, toRun, exp.name(), device, exp.timeoutS());
         stdout.printf("submitted %d job(s) as Slurm job %s (array %s); when they are done: %s%n",
                 s.jobs(), s.slurmJobId(), s.arraySpec(), ShellWords.runner("collect", runDir));
         stdout.flush();

@@ -1,5 +1,6 @@
 package dev.lvsa.runner.cli;
 
+import dev.lvsa.baselines.BadInputException;
 import dev.lvsa.runner.slurm.SlurmSettings;
 import java.util.ArrayList;
 import java.util.List;
@@ -11,7 +12,8 @@ public final class SlurmOptions {
     String partition;
 
     @Option(names = "--gpus-per-task", paramLabel = "N",
-            description = "GPUs per array task (default 1; 0 for a cpu experiment)")
+            description = "GPUs per array task (default: the experiment's devices_per_job, 1 unless set; 0 for a cpu "
+                    + "experiment)")
     Integer gpusPerTask;
 
     @Option(names = "--time", paramLabel = "LIMIT", description = "Slurm time limit per task, e.g. 04:00:00")
@@ -27,8 +29,13 @@ public final class SlurmOptions {
             description = "one more sbatch argument, passed as is (repeatable), e.g. --sbatch-arg=--qos=long")
     List<String> sbatchArgs = new ArrayList<>();
 
-    SlurmSettings settings(String python, String device) {
-        int gpus = gpusPerTask != null ? gpusPerTask : device.equals("cpu") ? 0 : 1;
-        return new SlurmSettings(partition, gpus, time, account, maxParallel, sbatchArgs, python);
+    SlurmSettings settings(String python, String device, int devicesPerJob) {
+        int gpus = gpusPerTask != null ? gpusPerTask : device.equals("cpu") ? 0 : devicesPerJob;
+        if (gpus > 0 && gpus < devicesPerJob) {
+            throw new BadInputException("--gpus-per-task " + gpus + ": the experiment's devices_per_job is "
+                    + devicesPerJob + ", so each task needs " + devicesPerJob + " GPUs (or 0 with --sbatch-arg="
+                    + "--gres=gpu:" + devicesPerJob + ")");
+        }
+        return new SlurmSettings(partition, gpus, time, account, maxParallel, sbatchArgs, python, devicesPerJob);
     }
 }

@@ -34,13 +34,15 @@ import java.util.List;
  * @param scoring        VQeval settings
  * @param warnings       what the loader accepted but would have the file say otherwise (deprecated spellings), one
  *                       line each ({@code FILE: KEY: cause}); the CLI prints them on stderr
+ * @param devicesPerJob  devices (ranks) one job runs over: 1 = one worker per device; N &gt; 1 = each job is one
+ *                       {@code torch.distributed.run} launch of N ranks (Ulysses sequence parallelism)
  */
 public record Experiment(String name, String description, Path source, List<ModelEntry> models,
                          List<MethodVariant> methods, List<Double> horizons, List<Integer> frames,
                          List<Prompt> prompts, List<Long> seeds, Integer steps, Integer height, Integer width,
                          double guidance, String negativePrompt, String device, String backend, String dtype,
                          int fps, String offload, double timeoutS, double timeoutGraceS, double readyTimeoutS,
-                         int retries, ScoringSettings scoring, List<String> warnings) {
+                         int retries, ScoringSettings scoring, List<String> warnings, int devicesPerJob) {
     public Experiment {
         models = List.copyOf(models);
         methods = List.copyOf(methods);

@@ -33,7 +33,7 @@ public final class ExperimentLoader {
     public static final List<String> KEYS = List.of("name", "description", "models", "methods", "horizons", "frames",
             "prompt_sets", "prompts", "negative_prompt", "seeds", "steps", "height", "width", "guidance", "device",
             "backend", "dtype", "fps", "offload", "timeout_s", "timeout_grace_s", "ready_timeout_s", "retries",
-            "scoring");
+            "scoring", "devices_per_job");
     /** Backends a job may ask for: the plan's names plus the worker-only {@code flex}. */
     public static final List<String> BACKENDS;
     public static final List<String> DEVICES = List.of("auto", "cpu", "cuda", "npu");
@@ -152,10 +152,13 @@ public final class ExperimentLoader {
                 : DEFAULT_READY_TIMEOUT_S;
         int retries = root.has("retries") ? keys.integer(root.get("retries"), "retries", 0) : DEFAULT_RETRIES;
         ScoringSettings scoring = scoring(keys, root.get("scoring"));
+        int devicesPerJob = root.has("devices_per_job")
+                ? keys.integer(root.get("devices_per_job"), "devices_per_job", 1) : 1;
+        checkDegree(keys, models, devicesPerJob);
 
         Experiment exp = new Experiment(name, description, source, models, methods, horizons, frames, prompts, seeds,
                 steps, height, width, guidance, negative, device, backend, dtype, fps, offload, timeout, grace,
-                ready, retries, scoring, keys.warnings());
+                ready, retries, scoring, keys.warnings(), devicesPerJob);
         GridExpander.checkGeometry(exp, keys);
         return exp;
     }
@@ -204,6 +207,30 @@ public final class ExperimentLoader {
             out.add(new ModelEntry(spec, path));
         }
         return out;
+    }
+
+    /**
+     * Ulysses sequence parallelism splits the attention heads over the ranks: every model's head count (the model
+     * registry's; for the tiny presets {@code attention_heads} in {@code contracts/models/tiny-models.json}) must be a
+     * multiple of {@code devices_per_job}.
+     */
+    private static void checkDegree(Keys keys, List<ModelEntry> models, int n) {
+        for (ModelEntry m : models) {
+            int heads = m.spec().architecture().heads();
+            if (heads % n != 0) {
+                List<String> fits = new ArrayList<>();
+                for (int d = 1; d <= heads; d++) {
+                    if (heads % d == 0) {
+                        fits.add(String.valueOf(d));
+                    }
+                }
+                String source = m.spec().architecture().nominal() ? "attention_heads in "
+                        + ModelRegistry.TINY_MODELS_RESOURCE.substring(1) : "the model registry";
+                throw keys.bad("devices_per_job", n + " does not divide the " + heads + " attention heads of "
+                        + m.name() + " (" + source + "); Ulysses splits heads over the ranks: use one of "
+                        + String.join(", ", fits));
+            }
+        }
     }
 
     private static Set<String> tinyPresets() {

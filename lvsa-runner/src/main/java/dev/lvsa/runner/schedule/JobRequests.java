@@ -6,6 +6,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.lvsa.runner.ledger.JobRow;
 import dev.lvsa.runner.ledger.ResultRow;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * The worker protocol's {@code job} object for a ledger job, and the worker's {@code result} turned into a
@@ -48,6 +50,24 @@ public final class JobRequests {
         }
         o.put("offload", j.offload());
         return o;
+    }
+
+    /**
+     * The job object as {@code lvsa_worker generate} options, each one argument {@code --key=value} (no shell; a
+     * prompt that starts with '-' stays a value): the required fields, then the optional ones present, then
+     * {@code --timeout-s}. The device is left out (the launch gives it).
+     */
+    public static List<String> generateArgs(ObjectNode job, double timeoutS) {
+        List<String> args = new ArrayList<>();
+        for (String key : List.of("model", "plan", "frames", "height", "width", "steps", "seed", "out", "backend",
+                "guidance", "prompt", "negative_prompt", "fps", "dtype", "offload")) {
+            JsonNode v = job.get(key);
+            if (v != null && !v.isNull()) {
+                args.add("--" + key.replace('_', '-') + "=" + v.asText());
+            }
+        }
+        args.add("--timeout-s=" + timeoutS);
+        return args;
     }
 
     /** The worker's result line as a ledger result. An unknown or missing status becomes {@code error}. */

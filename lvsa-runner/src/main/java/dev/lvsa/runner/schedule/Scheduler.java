@@ -10,11 +10,13 @@ import dev.lvsa.runner.ledger.RunEnvironment;
 import dev.lvsa.runner.ledger.ScoreRow;
 import dev.lvsa.runner.progress.RunListener;
 import dev.lvsa.runner.scoring.Scorer;
+import dev.lvsa.runner.worker.RankedJob;
 import dev.lvsa.runner.worker.Reaper;
 import dev.lvsa.runner.worker.WorkerLaunch;
 import dev.lvsa.runner.worker.WorkerOutcome;
 import dev.lvsa.runner.worker.WorkerProcess;
 import dev.lvsa.runner.worker.WorkerStartException;
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -115,7 +117,11 @@ public final class Scheduler {
 
     private void slot(WorkerLaunch launch, BlockingDeque<JobRow> queue) {
         try {
-            work(launch, queue);
+            if (launch.ranks() > 1) {
+                workRanked(launch, queue);
+            } else {
+                work(launch, queue);
+            }
         } catch (RuntimeException e) {
             // e.g. the ledger's disk is full: stop this worker; its job stays 'running' and the next run retries it
             String why = "worker " + launch.name() + " stopped: " + e.getClass().getSimpleName() + ": " + e.getMessage();
@@ -177,16 +183,59 @@ public final class Scheduler {
         }
     }
 
+    /**
+     * Jobs over several devices: every attempt is its own {@code torch.distributed.run} launch of
+     * {@code launch.ranks()} ranks on this slot's devices (one job at a time, so no other job gets them meanwhile).
+     */
+    private void workRanked(WorkerLaunch launch, BlockingDeque<JobRow> queue) {
+        JobRow next;
+        while (!Reaper.stopping() && (next = queue.pollFirst()) != null) {
+            JobRow job = next;
+            boolean done = false;
+            while (!done && !Reaper.stopping()) {
+                RankedJob r;
+                Path log = jobLog(job);
+                long t0 = System.nanoTime();
+                try {
+                    r = RankedJob.start(launch, JobRequests.generateArgs(JobRequests.job(job, runDir, null),
+                            exec.timeoutS()), log);
+                } catch (IOException e) {
+                    queue.addFirst(job);
+                    listener.note(e.getMessage());
+                    synchronized (problems) {
+                        problems.add(e.getMessage());
+                    }
+                    return;
+                }
+                Attempt a = rec.startAttempt(job.jobId(), "local", "torchrun " + launch.name(), r.pid(),
+                        r.startedMs(), launch.name());
+                listener.jobStarted(job, launch.name(), r.pid(), a.number());
+                WorkerOutcome o = r.await(exec.watchdog(), msg -> progress(job, launch, msg));
+                done = record(a, job, o, (System.nanoTime() - t0) / 1e9);
+            }
+        }
+    }
+
+    private Path jobLog(JobRow job) {
+        return runDir.resolve("logs").resolve(Path.of(job.videoPath()).getFileName().toString()
+                .replaceFirst("\\.mp4$", "") + ".log");
+    }
+
     /** One attempt; true when the job reached a final status. */
     private boolean attempt(WorkerLaunch launch, WorkerProcess w, JobRow job) {
         Attempt a = rec.startAttempt(job.jobId(), "local", launch.name(), w.pid(), w.startedMs(), launch.name());
         listener.jobStarted(job, launch.name(), w.pid(), a.number());
         long t0 = System.nanoTime();
-        Path log = runDir.resolve("logs").resolve(Path.of(job.videoPath()).getFileName().toString()
-                .replaceFirst("\\.mp4$", "") + ".log");
         WorkerOutcome o = w.generate(job.jobId() + "/" + a.number(), JobRequests.job(job, runDir, null),
-                exec.timeoutS(), exec.watchdog(), msg -> progress(job, launch, msg), log);
-        double seconds = (System.nanoTime() - t0) / 1e9;
+                exec.timeoutS(), exec.watchdog(), msg -> progress(job, launch, msg), jobLog(job));
+        return record(a, job, o, (System.nanoTime() - t0) / 1e9);
+    }
+
+    /**
+     * Records how an attempt ended; true when the job reached a final status. A crashed or hung worker (for a job
+     * over several devices: any rank) is retried until {@code retries} such attempts, then the job fails.
+     */
+    private boolean record(Attempt a, JobRow job, WorkerOutcome o, double seconds) {
         if (Reaper.stopping()) {
             return true; // shutting down: the attempt stays 'running' and the next run retries it
         }

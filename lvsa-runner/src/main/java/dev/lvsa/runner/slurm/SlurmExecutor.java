@@ -64,6 +64,9 @@ public final class SlurmExecutor {
                 task.put("seq", j.seq());
                 task.put("label", j.label());
                 task.put("timeout_s", timeoutS);
+                if (settings.ranks() > 1) {
+                    task.put("ranks", settings.ranks());
+                }
                 task.put("result", slurm.resolve("results").resolve(j.jobId() + ".json").toString());
                 task.set("job", JobRequests.job(j, runDir, device));
                 AtomicFiles.writeString(slurm.resolve("tasks").resolve(j.seq() + ".json"),

@@ -20,6 +20,12 @@ import java.util.function.Supplier;
  *   <li>{@code npu}: the same with {@code ASCEND_RT_VISIBLE_DEVICES} (no probing).</li>
  *   <li>{@code auto}: CUDA ids if any are known, else NPU ids, else one worker that picks its own device.</li>
  * </ul>
+ *
+ * <p>With {@code devices_per_job} N &gt; 1 the ids are cut into consecutive groups of N, one launch each
+ * ({@code cuda:0,1}, {@code cuda:2,3}: {@code CUDA_VISIBLE_DEVICES=0,1}); a group runs one job at a time as N ranks
+ * of one {@code torch.distributed.run} launch, so its devices are never shared with another job. On {@code cpu}
+ * (or with no ids known) there is one group of N ranks ({@code cpu x2}; gloo on CPU). Fewer ids than N, or a number
+ * of ids that is not a multiple of N, is refused (an idle device would go unnoticed).
  */
 public final class Devices {
     public static final String CUDA_ENV = "CUDA_VISIBLE_DEVICES";
@@ -39,6 +45,47 @@ public final class Devices {
      */
     public static List<WorkerLaunch> plan(String device, List<String> devices, Map<String, String> env,
                                           Supplier<List<String>> probeCuda, List<String> program) {
+        return plan(device, devices, env, probeCuda, program, 1);
+    }
+
+    /**
+     * Launches for jobs of {@code perJob} devices each (1: one {@code serve} worker per device).
+     *
+     * @throws BadInputException when the visible devices do not split into groups of {@code perJob}
+     */
+    public static List<WorkerLaunch> plan(String device, List<String> devices, Map<String, String> env,
+                                          Supplier<List<String>> probeCuda, List<String> program, int perJob) {
+        if (perJob < 1) {
+            throw new BadInputException("devices_per_job " + perJob + ": must be at least 1");
+        }
+        List<WorkerLaunch> single = single(device, devices, env, probeCuda, program);
+        if (perJob == 1) {
+            return single;
+        }
+        String var = single.get(0).env().keySet().stream().findFirst().orElse(null);
+        if (var == null) { // cpu, or no ids known: one group; the ranks take cuda:LOCAL_RANK (or cpu) themselves
+            WorkerLaunch w = single.get(0);
+            return List.of(new WorkerLaunch(w.name() + " x" + perJob, program, w.device(), Map.of(), null, null,
+                    perJob));
+        }
+        String kind = single.get(0).device();
+        List<String> ids = single.stream().map(w -> w.env().get(var)).toList();
+        if (ids.size() < perJob || ids.size() % perJob != 0) {
+            throw new BadInputException("devices_per_job " + perJob + ": " + ids.size() + " " + kind + " device(s) "
+                    + "are visible (" + String.join(",", ids) + ")" + (ids.size() < perJob ? ", fewer than one job "
+                    + "needs" : ", which do not split into groups of " + perJob) + "; choose a multiple of "
+                    + perJob + " with --devices (or " + var + ")");
+        }
+        List<WorkerLaunch> out = new ArrayList<>();
+        for (int i = 0; i < ids.size(); i += perJob) {
+            String group = String.join(",", ids.subList(i, i + perJob));
+            out.add(new WorkerLaunch(kind + ":" + group, program, kind, Map.of(var, group), null, null, perJob));
+        }
+        return out;
+    }
+
+    private static List<WorkerLaunch> single(String device, List<String> devices, Map<String, String> env,
+                                             Supplier<List<String>> probeCuda, List<String> program) {
         List<WorkerLaunch> out = new ArrayList<>();
         if (device.equals("cpu")) {
             if (!devices.isEmpty()) {

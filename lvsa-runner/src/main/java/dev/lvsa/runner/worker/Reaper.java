@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
 
 /**
  * Ends worker processes: every live one when the runner's JVM exits (a shutdown hook: no orphan after Ctrl-C or
@@ -12,7 +13,13 @@ import java.util.concurrent.ConcurrentHashMap;
  * never touched).
  */
 public final class Reaper {
-    private static final Set<WorkerProcess> LIVE = ConcurrentHashMap.newKeySet();
+    /** Something this JVM started that must not outlive it: a serve worker, or a job's rank group. */
+    interface Killable {
+        /** Kills the process and its child processes now. */
+        void kill();
+    }
+
+    private static final Set<Killable> LIVE = ConcurrentHashMap.newKeySet();
     /**
      * How far the start time a JVM reads for a process may differ from the one an earlier JVM recorded. Linux
      * derives it from the boot time, which each JVM computes as "now minus uptime": a wall clock stepped in
@@ -27,7 +34,7 @@ public final class Reaper {
     private Reaper() {
     }
 
-    static void register(WorkerProcess w) {
+    static void register(Killable w) {
         if (!hooked) {
             synchronized (Reaper.class) {
                 if (!hooked) {
@@ -39,8 +46,19 @@ public final class Reaper {
         LIVE.add(w);
     }
 
-    static void unregister(WorkerProcess w) {
+    static void unregister(Killable w) {
         LIVE.remove(w);
+    }
+
+    /** SIGKILLs a process and its descendants, then waits (at most 10 s) for it to end. */
+    static void killTree(Process process) {
+        process.descendants().forEach(ProcessHandle::destroyForcibly);
+        process.destroyForcibly();
+        try {
+            process.waitFor(10, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     /** True once the JVM is shutting down: workers are being killed on purpose, not crashing. */
@@ -51,14 +69,15 @@ public final class Reaper {
     /** Kills every worker this JVM started and still runs (the JVM's exit path: marks {@link #stopping()}). */
     static void killAll() {
         stopping = true;
-        for (WorkerProcess w : LIVE) {
+        for (Killable w : LIVE) {
             w.kill();
         }
     }
 
     /**
      * Kills workers left over by an earlier runner: each {@code [pid, startedMs]} whose process still runs, started
-     * at that time (within {@link #START_TOLERANCE_MS}) and looks like a worker ({@code serve} in its command line).
+     * at that time (within {@link #START_TOLERANCE_MS}) and looks like a worker ({@code serve} in its command line, or
+     * {@code --sequence-parallel}: the {@code torch.distributed.run} launcher of a job over several devices).
      *
      * @return how many were killed
      */
@@ -72,8 +91,10 @@ public final class Reaper {
             Optional<Instant> started = h.get().info().startInstant();
             boolean sameProcess = started.isPresent()
                     && Math.abs(started.get().toEpochMilli() - w[1]) < START_TOLERANCE_MS;
-            boolean looksLikeWorker = h.get().info().commandLine().map(c -> c.contains("serve")).orElse(false)
-                    || h.get().info().arguments().map(a -> List.of(a).contains("serve")).orElse(false);
+            boolean looksLikeWorker = h.get().info().commandLine()
+                    .map(c -> c.contains("serve") || c.contains("--sequence-parallel")).orElse(false)
+                    || h.get().info().arguments()
+                    .map(a -> List.of(a).contains("serve") || List.of(a).contains("--sequence-parallel")).orElse(false);
             if (sameProcess && looksLikeWorker) {
                 h.get().descendants().forEach(ProcessHandle::destroyForcibly);
                 h.get().destroyForcibly();

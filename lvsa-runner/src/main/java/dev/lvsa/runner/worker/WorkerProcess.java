@@ -3,6 +3,7 @@ package dev.lvsa.runner.worker;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.lvsa.runner.worker.ProtocolLines.Line;
 import java.io.BufferedReader;
 import java.io.BufferedWriter;
 import java.io.IOException;
@@ -25,16 +26,13 @@ import java.util.function.Consumer;
  * One running {@code lvsa_worker serve} process (protocol: {@code contracts/worker-protocol.md}). Not thread-safe:
  * one scheduler thread drives one worker.
  */
-public final class WorkerProcess implements AutoCloseable {
+public final class WorkerProcess implements AutoCloseable, Reaper.Killable {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final int TAIL_CHARS = 6_000;
     /** Marks the end of stdout in the message queue. */
-    private static final Line EOF = new Line(null, null);
+    private static final Line EOF = ProtocolLines.EOF;
     /** Stands for the message when this thread was interrupted while waiting (the worker has been killed). */
     private static final Line INTERRUPTED = new Line(null, null);
-
-    private record Line(String raw, JsonNode json) {
-    }
 
     private final WorkerLaunch launch;
     private final Process process;
@@ -53,7 +51,7 @@ public final class WorkerProcess implements AutoCloseable {
         this.startedMs = process.info().startInstant().map(Instant::toEpochMilli).orElse(System.currentTimeMillis());
         this.stdin = new BufferedWriter(new OutputStreamWriter(process.getOutputStream(), StandardCharsets.UTF_8));
         Reaper.register(this);
-        thread("stdout", () -> readStdout(process.getInputStream()));
+        thread("stdout", () -> ProtocolLines.pump(process.getInputStream(), tail, messages));
         thread("stderr", () -> readStderr(process.getErrorStream()));
     }
 
@@ -65,10 +63,7 @@ public final class WorkerProcess implements AutoCloseable {
      */
     public static WorkerProcess start(WorkerLaunch launch, Duration readyTimeout, Path logDir)
             throws WorkerStartException {
-        ProcessBuilder pb = new ProcessBuilder(launch.command());
-        pb.environment().putAll(launch.env());
-        pb.environment().put("PYTHONUNBUFFERED", "1");
-        pb.environment().putIfAbsent("PYTHONIOENCODING", "utf-8");
+        ProcessBuilder pb = launch.processBuilder(launch.command());
         Process p;
         try {
             p = pb.start();
@@ -110,20 +105,20 @@ public final class WorkerProcess implements AutoCloseable {
                 throw new WorkerStartException("worker " + launch.name() + " exited with code " + code
                         + " before it was ready; last output: " + tail.oneLine(), false);
             }
-            if (line.json == null) {
+            if (line.json() == null) {
                 kill();
                 throw new WorkerStartException(notProtocol(line), false);
             }
-            String type = line.json.path("type").asText();
+            String type = line.json().path("type").asText();
             if (type.equals("ready")) {
-                ready = line.json;
+                ready = line.json();
                 return;
             }
             if (type.equals("error")) {
                 waitExit();
                 kill();
                 throw new WorkerStartException("worker " + launch.name() + " could not start: "
-                        + line.json.path("message").asText(), true);
+                        + line.json().path("message").asText(), true);
             }
         }
     }
@@ -214,22 +209,22 @@ public final class WorkerProcess implements AutoCloseable {
                 return new WorkerOutcome.Crashed("worker " + launch.name() + " (pid " + pid() + ") died during the job"
                         + " (exit code " + code + describeSignal(code) + "); last output: " + tail.oneLine());
             }
-            write(log, line.raw);
-            if (line.json == null) {
+            ProtocolLines.write(log, line.raw());
+            if (line.json() == null) {
                 kill();
                 return new WorkerOutcome.Crashed(notProtocol(line));
             }
-            String type = line.json.path("type").asText();
-            boolean ours = id.equals(line.json.path("id").asText(null));
+            String type = line.json().path("type").asText();
+            boolean ours = id.equals(line.json().path("id").asText(null));
             if (type.equals("progress") && ours) {
-                onProgress.accept(line.json);
+                onProgress.accept(line.json());
             } else if (type.equals("result") && ours) {
-                return new WorkerOutcome.Finished(line.json);
-            } else if (type.equals("error") && (ours || line.json.path("id").isNull())) {
+                return new WorkerOutcome.Finished(line.json());
+            } else if (type.equals("error") && (ours || line.json().path("id").isNull())) {
                 ObjectNode r = JSON.createObjectNode();
                 r.put("status", "error");
-                r.put("error_code", line.json.path("error_code").asText("bad_request"));
-                r.put("message", "worker refused the request: " + line.json.path("message").asText());
+                r.put("error_code", line.json().path("error_code").asText("bad_request"));
+                r.put("message", "worker refused the request: " + line.json().path("message").asText());
                 return new WorkerOutcome.Finished(r);
             }
         }
@@ -255,14 +250,9 @@ public final class WorkerProcess implements AutoCloseable {
     }
 
     /** Kills the worker and its child processes now (SIGKILL). */
+    @Override
     public void kill() {
-        process.descendants().forEach(ProcessHandle::destroyForcibly);
-        process.destroyForcibly();
-        try {
-            process.waitFor(10, TimeUnit.SECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+        Reaper.killTree(process);
         Reaper.unregister(this);
     }
 
@@ -294,7 +284,7 @@ public final class WorkerProcess implements AutoCloseable {
     }
 
     private String notProtocol(Line line) {
-        return "worker " + launch.name() + " wrote a line that is not protocol JSON: '" + clip(line.raw)
+        return "worker " + launch.name() + " wrote a line that is not protocol JSON: '" + ProtocolLines.clip(line.raw())
                 + "'; last output: " + tail.oneLine();
     }
 
@@ -302,59 +292,21 @@ public final class WorkerProcess implements AutoCloseable {
         return code > 128 && code < 160 ? ", signal " + (code - 128) : "";
     }
 
-    private void readStdout(InputStream in) {
-        try (BufferedReader r = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
-            String s;
-            while ((s = r.readLine()) != null) {
-                if (s.isBlank()) {
-                    continue;
-                }
-                tail.add("[stdout] " + s);
-                JsonNode json;
-                try {
-                    json = JSON.readTree(s);
-                    if (json == null || !json.isObject()) {
-                        json = null;
-                    }
-                } catch (IOException e) {
-                    json = null;
-                }
-                messages.add(new Line(s, json));
-            }
-        } catch (IOException e) {
-            tail.add("[runner] reading the worker's stdout failed: " + e.getMessage());
-        } finally {
-            messages.add(EOF);
-        }
-    }
-
     private void readStderr(InputStream in) {
         try (BufferedReader r = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
             String s;
             while ((s = r.readLine()) != null) {
                 tail.add(s);
-                write(workerLog, s);
+                ProtocolLines.write(workerLog, s);
                 Writer j = jobLog;
                 if (j != null) {
-                    write(j, "[stderr] " + s);
+                    ProtocolLines.write(j, "[stderr] " + s);
                 }
             }
         } catch (IOException e) {
             tail.add("[runner] reading the worker's stderr failed: " + e.getMessage());
         } finally {
             closeLog();
-        }
-    }
-
-    private static void write(Writer w, String line) {
-        synchronized (w) {
-            try {
-                w.write(line);
-                w.write('\n');
-                w.flush();
-            } catch (IOException ignored) {
-                // a log that cannot be written must not stop the job
-            }
         }
     }
 
@@ -366,10 +318,6 @@ public final class WorkerProcess implements AutoCloseable {
                 // nothing to do
             }
         }
-    }
-
-    private static String clip(String s) {
-        return s.length() > 200 ? s.substring(0, 200) + "..." : s;
     }
 
     private void thread(String stream, Runnable r) {

@@ -3,7 +3,9 @@
 Usage: python task.py RUN_DIR INDEX
 
 Reads RUN_DIR/slurm/tasks/INDEX.json, runs ``python -m lvsa_worker generate`` with an argument list (no shell: the
-prompt reaches the worker exactly as written), and writes the worker's result line, plus the job id and where it
+prompt reaches the worker exactly as written; a task with ``ranks`` N > 1 runs it as N ranks of
+``python -m torch.distributed.run --standalone --nproc-per-node N ... --sequence-parallel``, rank 0 printing the
+result), and writes the worker's result line, plus the job id and where it
 ran, to the task's result file atomically (temporary file + rename in the same folder). Exit code: the worker's.
 """
 
@@ -17,8 +19,12 @@ import time
 OPTIONAL = ("device", "backend", "guidance", "prompt", "negative_prompt", "fps", "dtype", "offload")
 
 
-def worker_argv(job, timeout_s):
-    argv = [sys.executable, "-m", "lvsa_worker", "generate"]
+def worker_argv(job, timeout_s, ranks=1):
+    if ranks > 1:
+        argv = [sys.executable, "-m", "torch.distributed.run", "--standalone", f"--nproc-per-node={ranks}",
+                "-m", "lvsa_worker", "generate", "--sequence-parallel"]
+    else:
+        argv = [sys.executable, "-m", "lvsa_worker", "generate"]
     for key in ("model", "plan", "frames", "height", "width", "steps", "seed", "out"):
         argv.append(f"--{key}={job[key]}")
     for key in OPTIONAL:
@@ -34,7 +40,8 @@ def main():
     with open(os.path.join(run_dir, "slurm", "tasks", f"{index}.json"), encoding="utf-8") as f:
         task = json.load(f)
     started = time.time()
-    proc = subprocess.run(worker_argv(task["job"], task.get("timeout_s")), stdout=subprocess.PIPE,
+    ranks = task.get("ranks", 1)
+    proc = subprocess.run(worker_argv(task["job"], task.get("timeout_s"), ranks), stdout=subprocess.PIPE,
                           encoding="utf-8", errors="replace")
     result = None
     lines = [line for line in proc.stdout.splitlines() if line.strip()]
@@ -48,6 +55,11 @@ def main():
                   "peak_memory_gb": None, "output": None,
                   "message": f"the worker exited with code {proc.returncode} without a result line "
                              f"(see the task's Slurm log)"}
+    elif ranks > 1 and proc.returncode != 0 and result.get("error_code") == "internal":
+        # a rank died and rank 0's collective failed with it: the launch crashed (no retry on Slurm)
+        result["error_code"] = "worker_crashed"
+        result["message"] = (f"a rank of the {ranks}-rank launch failed (exit code {proc.returncode}; see the "
+                             f"task's Slurm log); rank 0 reported: {result.get('message')}")
     result["id"] = task["job_id"]
     result["slurm"] = {"array_job_id": os.environ.get("SLURM_ARRAY_JOB_ID"),
                        "array_task_id": os.environ.get("SLURM_ARRAY_TASK_ID"),

@@ -74,7 +74,17 @@ class ExperimentErrorsTest {
                         new String[] {"scoring.weights.beauty", "unknown dimension"}),
                 Arguments.of("broken YAML", "models: [tiny-wan\nmethods: [dense]\n",
                         new String[] {"not valid YAML"}),
-                Arguments.of("not a mapping", "- tiny-wan\n", new String[] {"mapping"}));
+                Arguments.of("not a mapping", "- tiny-wan\n", new String[] {"mapping"}),
+                Arguments.of("devices_per_job zero", BASE + "devices_per_job: 0\n",
+                        new String[] {"devices_per_job", "below the minimum 1"}),
+                Arguments.of("devices_per_job not dividing the heads", BASE + "devices_per_job: 3\n",
+                        new String[] {"devices_per_job", "3 does not divide the 2 attention heads of tiny-wan",
+                            "attention_heads in contracts/models/tiny-models.json", "use one of 1, 2"}),
+                Arguments.of("devices_per_job not dividing a real model's heads",
+                        BASE.replace("[tiny-wan]", "[{name: wan2.1-t2v-1.3b, path: /m/wan}]")
+                                .replace("steps: 4", "steps: 4\nheight: 480\nwidth: 832") + "devices_per_job: 5\n",
+                        new String[] {"devices_per_job", "5 does not divide the 12 attention heads of wan2.1-t2v-1.3b",
+                            "model registry", "1, 2, 3, 4, 6, 12"}));
     }
 
     @ParameterizedTest(name = "{0}")

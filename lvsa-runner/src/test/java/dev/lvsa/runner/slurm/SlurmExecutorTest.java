@@ -118,6 +118,42 @@ class SlurmExecutorTest {
     }
 
     @Test
+    void a_devices_per_job_experiment_asks_for_n_gpus_per_task_and_its_tasks_run_torchrun(@TempDir Path dir)
+            throws Exception {
+        Path bin = standIn(dir, false);
+        Path exp = Experiments.write(dir, "exp.yaml", "name: wide\nmodels: [tiny-wan]\nmethods: [dense]\n"
+                + "horizons: [1]\nsteps: 3\ndevice: cuda\ndevices_per_job: 2\nprompts:\n  - {id: odd, text: "
+                + Experiments.quoted(ODD) + "}\n");
+        Path runDir = dir.resolve("run");
+        Cli.Result few = Cli.run("run", exp.toString(), "--out", runDir.toString(), "--executor", "slurm",
+                "--gpus-per-task", "1");
+        assertThat(few.code()).isEqualTo(2);
+        assertThat(few.err()).contains("--gpus-per-task 1").contains("devices_per_job is 2");
+
+        ChildJvm.Result r = ChildJvm.run(List.of("run", exp.toString(), "--out", runDir.toString(), "--executor",
+                "slurm", "--python", "/opt/venv/bin/python"), path(bin), dir.resolve("submit.log"));
+        assertThat(r.code()).as(r.output()).isZero();
+        assertThat(Files.readAllLines(bin.resolve("sbatch-args.txt"))).contains("--gpus-per-task=2")
+                .doesNotContain("--gpus-per-task=1");
+        Path slurm = runDir.resolve("slurm");
+        Path taskFile = slurm.resolve("tasks/0.json");
+        JsonNode task = JSON.readTree(taskFile.toFile());
+        assertThat(task.get("ranks").asInt()).isEqualTo(2);
+        assertThat(task.at("/job/device").asText()).isEqualTo("cuda");
+        // the written task.py turns the task into one torchrun launch (argument list, no shell)
+        Process p = new ProcessBuilder(Repo.systemPython(), "-c", "import json, sys; sys.path.insert(0, sys.argv[1]); "
+                + "import task; t = json.load(open(sys.argv[2], encoding='utf-8')); "
+                + "print(json.dumps(task.worker_argv(t['job'], t['timeout_s'], t['ranks'])))",
+                slurm.toString(), taskFile.toString()).redirectErrorStream(true).start();
+        String out = new String(p.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        assertThat(p.waitFor()).as(out).isZero();
+        List<String> argv = JSON.readerForListOf(String.class).readValue(out);
+        assertThat(argv.subList(1, 9)).containsExactly("-m", "torch.distributed.run", "--standalone",
+                "--nproc-per-node=2", "-m", "lvsa_worker", "generate", "--sequence-parallel");
+        assertThat(argv).contains("--device=cuda", "--prompt=" + ODD, "--model=tiny-wan");
+    }
+
+    @Test
     void round_trip_tasks_run_the_worker_and_collect_scores_them(@TempDir Path dir) throws Exception {
         Repo.assumeRealWorker();
         Path bin = standIn(dir, true);

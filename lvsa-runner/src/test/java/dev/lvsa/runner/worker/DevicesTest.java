@@ -49,4 +49,42 @@ class DevicesTest {
         assertThatThrownBy(() -> Devices.plan("cuda", List.of("gpu0"), Map.of(), List::of, PROGRAM))
                 .isInstanceOf(BadInputException.class).hasMessageContaining("gpu0");
     }
+
+    @Test
+    void devices_per_job_groups_devices_and_each_job_is_one_torchrun_launch() {
+        List<WorkerLaunch> l = Devices.plan("cuda", List.of(), Map.of("CUDA_VISIBLE_DEVICES", "4,5,6,7"), List::of,
+                PROGRAM, 2);
+        assertThat(l).extracting(WorkerLaunch::name).containsExactly("cuda:4,5", "cuda:6,7");
+        assertThat(l).extracting(WorkerLaunch::ranks).containsExactly(2, 2);
+        assertThat(l.get(1).env()).containsExactly(Map.entry("CUDA_VISIBLE_DEVICES", "6,7"));
+        assertThat(l.get(1).rankedCommand(List.of("--model=tiny-wan", "--prompt=-a kite; $(id)")))
+                .containsExactly("python", "-m", "torch.distributed.run", "--standalone", "--nproc-per-node", "2",
+                        "-m", "lvsa_worker", "generate", "--sequence-parallel", "--progress-lines", "--device", "cuda",
+                        "--model=tiny-wan", "--prompt=-a kite; $(id)");
+        assertThat(Devices.plan("npu", List.of("0", "1", "2"), Map.of(), List::of, PROGRAM, 3))
+                .singleElement().satisfies(w -> {
+                    assertThat(w.name()).isEqualTo("npu:0,1,2");
+                    assertThat(w.env()).containsExactly(Map.entry("ASCEND_RT_VISIBLE_DEVICES", "0,1,2"));
+                });
+        WorkerLaunch cpu = Devices.plan("cpu", List.of(), Map.of(), List::of, PROGRAM, 2).get(0);
+        assertThat(cpu.name()).isEqualTo("cpu x2");
+        assertThat(cpu.env()).isEmpty();
+        assertThat(cpu.rankedCommand(List.of())).containsSequence("--nproc-per-node", "2").endsWith("--device", "cpu");
+        WorkerLaunch script = Devices.plan("cpu", List.of(), Map.of(), List::of, List.of("py", "/w/fake.py"), 2).get(0);
+        assertThat(script.rankedCommand(List.of())).containsExactly("py", "-m", "torch.distributed.run",
+                "--standalone", "--nproc-per-node", "2", "/w/fake.py", "generate", "--sequence-parallel",
+                "--progress-lines", "--device", "cpu");
+        assertThat(Devices.plan("cuda", List.of("0", "1"), Map.of(), List::of, PROGRAM, 1))
+                .extracting(WorkerLaunch::ranks).containsExactly(1, 1);
+    }
+
+    @Test
+    void devices_that_do_not_split_into_groups_are_refused() {
+        assertThatThrownBy(() -> Devices.plan("cuda", List.of(), Map.of("CUDA_VISIBLE_DEVICES", "0"), List::of,
+                PROGRAM, 2)).isInstanceOf(BadInputException.class)
+                .hasMessageContaining("devices_per_job 2").hasMessageContaining("fewer than one job needs");
+        assertThatThrownBy(() -> Devices.plan("cuda", List.of("0", "1", "2"), Map.of(), List::of, PROGRAM, 2))
+                .isInstanceOf(BadInputException.class).hasMessageContaining("do not split into groups of 2")
+                .hasMessageContaining("--devices");
+    }
 }
