@@ -113,6 +113,9 @@ class KillRunnerTest {
         // deadlines, not sleeps: each wait returns as soon as the state is reached, and a loaded CI machine (JVM
         // and Python start-ups several times slower) must not turn a slow start into a failure
         assertThat(waitForRunningAttempt(runDir, first, 240)).as("the first runner never started its job").isTrue();
+        // and until the worker is inside the slow job (it marks it before sleeping): killed earlier, the runner may
+        // not have handed the request over yet, and the idle worker would end on its own when its stdin closes
+        assertThat(waitForFile(runDir.resolve(".slow-done"), first, 240)).as("the worker never began the job").isTrue();
         long orphan;
         long orphanStarted;
         try (Ledger l = Ledger.openExisting(runDir)) {
@@ -157,6 +160,18 @@ class KillRunnerTest {
             Thread.sleep(100);
         }
         return false;
+    }
+
+    /** Waits until {@code file} exists (or the child exits); false if it never appeared. */
+    static boolean waitForFile(Path file, Process p, int seconds) throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
+        while (System.nanoTime() < deadline && p.isAlive()) {
+            if (Files.exists(file)) {
+                return true;
+            }
+            Thread.sleep(100);
+        }
+        return Files.exists(file);
     }
 
     static boolean waitGone(long pid, long startedMs, int seconds) throws InterruptedException {
