@@ -149,25 +149,30 @@ public final class ExportCsv {
 
   /**
    * The fastest, slowest and mean step of a {@code step_latency_s} cell ({@code [0.0148,0.0138]}) into
-   * {@code numbers}; nothing when the cell is empty or holds no positive number.
+   * {@code numbers}, the job's first step left out as its warm-up (kernel compilation, caches filled) when it has
+   * more than one; nothing when the cell is empty or holds no positive number.
    */
   static void stepTimes(String cell, Map<String, Double> numbers) {
     String s = cell.replace("[", "").replace("]", "").trim();
     if (s.isEmpty()) {
       return;
     }
+    List<Double> steps = new ArrayList<>();
+    for (String part : s.split("[,;\\s]+")) {
+      Double d = parseNumber(part);
+      if (d != null && d > 0) {
+        steps.add(d);
+      }
+    }
     double min = Double.POSITIVE_INFINITY;
     double max = 0;
     double sum = 0;
     int n = 0;
-    for (String part : s.split("[,;\\s]+")) {
-      Double d = parseNumber(part);
-      if (d != null && d > 0) {
-        min = Math.min(min, d);
-        max = Math.max(max, d);
-        sum += d;
-        n++;
-      }
+    for (Double d : steps.size() > 1 ? steps.subList(1, steps.size()) : steps) {
+      min = Math.min(min, d);
+      max = Math.max(max, d);
+      sum += d;
+      n++;
     }
     if (n > 0) {
       numbers.put(ExportColumns.STEP_MIN_S, min);

@@ -12,7 +12,8 @@ import java.util.Optional;
 
 /**
  * Whether a speedup over dense is more than timing noise, from the per-step wall times the worker records
- * ({@code step_latency_s}): each cell's fastest, mean and slowest denoising step over its successful jobs, the
+ * ({@code step_latency_s}, each job's first step left out as its warm-up): each cell's fastest, mean and slowest
+ * denoising step over its successful jobs, the
  * speedup of the mean steps, and its interval from the extremes (dense's fastest step over the method's
  * slowest, to dense's slowest over the method's fastest). Where that interval holds 1.0 the speedup is
  * "within noise".
@@ -89,8 +90,8 @@ public final class StepNoise {
         .column("step_speedup_range", "per-step speedup (×)", "range", ReportTable.Role.VALUE)
         .key("verdict", "verdict")
         .note("'" + WITHIN_NOISE + "': the range holds 1.0, so the run cannot tell the method from dense at this "
-            + "horizon. The worker runs no warm-up step before timing: a worker's first steps (kernel compilation, "
-            + "caches) count like any other and widen the range.")
+            + "horizon. Each job's first denoising step is its warm-up (kernel compilation, caches filled) and is "
+            + "left out of these figures; the end-to-end times above include it.")
         .note("End-to-end speedups (the tables and chart above) also include text encoding and VAE decoding, "
             + "which are the same for every method.");
     int rows = 0;
