@@ -45,6 +45,7 @@ public final class ReportInput {
   private final VqEval vqeval;
   private final ZonedDateTime generatedAt;
   private final Map<String, String> runSoftware;
+  private final java.util.function.Consumer<String> progress;
 
   private ReportInput(Builder b) {
     this.jobs = Collections.unmodifiableList(new ArrayList<>(b.jobs));
@@ -59,6 +60,7 @@ public final class ReportInput {
     this.reference = b.reference != null ? b.reference : PaperMeans.load();
     this.warnings = List.copyOf(b.warnings);
     this.maxHeatmaps = b.maxHeatmaps;
+    this.progress = b.progress;
     this.vqeval = b.vqeval;
     this.generatedAt = b.generatedAt != null ? b.generatedAt : ZonedDateTime.now();
     this.runSoftware = Collections.unmodifiableMap(new LinkedHashMap<>(b.runSoftware));
@@ -111,6 +113,11 @@ public final class ReportInput {
     return maxHeatmaps;
   }
 
+  /** Where the slow part of writing a report (decoding videos for heatmaps) says how far it got. */
+  public java.util.function.Consumer<String> progress() {
+    return progress;
+  }
+
   /** The evaluator used to recompute self-similarity, or null for a default one (built when needed). */
   public VqEval vqeval() {
     return vqeval;
@@ -131,6 +138,7 @@ public final class ReportInput {
     private List<String> warnings = List.of();
     private Map<String, String> runSoftware = Map.of();
     private int maxHeatmaps = DEFAULT_MAX_HEATMAPS;
+    private java.util.function.Consumer<String> progress = line -> { };
     private VqEval vqeval;
     private ZonedDateTime generatedAt;
 
@@ -186,6 +194,12 @@ public final class ReportInput {
     }
 
     /** At most this many self-similarity heatmaps (default 24; 0 draws none). */
+    /** Receives a line per heatmap as videos are decoded (default: nothing). */
+    public Builder progress(java.util.function.Consumer<String> lines) {
+      this.progress = lines;
+      return this;
+    }
+
     public Builder maxHeatmaps(int max) {
       if (max < 0) {
         throw new IllegalArgumentException("maxHeatmaps must be >= 0, got " + max);

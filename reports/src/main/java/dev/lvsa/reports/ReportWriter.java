@@ -204,7 +204,9 @@ public final class ReportWriter {
     }
     VqEval vq = in.vqeval() != null ? in.vqeval() : VqEval.builder().build();
     Set<String> used = new java.util.HashSet<>();
+    int k = 0;
     for (VideoSelection.Chosen c : sel.chosen()) {
+      in.progress().accept("heatmap " + ++k + "/" + sel.chosen().size() + ": decoding " + c.job().video());
       SelfSimilarity ss;
       try {
         ss = vq.selfSimilarity(c.file());

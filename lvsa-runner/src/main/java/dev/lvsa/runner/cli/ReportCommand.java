@@ -105,6 +105,10 @@ public final class ReportCommand implements Callable<Integer> {
                 .source(csv.toString())
                 .sparsitySeries(SparsitySeries.defaultLvsa(models))
                 .maxHeatmaps(maxHeatmaps)
+                .progress(line -> {
+                    System.err.println("lvsa-runner report: " + line);
+                    System.err.flush();
+                })
                 .runSoftware(software)
                 .build();
         ReportOutput o = ReportWriter.write(in, dir);

@@ -88,6 +88,10 @@ public final class ReportCommand implements Callable<Integer> {
           .source(csv.toString())
           .sparsitySeries(series)
           .maxHeatmaps(maxHeatmaps)
+          .progress(line -> {
+              System.err.println("report: " + line);
+              System.err.flush();
+          })
           .build();
       ReportOutput o = ReportWriter.write(in, out);
       stdout.println("report: " + o.html() + " (" + export.jobs().size() + " jobs, " + o.files().size()
