@@ -148,9 +148,14 @@ public final class Scheduler {
                         w = null;
                         String preload = unloadable.contains(job.modelPath()) ? null : job.modelPath();
                         try {
+                            long t0 = System.nanoTime();
+                            listener.note("starting a worker on " + launch.device() + (preload == null ? ""
+                                    : " with " + preload + " preloaded") + " (Python, PyTorch and the model load first)");
                             w = WorkerProcess.start(launch.withPreload(preload, job.dtype()), exec.readyTimeout(),
                                     runDir.resolve("logs"));
                             startFailures = 0;
+                            listener.note(String.format(java.util.Locale.ROOT, "worker on %s ready after %.1f s",
+                                    launch.device(), (System.nanoTime() - t0) / 1e9));
                             RunEnvironment.recordWorker(ledger, w.ready());
                         } catch (WorkerStartException e) {
                             if (e.reportedByWorker() && preload != null) {
