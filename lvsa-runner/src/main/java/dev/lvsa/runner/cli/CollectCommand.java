@@ -54,7 +54,7 @@ public final class CollectCommand implements Callable<Integer> {
                 scored = BacklogScorer.scoreAll(ledger, dir, new Scorer(s), bar);
             }
             long waiting = ledger.jobs().stream().filter(j -> j.status().id().equals("submitted")).count();
-            out.printf("%s: collected %d result(s), scored %d video(s); %d job(s) still with Slurm%n", dir,
+            out.printf("%s: collected %d result(s), scored %d video(s); %d job(s) still waiting for a result%n", dir,
                     got.size(), scored, waiting);
             out.flush();
         }

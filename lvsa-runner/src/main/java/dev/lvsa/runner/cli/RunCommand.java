@@ -17,6 +17,7 @@ import dev.lvsa.runner.schedule.RunPreparer;
 import dev.lvsa.runner.schedule.Scheduler;
 import dev.lvsa.runner.scoring.BacklogScorer;
 import dev.lvsa.runner.scoring.Scorer;
+import dev.lvsa.runner.slurm.ArrayExecutor;
 import dev.lvsa.runner.slurm.ResultCollector;
 import dev.lvsa.runner.slurm.SlurmExecutor;
 import dev.lvsa.runner.worker.Devices;
@@ -45,7 +46,7 @@ import picocli.CommandLine.Spec;
             "Exit codes: 0 every job ok, 1 failure (or no job ok), 2 bad experiment or usage, 3 some jobs failed."})
 public final class RunCommand implements Callable<Integer> {
     /** Where to run. */
-    enum Executor { local, slurm }
+    enum Executor { local, slurm, array }
 
     @Spec
     CommandSpec spec;
@@ -57,7 +58,9 @@ public final class RunCommand implements Callable<Integer> {
     Path out;
 
     @Option(names = "--executor", defaultValue = "local", paramLabel = "local|slurm",
-            description = "local: workers on this machine (default); slurm: submit a job array with sbatch")
+            description = "local: workers on this machine (default); slurm: submit a job array with sbatch; array: "
+                    + "write the jobs as tasks any host with the worker's .venv runs by index (RUN_DIR/slurm/"
+                    + "run-task.sh INDEX), collected later with 'collect'")
     Executor executor;
 
     @Option(names = "--devices", split = ",", paramLabel = "IDS",
@@ -103,7 +106,7 @@ public final class RunCommand implements Callable<Integer> {
         List<WorkerLaunch> launches = executor == Executor.local ? Devices.plan(exp.device(), devices,
                 System.getenv(), Devices::nvidiaSmi, worker.program(), exp.devicesPerJob()) : List.of();
         Path runDir = out.toAbsolutePath().normalize();
-        GridChecks.beforeFirstJob(exp, runDir, worker.python(), executor != Executor.slurm);
+        GridChecks.beforeFirstJob(exp, runDir, worker.python(), executor == Executor.local);
         ProgressBar bar = new ProgressBar(err, progressMode());
         RunListener listener = bar;
         try (RunLock lock = RunLock.acquire(runDir); Ledger ledger = Ledger.open(runDir)) {
@@ -142,6 +145,9 @@ public final class RunCommand implements Callable<Integer> {
             if (executor == Executor.slurm) {
                 return submit(exp, runDir, ledger, toRun, scorer, listener, stdout);
             }
+            if (executor == Executor.array) {
+                return writeTasks(exp, runDir, ledger, toRun, scorer, listener, stdout);
+            }
             var summary = new Scheduler(ledger, runDir, launches, exec, scorer, listener).run(grid, toRun);
             grid = refresh(ledger, grid);
             Map<String, Long> counts = count(grid);
@@ -162,6 +168,27 @@ public final class RunCommand implements Callable<Integer> {
             }
             return ok > 0 ? ExitCodes.PARTIAL : ExitCodes.FAILURE;
         }
+    }
+
+    private int writeTasks(Experiment exp, Path runDir, Ledger ledger, List<JobRow> toRun, Scorer scorer,
+                           RunListener listener, PrintWriter stdout) {
+        if (scorer != null) {
+            BacklogScorer.scoreAll(ledger, runDir, scorer, listener);
+        }
+        if (toRun.isEmpty()) {
+            stdout.println(runDir + ": no task to write (every job has a result or is waiting to be collected)");
+            stdout.flush();
+            return ExitCodes.OK;
+        }
+        String device = exp.device().equals("auto") ? null : exp.device();
+        ArrayExecutor.Written w = ArrayExecutor.write(ledger, runDir, toRun, device, exp.timeoutS(),
+                exp.devicesPerJob());
+        stdout.printf("wrote %d task(s); on a host with the worker's .venv (this folder there, or a copy of it), run "
+                + "each index of %s:%n", w.indices().size(), w.indexFile());
+        stdout.println("  " + ShellWords.quote(w.script().toString()) + " INDEX /path/to/.venv/bin/python");
+        stdout.println("then, with this folder (and the results) here: " + ShellWords.runner("collect", runDir));
+        stdout.flush();
+        return ExitCodes.OK;
     }
 
     private int submit(Experiment exp, Path runDir, Ledger ledger, List<JobRow> toRun, Scorer scorer,

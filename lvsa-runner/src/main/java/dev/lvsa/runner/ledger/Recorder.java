@@ -194,6 +194,15 @@ public final class Recorder {
      * become {@code submitted}, and a submissions row. One transaction.
      */
     public void submitted(List<JobRow> jobs, String slurmJobId, String arraySpec, String command) {
+        submitted(jobs, "slurm", slurmJobId, arraySpec, command);
+    }
+
+    /**
+     * Jobs handed to a batch executor ({@code slurm}: a Slurm job array; {@code array}: task files any host runs by
+     * index), each with a {@code submitted} attempt until its result is collected.
+     */
+    public void submitted(List<JobRow> jobs, String executor, String submissionId, String arraySpec, String command) {
+        String slurmJobId = submissionId;
         ledger.tx(() -> {
             Connection db = ledger.connection();
             try (PreparedStatement p = db.prepareStatement("INSERT INTO submissions(slurm_job_id, array_spec, jobs, "
@@ -206,8 +215,10 @@ public final class Recorder {
                 p.executeUpdate();
             }
             for (JobRow j : jobs) {
-                insertAttempt(db, j.jobId(), "slurm", "slurm " + slurmJobId + "_" + j.seq(), null, null, null,
-                        JobStatus.SUBMITTED, Attempt.SUBMITTED);
+                String worker = executor.equals("slurm") ? "slurm " + slurmJobId + "_" + j.seq()
+                        : executor + " task " + j.seq();
+                insertAttempt(db, j.jobId(), executor, worker, null, null, null, JobStatus.SUBMITTED,
+                        Attempt.SUBMITTED);
             }
             return null;
         });

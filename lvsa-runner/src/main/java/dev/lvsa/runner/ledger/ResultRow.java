@@ -36,4 +36,11 @@ public record ResultRow(String status, String errorCode, Double totalS, Double p
         return new ResultRow(status, errorCode, null, null, null, null, null, null, null, null, null, null, null,
                 null, null, null, null, null, message, null);
     }
+
+    /** The same result with the video at {@code path} (a task that ran on a copy of the run folder elsewhere). */
+    public ResultRow withOutput(String path) {
+        return new ResultRow(status, errorCode, totalS, peakMemoryGb, peakMemoryKind, density, expectedDensity, backend,
+                device, dtype, riflexK, stepLatencyJson, meanStepS, stepsRun, modelCached, modelLoadS, framesWritten,
+                path, message, resultJson);
+    }
 }

@@ -63,12 +63,17 @@ public final class ResultCollector {
             }
             ResultRow row = JobRequests.result(r);
             if (row.status().equals("ok") && (row.output() == null || !Files.isRegularFile(Path.of(row.output())))) {
-                row = ResultRow.runnerVerdict("error", "missing_output", "the Slurm task reported ok but the video "
-                        + row.output() + " is not in the run folder");
+                // the task may have run on a copy of the run folder elsewhere: the video is the job's own file here
+                Path here = runDir.resolve(job.videoPath());
+                row = Files.isRegularFile(here) ? row.withOutput(here.toString())
+                        : ResultRow.runnerVerdict("error", "missing_output", "the task reported ok but the video "
+                                + job.videoPath() + " is not in the run folder");
             }
             JsonNode s = r.path("slurm");
-            String worker = "slurm " + s.path("array_job_id").asText("?") + "_" + s.path("array_task_id").asText("?")
-                    + " on " + s.path("host").asText("?");
+            String worker = s.path("array_job_id").isTextual()
+                    ? "slurm " + s.path("array_job_id").asText() + "_" + s.path("array_task_id").asText("?")
+                            + " on " + s.path("host").asText("?")
+                    : "array task " + job.seq() + " on " + s.path("host").asText("?");
             if (ledger.recorder().collected(jobId, row, worker)) {
                 recorded.add(ledger.job(jobId));
             }

@@ -51,28 +51,9 @@ public final class SlurmExecutor {
                              double timeoutS) {
         Path sbatch = findOnPath("sbatch");
         Path slurm = runDir.resolve("slurm");
-        List<Integer> indices = new ArrayList<>();
+        List<Integer> indices = TaskFiles.write(runDir, jobs, device, timeoutS, settings.ranks(), runDir);
         try {
-            Files.createDirectories(slurm.resolve("tasks"));
-            Files.createDirectories(slurm.resolve("results"));
-            Files.createDirectories(slurm.resolve("logs"));
             copyResource("array.sbatch", slurm.resolve("array.sbatch"));
-            copyResource("task.py", slurm.resolve("task.py"));
-            for (JobRow j : jobs) {
-                ObjectNode task = JSON.createObjectNode();
-                task.put("job_id", j.jobId());
-                task.put("seq", j.seq());
-                task.put("label", j.label());
-                task.put("timeout_s", timeoutS);
-                if (settings.ranks() > 1) {
-                    task.put("ranks", settings.ranks());
-                }
-                task.put("result", slurm.resolve("results").resolve(j.jobId() + ".json").toString());
-                task.set("job", JobRequests.job(j, runDir, device));
-                AtomicFiles.writeString(slurm.resolve("tasks").resolve(j.seq() + ".json"),
-                        JSON.writerWithDefaultPrettyPrinter().writeValueAsString(task) + "\n");
-                indices.add(j.seq());
-            }
         } catch (IOException e) {
             throw new UncheckedIOException(slurm + ": cannot write the Slurm files: " + e.getMessage(), e);
         }
@@ -146,7 +127,7 @@ public final class SlurmExecutor {
                 + "(run on a login node of the cluster)");
     }
 
-    private static void copyResource(String name, Path target) throws IOException {
+    static void copyResource(String name, Path target) throws IOException {
         try (InputStream in = SlurmExecutor.class.getResourceAsStream("/dev/lvsa/runner/slurm/" + name)) {
             if (in == null) {
                 throw new IllegalStateException("resource " + name + " is missing (broken build)");

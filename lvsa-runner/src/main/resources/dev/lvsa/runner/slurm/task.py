@@ -35,10 +35,17 @@ def worker_argv(job, timeout_s, ranks=1):
     return argv
 
 
+def in_run(run_dir, path):
+    """A path of the task: relative ones (written by --executor array) are inside the run folder."""
+    return path if os.path.isabs(path) else os.path.join(run_dir, path)
+
+
 def main():
-    run_dir, index = sys.argv[1], sys.argv[2]
+    run_dir, index = os.path.abspath(sys.argv[1]), sys.argv[2]
     with open(os.path.join(run_dir, "slurm", "tasks", f"{index}.json"), encoding="utf-8") as f:
         task = json.load(f)
+    for key in ("plan", "out"):
+        task["job"][key] = in_run(run_dir, task["job"][key])
     started = time.time()
     ranks = task.get("ranks", 1)
     proc = subprocess.run(worker_argv(task["job"], task.get("timeout_s"), ranks), stdout=subprocess.PIPE,
@@ -54,17 +61,17 @@ def main():
         result = {"status": "error", "error_code": "worker_crashed", "step_latency_s": [], "total_s": None,
                   "peak_memory_gb": None, "output": None,
                   "message": f"the worker exited with code {proc.returncode} without a result line "
-                             f"(see the task's Slurm log)"}
+                             f"(see the task's log: Slurm's, or slurm/logs/task-INDEX.log)"}
     elif ranks > 1 and proc.returncode != 0 and result.get("error_code") == "internal":
         # a rank died and rank 0's collective failed with it: the launch crashed (no retry on Slurm)
         result["error_code"] = "worker_crashed"
         result["message"] = (f"a rank of the {ranks}-rank launch failed (exit code {proc.returncode}; see the "
-                             f"task's Slurm log); rank 0 reported: {result.get('message')}")
+                             f"task's log); rank 0 reported: {result.get('message')}")
     result["id"] = task["job_id"]
     result["slurm"] = {"array_job_id": os.environ.get("SLURM_ARRAY_JOB_ID"),
                        "array_task_id": os.environ.get("SLURM_ARRAY_TASK_ID"),
                        "host": socket.gethostname(), "task_wall_s": round(time.time() - started, 3)}
-    target = task["result"]
+    target = in_run(run_dir, task["result"])
     tmp = f"{target}.{os.getpid()}.tmp"
     with open(tmp, "w", encoding="utf-8") as f:
         json.dump(result, f, ensure_ascii=False)

@@ -169,7 +169,7 @@ class SlurmExecutorTest {
         }
         Cli.Result c = Cli.run("collect", runDir.toString());
         assertThat(c.code()).as(c.err()).isZero();
-        assertThat(c.out()).contains("collected 2 result(s), scored 2 video(s); 0 job(s) still with Slurm");
+        assertThat(c.out()).contains("collected 2 result(s), scored 2 video(s); 0 job(s) still waiting for a result");
         try (Ledger l = Ledger.openExisting(runDir)) {
             assertThat(RunTable.rows(l)).hasSize(2).allSatisfy(row -> {
                 assertThat(row).containsEntry("status", "ok").containsEntry("score_status", "ok")

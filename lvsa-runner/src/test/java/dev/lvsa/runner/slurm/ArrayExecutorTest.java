@@ -1,0 +1,76 @@
+package dev.lvsa.runner.slurm;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.lvsa.runner.ledger.JobRow;
+import dev.lvsa.runner.ledger.Ledger;
+import dev.lvsa.runner.support.Cli;
+import dev.lvsa.runner.support.Experiments;
+import dev.lvsa.runner.support.Repo;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * {@code --executor array} end to end on the real tiny worker: the tasks are written, the run folder is copied
+ * elsewhere (another host), each task runs there as its own process by index, the folder comes back to a third
+ * place, and {@code collect} ingests and scores every result.
+ */
+class ArrayExecutorTest {
+
+    @Test
+    void tasks_run_by_index_on_a_copy_of_the_run_folder_and_are_collected(@TempDir Path dir) throws Exception {
+        Repo.assumeRealWorker();
+        Path exp = Experiments.write(dir, "exp.yaml", "models: [tiny-wan]\nmethods: [dense, lvsa]\nhorizons: [1]\n"
+                + "device: cpu\nsteps: 2\nprompts:\n  - {id: p, text: a kite}\n");
+        Path run = dir.resolve("run");
+        Cli.Result w = Cli.run("run", exp.toString(), "--out", run.toString(), "--executor", "array",
+                "--progress", "none");
+        assertThat(w.code()).as(w.err()).isZero();
+        assertThat(w.out()).contains("wrote 2 task(s)").contains("run-task.sh").contains("collect");
+        List<String> indices = Files.readAllLines(run.resolve("slurm/tasks.txt"));
+        assertThat(indices).hasSize(2);
+        assertThat(Files.readString(run.resolve("slurm/tasks/" + indices.get(0) + ".json")))
+                .as("paths inside the run folder are relative").doesNotContain(run.toString());
+
+        Path host = dir.resolve("gpu-host/run");
+        copy(run, host);
+        for (String i : indices) {
+            Process p = new ProcessBuilder(host.resolve("slurm/run-task.sh").toString(), i, Repo.venvPython().toString())
+                    .redirectErrorStream(true).redirectOutput(dir.resolve("task-" + i + ".out").toFile()).start();
+            assertThat(p.waitFor(300, TimeUnit.SECONDS)).isTrue();
+            assertThat(p.exitValue()).as(Files.readString(dir.resolve("task-" + i + ".out"))).isZero();
+        }
+        Path back = dir.resolve("back/run");
+        copy(host, back);
+        Cli.Result c = Cli.run("collect", back.toString());
+        assertThat(c.code()).as(c.err()).isZero();
+        assertThat(c.out()).contains("collected 2 result(s), scored 2 video(s); 0 job(s) still waiting");
+        try (Ledger l = Ledger.openExisting(back)) {
+            for (JobRow j : l.jobs()) {
+                assertThat(j.status().id()).isEqualTo("ok");
+                assertThat(back.resolve(j.videoPath())).isRegularFile();
+            }
+            assertThat(l.query("SELECT worker FROM attempts").get(0).get("worker").toString())
+                    .startsWith("array task ");
+        }
+    }
+
+    static void copy(Path from, Path to) throws Exception {
+        try (Stream<Path> all = Files.walk(from)) {
+            for (Path p : (Iterable<Path>) all::iterator) {
+                Path t = to.resolve(from.relativize(p).toString());
+                if (Files.isDirectory(p)) {
+                    Files.createDirectories(t);
+                } else {
+                    Files.copy(p, t);
+                    t.toFile().setExecutable(p.toFile().canExecute());
+                }
+            }
+        }
+    }
+}
