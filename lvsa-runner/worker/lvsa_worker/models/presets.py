@@ -106,6 +106,11 @@ def _seeded(component: dict, seed: int):
     return instantiate(component)
 
 
+def _wan_transformer(seed: int):
+    """tiny-wan's transformer under global seed ``seed`` (the adapter tests build one directly)."""
+    return _seeded(description(spec_of("tiny-wan"))["transformer"], seed)
+
+
 def _preset_pipeline(desc: dict):
     """The plain preset: each module initialised by its own default init under a fixed global seed, no text
     encoder (prompts become hashed embeddings)."""
