@@ -54,7 +54,8 @@ def _parser() -> argparse.ArgumentParser:
 
     gen = sub.add_parser("generate", help="run one job and write an mp4", description=_GENERATE_DESCRIPTION,
                          epilog=_GENERATE_EPILOG, formatter_class=plain)
-    gen.add_argument("--model", required=True, help="preset (tiny-wan, tiny-wan22, tiny-hv15) or local diffusers folder")
+    gen.add_argument("--model", required=True, help="preset (tiny-wan, tiny-wan22, tiny-hv15) or local diffusers folder; "
+                     "with --weights dummy also a registry model (contracts/models/real-models.json)")
     gen.add_argument("--plan", required=True, help="attention plan JSON file")
     gen.add_argument("--frames", type=int, required=True, help="video frames (F; latent frames = (F-1)/4+1)")
     gen.add_argument("--height", type=int, required=True)
@@ -72,6 +73,7 @@ def _parser() -> argparse.ArgumentParser:
     gen.add_argument("--fps", type=int, default=16)
     gen.add_argument("--dtype", default=None, help="bf16, fp16, fp32 (default: bf16 on cuda/npu, fp32 on cpu)")
     gen.add_argument("--offload", default="none", choices=["none", "model"], help="diffusers model CPU offload")
+    _weights_options(gen)
     gen.add_argument("--timeout-s", type=float, default=None, help="give up after this many seconds (checked per step)")
     gen.add_argument("--sequence-parallel", action="store_true",
                      help="one video over every rank of a torch.distributed.run launch (Ulysses); rank 0 writes the "
@@ -86,12 +88,22 @@ def _parser() -> argparse.ArgumentParser:
     srv.add_argument("--device", default="auto")
     srv.add_argument("--dtype", default=None)
     srv.add_argument("--offload", default="none", choices=["none", "model"])
+    _weights_options(srv, for_jobs=True)
     srv.add_argument("--cache-size", type=int, default=1, help="models kept loaded at once")
 
     bk = sub.add_parser("backends", help="list attention backends and whether they run on a device",
                         description=_BACKENDS_DESCRIPTION, epilog=_BACKENDS_EPILOG, formatter_class=plain)
     bk.add_argument("--device", default="auto")
     return parser
+
+
+def _weights_options(parser, for_jobs: bool = False) -> None:
+    default = " (the default for jobs that do not name their own, and for --model)" if for_jobs else ""
+    parser.add_argument("--weights", default=None, choices=["dummy"],
+                        help="dummy: the model's real architecture with seeded random weights, no checkpoint" + default)
+    parser.add_argument("--text", default=None, choices=["encoder", "dummy-embeddings"],
+                        help="with --weights dummy: random text encoder(s) of the real size (encoder, the default) "
+                             "or random prompt embeddings of the real shape (dummy-embeddings)" + default)
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -121,7 +133,7 @@ def _generate(args) -> int:
             steps=args.steps, seed=args.seed, out=args.out, device=args.device, backend=args.backend,
             guidance=args.guidance, prompt=args.prompt if args.prompt is not None else DEFAULT_PROMPT,
             negative_prompt=args.negative_prompt, fps=args.fps, dtype=args.dtype, offload=args.offload,
-            timeout_s=args.timeout_s,
+            timeout_s=args.timeout_s, weights=args.weights, text=args.text,
         )
         spec.check()
     except UsageError as exc:

@@ -33,6 +33,7 @@ PACKAGED = "_contracts"
 SCHEMA_RELATIVE = "attention-plan/v1/attention-plan.schema.json"
 GOLDEN_RELATIVE = "attention-plan/v1/golden"
 TINY_MODELS_RELATIVE = "models/tiny-models.json"
+REAL_MODELS_RELATIVE = "models/real-models.json"
 
 
 def _child(folder: Traversable, relative: str) -> Traversable:
@@ -85,3 +86,16 @@ def tiny_model_specs() -> dict[str, dict]:
     if not path.is_file():
         raise ContractsNotFound(f"{path}: tiny model presets file is missing")
     return {entry["name"]: entry for entry in _read_json(path)["models"]}
+
+
+def real_models() -> dict:
+    """``contracts/models/real-models.json``: the real models' component configs (``components``) and entries."""
+    path = _child(contracts_dir(), REAL_MODELS_RELATIVE)
+    if not path.is_file():
+        raise ContractsNotFound(f"{path}: real model registry file is missing")
+    return _read_json(path)
+
+
+def real_model_specs() -> dict[str, dict]:
+    """The entries of ``contracts/models/real-models.json`` by name."""
+    return {entry["name"]: entry for entry in real_models()["models"]}

@@ -20,7 +20,8 @@ from . import devices
 from .attention import AttentionRuntime, StepRecord, TokenLayout, install_step_tracking, resolve
 from .errors import GeometryMismatch, JobTimeout, UnsupportedFeature, UsageError, WorkerError
 from .models import presets
-from .models.loading import LoadedModel, ModelCache, check_geometry, check_request
+from .models import dummy
+from .models.loading import LoadedModel, ModelCache, check_geometry, check_request, check_weights
 from .plan import Plan, load_plan, parse_plan
 from .transforms import riflex
 from .video import to_uint8, write_mp4
@@ -52,11 +53,14 @@ class JobSpec:
     dtype: str | None = None
     offload: str = "none"
     timeout_s: float | None = None
+    weights: str | None = None  # None: the model's own (preset or checkpoint); "dummy": seeded random weights
+    text: str | None = None  # with dummy weights: "encoder" (default) or "dummy-embeddings"
 
     _TYPES = {"model": str, "frames": int, "height": int, "width": int, "steps": int, "seed": int, "out": str,
               "device": str, "backend": (str, type(None)), "guidance": (int, float), "prompt": str,
               "negative_prompt": str, "fps": int, "dtype": (str, type(None)), "offload": str,
-              "timeout_s": (int, float, type(None)), "plan": (str, dict)}
+              "timeout_s": (int, float, type(None)), "plan": (str, dict),
+              "weights": (str, type(None)), "text": (str, type(None))}
     _REQUIRED = ("model", "plan", "frames", "height", "width", "steps", "seed", "out")
 
     @classmethod
@@ -89,6 +93,7 @@ class JobSpec:
             raise UsageError(f"timeout_s must be positive, got {self.timeout_s}")
         if not math.isfinite(self.guidance):
             raise UsageError("guidance must be a finite number")
+        check_weights(self.weights, self.text)
 
 
 ProgressFn = Callable[[dict], None]
@@ -131,8 +136,8 @@ def run_job(spec: JobSpec, cache: ModelCache, progress: ProgressFn | None = None
                           needs_padded_text=plan.geometry.text_tokens > 0)
         result.update(backend=backend.name, device=str(device), dtype=devices.dtype_name(dtype))
         emit({"phase": "load", "model": spec.model})
-        model, cached = cache.get(spec.model, device, dtype, spec.offload)
-        result.update(model_cached=cached, model_load_s=round(model.load_s, 3))
+        model, cached = cache.get(spec.model, device, dtype, spec.offload, spec.weights, spec.text)
+        result.update(model_cached=cached, model_load_s=round(model.load_s, 3), **model.result_fields())
         check_geometry(plan, model, frames=spec.frames, height=spec.height, width=spec.width, steps=spec.steps)
         if deadline is not None and time.monotonic() > deadline:
             raise JobTimeout(f"job ran past its time limit ({spec.timeout_s} s) while loading the model")
@@ -219,6 +224,8 @@ def _call_pipeline(spec: JobSpec, model: LoadedModel):
     generator = torch.Generator(device="cpu").manual_seed(spec.seed)
     common = dict(height=spec.height, width=spec.width, num_frames=spec.frames,
                   num_inference_steps=spec.steps, generator=generator, output_type="np")
+    if model.weights == "dummy":
+        return _call_dummy(spec, model, common)
     if model.family == "wan":
         if model.preset is not None:
             text = dict(prompt_embeds=presets.wan_prompt_embeds(spec.prompt).to(model.device),
@@ -241,6 +248,30 @@ def _call_pipeline(spec: JobSpec, model: LoadedModel):
             )
         else:
             text = dict(prompt=spec.prompt, negative_prompt=spec.negative_prompt)
+        return pipe(**text, **common).frames[0]
+    finally:
+        pipe.guider.guidance_scale = previous
+
+
+def _call_dummy(spec: JobSpec, model: LoadedModel, common: dict):
+    """Dummy weights: prompts through the random text encoder(s) and stand-in tokenizers (``encoder``), or
+    random embeddings of the real shape (``dummy-embeddings``)."""
+    pipe = model.pipe
+    length = model.description.get("pipeline", {}).get("max_sequence_length")
+    if model.text == "dummy-embeddings":
+        to = lambda inputs: {k: v.to(model.device) for k, v in inputs.items()}  # noqa: E731
+        cond = to(dummy.prompt_inputs(pipe, model.family, spec.prompt, length))
+        uncond = to(dummy.prompt_inputs(pipe, model.family, spec.negative_prompt, length))
+        text = {**cond, **{f"negative_{k}": v for k, v in uncond.items()}}
+    else:
+        text = dict(prompt=spec.prompt, negative_prompt=spec.negative_prompt)
+    if model.family == "wan":
+        if length is not None:
+            text["max_sequence_length"] = int(length)
+        return pipe(guidance_scale=spec.guidance, **text, **common).frames[0]
+    previous = pipe.guider.guidance_scale
+    pipe.guider.guidance_scale = spec.guidance
+    try:
         return pipe(**text, **common).frames[0]
     finally:
         pipe.guider.guidance_scale = previous

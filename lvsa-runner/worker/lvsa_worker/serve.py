@@ -19,7 +19,7 @@ from . import __version__, devices
 from .attention import availability
 from .errors import UsageError, WorkerError
 from .generate import JobSpec, failed_request, run_job
-from .models.loading import ModelCache
+from .models.loading import ModelCache, check_weights
 from .protocol import PROTOCOL_VERSION, ProtocolOut
 
 log = logging.getLogger("lvsa_worker")
@@ -52,15 +52,18 @@ def serve(
     dtype: str | None = None,
     offload: str = "none",
     cache_size: int = 1,
+    weights: str | None = None,
+    text: str | None = None,
 ) -> int:
     cache = ModelCache(capacity=cache_size)
     preloaded = None
     try:
+        check_weights(weights, text)
         dev = devices.resolve_device(device)
         if preload:
-            model, _ = cache.get(preload, dev, devices.resolve_dtype(dtype, dev), offload)
+            model, _ = cache.get(preload, dev, devices.resolve_dtype(dtype, dev), offload, weights, text)
             preloaded = {"model": preload, "device": str(dev), "dtype": devices.dtype_name(model.dtype),
-                         "load_s": round(model.load_s, 3)}
+                         "load_s": round(model.load_s, 3), **model.result_fields()}
     except WorkerError as exc:
         _error(out, None, exc.code, exc.message)
         return 1
@@ -108,6 +111,10 @@ def serve(
             job.setdefault("offload", offload)
             if dtype is not None:
                 job.setdefault("dtype", dtype)
+            if weights is not None:
+                job.setdefault("weights", weights)
+                if text is not None:
+                    job.setdefault("text", text)
             if "timeout_s" in request:
                 job["timeout_s"] = request["timeout_s"]
             spec = JobSpec.from_mapping(job)
@@ -125,4 +132,4 @@ def serve(
 def main_serve(args) -> int:
     out = ProtocolOut.take_stdout()
     return serve(out, sys.stdin, preload=args.model, device=args.device, dtype=args.dtype,
-                 offload=args.offload, cache_size=args.cache_size)
+                 offload=args.offload, cache_size=args.cache_size, weights=args.weights, text=args.text)

@@ -1,9 +1,12 @@
-"""Load a model (tiny preset or local diffusers folder), describe its geometry, check a plan against it.
+"""Load a model (tiny preset, local diffusers folder, or dummy weights), describe its geometry, check a plan.
+
+``weights="dummy"`` builds a registry model (``contracts/models/real-models.json``) or a tiny preset from its
+description with seeded random weights (:mod:`.dummy`), instead of reading a checkpoint.
 
 A loaded model knows its family (``wan`` or ``hunyuanvideo15``), its experts (one transformer, or two for
 Wan 2.2 A14B), and what the plan's geometry must say: VAE factors, patch, joint text tokens and, where
 known, the training horizon. :class:`ModelCache` keeps models loaded across jobs (key: model, device,
-dtype, offload).
+dtype, offload, weights, text).
 """
 
 from __future__ import annotations
@@ -17,7 +20,7 @@ import torch
 
 from ..errors import GeometryMismatch, ModelLoadError, UsageError
 from ..plan import Plan
-from . import hunyuan15, presets, wan
+from . import dummy, hunyuan15, presets, wan
 
 FAMILY_ADAPTERS = {"wan": wan, "hunyuanvideo15": hunyuan15}
 PIPELINE_FAMILIES = {"WanPipeline": "wan", "HunyuanVideo15Pipeline": "hunyuanvideo15"}
@@ -36,6 +39,16 @@ class LoadedModel:
     load_s: float
     offload: str = "none"
     jobs_served: int = field(default=0)
+    weights: str = "checkpoint"  # "preset" (a tiny preset's own init), "checkpoint" (a folder), "dummy"
+    text: str | None = None  # with dummy weights: "encoder" or "dummy-embeddings"
+    description: dict | None = None  # with dummy weights: what was built (see models.dummy)
+
+    def result_fields(self) -> dict:
+        """What a job's result records about the weights."""
+        fields = {"weights": self.weights}
+        if self.weights == "dummy":
+            fields.update(text=self.text, weights_seed=dummy.DEFAULT_SEED)
+        return fields
 
     @property
     def adapter(self):
@@ -95,9 +108,46 @@ class LoadedModel:
         return transformer.rope
 
 
-def load(name: str, device: torch.device, dtype: torch.dtype, offload: str = "none") -> LoadedModel:
-    """A preset by name, or a local diffusers pipeline folder (never downloaded)."""
+def check_weights(weights: str | None, text: str | None) -> None:
+    if weights is not None and weights not in dummy.WEIGHTS:
+        raise UsageError(f"weights {weights!r} is not one of {', '.join(dummy.WEIGHTS)} (or absent: the model's own)")
+    if text is not None and weights != "dummy":
+        raise UsageError("text applies to dummy weights only (--weights dummy)")
+    if text is not None and text not in dummy.TEXT_OPTIONS:
+        raise UsageError(f"text {text!r} is not one of {', '.join(dummy.TEXT_OPTIONS)}")
+
+
+def _load_dummy(name: str, device: torch.device, dtype: torch.dtype, offload: str, text: str | None) -> LoadedModel:
+    started = time.perf_counter()
+    text = text or "encoder"
+    if name in presets.PRESETS:
+        spec = presets.spec_of(name)
+        desc, preset = presets.description(spec), spec
+    else:
+        desc, preset = dummy.describe_real(name), None
+        if desc is None:
+            raise ModelLoadError(f"model {name}: dummy weights need a registry model "
+                                 f"({', '.join(dummy.real_model_names())}) or a preset ({', '.join(presets.PRESETS)})")
+    build_on = device if offload == "none" else torch.device("cpu")
+    pipe = dummy.build_pipeline(desc, seed=dummy.DEFAULT_SEED, text=text, device=build_on, dtype=dtype)
+    pipe.set_progress_bar_config(disable=True)
+    if offload == "model":
+        pipe.enable_model_cpu_offload(device=device)
+    return LoadedModel(name, desc["family"], pipe, device, dtype, preset, time.perf_counter() - started, offload,
+                       weights="dummy", text=text, description=desc)
+
+
+def load(name: str, device: torch.device, dtype: torch.dtype, offload: str = "none", weights: str | None = None,
+         text: str | None = None) -> LoadedModel:
+    """A preset by name, or a local diffusers pipeline folder (never downloaded); with ``weights="dummy"`` a
+    registry model or preset with seeded random weights (``text``: ``encoder``, the default, or
+    ``dummy-embeddings``)."""
     os.environ["HF_HUB_OFFLINE"] = "1"
+    check_weights(weights, text)
+    if offload not in ("none", "model"):
+        raise UsageError(f"offload {offload!r} is not one of none, model")
+    if weights == "dummy":
+        return _load_dummy(name, device, dtype, offload, text)
     started = time.perf_counter()
     if name in presets.PRESETS:
         pipe, spec = presets.build(name)
@@ -105,8 +155,9 @@ def load(name: str, device: torch.device, dtype: torch.dtype, offload: str = "no
     else:
         path = Path(name).expanduser()
         if not path.is_dir():
+            hint = " (a registry model: add --weights dummy)" if name in dummy.real_model_names() else ""
             raise ModelLoadError(
-                f"model {name}: not a preset ({', '.join(presets.PRESETS)}) and not a local folder"
+                f"model {name}: not a preset ({', '.join(presets.PRESETS)}) and not a local folder{hint}"
             )
         if not (path / "model_index.json").is_file():
             raise ModelLoadError(f"model {name}: no model_index.json (not a diffusers pipeline folder)")
@@ -124,8 +175,6 @@ def load(name: str, device: torch.device, dtype: torch.dtype, offload: str = "no
             )
         preset = None
     pipe.set_progress_bar_config(disable=True)
-    if offload not in ("none", "model"):
-        raise UsageError(f"offload {offload!r} is not one of none, model")
     if preset is not None:
         pipe.to(dtype=dtype)
     elif family == "wan":
@@ -134,24 +183,29 @@ def load(name: str, device: torch.device, dtype: torch.dtype, offload: str = "no
         pipe.enable_model_cpu_offload(device=device)
     else:
         pipe.to(device=device)
-    return LoadedModel(name, family, pipe, device, dtype, preset, time.perf_counter() - started, offload)
+    return LoadedModel(name, family, pipe, device, dtype, preset, time.perf_counter() - started, offload,
+                       weights="preset" if preset is not None else "checkpoint")
 
 
 class ModelCache:
-    """Models kept loaded across jobs, keyed by (model, device, dtype, offload); one at a time by default."""
+    """Models kept loaded across jobs, keyed by (model, device, dtype, offload, weights, text); one at a time by
+    default."""
 
     def __init__(self, capacity: int = 1):
         self.capacity = capacity
         self._models: dict[tuple, LoadedModel] = {}
 
-    def get(self, name: str, device: torch.device, dtype: torch.dtype, offload: str = "none") -> tuple[LoadedModel, bool]:
+    def get(self, name: str, device: torch.device, dtype: torch.dtype, offload: str = "none",
+            weights: str | None = None, text: str | None = None) -> tuple[LoadedModel, bool]:
         """(model, True when it was already loaded)."""
-        key = (name, str(device), str(dtype), offload)
+        if weights == "dummy":
+            text = text or "encoder"
+        key = (name, str(device), str(dtype), offload, weights, text)
         if key in self._models:
             return self._models[key], True
         while len(self._models) >= self.capacity:
             self._models.pop(next(iter(self._models)))
-        model = load(name, device, dtype, offload)
+        model = load(name, device, dtype, offload, weights, text)
         self._models[key] = model
         return model, False
 
@@ -201,7 +255,8 @@ def check_geometry(plan: Plan, model: LoadedModel, *, frames: int, height: int, 
     if horizon is not None:
         differ("reference_latent_frames", g.reference_latent_frames, horizon, f"the {model.family} model's training horizon")
     differ("steps", plan.steps, steps, "--steps")
-    if model.preset is not None and plan.model != model.name:
-        problems.append(f"model is {plan.model} in the plan but the worker loaded preset {model.name}")
+    if (model.preset is not None or model.weights == "dummy") and plan.model != model.name:
+        what = "preset" if model.preset is not None else "dummy-weight model"
+        problems.append(f"model is {plan.model} in the plan but the worker loaded {what} {model.name}")
     if problems:
         raise GeometryMismatch(f"plan {plan.source} does not fit model {model.name}: " + "; ".join(problems))
