@@ -177,13 +177,35 @@ public final class ExperimentLoader {
             String key = "models[" + i + "]";
             String name;
             String path = null;
+            boolean dummy = false;
+            String text = null;
             if (e.isTextual()) {
                 name = e.asText();
             } else if (e.isObject()) {
-                keys.onlyKnown(e, List.of("name", "path"), key);
+                keys.onlyKnown(e, List.of("name", "path", "weights", "text"), key);
                 name = keys.text(e.get("name"), key + ".name");
                 if (e.has("path")) {
                     path = keys.text(e.get("path"), key + ".path");
+                }
+                if (e.has("weights")) {
+                    String w = keys.text(e.get("weights"), key + ".weights");
+                    if (!w.equals("dummy") && !w.equals("checkpoint")) {
+                        throw keys.bad(key + ".weights", "expected dummy (random weights of the real architecture, "
+                                + "for speed) or checkpoint (the folder in 'path'), got " + w);
+                    }
+                    dummy = w.equals("dummy");
+                }
+                if (e.has("text")) {
+                    text = keys.text(e.get("text"), key + ".text");
+                    if (!dummy) {
+                        throw keys.bad(key + ".text", "only with weights: dummy");
+                    }
+                    if (!ModelEntry.TEXT_OPTIONS.contains(text)) {
+                        throw keys.bad(key + ".text", "expected encoder or dummy-embeddings, got " + text);
+                    }
+                }
+                if (dummy && path != null) {
+                    throw keys.bad(key, "weights: dummy builds the model from the registry: give no 'path'");
                 }
             } else {
                 throw keys.bad(key, "expected a model name or {name, path}, got " + Keys.describe(e));
@@ -194,17 +216,20 @@ public final class ExperimentLoader {
             } catch (BadInputException ex) {
                 throw keys.bad(key, ex.getMessage());
             }
-            if (path == null) {
+            if (dummy) {
+                path = name;
+            } else if (path == null) {
                 if (!tiny.contains(name)) {
                     throw keys.bad(key, "model " + name + " needs a 'path' to its local diffusers folder (the worker "
-                            + "never downloads weights); write {name: " + name + ", path: /models/...}");
+                            + "never downloads weights); write {name: " + name + ", path: /models/...}, or "
+                            + "{name: " + name + ", weights: dummy} to time it with random weights");
                 }
                 path = name;
             }
-            if (!seen.add(name + "\u0000" + path)) {
+            if (!seen.add(name + "\u0000" + path + "\u0000" + dummy + "\u0000" + text)) {
                 throw keys.bad(key, "model " + name + " listed twice");
             }
-            out.add(new ModelEntry(spec, path));
+            out.add(new ModelEntry(spec, path, dummy, dummy ? (text != null ? text : "encoder") : null));
         }
         return out;
     }

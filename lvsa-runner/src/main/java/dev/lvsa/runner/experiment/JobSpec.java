@@ -72,6 +72,11 @@ public record JobSpec(ModelEntry model, MethodVariant method, double horizon, in
     public Map<String, Object> identity() {
         Map<String, Object> m = maskFields();
         m.put("model_path", model.workerModel());
+        if (model.dummy()) {
+            // only dummy-weight jobs carry these: every other job keeps the id it always had
+            m.put("weights", "dummy");
+            m.put("text", model.text());
+        }
         m.put("guidance", guidance);
         m.put("prompt_id", prompt.id());
         m.put("prompt", prompt.text());

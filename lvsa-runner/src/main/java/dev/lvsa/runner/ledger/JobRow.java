@@ -39,6 +39,12 @@ public record JobRow(String jobId, int seq, String model, String modelPath, Stri
 
     /** A short human label: model, variant, frames, prompt, seed. */
     public String label() {
-        return model + " " + variant + " " + frames + "f " + promptId + " s" + seed;
+        return model + (dummyWeights() ? " (dummy weights)" : "") + " " + variant + " " + frames + "f " + promptId
+                + " s" + seed;
+    }
+
+    /** Whether the job runs the real architecture with seeded random weights: speed only, its video means nothing. */
+    public boolean dummyWeights() {
+        return specJson != null && specJson.contains("\"weights\":\"dummy\"");
     }
 }

@@ -28,6 +28,7 @@ public final class JobRequests {
     public static ObjectNode job(JobRow j, Path runDir, String device) {
         ObjectNode o = JSON.createObjectNode();
         o.put("model", j.modelPath());
+        dummyWeights(j, o);
         o.put("plan", runDir.resolve(j.planPath()).toString());
         o.put("frames", j.frames());
         o.put("height", j.height());
@@ -110,5 +111,30 @@ public final class JobRequests {
     private static String text(JsonNode r, String f) {
         JsonNode v = r.get(f);
         return v != null && v.isTextual() ? v.asText() : null;
+    }
+
+    /** A dummy-weight job (its identity says so) asks the worker for random weights, and for its text option. */
+    static void dummyWeights(JobRow j, ObjectNode o) {
+        if (!isDummy(j)) {
+            return;
+        }
+        o.put("weights", "dummy");
+        String text = identity(j).path("text").asText("encoder");
+        if (!text.equals("encoder")) {
+            o.put("text", text);
+        }
+    }
+
+    /** Whether the job runs the real architecture with random weights (its video means nothing: speed only). */
+    public static boolean isDummy(JobRow j) {
+        return j.dummyWeights();
+    }
+
+    private static JsonNode identity(JobRow j) {
+        try {
+            return new ObjectMapper().readTree(j.specJson());
+        } catch (java.io.IOException e) {
+            return com.fasterxml.jackson.databind.node.MissingNode.getInstance();
+        }
     }
 }

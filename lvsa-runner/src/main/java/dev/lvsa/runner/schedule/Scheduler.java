@@ -78,7 +78,7 @@ public final class Scheduler {
         int done = (int) grid.stream().filter(j -> j.status().isFinal()).count();
         listener.runStarted(grid.size(), done, launches.size());
         if (scorer != null) {
-            for (JobRow j : rec.unscored()) {
+            for (JobRow j : rec.unscored().stream().filter(u -> !JobRequests.isDummy(u)).toList()) {
                 submitScore(j);
             }
         }
@@ -146,7 +146,9 @@ public final class Scheduler {
                             w.kill();
                         }
                         w = null;
-                        String preload = unloadable.contains(job.modelPath()) ? null : job.modelPath();
+                        // a dummy-weight model is built per job from the registry, not preloaded from a folder
+                        String preload = unloadable.contains(job.modelPath()) || JobRequests.isDummy(job) ? null
+                                : job.modelPath();
                         try {
                             long t0 = System.nanoTime();
                             listener.note("starting a worker on " + launch.device() + (preload == null ? ""
@@ -252,7 +254,7 @@ public final class Scheduler {
             }
             rec.finish(a, r);
             listener.jobFinished(job, r.status(), r.message(), seconds);
-            if (r.status().equals("ok") && scorer != null) {
+            if (r.status().equals("ok") && scorer != null && !JobRequests.isDummy(job)) { // dummy weights: speed only
                 submitScore(job);
             }
             return true;
