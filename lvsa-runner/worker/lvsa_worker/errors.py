@@ -44,6 +44,13 @@ class ContractsNotFound(WorkerError):
     code = "contracts_missing"
 
 
+class WriterUnavailable(WorkerError):
+    """The video cannot be written (no FFmpeg writer, an output folder that cannot be written): found before
+    the model loads, not after the denoising."""
+
+    code = "writer_unavailable"
+
+
 class BackendUnavailable(WorkerError):
     """A requested attention backend cannot run here; the message names how to install it."""
 

@@ -18,13 +18,13 @@ import torch
 
 from . import devices
 from .attention import AttentionRuntime, StepRecord, TokenLayout, install_step_tracking, resolve
-from .errors import GeometryMismatch, JobTimeout, UnsupportedFeature, UsageError, WorkerError
+from .errors import GeometryMismatch, JobTimeout, UnsupportedFeature, UsageError, WorkerError, WriterUnavailable
 from .models import presets
 from .models import dummy
 from .models.loading import LoadedModel, ModelCache, check_geometry, check_request, check_weights
 from .plan import Plan, load_plan, parse_plan
 from .transforms import riflex
-from .video import to_uint8, write_mp4
+from .video import check_writer, to_uint8, write_mp4
 
 log = logging.getLogger("lvsa_worker")
 
@@ -129,6 +129,10 @@ def run_job(spec: JobSpec, cache: ModelCache, progress: ProgressFn | None = None
         plan = parse_plan(spec.plan, "<inline plan>") if isinstance(spec.plan, dict) else load_plan(spec.plan)
         result["expected_density"] = plan.expected.get("mean_frame_density", plan.mean_frame_density())
         check_request(plan, frames=spec.frames, height=spec.height, width=spec.width, steps=spec.steps)
+        if sp is None or sp.rank == 0:  # the one who writes checks the writer, before any model loads
+            why = check_writer(spec.out)
+            if why is not None:
+                raise WriterUnavailable(f"{spec.out}: {why}")
         device = devices.resolve_device(spec.device)
         dtype = devices.resolve_dtype(spec.dtype, device)
         devices.reset_peak_memory(device)
@@ -136,7 +140,9 @@ def run_job(spec: JobSpec, cache: ModelCache, progress: ProgressFn | None = None
                           needs_padded_text=plan.geometry.text_tokens > 0)
         result.update(backend=backend.name, device=str(device), dtype=devices.dtype_name(dtype))
         emit({"phase": "load", "model": spec.model})
+        phases = PhaseClock(device, result)
         model, cached = cache.get(spec.model, device, dtype, spec.offload, spec.weights, spec.text)
+        phases.end("load")
         result.update(model_cached=cached, model_load_s=round(model.load_s, 3), **model.result_fields())
         check_geometry(plan, model, frames=spec.frames, height=spec.height, width=spec.width, steps=spec.steps)
         if deadline is not None and time.monotonic() > deadline:
@@ -150,13 +156,14 @@ def run_job(spec: JobSpec, cache: ModelCache, progress: ProgressFn | None = None
             except ValueError as exc:  # a degree that does not divide the heads, before any step runs
                 raise UnsupportedFeature(f"{spec.model}: {exc}") from None
             result.update(sequence_parallel=sp.degree, rank=sp.rank)
-        video = _generate(spec, plan, model, backend, deadline, emit, result, sp if parallel else None)
+        video = _generate(spec, plan, model, backend, deadline, emit, result, sp if parallel else None, phases)
         model.jobs_served += 1
         if parallel and sp.rank != 0:
             result.update(status="ok", frames_written=0, message=f"rank {sp.rank}: rank 0 writes the video")
             return result
         emit({"phase": "write", "output": spec.out})
         write_mp4(to_uint8(video), spec.out, spec.fps)
+        phases.end("write")
         result.update(status="ok", output=spec.out, frames_written=int(video.shape[0]))
         result["message"] = f"{video.shape[0]} frames written"
     except JobTimeout as exc:
@@ -180,20 +187,25 @@ def run_job(spec: JobSpec, cache: ModelCache, progress: ProgressFn | None = None
     return result
 
 
-def _generate(spec: JobSpec, plan: Plan, model: LoadedModel, backend, deadline, emit, result: dict, sp=None):
+def _generate(spec: JobSpec, plan: Plan, model: LoadedModel, backend, deadline, emit, result: dict, sp=None,
+              phases: "PhaseClock | None" = None):
     layout = TokenLayout(plan.geometry.latent_frames, plan.geometry.tokens_per_frame, plan.geometry.text_tokens)
+    phases = phases or PhaseClock(model.device, result)
 
     def on_step_end(record: StepRecord) -> None:
         result["step_latency_s"].append(round(record.latency_s, 4))
         emit({"phase": "denoise", "step": record.step + 1, "steps": plan.steps,
               "step_latency_s": round(record.latency_s, 4)})
         if record.step + 1 == plan.steps:
+            phases.end("denoise")
             emit({"phase": "decode"})
 
     runtime = AttentionRuntime(
         plan, backend, layout, device=model.device, dtype=model.dtype, num_heads=model.num_heads,
         head_dim=model.head_dim, synchronize=lambda: devices.synchronize(model.device),
         on_step_end=on_step_end, deadline=deadline,
+        # the first step begins: prompt encoding and latent set-up are over
+        on_step_begin=lambda step: phases.end("text_and_setup") if step == 0 else None,
     )
     with ExitStack() as undo:
         undo.callback(model.adapter.install(model.transformers, runtime))
@@ -209,6 +221,7 @@ def _generate(spec: JobSpec, plan: Plan, model: LoadedModel, backend, deadline, 
                 undo.callback(riflex.apply(model.rope(transformer), decision).remove)
             result.update(riflex_k=decision.k, riflex=decision.as_dict())
         video = _call_pipeline(spec, model)
+    phases.end("decode")
     result["density"] = runtime.realised_density()
     result["steps_run"] = len([r for r in runtime.records if r.latency_s is not None])
     result["transformer_calls_per_step"] = [r.transformer_calls for r in runtime.records]
@@ -217,6 +230,28 @@ def _generate(spec: JobSpec, plan: Plan, model: LoadedModel, backend, deadline, 
     if video.shape[0] != spec.frames:
         raise GeometryMismatch(f"the pipeline produced {video.shape[0]} frames, not the requested {spec.frames}")
     return video
+
+
+class PhaseClock:
+    """Wall time and peak memory per phase of a job, into ``result["phase_s"]`` and
+    ``result["phase_peak_memory_gb"]``: load, text_and_setup (prompt encoding, latents: everything before the
+    first denoising step), denoise, decode (the VAE), write. Peak memory is reset at each phase on a GPU; on a
+    CPU it is the process's peak so far (it cannot be reset), as ``peak_memory_kind`` says."""
+
+    def __init__(self, device, result: dict):
+        self.device = device
+        self.result = result
+        self.mark = time.perf_counter()
+        result.setdefault("phase_s", {})
+        result.setdefault("phase_peak_memory_gb", {})
+
+    def end(self, phase: str, at: float | None = None) -> None:
+        now = at if at is not None else time.perf_counter()
+        self.result["phase_s"][phase] = round(now - self.mark, 4)
+        peak, _ = devices.peak_memory(self.device)
+        self.result["phase_peak_memory_gb"][phase] = round(peak, 4)
+        devices.reset_peak_memory(self.device)
+        self.mark = now
 
 
 def _call_pipeline(spec: JobSpec, model: LoadedModel):

@@ -21,6 +21,28 @@ def _require_ffmpeg() -> None:
         raise RuntimeError("writing mp4 needs the imageio-ffmpeg package: pip install imageio-ffmpeg") from None
 
 
+def check_writer(path: str | Path) -> str | None:
+    """Why ``path`` cannot be written as an mp4 here, or None: the FFmpeg writer (imageio-ffmpeg and its
+    binary) and a writable output folder, checked before a job spends its time denoising."""
+    try:
+        import imageio_ffmpeg
+
+        imageio_ffmpeg.get_ffmpeg_exe()
+    except ImportError:
+        return "writing mp4 needs the imageio-ffmpeg package: pip install imageio-ffmpeg"
+    except RuntimeError as exc:
+        return f"imageio-ffmpeg finds no ffmpeg binary ({' '.join(str(exc).split())})"
+    folder = Path(path).parent
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+        probe = folder / f".write-check-{os.getpid()}"
+        probe.write_bytes(b"")
+        probe.unlink()
+    except OSError as exc:
+        return f"the output folder {folder} cannot be written ({exc.strerror or exc})"
+    return None
+
+
 def write_mp4(frames: np.ndarray, path: str | Path, fps: int) -> Path:
     """Write ``(F, H, W, 3)`` uint8 frames to ``path``; the file appears complete or not at all."""
     import imageio.v2 as imageio

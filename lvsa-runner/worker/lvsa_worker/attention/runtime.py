@@ -50,6 +50,7 @@ class AttentionRuntime:
         synchronize: Callable[[], None] = lambda: None,
         on_step_end: Callable[[StepRecord], None] | None = None,
         deadline: float | None = None,
+        on_step_begin: Callable[[int], None] | None = None,
     ):
         self.plan = plan
         self.backend = backend
@@ -58,6 +59,7 @@ class AttentionRuntime:
         self.num_heads, self.head_dim = num_heads, head_dim
         self.synchronize = synchronize
         self.on_step_end = on_step_end
+        self.on_step_begin = on_step_begin
         self.deadline = deadline
         self.step = 0
         self.records: list[StepRecord] = []
@@ -70,6 +72,8 @@ class AttentionRuntime:
     # ---- step boundaries -------------------------------------------------------------------------
     def begin_step(self, step: int) -> StepRecord:
         """Make ``step`` current: fetch (or build once) the backend's state for that step's pattern."""
+        if self.on_step_begin is not None:
+            self.on_step_begin(step)
         if not 0 <= step < self.plan.steps:
             raise RuntimeError(
                 f"denoising step {step} is outside the plan's {self.plan.steps} steps "

@@ -37,7 +37,8 @@ public final class RankedJob implements Reaper.Killable {
     private static final int TAIL_CHARS = 6_000;
     /** Error codes rank 0 reports for reasons every rank meets alike: the launch's exit code does not matter. */
     private static final Set<String> DETERMINISTIC = Set.of("bad_request", "plan_invalid", "geometry_mismatch",
-            "unsupported", "backend_unavailable", "model_load_failed", "contracts_missing", "oom", "timeout");
+            "unsupported", "backend_unavailable", "writer_unavailable", "model_load_failed", "contracts_missing", "oom",
+            "timeout");
     private static final Line EOF = ProtocolLines.EOF;
 
     private final WorkerLaunch launch;
