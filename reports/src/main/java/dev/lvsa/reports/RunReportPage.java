@@ -57,6 +57,12 @@ final class RunReportPage {
     if (grid.jobs().isEmpty()) {
       page.note("This run has no jobs yet: the tables below are empty.");
     }
+    long dummy = grid.jobs().stream().filter(j -> j.number(ExportColumns.DUMMY_WEIGHTS) == 1.0).count();
+    if (dummy > 0) {
+      page.note("Dummy weights: speed only. " + dummy + " job(s) ran the real architecture with seeded random "
+          + "weights (models with weights: dummy): their times and memory are real, their videos mean nothing, so "
+          + "they have no VQeval scores.");
+    }
 
     page.section("method-comparison", "Method comparison");
     table(page, c, "method_comparison");

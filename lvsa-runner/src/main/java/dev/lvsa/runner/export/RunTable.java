@@ -24,7 +24,7 @@ public final class RunTable {
             "message", "score_status", "cycle_detected", "cycle_period_frames", "first_repeat_frame", "freeze_ratio",
             "norepeat", "repeat_ratio", "subject_consistency", "background_consistency", "temporal_flicker",
             "motion_smoothness", "dynamic_degree", "scoring_s", "score_message", "video", "plan", "prompt",
-            "negative_prompt");
+            "negative_prompt", "weights", "phase_s", "phase_peak_memory_gb");
 
     private RunTable() {
     }
@@ -57,8 +57,26 @@ public final class RunTable {
             case "message" -> r.get("result_message") != null ? r.get("result_message") : r.get("job_message");
             case "cycle_detected", "model_cached" -> r.get(column) == null ? null
                     : ((Number) r.get(column)).intValue() != 0;
+            // dummy: random weights of the real architecture, timed and never scored (speed only)
+            case "weights" -> r.get("spec_json") != null && r.get("spec_json").toString().contains("\"weights\":\"dummy\"")
+                    ? "dummy" : null;
+            case "phase_s", "phase_peak_memory_gb" -> resultField(r.get("result_json"), column);
             default -> r.get(column);
         };
+    }
+
+    /** A JSON object field of the worker's result, as compact JSON (null when absent). */
+    static String resultField(Object resultJson, String field) {
+        if (resultJson == null) {
+            return null;
+        }
+        try {
+            com.fasterxml.jackson.databind.JsonNode n = new com.fasterxml.jackson.databind.ObjectMapper()
+                    .readTree(resultJson.toString()).get(field);
+            return n == null || n.isNull() ? null : n.toString();
+        } catch (java.io.IOException e) {
+            return null;
+        }
     }
 
     /** 1.0 -> "1", 1.5 -> "1.5". */

@@ -65,7 +65,7 @@ final class Schema {
             SELECT j.job_id, j.seq, j.model, j.model_path, j.method, j.variant, j.method_params, j.horizon, j.frames,
                    j.height, j.width, j.steps, j.guidance, j.prompt_id, j.prompt, j.negative_prompt, j.seed,
                    j.backend AS backend_requested, j.dtype AS dtype_requested, j.fps, j.plan_path, j.video_path,
-                   j.status, j.message AS job_message,
+                   j.status, j.message AS job_message, j.spec_json, r.result_json,
                    (SELECT COUNT(*) FROM attempts a WHERE a.job_id = j.job_id) AS attempts,
                    r.status AS result_status, r.error_code, r.total_s, r.peak_memory_gb, r.peak_memory_kind,
                    r.density, r.expected_density, r.backend, r.device, r.dtype, r.riflex_k, r.step_latency_s,

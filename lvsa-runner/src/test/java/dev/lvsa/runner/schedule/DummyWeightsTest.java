@@ -66,5 +66,18 @@ class DummyWeightsTest {
             assertThat(scores).as("only the checkpoint job is scored").hasSize(1);
             assertThat(scores.get(0).get("job_id")).isNotEqualTo(dummy.jobId());
         }
+        Cli.Result csv = Cli.run("export", run.toString(), "--csv", dir.resolve("r.csv").toString());
+        assertThat(csv.code()).as(csv.err()).isZero();
+        List<String> lines = java.nio.file.Files.readAllLines(dir.resolve("r.csv"));
+        List<String> header = List.of(lines.get(0).split(","));
+        int weights = header.indexOf("weights");
+        int phases = header.indexOf("phase_s");
+        assertThat(weights).isPositive();
+        assertThat(phases).isPositive();
+        assertThat(lines.subList(1, lines.size())).filteredOn(l -> l.contains(",dummy,")).hasSize(1);
+        Cli.Result rep = Cli.run("report", run.toString(), "--out", dir.resolve("report").toString());
+        assertThat(rep.code()).as(rep.err()).isZero();
+        assertThat(java.nio.file.Files.readString(dir.resolve("report/report.html")))
+                .contains("Dummy weights: speed only. 1 job(s) ran the real architecture");
     }
 }

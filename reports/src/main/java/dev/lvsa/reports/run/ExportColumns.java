@@ -43,6 +43,10 @@ public final class ExportColumns {
   public static final String DYNAMIC_DEGREE = "dynamic_degree";
   /** The worker's wall time of each denoising step, as a JSON list of seconds ({@code [0.0148,0.0138]}). */
   public static final String STEP_LATENCY_S = "step_latency_s";
+  /** {@code dummy} when the job ran the real architecture with random weights (speed only). */
+  public static final String WEIGHTS = "weights";
+  /** 1 in a record whose job ran with dummy weights (derived from {@link #WEIGHTS}). */
+  public static final String DUMMY_WEIGHTS = "dummy_weights";
   /** Derived from {@link #STEP_LATENCY_S} when reading: the fastest step of the job (seconds). */
   public static final String STEP_MIN_S = "step_min_s";
   /** Derived from {@link #STEP_LATENCY_S}: the slowest step of the job (seconds). */

@@ -127,6 +127,9 @@ public final class ExportCsv {
         }
       }
       stepTimes(row.getOrDefault(ExportColumns.STEP_LATENCY_S, ""), numbers);
+      if ("dummy".equals(row.get(ExportColumns.WEIGHTS))) {
+        numbers.put(ExportColumns.DUMMY_WEIGHTS, 1.0);
+      }
       double frames = numbers.getOrDefault(ExportColumns.FRAMES, Double.NaN);
       String statusText = row.getOrDefault(ExportColumns.STATUS, "");
       jobs.add(new JobRecord(row.getOrDefault(ExportColumns.JOB_ID, ""), model, method, horizon,
