@@ -3,6 +3,7 @@ package dev.lvsa.vqeval;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.file.Path;
+import java.util.function.IntFunction;
 import java.util.function.IntToDoubleFunction;
 import org.bytedeco.ffmpeg.global.avutil;
 import org.bytedeco.javacv.FFmpegFrameRecorder;
@@ -45,6 +46,16 @@ public final class TestVideos {
    */
   public static Path write(Path file, int width, int height, int frames, int fps, IntToDoubleFunction time,
       String codec, boolean faststart) throws IOException {
+    return writeFrames(file, width, height, frames, fps, codec, faststart,
+        i -> render(width, height, time.applyAsDouble(i)));
+  }
+
+  /**
+   * Writes {@code frames} frames that {@code bgr} draws (frame index -> {@code width x height} BGR bytes), for
+   * tests with a scene of their own.
+   */
+  public static Path writeFrames(Path file, int width, int height, int frames, int fps, String codec,
+      boolean faststart, IntFunction<byte[]> bgr) throws IOException {
     avutil.av_log_set_level(avutil.AV_LOG_ERROR);
     try (FFmpegFrameRecorder rec = new FFmpegFrameRecorder(file.toFile(), width, height, 0);
         Frame frame = new Frame(width, height, Frame.DEPTH_UBYTE, 3)) {
@@ -60,10 +71,10 @@ public final class TestVideos {
       rec.start();
       ByteBuffer buf = (ByteBuffer) frame.image[0];
       for (int i = 0; i < frames; i++) {
-        byte[] bgr = render(width, height, time.applyAsDouble(i));
+        byte[] pixels = bgr.apply(i);
         for (int y = 0; y < height; y++) {
           buf.position(y * frame.imageStride);
-          buf.put(bgr, y * width * 3, width * 3);
+          buf.put(pixels, y * width * 3, width * 3);
         }
         buf.position(0);
         rec.record(frame, avutil.AV_PIX_FMT_BGR24);

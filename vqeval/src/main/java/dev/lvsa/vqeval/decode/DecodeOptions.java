@@ -35,7 +35,10 @@ public record DecodeOptions(int analysisLongSide, int stride, int spatialSamples
     if (minFrames < 2) {
       throw new IllegalArgumentException("minFrames must be >= 2, got " + minFrames);
     }
-    if (embedShorterSide < 0 || embedEvery < 1) {
+    if (embedShorterSide < 0) {
+      throw new IllegalArgumentException("embedder frame size must be >= 0, got " + embedShorterSide);
+    }
+    if (embedEvery < 1) {
       throw new IllegalArgumentException("embedder stride must be >= 1, got " + embedEvery);
     }
   }

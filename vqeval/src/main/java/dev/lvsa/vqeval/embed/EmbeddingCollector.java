@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicLong;
 import org.bytedeco.opencv.opencv_core.Mat;
 import org.bytedeco.opencv.opencv_core.Rect;
 import org.bytedeco.opencv.opencv_core.Size;
@@ -98,7 +99,7 @@ public final class EmbeddingCollector implements AutoCloseable {
     final EmbedderSpec spec;
     final List<float[]> pending = new ArrayList<>();
     final List<Future<float[][]>> batches = new ArrayList<>();
-    final long[] modelNanos = new long[1];
+    final AtomicLong modelNanos = new AtomicLong();
     final Mat resized = new Mat();
     int width;
     int height;
@@ -167,9 +168,7 @@ public final class EmbeddingCollector implements AutoCloseable {
       batches.add(runner.submit(() -> {
         long t = System.nanoTime();
         float[][] v = model.embed(images, w, h);
-        synchronized (modelNanos) {
-          modelNanos[0] += System.nanoTime() - t;
-        }
+        modelNanos.addAndGet(System.nanoTime() - t);
         if (v.length != images.length) {
           throw new EmbedderException(spec.model() + ": the model returned " + v.length + " vectors for "
               + images.length + " images");
@@ -196,11 +195,7 @@ public final class EmbeddingCollector implements AutoCloseable {
           throw new EmbedderException(spec.model() + ": the model failed: " + c, c);
         }
       }
-      long nanos;
-      synchronized (modelNanos) {
-        nanos = modelNanos[0];
-      }
-      return new FrameEmbeddings(spec, every, all.toArray(new float[0][]), width, height, nanos);
+      return new FrameEmbeddings(spec, every, all.toArray(new float[0][]), width, height, modelNanos.get());
     }
 
     private static float[] unit(float[] v) {

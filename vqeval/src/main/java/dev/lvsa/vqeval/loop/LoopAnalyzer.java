@@ -24,7 +24,6 @@ import java.util.Map;
 public final class LoopAnalyzer {
 
   private final LoopParameters params;
-  private List<FrameEmbeddings> channels = List.of();
 
   public LoopAnalyzer(LoopParameters params) {
     this.params = params;
@@ -44,7 +43,6 @@ public final class LoopAnalyzer {
    * both find is one event whose {@code found} names both.
    */
   public LoopFindings analyse(FrameSeries series, List<FrameEmbeddings> channels) {
-    this.channels = channels;
     int n = series.size();
     int step = Math.max(1, ceilDiv(n, params.maxMatrixFrames()));
     int[] rows = new int[ceilDiv(n, step)];
@@ -57,11 +55,12 @@ public final class LoopAnalyzer {
     }
     long t0 = System.nanoTime();
     try (DistanceMatrix m = DistanceMatrix.of(subset, series.descriptorWidth(), series.descriptorHeight())) {
-      return analyse(series, m, rows, step, t0);
+      return analyse(series, channels, m, rows, step, t0);
     }
   }
 
-  private LoopFindings analyse(FrameSeries series, DistanceMatrix m, int[] rows, int step, long t0) {
+  private LoopFindings analyse(FrameSeries series, List<FrameEmbeddings> channels, DistanceMatrix m, int[] rows,
+      int step, long t0) {
     Map<String, Long> ms = new LinkedHashMap<>();
     long t = System.nanoTime();
     ms.put("grey_matrix", (t - t0) / 1_000_000);
@@ -102,7 +101,7 @@ public final class LoopAnalyzer {
     }
     t = lap(ms, "replays", t);
     if (!channels.isEmpty()) {
-      semanticEvents(events, fps, stride, n, minReplay, ms);
+      semanticEvents(channels, events, fps, stride, n, minReplay);
       t = lap(ms, "semantic_replays", t);
     }
     events.sort(Comparator.comparingInt(RepeatEvent::start).thenComparing(RepeatEvent::kind));
@@ -111,12 +110,12 @@ public final class LoopAnalyzer {
     int dupLag = Math.max(1, ceilDiv(params.duplicateMinLagFrames(), unit));
     RepeatAnalyzer.Repeats rep = new RepeatAnalyzer(params).analyse(m, dupLag);
     lap(ms, "far_duplicates", t);
-    return findings(series, m, sm, events, frozen, dups, rep, dupLag * unit, hardMin, step, ms);
+    return findings(series, channels, m, sm, events, frozen, dups, rep, dupLag * unit, hardMin, step, ms);
   }
 
-  private LoopFindings findings(FrameSeries series, DistanceMatrix m, StructureMatrix sm, List<RepeatEvent> events,
-      boolean[] frozen, DuplicateFrames.Outcome dups, RepeatAnalyzer.Repeats rep, int dupLagFrames, int hardMin,
-      int step, Map<String, Long> ms) {
+  private LoopFindings findings(FrameSeries series, List<FrameEmbeddings> channels, DistanceMatrix m, StructureMatrix sm,
+      List<RepeatEvent> events, boolean[] frozen, DuplicateFrames.Outcome dups, RepeatAnalyzer.Repeats rep,
+      int dupLagFrames, int hardMin, int step, Map<String, Long> ms) {
     int stride = series.stride();
     int frames = Math.max(1, series.size() * stride);
     RepeatEvent dominant = null;
@@ -184,8 +183,8 @@ public final class LoopAnalyzer {
   }
 
   /** Searches each learned channel and merges what it finds into {@code events}. */
-  private void semanticEvents(List<RepeatEvent> events, double fps, int stride, int n, int minReplay,
-      Map<String, Long> ms) {
+  private void semanticEvents(List<FrameEmbeddings> channels, List<RepeatEvent> events, double fps, int stride, int n,
+      int minReplay) {
     for (FrameEmbeddings e : channels) {
       if (e.size() < 3) {
         continue;

@@ -11,21 +11,15 @@ import java.util.stream.IntStream;
  * ({@link #HILL_MIN}, a share of that spread) mean the same for any model. A clip whose features hardly
  * move (spread below the floor) shows no hill and so no returns: freezes stay with the pixel channel.
  */
-final class SemanticMatrix implements Recurrence {
+final class SemanticMatrix extends Recurrence {
 
   /** Smallest spread (cosine distance) a clip's features must have for returns to count. */
   static final double SPREAD_FLOOR = 0.02;
   /** Smallest hill, as a share of the clip's spread (the pixel channel's is about 0.12 of 0.6-0.8). */
   static final double HILL_MIN = 0.2;
 
-  private final int n;
-  private final int[] frames;
-  private final float[] d;
-
   private SemanticMatrix(int[] frames, float[] d) {
-    this.n = frames.length;
-    this.frames = frames;
-    this.d = d;
+    super(frames, d);
   }
 
   /**
@@ -65,20 +59,5 @@ final class SemanticMatrix implements Recurrence {
     float[] s = Arrays.copyOf(a, count);
     Arrays.sort(s);
     return s[Math.min(count - 1, (int) Math.floor(q * (count - 1)))];
-  }
-
-  @Override
-  public int size() {
-    return n;
-  }
-
-  @Override
-  public double distance(int i, int j) {
-    return d[i * n + j];
-  }
-
-  @Override
-  public int frame(int k) {
-    return frames[k];
   }
 }

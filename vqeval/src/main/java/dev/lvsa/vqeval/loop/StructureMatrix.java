@@ -18,7 +18,7 @@ import java.util.stream.IntStream;
  * Distances are in contrast units: about 0.01-0.05 between consecutive frames, 0.4-0.8 between unrelated
  * pictures. Rows are computed in parallel.
  */
-public final class StructureMatrix implements Recurrence {
+public final class StructureMatrix extends Recurrence {
 
   /** Largest contribution of one cell (contrast units). */
   static final float CAP = 1.0f;
@@ -29,16 +29,11 @@ public final class StructureMatrix implements Recurrence {
 
   private final int cells;
   private final float[] vectors;
-  private final int[] frames;
-  private final int n;
-  private final float[] d;
 
   private StructureMatrix(int cells, float[] vectors, int[] frames, float[] d) {
+    super(frames, d);
     this.cells = cells;
     this.vectors = vectors;
-    this.frames = frames;
-    this.n = frames.length;
-    this.d = d;
   }
 
   /**
@@ -118,25 +113,5 @@ public final class StructureMatrix implements Recurrence {
       s += Math.min(CAP, Math.abs(vectors[a + c] - vectors[b + c]));
     }
     return s / cells;
-  }
-
-  @Override
-  public int frame(int k) {
-    return frames[k];
-  }
-
-  @Override
-  public int size() {
-    return n;
-  }
-
-  @Override
-  public double distance(int i, int j) {
-    return d[i * n + j];
-  }
-
-  /** Row-major distances (shared: read-only). */
-  public float[] raw() {
-    return d;
   }
 }

@@ -1,11 +1,8 @@
 package dev.lvsa.vqeval.embed.djl;
 
+import dev.lvsa.vqeval.TestVideos;
 import java.io.IOException;
-import java.nio.ByteBuffer;
 import java.nio.file.Path;
-import org.bytedeco.ffmpeg.global.avutil;
-import org.bytedeco.javacv.FFmpegFrameRecorder;
-import org.bytedeco.javacv.Frame;
 
 /**
  * A clip whose second half replays its first half with the colour channels rotated (red shows as green,
@@ -24,28 +21,8 @@ final class RecolouredReplay {
 
   /** {@code 2 * half} frames: {@code 0..half-1} new, then the same again re-coloured (lag {@code half}). */
   static Path write(Path file, int half) throws IOException {
-    avutil.av_log_set_level(avutil.AV_LOG_ERROR);
-    try (FFmpegFrameRecorder rec = new FFmpegFrameRecorder(file.toFile(), WIDTH, HEIGHT, 0);
-        Frame frame = new Frame(WIDTH, HEIGHT, Frame.DEPTH_UBYTE, 3)) {
-      rec.setFormat("mp4");
-      rec.setVideoCodecName("mpeg4");
-      rec.setPixelFormat(avutil.AV_PIX_FMT_YUV420P);
-      rec.setFrameRate(FPS);
-      rec.setVideoQuality(2);
-      rec.start();
-      ByteBuffer buf = (ByteBuffer) frame.image[0];
-      for (int i = 0; i < 2 * half; i++) {
-        byte[] bgr = render(i < half ? i : i - half, i >= half);
-        for (int y = 0; y < HEIGHT; y++) {
-          buf.position(y * frame.imageStride);
-          buf.put(bgr, y * WIDTH * 3, WIDTH * 3);
-        }
-        buf.position(0);
-        rec.record(frame, avutil.AV_PIX_FMT_BGR24);
-      }
-      rec.stop();
-    }
-    return file;
+    return TestVideos.writeFrames(file, WIDTH, HEIGHT, 2 * half, FPS, "mpeg4", false,
+        i -> render(i < half ? i : i - half, i >= half));
   }
 
   private static final int[][] PALETTE = {
