@@ -3,6 +3,7 @@ package dev.lvsa.runner.cli;
 import dev.lvsa.baselines.BadInputException;
 import dev.lvsa.runner.experiment.Experiment;
 import dev.lvsa.runner.experiment.ModelEntry;
+import dev.lvsa.runner.slurm.SlurmExecutor;
 import java.io.File;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -62,13 +63,10 @@ final class GridChecks {
             }
             return;
         }
-        for (String dir : System.getenv().getOrDefault("PATH", "").split(File.pathSeparator)) {
-            if (!dir.isEmpty() && Files.isExecutable(Path.of(dir, python))) {
-                return;
-            }
+        if (SlurmExecutor.onPath(python, System.getenv()).isEmpty()) {
+            throw new BadInputException("--python " + python + ": not found on PATH (the worker's Python; run "
+                    + "scripts/setup.sh, or give --python /path/to/python)");
         }
-        throw new BadInputException("--python " + python + ": not found on PATH (the worker's Python; run "
-                + "scripts/setup.sh, or give --python /path/to/python)");
     }
 
     private static void checkWritable(Path runDir) {

@@ -170,14 +170,27 @@ public final class RunCommand implements Callable<Integer> {
         }
     }
 
-    private int writeTasks(Experiment exp, Path runDir, Ledger ledger, List<JobRow> toRun, Scorer scorer,
-                           RunListener listener, PrintWriter stdout) {
+    /**
+     * Before a batch executor takes the pending jobs: scores what earlier runs left unscored, and says {@code why}
+     * when no job is pending (returns true then).
+     */
+    private static boolean nothingToHandOver(Path runDir, Ledger ledger, List<JobRow> toRun, Scorer scorer,
+                                             RunListener listener, PrintWriter stdout, String why) {
         if (scorer != null) {
             BacklogScorer.scoreAll(ledger, runDir, scorer, listener);
         }
-        if (toRun.isEmpty()) {
-            stdout.println(runDir + ": no task to write (every job has a result or is waiting to be collected)");
-            stdout.flush();
+        if (!toRun.isEmpty()) {
+            return false;
+        }
+        stdout.println(runDir + ": " + why);
+        stdout.flush();
+        return true;
+    }
+
+    private int writeTasks(Experiment exp, Path runDir, Ledger ledger, List<JobRow> toRun, Scorer scorer,
+                           RunListener listener, PrintWriter stdout) {
+        if (nothingToHandOver(runDir, ledger, toRun, scorer, listener, stdout,
+                "no task to write (every job has a result or is waiting to be collected)")) {
             return ExitCodes.OK;
         }
         String device = exp.device().equals("auto") ? null : exp.device();
@@ -193,12 +206,8 @@ public final class RunCommand implements Callable<Integer> {
 
     private int submit(Experiment exp, Path runDir, Ledger ledger, List<JobRow> toRun, Scorer scorer,
                        RunListener listener, PrintWriter stdout) {
-        if (scorer != null) {
-            BacklogScorer.scoreAll(ledger, runDir, scorer, listener);
-        }
-        if (toRun.isEmpty()) {
-            stdout.println(runDir + ": nothing to submit (every job has a result or is with Slurm)");
-            stdout.flush();
+        if (nothingToHandOver(runDir, ledger, toRun, scorer, listener, stdout,
+                "nothing to submit (every job has a result or is with Slurm)")) {
             return ExitCodes.OK;
         }
         SlurmOptions opts = slurm != null ? slurm : new SlurmOptions();

@@ -1,5 +1,8 @@
 package dev.lvsa.runner.export;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.lvsa.runner.ledger.JobRow;
 import dev.lvsa.runner.ledger.Ledger;
 import java.math.BigDecimal;
 import java.util.ArrayList;
@@ -13,6 +16,8 @@ import java.util.Map;
  * that failed. {@code video} and {@code plan} are relative to the run folder.
  */
 public final class RunTable {
+    private static final ObjectMapper JSON = new ObjectMapper();
+
     /** Columns every consumer may rely on, in this order. */
     public static final List<String> REQUIRED = List.of("model", "method", "horizon", "frames", "prompt_id", "seed",
             "status", "total_s", "peak_memory_gb", "density", "composite_score", "loop_quality", "temporal_dynamics",
@@ -58,8 +63,7 @@ public final class RunTable {
             case "cycle_detected", "model_cached" -> r.get(column) == null ? null
                     : ((Number) r.get(column)).intValue() != 0;
             // dummy: random weights of the real architecture, timed and never scored (speed only)
-            case "weights" -> r.get("spec_json") != null && r.get("spec_json").toString().contains("\"weights\":\"dummy\"")
-                    ? "dummy" : null;
+            case "weights" -> JobRow.dummyWeights((String) r.get("spec_json")) ? "dummy" : null;
             case "phase_s", "phase_peak_memory_gb" -> resultField(r.get("result_json"), column);
             default -> r.get(column);
         };
@@ -71,8 +75,7 @@ public final class RunTable {
             return null;
         }
         try {
-            com.fasterxml.jackson.databind.JsonNode n = new com.fasterxml.jackson.databind.ObjectMapper()
-                    .readTree(resultJson.toString()).get(field);
+            JsonNode n = JSON.readTree(resultJson.toString()).get(field);
             return n == null || n.isNull() ? null : n.toString();
         } catch (java.io.IOException e) {
             return null;

@@ -45,6 +45,11 @@ public record JobRow(String jobId, int seq, String model, String modelPath, Stri
 
     /** Whether the job runs the real architecture with seeded random weights: speed only, its video means nothing. */
     public boolean dummyWeights() {
+        return dummyWeights(specJson);
+    }
+
+    /** Whether a job identity ({@code spec_json}, canonical: no spaces) asks for dummy weights. */
+    public static boolean dummyWeights(String specJson) {
         return specJson != null && specJson.contains("\"weights\":\"dummy\"");
     }
 }

@@ -145,7 +145,10 @@ public final class Recorder {
         });
     }
 
-    /** Jobs whose result is ok and that have no score row yet, in sequence order. */
+    /**
+     * Jobs to score: result ok, no score row yet, real weights (a dummy-weight video means nothing), in sequence
+     * order.
+     */
     public List<JobRow> unscored() {
         List<String> ids = ledger.tx(() -> {
             List<String> out = new ArrayList<>();
@@ -161,7 +164,10 @@ public final class Recorder {
         });
         List<JobRow> jobs = new ArrayList<>();
         for (String id : ids) {
-            jobs.add(ledger.job(id));
+            JobRow j = ledger.job(id);
+            if (!j.dummyWeights()) {
+                jobs.add(j);
+            }
         }
         return jobs;
     }

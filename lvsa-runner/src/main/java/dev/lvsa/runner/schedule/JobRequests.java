@@ -115,26 +115,18 @@ public final class JobRequests {
 
     /** A dummy-weight job (its identity says so) asks the worker for random weights, and for its text option. */
     static void dummyWeights(JobRow j, ObjectNode o) {
-        if (!isDummy(j)) {
+        if (!j.dummyWeights()) {
             return;
         }
         o.put("weights", "dummy");
-        String text = identity(j).path("text").asText("encoder");
+        String text;
+        try {
+            text = JSON.readTree(j.specJson()).path("text").asText("encoder");
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(j.jobId() + ": unreadable job identity in the ledger", e);
+        }
         if (!text.equals("encoder")) {
             o.put("text", text);
-        }
-    }
-
-    /** Whether the job runs the real architecture with random weights (its video means nothing: speed only). */
-    public static boolean isDummy(JobRow j) {
-        return j.dummyWeights();
-    }
-
-    private static JsonNode identity(JobRow j) {
-        try {
-            return new ObjectMapper().readTree(j.specJson());
-        } catch (java.io.IOException e) {
-            return com.fasterxml.jackson.databind.node.MissingNode.getInstance();
         }
     }
 }

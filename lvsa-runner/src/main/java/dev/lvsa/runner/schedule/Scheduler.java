@@ -78,7 +78,7 @@ public final class Scheduler {
         int done = (int) grid.stream().filter(j -> j.status().isFinal()).count();
         listener.runStarted(grid.size(), done, launches.size());
         if (scorer != null) {
-            for (JobRow j : rec.unscored().stream().filter(u -> !JobRequests.isDummy(u)).toList()) {
+            for (JobRow j : rec.unscored()) {
                 submitScore(j);
             }
         }
@@ -147,7 +147,7 @@ public final class Scheduler {
                         }
                         w = null;
                         // a dummy-weight model is built per job from the registry, not preloaded from a folder
-                        String preload = unloadable.contains(job.modelPath()) || JobRequests.isDummy(job) ? null
+                        String preload = unloadable.contains(job.modelPath()) || job.dummyWeights() ? null
                                 : job.modelPath();
                         try {
                             long t0 = System.nanoTime();
@@ -254,7 +254,7 @@ public final class Scheduler {
             }
             rec.finish(a, r);
             listener.jobFinished(job, r.status(), r.message(), seconds);
-            if (r.status().equals("ok") && scorer != null && !JobRequests.isDummy(job)) { // dummy weights: speed only
+            if (r.status().equals("ok") && scorer != null && !job.dummyWeights()) { // dummy weights: speed only
                 submitScore(job);
             }
             return true;

@@ -15,9 +15,6 @@ public final class BacklogScorer {
     public static int scoreAll(Ledger ledger, Path runDir, Scorer scorer, RunListener listener) {
         int n = 0;
         for (JobRow j : ledger.recorder().unscored()) {
-            if (dev.lvsa.runner.schedule.JobRequests.isDummy(j)) {
-                continue; // dummy weights: its video means nothing, it was run for speed
-            }
             ScoreRow s = scorer.score(runDir.resolve(j.videoPath()), j.videoPath());
             ledger.recorder().score(j.jobId(), s);
             listener.scored(j, s);

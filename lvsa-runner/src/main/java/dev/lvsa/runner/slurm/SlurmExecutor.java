@@ -1,12 +1,9 @@
 package dev.lvsa.runner.slurm;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.lvsa.baselines.BadInputException;
 import dev.lvsa.baselines.io.AtomicFiles;
 import dev.lvsa.runner.ledger.JobRow;
 import dev.lvsa.runner.ledger.Ledger;
-import dev.lvsa.runner.schedule.JobRequests;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -20,8 +17,6 @@ import java.util.concurrent.TimeUnit;
 
 /** Writes and submits a Slurm job array for a run folder's jobs (see the package doc). */
 public final class SlurmExecutor {
-    private static final ObjectMapper JSON = new ObjectMapper();
-
     private final Path runDir;
     private final SlurmSettings settings;
     private final Map<String, String> env;
@@ -113,18 +108,22 @@ public final class SlurmExecutor {
     }
 
     Path findOnPath(String program) {
-        String path = env.getOrDefault("PATH", "");
-        for (String dir : path.split(java.io.File.pathSeparator)) {
+        return onPath(program, env).orElseThrow(() -> new BadInputException(program + " is not on PATH: --executor "
+                + "slurm needs Slurm's client tools (run on a login node of the cluster)"));
+    }
+
+    /** The executable file {@code program} names in {@code env}'s PATH, if any. */
+    public static java.util.Optional<Path> onPath(String program, Map<String, String> env) {
+        for (String dir : env.getOrDefault("PATH", "").split(java.io.File.pathSeparator)) {
             if (dir.isEmpty()) {
                 continue;
             }
             Path p = Path.of(dir).resolve(program);
             if (Files.isRegularFile(p) && Files.isExecutable(p)) {
-                return p;
+                return java.util.Optional.of(p);
             }
         }
-        throw new BadInputException(program + " is not on PATH: --executor slurm needs Slurm's client tools "
-                + "(run on a login node of the cluster)");
+        return java.util.Optional.empty();
     }
 
     static void copyResource(String name, Path target) throws IOException {
