@@ -187,10 +187,9 @@ def run_job(spec: JobSpec, cache: ModelCache, progress: ProgressFn | None = None
     return result
 
 
-def _generate(spec: JobSpec, plan: Plan, model: LoadedModel, backend, deadline, emit, result: dict, sp=None,
-              phases: "PhaseClock | None" = None):
+def _generate(spec: JobSpec, plan: Plan, model: LoadedModel, backend, deadline, emit, result: dict, sp,
+              phases: "PhaseClock"):
     layout = TokenLayout(plan.geometry.latent_frames, plan.geometry.tokens_per_frame, plan.geometry.text_tokens)
-    phases = phases or PhaseClock(model.device, result)
 
     def on_step_end(record: StepRecord) -> None:
         result["step_latency_s"].append(round(record.latency_s, 4))

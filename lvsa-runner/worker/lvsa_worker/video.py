@@ -13,17 +13,9 @@ def to_uint8(frames: np.ndarray) -> np.ndarray:
     return (np.clip(frames, 0.0, 1.0) * 255.0 + 0.5).astype(np.uint8)
 
 
-def _require_ffmpeg() -> None:
-    """imageio silently picks another plugin (e.g. TIFF) when imageio-ffmpeg is missing: refuse instead."""
-    try:
-        import imageio_ffmpeg  # noqa: F401
-    except ImportError:
-        raise RuntimeError("writing mp4 needs the imageio-ffmpeg package: pip install imageio-ffmpeg") from None
-
-
-def check_writer(path: str | Path) -> str | None:
-    """Why ``path`` cannot be written as an mp4 here, or None: the FFmpeg writer (imageio-ffmpeg and its
-    binary) and a writable output folder, checked before a job spends its time denoising."""
+def _ffmpeg_problem() -> str | None:
+    """Why imageio cannot write mp4 here (imageio-ffmpeg or its binary missing), or None. Without
+    imageio-ffmpeg imageio silently picks another plugin (e.g. TIFF): refuse instead."""
     try:
         import imageio_ffmpeg
 
@@ -32,6 +24,21 @@ def check_writer(path: str | Path) -> str | None:
         return "writing mp4 needs the imageio-ffmpeg package: pip install imageio-ffmpeg"
     except RuntimeError as exc:
         return f"imageio-ffmpeg finds no ffmpeg binary ({' '.join(str(exc).split())})"
+    return None
+
+
+def _require_ffmpeg() -> None:
+    problem = _ffmpeg_problem()
+    if problem is not None:
+        raise RuntimeError(problem)
+
+
+def check_writer(path: str | Path) -> str | None:
+    """Why ``path`` cannot be written as an mp4 here, or None: the FFmpeg writer (imageio-ffmpeg and its
+    binary) and a writable output folder, checked before a job spends its time denoising."""
+    problem = _ffmpeg_problem()
+    if problem is not None:
+        return problem
     folder = Path(path).parent
     try:
         folder.mkdir(parents=True, exist_ok=True)
