@@ -75,6 +75,11 @@ def _parser() -> argparse.ArgumentParser:
     gen.add_argument("--offload", default="none", choices=["none", "model"], help="diffusers model CPU offload")
     _weights_options(gen)
     gen.add_argument("--timeout-s", type=float, default=None, help="give up after this many seconds (checked per step)")
+    gen.add_argument("--timed-steps", type=int, default=None,
+                     help="run only this many of the --steps steps, spread over the schedule, and estimate the "
+                          "rest (speed runs; the video is not a finished generation)")
+    gen.add_argument("--memory-cap-gb", type=float, default=None,
+                     help="cap the device memory this process may allocate (10^9 bytes), e.g. 80 to act as an 80 GB card")
     gen.add_argument("--sequence-parallel", action="store_true",
                      help="one video over every rank of a torch.distributed.run launch (Ulysses); rank 0 writes the "
                           "video and prints the result, the other ranks print nothing")
@@ -133,7 +138,8 @@ def _generate(args) -> int:
             steps=args.steps, seed=args.seed, out=args.out, device=args.device, backend=args.backend,
             guidance=args.guidance, prompt=args.prompt if args.prompt is not None else DEFAULT_PROMPT,
             negative_prompt=args.negative_prompt, fps=args.fps, dtype=args.dtype, offload=args.offload,
-            timeout_s=args.timeout_s, weights=args.weights, text=args.text,
+            timeout_s=args.timeout_s, weights=args.weights, text=args.text, timed_steps=args.timed_steps,
+            memory_cap_gb=args.memory_cap_gb,
         )
         spec.check()
     except UsageError as exc:

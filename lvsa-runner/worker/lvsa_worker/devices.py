@@ -88,6 +88,24 @@ def peak_memory(device: torch.device) -> tuple[float, str]:
     return rss_kib * scale / 1e9, "process_peak_rss"
 
 
+def set_memory_cap(device: torch.device, cap_gb: float | None) -> float | None:
+    """Cap this process's allocations on ``device`` at ``cap_gb`` (10^9 bytes; None: the whole device) and return
+    the cap in force (None: uncapped). The allocator then raises out-of-memory past the cap, as a smaller card
+    would. A cap is a GPU/NPU setting: on the CPU it is refused."""
+    if device.type == "cuda":
+        module = torch.cuda
+    elif device.type == "npu":
+        module = torch.npu
+    else:
+        if cap_gb is not None:
+            raise UsageError(f"memory_cap_gb applies to cuda and npu devices, not {device.type}")
+        return None
+    total = module.get_device_properties(device).total_memory
+    fraction = 1.0 if cap_gb is None else min(1.0, cap_gb * 1e9 / total)
+    module.set_per_process_memory_fraction(fraction, device)
+    return None if cap_gb is None else round(min(cap_gb, total / 1e9), 3)
+
+
 def is_out_of_memory(exc: BaseException) -> bool:
     """CUDA's OutOfMemoryError, a host MemoryError, or the NPU/CPU allocators' out-of-memory RuntimeErrors."""
     if isinstance(exc, (MemoryError, getattr(torch, "OutOfMemoryError", MemoryError))):

@@ -23,6 +23,7 @@ from .models import presets
 from .models import dummy
 from .models.loading import LoadedModel, ModelCache, check_geometry, check_request, check_weights
 from .plan import Plan, load_plan, parse_plan
+from . import timed_steps, vae_decode
 from .transforms import riflex
 from .video import check_writer, to_uint8, write_mp4
 
@@ -55,12 +56,15 @@ class JobSpec:
     timeout_s: float | None = None
     weights: str | None = None  # None: the model's own (preset or checkpoint); "dummy": seeded random weights
     text: str | None = None  # with dummy weights: "encoder" (default) or "dummy-embeddings"
+    timed_steps: int | None = None  # run only this many of the steps, spread over the schedule (timed_steps.py)
+    memory_cap_gb: float | None = None  # cap the process's device memory (10^9 bytes), e.g. 80 for an 80 GB card
 
     _TYPES = {"model": str, "frames": int, "height": int, "width": int, "steps": int, "seed": int, "out": str,
               "device": str, "backend": (str, type(None)), "guidance": (int, float), "prompt": str,
               "negative_prompt": str, "fps": int, "dtype": (str, type(None)), "offload": str,
               "timeout_s": (int, float, type(None)), "plan": (str, dict),
-              "weights": (str, type(None)), "text": (str, type(None))}
+              "weights": (str, type(None)), "text": (str, type(None)), "timed_steps": (int, type(None)),
+              "memory_cap_gb": (int, float, type(None))}
     _REQUIRED = ("model", "plan", "frames", "height", "width", "steps", "seed", "out")
 
     @classmethod
@@ -91,6 +95,10 @@ class JobSpec:
             raise UsageError(f"backend {self.backend!r} is not one of {', '.join(BACKEND_NAMES)}")
         if self.timeout_s is not None and not self.timeout_s > 0:
             raise UsageError(f"timeout_s must be positive, got {self.timeout_s}")
+        if self.timed_steps is not None and not 1 <= self.timed_steps <= self.steps:
+            raise UsageError(f"timed_steps must be between 1 and steps ({self.steps}), got {self.timed_steps}")
+        if self.memory_cap_gb is not None and not (math.isfinite(self.memory_cap_gb) and self.memory_cap_gb > 0):
+            raise UsageError(f"memory_cap_gb must be a positive number of GB, got {self.memory_cap_gb}")
         if not math.isfinite(self.guidance):
             raise UsageError("guidance must be a finite number")
         check_weights(self.weights, self.text)
@@ -135,6 +143,7 @@ def run_job(spec: JobSpec, cache: ModelCache, progress: ProgressFn | None = None
                 raise WriterUnavailable(f"{spec.out}: {why}")
         device = devices.resolve_device(spec.device)
         dtype = devices.resolve_dtype(spec.dtype, device)
+        result["memory_cap_gb"] = devices.set_memory_cap(device, spec.memory_cap_gb)
         devices.reset_peak_memory(device)
         backend = resolve(spec.backend or plan.backend, device.type, plan.score_transform is not None,
                           needs_padded_text=plan.geometry.text_tokens > 0)
@@ -184,18 +193,26 @@ def run_job(spec: JobSpec, cache: ModelCache, progress: ProgressFn | None = None
             result["peak_memory_gb"], result["peak_memory_kind"] = devices.peak_memory(device)
             result["peak_memory_gb"] = round(result["peak_memory_gb"], 4)
         result["total_s"] = round(time.perf_counter() - started, 4)
+        if result["status"] == "ok" and result.get("timed_steps") is not None:
+            measured = result["step_latency_s"]
+            estimated = timed_steps.estimate(measured, spec.steps)
+            result["estimated_denoise_s"] = round(estimated, 4)
+            result["estimated_total_s"] = round(result["total_s"] - sum(measured) + estimated, 4)
     return result
 
 
 def _generate(spec: JobSpec, plan: Plan, model: LoadedModel, backend, deadline, emit, result: dict, sp,
               phases: "PhaseClock"):
     layout = TokenLayout(plan.geometry.latent_frames, plan.geometry.tokens_per_frame, plan.geometry.text_tokens)
+    run = timed_steps.spread(plan.steps, spec.timed_steps)
+    if len(run) < plan.steps:
+        result.update(timed_steps=len(run), timed_step_indices=run)
 
     def on_step_end(record: StepRecord) -> None:
         result["step_latency_s"].append(round(record.latency_s, 4))
         emit({"phase": "denoise", "step": record.step + 1, "steps": plan.steps,
               "step_latency_s": round(record.latency_s, 4)})
-        if record.step + 1 == plan.steps:
+        if record.step == run[-1]:
             phases.end("denoise")
             emit({"phase": "decode"})
 
@@ -213,6 +230,9 @@ def _generate(spec: JobSpec, plan: Plan, model: LoadedModel, backend, deadline, 
 
             undo.callback(shard_blocks(model.transformers, sp))
         undo.callback(install_step_tracking(model.pipe, runtime, model.transformers))
+        if len(run) < plan.steps:
+            undo.callback(timed_steps.install(model.pipe, runtime.skip_step, run))
+        undo.callback(vae_decode.guard(model.pipe.vae, model.device, lambda how: result.update(vae_decode=how)))
         if plan.rope_transform is not None:
             thetas = riflex.temporal_frequencies(model.rope(model.transformers[0]))
             decision = riflex.decide(thetas, plan.rope_transform, plan.geometry.latent_frames)
@@ -224,8 +244,9 @@ def _generate(spec: JobSpec, plan: Plan, model: LoadedModel, backend, deadline, 
     result["density"] = runtime.realised_density()
     result["steps_run"] = len([r for r in runtime.records if r.latency_s is not None])
     result["transformer_calls_per_step"] = [r.transformer_calls for r in runtime.records]
-    if result["steps_run"] != plan.steps:
-        raise WorkerError(f"the pipeline ran {result['steps_run']} denoising steps but the plan has {plan.steps}")
+    if result["steps_run"] != len(run):
+        raise WorkerError(f"the pipeline ran {result['steps_run']} denoising steps but {len(run)} were to run "
+                          f"(plan: {plan.steps})")
     if video.shape[0] != spec.frames:
         raise GeometryMismatch(f"the pipeline produced {video.shape[0]} frames, not the requested {spec.frames}")
     return video

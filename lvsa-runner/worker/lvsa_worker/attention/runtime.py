@@ -33,6 +33,7 @@ class StepRecord:
     attention_calls: int = 0
     experts: list[int] = field(default_factory=list)
     started: float = 0.0
+    skipped: bool = False  # timed steps: the pipeline skipped this step (no transformer call)
     latency_s: float | None = None
 
 
@@ -92,6 +93,14 @@ class AttentionRuntime:
         self._record = StepRecord(step, mask.key, prepared.frame_density, started=time.perf_counter())
         self.records.append(self._record)
         return self._record
+
+    def skip_step(self) -> None:
+        """The pipeline skips step ``self.step`` (timed steps): record it as skipped and move to the next, so
+        later steps keep the plan's pattern for their index."""
+        mask = self.plan.mask_for_step(self.step)
+        self.records.append(StepRecord(self.step, mask.key, mask.frame_density, skipped=True))
+        self._record = None
+        self.step += 1
 
     def on_transformer_call(self, expert: int = 0) -> None:
         """Forward pre-hook: the first call of a step begins it; later calls (CFG, experts) reuse it."""

@@ -36,13 +36,17 @@ import java.util.List;
  *                       line each ({@code FILE: KEY: cause}); the CLI prints them on stderr
  * @param devicesPerJob  devices (ranks) one job runs over: 1 = one worker per device; N &gt; 1 = each job is one
  *                       {@code torch.distributed.run} launch of N ranks (Ulysses sequence parallelism)
+ * @param timedSteps     speed runs: denoising steps actually run per job, spread over the schedule (the worker
+ *                       estimates the rest), or null for all of them
+ * @param memoryCapGb    device memory a job may allocate (10^9 bytes; e.g. 80 to act as an 80 GB card), or null
  */
 public record Experiment(String name, String description, Path source, List<ModelEntry> models,
                          List<MethodVariant> methods, List<Double> horizons, List<Integer> frames,
                          List<Prompt> prompts, List<Long> seeds, Integer steps, Integer height, Integer width,
                          double guidance, String negativePrompt, String device, String backend, String dtype,
                          int fps, String offload, double timeoutS, double timeoutGraceS, double readyTimeoutS,
-                         int retries, ScoringSettings scoring, List<String> warnings, int devicesPerJob) {
+                         int retries, ScoringSettings scoring, List<String> warnings, int devicesPerJob,
+                         Integer timedSteps, Double memoryCapGb) {
     public Experiment {
         models = List.copyOf(models);
         methods = List.copyOf(methods);

@@ -33,7 +33,7 @@ public final class ExperimentLoader {
     public static final List<String> KEYS = List.of("name", "description", "models", "methods", "horizons", "frames",
             "prompt_sets", "prompts", "negative_prompt", "seeds", "steps", "height", "width", "guidance", "device",
             "backend", "dtype", "fps", "offload", "timeout_s", "timeout_grace_s", "ready_timeout_s", "retries",
-            "scoring", "devices_per_job");
+            "scoring", "devices_per_job", "timed_steps", "memory_cap_gb");
     /** Backends a job may ask for: the plan's names plus the worker-only {@code flex}. */
     public static final List<String> BACKENDS;
     public static final List<String> DEVICES = List.of("auto", "cpu", "cuda", "npu");
@@ -155,10 +155,16 @@ public final class ExperimentLoader {
         int devicesPerJob = root.has("devices_per_job")
                 ? keys.integer(root.get("devices_per_job"), "devices_per_job", 1) : 1;
         checkDegree(keys, models, devicesPerJob);
+        Integer timedSteps = root.has("timed_steps") ? keys.integer(root.get("timed_steps"), "timed_steps", 1) : null;
+        Double memoryCapGb = root.has("memory_cap_gb") ? keys.positive(root.get("memory_cap_gb"), "memory_cap_gb")
+                : null;
+        if (memoryCapGb != null && device.equals("cpu")) {
+            throw keys.bad("memory_cap_gb", "a device-memory cap needs device cuda, npu or auto, not cpu");
+        }
 
         Experiment exp = new Experiment(name, description, source, models, methods, horizons, frames, prompts, seeds,
                 steps, height, width, guidance, negative, device, backend, dtype, fps, offload, timeout, grace,
-                ready, retries, scoring, keys.warnings(), devicesPerJob);
+                ready, retries, scoring, keys.warnings(), devicesPerJob, timedSteps, memoryCapGb);
         GridExpander.checkGeometry(exp, keys);
         return exp;
     }

@@ -38,13 +38,15 @@ public final class GridExpander {
             int steps = e.steps() != null ? e.steps() : s.defaultSteps();
             int height = e.height() != null ? e.height() : s.defaultHeight();
             int width = e.width() != null ? e.width() : s.defaultWidth();
+            // timed steps of at least the model's steps are all of them: an ordinary job (and its ordinary id)
+            Integer timed = e.timedSteps() != null && e.timedSteps() < steps ? e.timedSteps() : null;
             for (MethodVariant v : e.methods()) {
                 for (Map.Entry<Integer, Double> len : lengths(e, s).entrySet()) {
                     for (Prompt p : e.prompts()) {
                         for (long seed : e.seeds()) {
                             JobSpec j = new JobSpec(m, v, len.getValue(), len.getKey(), height, width, steps,
                                     e.guidance(), p, e.negativePrompt(), seed, e.backend(), e.dtype(), e.fps(),
-                                    e.offload());
+                                    e.offload(), timed, e.memoryCapGb());
                             jobs.putIfAbsent(j.jobId(), j);
                         }
                     }

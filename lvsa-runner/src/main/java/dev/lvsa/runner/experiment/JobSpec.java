@@ -31,10 +31,12 @@ import java.util.Map;
  * @param dtype          precision, or null for the worker's default
  * @param fps            frame rate of the video file
  * @param offload        {@code none} or {@code model}
+ * @param timedSteps     steps actually run (fewer than {@code steps}: a speed run, never scored), or null for all
+ * @param memoryCapGb    the device-memory cap the job runs under (GB), or null for the whole device
  */
 public record JobSpec(ModelEntry model, MethodVariant method, double horizon, int frames, int height, int width,
                       int steps, double guidance, Prompt prompt, String negativePrompt, long seed, String backend,
-                      String dtype, int fps, String offload) {
+                      String dtype, int fps, String offload, Integer timedSteps, Double memoryCapGb) {
     private static final ObjectMapper CANONICAL = new ObjectMapper()
             .configure(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS, true);
 
@@ -86,6 +88,15 @@ public record JobSpec(ModelEntry model, MethodVariant method, double horizon, in
         m.put("dtype", dtype);
         m.put("fps", fps);
         m.put("offload", offload);
+        // present only when set, so every other job keeps the id it always had. Timed steps change the video
+        // (most steps never run); a memory cap decides whether the job fits (an OOM under an 80 GB cap is not
+        // the result of the same job on the whole device)
+        if (timedSteps != null) {
+            m.put("timed_steps", timedSteps);
+        }
+        if (memoryCapGb != null) {
+            m.put("memory_cap_gb", memoryCapGb);
+        }
         return m;
     }
 

@@ -29,7 +29,8 @@ public final class RunTable {
             "message", "score_status", "cycle_detected", "cycle_period_frames", "first_repeat_frame", "freeze_ratio",
             "norepeat", "repeat_ratio", "subject_consistency", "background_consistency", "temporal_flicker",
             "motion_smoothness", "dynamic_degree", "scoring_s", "score_message", "video", "plan", "prompt",
-            "negative_prompt", "weights", "phase_s", "phase_peak_memory_gb");
+            "negative_prompt", "weights", "phase_s", "phase_peak_memory_gb", "timed_steps", "estimated_denoise_s",
+            "estimated_total_s", "memory_cap_gb", "vae_decode");
 
     private RunTable() {
     }
@@ -64,19 +65,21 @@ public final class RunTable {
                     : ((Number) r.get(column)).intValue() != 0;
             // dummy: random weights of the real architecture, timed and never scored (speed only)
             case "weights" -> JobRow.dummyWeights((String) r.get("spec_json")) ? "dummy" : null;
-            case "phase_s", "phase_peak_memory_gb" -> resultField(r.get("result_json"), column);
+            // speed runs (timed steps: the worker's 50-step estimate), the memory cap and how the VAE decoded
+            case "phase_s", "phase_peak_memory_gb", "timed_steps", "estimated_denoise_s", "estimated_total_s",
+                 "memory_cap_gb", "vae_decode" -> resultField(r.get("result_json"), column);
             default -> r.get(column);
         };
     }
 
-    /** A JSON object field of the worker's result, as compact JSON (null when absent). */
+    /** A field of the worker's result: text as it is, anything else as compact JSON (null when absent). */
     static String resultField(Object resultJson, String field) {
         if (resultJson == null) {
             return null;
         }
         try {
             JsonNode n = JSON.readTree(resultJson.toString()).get(field);
-            return n == null || n.isNull() ? null : n.toString();
+            return n == null || n.isNull() ? null : n.isTextual() ? n.asText() : n.toString();
         } catch (java.io.IOException e) {
             return null;
         }

@@ -43,6 +43,14 @@ public record JobRow(String jobId, int seq, String model, String modelPath, Stri
                 + " s" + seed;
     }
 
+    /**
+     * Whether the job's video means nothing and it is timed only: dummy weights, or timed steps (most of its steps
+     * never ran). Such jobs are never scored.
+     */
+    public boolean speedOnly() {
+        return dummyWeights() || (specJson != null && specJson.contains("\"timed_steps\":"));
+    }
+
     /** Whether the job runs the real architecture with seeded random weights: speed only, its video means nothing. */
     public boolean dummyWeights() {
         return dummyWeights(specJson);

@@ -165,7 +165,7 @@ public final class Recorder {
         List<JobRow> jobs = new ArrayList<>();
         for (String id : ids) {
             JobRow j = ledger.job(id);
-            if (!j.dummyWeights()) {
+            if (!j.speedOnly()) {
                 jobs.add(j);
             }
         }

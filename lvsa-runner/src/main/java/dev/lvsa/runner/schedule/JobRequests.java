@@ -50,6 +50,7 @@ public final class JobRequests {
             o.put("dtype", j.dtype());
         }
         o.put("offload", j.offload());
+        speedRun(j, o);
         return o;
     }
 
@@ -61,7 +62,8 @@ public final class JobRequests {
     public static List<String> generateArgs(ObjectNode job, double timeoutS) {
         List<String> args = new ArrayList<>();
         for (String key : List.of("model", "plan", "frames", "height", "width", "steps", "seed", "out", "backend",
-                "guidance", "prompt", "negative_prompt", "fps", "dtype", "offload")) {
+                "guidance", "prompt", "negative_prompt", "fps", "dtype", "offload", "weights", "text", "timed_steps",
+                "memory_cap_gb")) {
             JsonNode v = job.get(key);
             if (v != null && !v.isNull()) {
                 args.add("--" + key.replace('_', '-') + "=" + v.asText());
@@ -113,18 +115,35 @@ public final class JobRequests {
         return v != null && v.isTextual() ? v.asText() : null;
     }
 
+    /** A speed-run job's timed steps and memory cap (in its identity when set) go to the worker as they are. */
+    static void speedRun(JobRow j, ObjectNode o) {
+        if (!j.specJson().contains("\"timed_steps\"") && !j.specJson().contains("\"memory_cap_gb\"")) {
+            return;
+        }
+        JsonNode id = identity(j);
+        if (id.has("timed_steps")) {
+            o.put("timed_steps", id.get("timed_steps").asInt());
+        }
+        if (id.has("memory_cap_gb")) {
+            o.put("memory_cap_gb", id.get("memory_cap_gb").asDouble());
+        }
+    }
+
+    private static JsonNode identity(JobRow j) {
+        try {
+            return JSON.readTree(j.specJson());
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(j.jobId() + ": unreadable job identity in the ledger", e);
+        }
+    }
+
     /** A dummy-weight job (its identity says so) asks the worker for random weights, and for its text option. */
     static void dummyWeights(JobRow j, ObjectNode o) {
         if (!j.dummyWeights()) {
             return;
         }
         o.put("weights", "dummy");
-        String text;
-        try {
-            text = JSON.readTree(j.specJson()).path("text").asText("encoder");
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(j.jobId() + ": unreadable job identity in the ledger", e);
-        }
+        String text = identity(j).path("text").asText("encoder");
         if (!text.equals("encoder")) {
             o.put("text", text);
         }

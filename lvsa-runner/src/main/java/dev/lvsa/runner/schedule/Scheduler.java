@@ -254,7 +254,7 @@ public final class Scheduler {
             }
             rec.finish(a, r);
             listener.jobFinished(job, r.status(), r.message(), seconds);
-            if (r.status().equals("ok") && scorer != null && !job.dummyWeights()) { // dummy weights: speed only
+            if (r.status().equals("ok") && scorer != null && !job.speedOnly()) { // dummy weights, timed steps
                 submitScore(job);
             }
             return true;

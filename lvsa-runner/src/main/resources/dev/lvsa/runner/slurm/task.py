@@ -16,7 +16,8 @@ import subprocess
 import sys
 import time
 
-OPTIONAL = ("device", "backend", "guidance", "prompt", "negative_prompt", "fps", "dtype", "offload")
+OPTIONAL = ("device", "backend", "guidance", "prompt", "negative_prompt", "fps", "dtype", "offload", "weights", "text",
+            "timed_steps", "memory_cap_gb")
 
 
 def worker_argv(job, timeout_s, ranks=1):

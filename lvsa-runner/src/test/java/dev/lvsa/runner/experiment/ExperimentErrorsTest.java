@@ -82,6 +82,12 @@ class ExperimentErrorsTest {
                 Arguments.of("broken YAML", "models: [tiny-wan\nmethods: [dense]\n",
                         new String[] {"not valid YAML"}),
                 Arguments.of("not a mapping", "- tiny-wan\n", new String[] {"mapping"}),
+                Arguments.of("timed_steps zero", BASE + "timed_steps: 0\n",
+                        new String[] {"timed_steps", "below the minimum 1"}),
+                Arguments.of("memory cap not positive", BASE.replace("device: cpu", "device: cuda")
+                        + "memory_cap_gb: 0\n", new String[] {"memory_cap_gb"}),
+                Arguments.of("memory cap on the cpu", BASE + "memory_cap_gb: 80\n",
+                        new String[] {"memory_cap_gb", "needs device cuda, npu or auto, not cpu"}),
                 Arguments.of("devices_per_job zero", BASE + "devices_per_job: 0\n",
                         new String[] {"devices_per_job", "below the minimum 1"}),
                 Arguments.of("devices_per_job not dividing the heads", BASE + "devices_per_job: 3\n",

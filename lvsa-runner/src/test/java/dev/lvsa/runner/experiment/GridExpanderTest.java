@@ -130,4 +130,18 @@ class GridExpanderTest {
         assertThat(e.scoring().enabled()).isTrue();
         assertThat(e.name()).isEqualTo("exp");
     }
+
+    @Test
+    void timed_steps_and_a_memory_cap_make_jobs_of_their_own_and_leave_other_ids_alone(@TempDir Path dir)
+            throws IOException {
+        String base = "models: [tiny-wan]\nmethods: [dense]\nhorizons: [1]\nsteps: 4\n"
+                + "prompts: [{id: p, text: a kite}]\n";
+        JobSpec plain = GridExpander.expand(load(dir, base)).get(0);
+        JobSpec timed = GridExpander.expand(load(dir, base + "timed_steps: 2\nmemory_cap_gb: 80\n")).get(0);
+        JobSpec all = GridExpander.expand(load(dir, base + "timed_steps: 4\n")).get(0);
+        assertThat(plain.identity()).doesNotContainKeys("timed_steps", "memory_cap_gb");
+        assertThat(timed.identity()).containsEntry("timed_steps", 2).containsEntry("memory_cap_gb", 80.0);
+        assertThat(timed.jobId()).isNotEqualTo(plain.jobId());
+        assertThat(all.jobId()).as("timed steps of at least the model's steps are all of them").isEqualTo(plain.jobId());
+    }
 }

@@ -60,6 +60,43 @@ class ArrayExecutorTest {
         }
     }
 
+    @Test
+    void a_speed_run_reaches_the_worker_whole_and_is_collected_unscored_with_its_estimate(@TempDir Path dir)
+            throws Exception {
+        Repo.assumeRealWorker();
+        Path exp = Experiments.write(dir, "exp.yaml", "models:\n  - {name: tiny-wan, weights: dummy, text: "
+                + "dummy-embeddings}\nmethods: [lvsa]\nhorizons: [1]\ndevice: cpu\nsteps: 4\ntimed_steps: 2\n"
+                + "prompts:\n  - {id: p, text: a kite}\n");
+        Path run = dir.resolve("run");
+        Cli.Result w = Cli.run("run", exp.toString(), "--out", run.toString(), "--executor", "array",
+                "--progress", "none");
+        assertThat(w.code()).as(w.err()).isZero();
+        String task = Files.readString(run.resolve("slurm/tasks/0.json"));
+        assertThat(task).contains("\"weights\" : \"dummy\"").contains("\"text\" : \"dummy-embeddings\"")
+                .contains("\"timed_steps\" : 2");
+        Process p = new ProcessBuilder(run.resolve("slurm/run-task.sh").toString(), "0", Repo.venvPython().toString())
+                .redirectErrorStream(true).redirectOutput(dir.resolve("task.out").toFile()).start();
+        assertThat(p.waitFor(300, TimeUnit.SECONDS)).isTrue();
+        assertThat(p.exitValue()).as(Files.readString(dir.resolve("task.out"))).isZero();
+        Cli.Result c = Cli.run("collect", run.toString());
+        assertThat(c.code()).as(c.err()).isZero();
+        assertThat(c.out()).contains("collected 1 result(s), scored 0 video(s)");
+        try (Ledger l = Ledger.openExisting(run)) {
+            String result = l.query("SELECT result_json FROM results").get(0).get("result_json").toString()
+                    .replace(" ", "");
+            // the worker ran what the task asked: random weights, random embeddings, 2 of the 4 steps
+            assertThat(result).contains("\"weights\":\"dummy\"").contains("\"text\":\"dummy-embeddings\"")
+                    .contains("\"timed_steps\":2").contains("\"timed_step_indices\":[0,3]")
+                    .contains("\"estimated_total_s\"");
+        }
+        Cli.Result csv = Cli.run("export", run.toString(), "--csv", dir.resolve("r.csv").toString());
+        assertThat(csv.code()).as(csv.err()).isZero();
+        List<String> lines = Files.readAllLines(dir.resolve("r.csv"));
+        List<String> header = List.of(lines.get(0).split(","));
+        assertThat(header).contains("timed_steps", "estimated_total_s", "vae_decode", "memory_cap_gb");
+        assertThat(lines.get(1)).endsWith(",untiled"); // vae_decode, the last column
+    }
+
     static void copy(Path from, Path to) throws Exception {
         try (Stream<Path> all = Files.walk(from)) {
             for (Path p : (Iterable<Path>) all::iterator) {

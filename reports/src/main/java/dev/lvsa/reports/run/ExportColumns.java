@@ -47,6 +47,19 @@ public final class ExportColumns {
   public static final String WEIGHTS = "weights";
   /** 1 in a record whose job ran with dummy weights (derived from {@link #WEIGHTS}). */
   public static final String DUMMY_WEIGHTS = "dummy_weights";
+  /** Speed runs: the denoising steps the job actually ran (fewer than {@link #STEPS}; the rest estimated). */
+  public static final String TIMED_STEPS = "timed_steps";
+  /** Speed runs: the worker's estimate of the whole job's wall time had every step run (seconds). */
+  public static final String ESTIMATED_TOTAL_S = "estimated_total_s";
+  /** The device-memory cap the job ran under (GB), empty when none. */
+  public static final String MEMORY_CAP_GB = "memory_cap_gb";
+  /**
+   * Derived when reading: the job's latency as the tables show it, {@link #ESTIMATED_TOTAL_S} where the job ran
+   * timed steps, else the measured {@link #TOTAL_S}.
+   */
+  public static final String LATENCY_S = "latency_s";
+  /** Derived: 1 in a record whose {@link #LATENCY_S} is the worker's estimate, not a measurement. */
+  public static final String LATENCY_ESTIMATED = "latency_estimated";
   /** Derived from {@link #STEP_LATENCY_S} when reading: the fastest step of the job (seconds). */
   public static final String STEP_MIN_S = "step_min_s";
   /** Derived from {@link #STEP_LATENCY_S}: the slowest step of the job (seconds). */
@@ -65,7 +78,8 @@ public final class ExportColumns {
   public static final List<String> NUMERIC = List.of(FRAMES, TOTAL_S, PEAK_MEMORY_GB, DENSITY, COMPOSITE_SCORE,
       LOOP_QUALITY, TEMPORAL_DYNAMICS, FRAME_SIMILARITY, SPATIAL_QUALITY, TEMPORAL_COHERENCE, HEIGHT, WIDTH, STEPS,
       CYCLE_PERIOD_FRAMES, FIRST_REPEAT_FRAME, NOREPEAT, REPEAT_RATIO, SUBJECT_CONSISTENCY, BACKGROUND_CONSISTENCY,
-      TEMPORAL_FLICKER, MOTION_SMOOTHNESS, DYNAMIC_DEGREE, "riflex_k", "mean_step_s");
+      TEMPORAL_FLICKER, MOTION_SMOOTHNESS, DYNAMIC_DEGREE, "riflex_k", "mean_step_s", TIMED_STEPS, ESTIMATED_TOTAL_S,
+      MEMORY_CAP_GB);
 
   private ExportColumns() {
   }

@@ -153,6 +153,8 @@ public final class PaperTables {
     }
     commonNotes(b, grid);
     b.note("The paper's memory is on an A100 80 GB; OOM there means more than 80 GB was needed.");
+    b.note("Units: this run in GB (10^9 bytes, the allocator's peak); the paper's figures are whole MiB / 1024, "
+        + "i.e. GiB (2^30 bytes), so equal memory reads as a ratio of 1.074.");
     return b.build();
   }
 
@@ -187,6 +189,16 @@ public final class PaperTables {
     b.note("paper = the LVSA paper's published mean (" + PaperMeans.SOURCE + "); ratio = this run / paper.");
     b.note("LVSA compares with the paper's SDPA rows, or with its FlashInfer rows when every LVSA job of the "
         + "cell used the flashinfer backend.");
+    long estimated = grid.jobs().stream().filter(j -> j.number(ExportColumns.LATENCY_ESTIMATED) == 1.0).count();
+    if (estimated > 0) {
+      Set<Double> timed = grid.distinct(ExportColumns.TIMED_STEPS);
+      List<String> t = new ArrayList<>();
+      timed.forEach(v -> t.add(String.format(Locale.ROOT, "%.0f", v)));
+      b.note("Estimated latency: " + estimated + " job(s) ran only " + String.join(", ", t) + " of their "
+          + "denoising steps (timed_steps, spread over the schedule); their latency is the worker's estimate of the "
+          + "full job: the measured load, text encoding, VAE decode and writing, plus the timed steps and every "
+          + "other step at their median. Their peak memory is measured.");
+    }
     Set<Double> steps = grid.distinct(ExportColumns.STEPS);
     if (!steps.isEmpty() && !(steps.size() == 1 && steps.contains((double) PaperMeans.STEPS))) {
       List<String> s = new ArrayList<>();

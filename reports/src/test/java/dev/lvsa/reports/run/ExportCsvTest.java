@@ -31,6 +31,20 @@ class ExportCsvTest {
   }
 
   @Test
+  void aTimedStepsJobShowsTheWorkersEstimateAsItsLatencyAndSaysSo() throws BadInputException {
+    ExportCsv.Result r = ExportCsv.parse("model,method,horizon,status,total_s,steps,timed_steps,estimated_total_s\n"
+        + "wan2.1-t2v-1.3b,dense,6,ok,120.5,50,3,1460.25\n"
+        + "wan2.1-t2v-1.3b,lvsa,6,ok,300,50,,\n", "speed.csv");
+    JobRecord timed = r.jobs().get(0);
+    JobRecord full = r.jobs().get(1);
+    assertThat(timed.number(ExportColumns.LATENCY_S)).isEqualTo(1460.25);
+    assertThat(timed.number(ExportColumns.LATENCY_ESTIMATED)).isEqualTo(1.0);
+    assertThat(timed.number(ExportColumns.TOTAL_S)).as("the measured total stays as measured").isEqualTo(120.5);
+    assertThat(full.number(ExportColumns.LATENCY_S)).isEqualTo(300.0);
+    assertThat(full.number(ExportColumns.LATENCY_ESTIMATED)).isNaN();
+  }
+
+  @Test
   void onlyModelMethodHorizonAndStatusAreRequired() throws BadInputException {
     ExportCsv.Result r = ExportCsv.parse("model,method,horizon,status\ntiny-wan,lvsa,2,ok\n", "minimal.csv");
     JobRecord j = r.jobs().get(0);
