@@ -13,7 +13,8 @@ import torch
 import plan_docs
 from lvsa_worker.contracts import real_model_specs
 from lvsa_worker.generate import JobSpec, run_job
-from lvsa_worker.models import dummy, presets
+from lvsa_worker.errors import WorkerError
+from lvsa_worker.models import dummy, loading, presets
 from lvsa_worker.models.loading import ModelCache
 from lvsa_worker.video import count_frames
 
@@ -46,6 +47,24 @@ def test_real_size_build_on_meta_has_the_registry_counts_and_geometry(counted, n
         p = desc["pipeline"]
         assert p["tokenizer_max_length"] + p["tokenizer_2_max_length"] + p["vision_num_semantic_tokens"] == \
             entry["text_tokens"]
+
+
+def test_checkpoint_horizons_come_from_the_registry():
+    assert loading.known_horizons() == {("wan", 4, 8): 21, ("hunyuanvideo15", 4, 16): 33}
+
+
+def test_two_registry_models_that_disagree_on_a_horizon_are_refused(monkeypatch):
+    registry = {"models": [{"name": "a", "family": "wan", "temporal_factor": 4, "spatial_factor": 8,
+                            "reference_latent_frames": 21},
+                           {"name": "b", "family": "wan", "temporal_factor": 4, "spatial_factor": 8,
+                            "reference_latent_frames": 25}]}
+    monkeypatch.setattr(loading, "real_models", lambda: registry)
+    loading.known_horizons.cache_clear()
+    try:
+        with pytest.raises(WorkerError, match=r"models a and b share .* horizons 21 and 25 latent frames"):
+            loading.known_horizons()
+    finally:
+        loading.known_horizons.cache_clear()
 
 
 # Wan's names are rounded: 1.3B is 1.419e9 (+9.2%), 14B is 1.4288e10 (+2.1%), the A14B total 2.858e10 against the

@@ -14,18 +14,37 @@ from __future__ import annotations
 import os
 import time
 from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import Path
 
 import torch
 
-from ..errors import GeometryMismatch, ModelLoadError, UsageError
+from ..contracts import REAL_MODELS_RELATIVE, real_models
+from ..errors import GeometryMismatch, ModelLoadError, UsageError, WorkerError
 from ..plan import Plan
 from . import dummy, hunyuan15, presets, wan
 
 FAMILY_ADAPTERS = {"wan": wan, "hunyuanvideo15": hunyuan15}
 PIPELINE_FAMILIES = {"WanPipeline": "wan", "HunyuanVideo15Pipeline": "hunyuanvideo15"}
-# Training horizons in latent frames where the family and VAE pin them down (LVSA.md).
-KNOWN_HORIZONS = {("wan", 4, 8): 21, ("hunyuanvideo15", 4, 16): 33}
+
+
+@lru_cache(maxsize=1)
+def known_horizons() -> dict[tuple[str, int, int], int]:
+    """Training horizons in latent frames where the family and VAE pin them down: (family, temporal factor,
+    spatial factor) -> ``reference_latent_frames`` over the models of ``contracts/models/real-models.json``.
+    Two models with the same key and different horizons are refused."""
+    horizons: dict[tuple[str, int, int], tuple[int, str]] = {}
+    for entry in real_models()["models"]:
+        key = (entry["family"], int(entry["temporal_factor"]), int(entry["spatial_factor"]))
+        frames, name = int(entry["reference_latent_frames"]), entry["name"]
+        seen = horizons.setdefault(key, (frames, name))
+        if seen[0] != frames:
+            raise WorkerError(
+                f"contracts/{REAL_MODELS_RELATIVE}: models {seen[1]} and {name} share family and VAE factors {key} "
+                f"but give training horizons {seen[0]} and {frames} latent frames; a checkpoint folder's horizon "
+                f"would be ambiguous"
+            )
+    return {key: frames for key, (frames, _) in horizons.items()}
 
 
 @dataclass
@@ -102,7 +121,7 @@ class LoadedModel:
     def reference_latent_frames(self) -> int | None:
         if self.preset is not None:
             return int(self.preset["reference_latent_frames"])
-        return KNOWN_HORIZONS.get((self.family, self.temporal_factor, self.spatial_factor))
+        return known_horizons().get((self.family, self.temporal_factor, self.spatial_factor))
 
     def rope(self, transformer):
         return transformer.rope

@@ -26,7 +26,7 @@ public enum ModelFamily {
         return id;
     }
 
-    /** Parses a family id as written in {@code tiny-models.json}. */
+    /** Parses a family id as written in {@code contracts/models/real-models.json} and {@code tiny-models.json}. */
     public static ModelFamily fromId(String id) {
         for (ModelFamily f : values()) {
             if (f.id.equals(id.toLowerCase(Locale.ROOT))) {

@@ -241,9 +241,10 @@ public final class ExperimentLoader {
     }
 
     /**
-     * Ulysses sequence parallelism splits the attention heads over the ranks: every model's head count (the model
-     * registry's; for the tiny presets {@code attention_heads} in {@code contracts/models/tiny-models.json}) must be a
-     * multiple of {@code devices_per_job}.
+     * Ulysses sequence parallelism splits the attention heads over the ranks: every model's head count (its
+     * transformer's {@code num_attention_heads} in {@code contracts/models/real-models.json}; for the tiny presets
+     * {@code attention_heads} in {@code contracts/models/tiny-models.json}) must be a multiple of
+     * {@code devices_per_job}.
      */
     private static void checkDegree(Keys keys, List<ModelEntry> models, int n) {
         for (ModelEntry m : models) {
@@ -256,7 +257,8 @@ public final class ExperimentLoader {
                     }
                 }
                 String source = m.spec().architecture().nominal() ? "attention_heads in "
-                        + ModelRegistry.TINY_MODELS_RESOURCE.substring(1) : "the model registry";
+                        + ModelRegistry.TINY_MODELS_RESOURCE.substring(1) : "its transformer's num_attention_heads in "
+                        + ModelRegistry.REAL_MODELS_RESOURCE.substring(1);
                 throw keys.bad("devices_per_job", n + " does not divide the " + heads + " attention heads of "
                         + m.name() + " (" + source + "); Ulysses splits heads over the ranks: use one of "
                         + String.join(", ", fits));

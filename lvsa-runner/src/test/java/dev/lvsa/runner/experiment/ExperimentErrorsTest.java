@@ -97,7 +97,7 @@ class ExperimentErrorsTest {
                         BASE.replace("[tiny-wan]", "[{name: wan2.1-t2v-1.3b, path: /m/wan}]")
                                 .replace("steps: 4", "steps: 4\nheight: 480\nwidth: 832") + "devices_per_job: 5\n",
                         new String[] {"devices_per_job", "5 does not divide the 12 attention heads of wan2.1-t2v-1.3b",
-                            "model registry", "1, 2, 3, 4, 6, 12"}));
+                            "num_attention_heads in contracts/models/real-models.json", "1, 2, 3, 4, 6, 12"}));
     }
 
     @ParameterizedTest(name = "{0}")
