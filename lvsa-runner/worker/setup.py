@@ -1,8 +1,8 @@
 """Build steps that pyproject.toml cannot state: the repository's files that a wheel must carry.
 
-* ``<repo>/contracts`` (plan schema, tiny model presets, golden plans, protocol) is copied into the built
-  package as ``lvsa_worker/_contracts``, where :mod:`lvsa_worker.contracts` finds it with importlib.resources
-  when there is no checkout around the installed package. ``<repo>/contracts`` stays the one source: the copy
+* ``<repo>/contracts`` (plan schema, backend names, model registries, golden plans, protocol) is copied into
+  the built package as ``lvsa_worker/_contracts``, where :mod:`lvsa_worker.contracts` finds it with
+  importlib.resources when there is no checkout around the installed package. ``<repo>/contracts`` stays the one source: the copy
   exists only in build outputs (``build/``, the wheel, an sdist), never in git. Editable installs get no copy:
   they read the checkout's folder.
 * ``<repo>/LICENSE`` is copied beside this file (git-ignored) so that ``license-files`` can name it: setuptools

@@ -18,6 +18,7 @@ import sys
 from pathlib import Path
 
 from . import __version__
+from .contracts import backend_names
 
 # The worker shares its CPU with other processes (the Java runner, VQeval); OpenMP's default busy-wait
 # makes CPU inference many times slower when cores are oversubscribed. Must be set before torch loads.
@@ -65,8 +66,7 @@ def _parser() -> argparse.ArgumentParser:
     gen.add_argument("--out", required=True, help="mp4 to write (atomically)")
     gen.add_argument("--device", default="auto", help="cpu, cuda[:i], npu[:i] or auto (default)")
     gen.add_argument("--backend", default=None,
-                     choices=["auto", "sdpa-gather", "flashinfer", "reference", "fbs", "flex"],
-                     help="overrides the plan's backend.name")
+                     choices=backend_names(), help="overrides the plan's backend.name (contracts/backends.json)")
     gen.add_argument("--guidance", type=float, default=5.0, help="classifier-free guidance scale (<=1: off)")
     gen.add_argument("--prompt", default=None)
     gen.add_argument("--negative-prompt", default="")

@@ -1,4 +1,5 @@
-"""Locate the files shared with the Java side: the plan schema, the tiny model presets, the golden plans.
+"""Locate the files shared with the Java side: the plan schema, the backend names, the model registries, the
+golden plans.
 
 They live in the repository's ``contracts/`` folder, the one source that Java reads too. :func:`contracts_dir`
 is the only place that finds that folder; it looks, in order, at
@@ -34,6 +35,7 @@ SCHEMA_RELATIVE = "attention-plan/v1/attention-plan.schema.json"
 GOLDEN_RELATIVE = "attention-plan/v1/golden"
 TINY_MODELS_RELATIVE = "models/tiny-models.json"
 REAL_MODELS_RELATIVE = "models/real-models.json"
+BACKENDS_RELATIVE = "backends.json"
 
 
 def _child(folder: Traversable, relative: str) -> Traversable:
@@ -71,7 +73,7 @@ def golden_dir() -> Traversable:
     return _child(contracts_dir(), GOLDEN_RELATIVE)
 
 
-@lru_cache(maxsize=4)
+@lru_cache(maxsize=8)
 def _read_json(path: Traversable) -> dict:
     return json.loads(path.read_text(encoding="utf-8"))
 
@@ -99,3 +101,17 @@ def real_models() -> dict:
 def real_model_specs() -> dict[str, dict]:
     """The entries of ``contracts/models/real-models.json`` by name."""
     return {entry["name"]: entry for entry in real_models()["models"]}
+
+
+def backends() -> list[dict]:
+    """The entries of ``contracts/backends.json`` in file order: ``name``, ``in_plan``, ``meaning``."""
+    path = _child(contracts_dir(), BACKENDS_RELATIVE)
+    if not path.is_file():
+        raise ContractsNotFound(f"{path}: backend names file is missing")
+    return _read_json(path)["backends"]
+
+
+def backend_names(in_plan: bool | None = None) -> tuple[str, ...]:
+    """Backend names in file order: every one (a job may ask for any), or only those a plan may carry
+    (``in_plan=True``, the schema's ``backend.name`` enum) or only the job/worker overrides (``in_plan=False``)."""
+    return tuple(b["name"] for b in backends() if in_plan is None or b["in_plan"] is in_plan)

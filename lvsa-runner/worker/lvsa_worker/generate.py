@@ -18,6 +18,7 @@ import torch
 
 from . import devices
 from .attention import AttentionRuntime, StepRecord, TokenLayout, install_step_tracking, resolve
+from .contracts import backend_names
 from .errors import GeometryMismatch, JobTimeout, UnsupportedFeature, UsageError, WorkerError, WriterUnavailable
 from .models import presets
 from .models import dummy
@@ -30,7 +31,6 @@ from .video import check_writer, to_uint8, write_mp4
 log = logging.getLogger("lvsa_worker")
 
 DEFAULT_PROMPT = "a red fox trotting through fresh snow at dawn, cinematic, detailed fur"
-BACKEND_NAMES = ("auto", "sdpa-gather", "flashinfer", "reference", "fbs", "flex")
 
 
 @dataclass
@@ -91,8 +91,8 @@ class JobSpec:
         for name in ("frames", "height", "width", "steps", "fps"):
             if getattr(self, name) < 1:
                 raise UsageError(f"{name} must be at least 1, got {getattr(self, name)}")
-        if self.backend is not None and self.backend not in BACKEND_NAMES:
-            raise UsageError(f"backend {self.backend!r} is not one of {', '.join(BACKEND_NAMES)}")
+        if self.backend is not None and self.backend not in backend_names():
+            raise UsageError(f"backend {self.backend!r} is not one of {', '.join(backend_names())}")
         if self.timeout_s is not None and not self.timeout_s > 0:
             raise UsageError(f"timeout_s must be positive, got {self.timeout_s}")
         if self.timed_steps is not None and not 1 <= self.timed_steps <= self.steps:

@@ -5,12 +5,32 @@ import pytest
 import torch
 
 import plan_docs
+from lvsa_worker import contracts
 from lvsa_worker.attention import availability, registry, resolve
 from lvsa_worker.attention.base import AttentionBackend, Prepared, TokenLayout
 from lvsa_worker.attention.flashinfer_backend import bsr_from_frames, variable_blocks
 from lvsa_worker.attention.reference import token_mask
 from lvsa_worker.errors import BackendUnavailable, UnsupportedFeature
 from lvsa_worker.plan import FrameMask
+
+
+def test_the_registry_implements_exactly_the_backend_names_of_the_contract():
+    # contracts/backends.json names them (Java reads it too); each built-in class declares its own name
+    assert registry.names() == sorted(set(contracts.backend_names()) - {"auto"})
+
+
+def test_the_plan_schema_enum_equals_the_plan_names_of_the_contract():
+    # JSON Schema cannot import backends.json: its enum is a copy, in the same order
+    schema_enum = contracts.load_schema()["properties"]["backend"]["properties"]["name"]["enum"]
+    assert tuple(schema_enum) == contracts.backend_names(in_plan=True)
+    assert set(contracts.backend_names(in_plan=False)).isdisjoint(schema_enum)
+    assert all(entry["meaning"].strip() for entry in contracts.backends())
+
+
+def test_every_auto_preference_names_a_registered_backend():
+    tables = (registry.AUTO_ORDER, registry.AUTO_ORDER_PADDED_TEXT, registry.AUTO_ORDER_SCORE_TRANSFORM)
+    named = {name for table in tables for order in table.values() for name in order}
+    assert named <= set(registry.names())
 
 
 def test_auto_on_cpu_picks_sdpa_gather_and_says_so():

@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 
 import lvsa_worker
+from lvsa_worker.contracts import backend_names
 
 #: reST an argparse text must not show: inline literals, roles (:class:`X`), hyperlink references (`x`_).
 REST = re.compile(r"``|:[a-z]+:`|`[^`\n]+`_")
@@ -40,3 +41,8 @@ def test_the_top_help_lists_every_command():
     text = help_text()
     for command in ["generate", "serve", "backends"]:
         assert re.search(rf"^\s+{command}\s+\S", text, re.M), command
+
+
+def test_generate_offers_every_backend_name_of_the_contract():
+    usage = re.sub(r"\s+", "", help_text("generate"))
+    assert "--backend{" + ",".join(backend_names()) + "}" in usage

@@ -11,6 +11,8 @@ import pytest
 import torch
 
 import plan_docs
+from lvsa_worker.contracts import backend_names
+from lvsa_worker.errors import UsageError
 from lvsa_worker.generate import JobSpec, run_job
 from lvsa_worker.video import count_frames
 
@@ -93,6 +95,11 @@ def job(tmp_path, doc, **overrides):
                   steps=doc["steps"], seed=1, out=str(tmp_path / f"{doc['model']}.mp4"), device="cpu")
     fields.update(overrides)
     return JobSpec(**fields)
+
+
+def test_an_unknown_backend_is_refused_listing_the_known(tmp_path):
+    with pytest.raises(UsageError, match="backend 'magic' is not one of " + ", ".join(backend_names())):
+        job(tmp_path, plan_docs.dense("tiny-wan", 65, steps=2), backend="magic").check()
 
 
 def test_tiny_wan22_runs_end_to_end_across_the_expert_switch(tmp_path, model_cache):

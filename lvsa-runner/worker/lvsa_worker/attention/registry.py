@@ -5,7 +5,10 @@ backend that cannot run here is an error (``BackendUnavailable``) naming the cau
 never a silent fallback. ``auto`` picks the first available backend of the device's preference list and
 the result reports which one ran.
 
-Adding a backend is one call::
+The names are those of ``contracts/backends.json`` (shared with Java): every built-in backend below declares
+its name as a class attribute and registers itself when :func:`_ensure_builtin` imports its module; a test
+checks that the built-in names equal the contract's, ``auto`` aside. Adding a backend is one call and one
+entry in that file::
 
     register(MyBackend())          # a subclass of AttentionBackend with name, devices, prepare, run
 """

@@ -13,6 +13,7 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Iterator;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -35,9 +36,9 @@ public final class PlanCommand implements Callable<Integer> {
     @Mixin
     MethodOptions methodOptions;
 
-    @Option(names = "--backend", paramLabel = "NAME", defaultValue = "auto",
-            description = "kernel backend: auto, sdpa-gather, flashinfer, reference or fbs (default auto); an "
-                    + "unavailable backend fails, never falls back")
+    @Option(names = "--backend", paramLabel = "NAME", defaultValue = "auto", completionCandidates = BackendNames.class,
+            description = "kernel backend: ${COMPLETION-CANDIDATES} (default auto); an unavailable backend fails, "
+                    + "never falls back")
     String backend;
 
     @Option(names = "--out", paramLabel = "FILE", description = "plan file to write (default: print to stdout)")
@@ -67,5 +68,13 @@ public final class PlanCommand implements Callable<Integer> {
         }
         stdout.flush();
         return ExitCodes.OK;
+    }
+
+    /** The names a plan may carry, for {@code --backend}'s help. */
+    static final class BackendNames implements Iterable<String> {
+        @Override
+        public Iterator<String> iterator() {
+            return PlanBackend.NAMES.iterator();
+        }
     }
 }

@@ -1,10 +1,6 @@
 package dev.lvsa.baselines.model;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -26,19 +22,6 @@ import java.util.List;
  */
 final class ModelContracts {
     private ModelContracts() {
-    }
-
-    /** The JSON of classpath resource {@code resource} (the repository's {@code contracts/} is a resource root). */
-    static JsonNode read(String resource) {
-        try (InputStream in = ModelContracts.class.getResourceAsStream(resource)) {
-            if (in == null) {
-                throw new IllegalStateException(resource + " is not on the classpath (broken build: baselines must "
-                        + "have ../contracts as a resource root)");
-            }
-            return new ObjectMapper().readTree(in);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read " + resource, e);
-        }
     }
 
     /** The models of {@code real-models.json} (read from {@code file}, named in errors), in file order. */

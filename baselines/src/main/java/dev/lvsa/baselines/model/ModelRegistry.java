@@ -1,6 +1,7 @@
 package dev.lvsa.baselines.model;
 
 import dev.lvsa.baselines.BadInputException;
+import dev.lvsa.baselines.ContractFiles;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -19,8 +20,8 @@ public final class ModelRegistry {
     public static final String TINY_MODELS_RESOURCE = "/contracts/models/tiny-models.json";
 
     private static final ModelRegistry DEFAULT = new ModelRegistry(
-            ModelContracts.parseRealModels(ModelContracts.read(REAL_MODELS_RESOURCE), REAL_MODELS_RESOURCE),
-            ModelContracts.parseTinyPresets(ModelContracts.read(TINY_MODELS_RESOURCE), TINY_MODELS_RESOURCE));
+            ModelContracts.parseRealModels(ContractFiles.read(REAL_MODELS_RESOURCE), REAL_MODELS_RESOURCE),
+            ModelContracts.parseTinyPresets(ContractFiles.read(TINY_MODELS_RESOURCE), TINY_MODELS_RESOURCE));
 
     private final Map<String, ModelSpec> models;
 

@@ -1,14 +1,11 @@
 package dev.lvsa.baselines.plan;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.networknt.schema.JsonSchema;
 import com.networknt.schema.JsonSchemaFactory;
 import com.networknt.schema.SpecVersion;
 import com.networknt.schema.ValidationMessage;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
+import dev.lvsa.baselines.ContractFiles;
 import java.util.List;
 import java.util.Set;
 
@@ -31,21 +28,8 @@ public final class PlanSchema {
         return msgs.stream().map(ValidationMessage::getMessage).sorted().toList();
     }
 
-    private static InputStream open() {
-        InputStream in = PlanSchema.class.getResourceAsStream(V1_RESOURCE);
-        if (in == null) {
-            throw new IllegalStateException(V1_RESOURCE + " is not on the classpath (broken build: baselines must "
-                    + "have ../contracts as a resource root)");
-        }
-        return in;
-    }
-
     private static JsonSchema load() {
-        try (InputStream in = open()) {
-            JsonNode doc = new ObjectMapper().readTree(in);
-            return JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V202012).getSchema(doc);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        JsonNode doc = ContractFiles.read(V1_RESOURCE);
+        return JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V202012).getSchema(doc);
     }
 }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.lvsa.baselines.plan.PlanBackend;
 import dev.lvsa.baselines.plan.PlanJson;
 import dev.lvsa.baselines.plan.PlanSchema;
 import dev.lvsa.baselines.plan.PlanValidator;
@@ -118,6 +119,8 @@ class PatternCliTest {
             assertThat(CliRun.of(sub, "--version").out()).startsWith("pattern ").contains("(lvsa-toolkit, attention plan schema v1)");
         }
         assertThat(CliRun.of().code()).isEqualTo(2);
+        assertThat(CliRun.of("plan", "--help").out().replaceAll("\\s+", " "))
+                .contains("kernel backend: " + String.join(", ", PlanBackend.NAMES) + " (default auto);");
     }
 
     @Test

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.lvsa.baselines.BadInputException;
+import dev.lvsa.baselines.ContractFiles;
 import java.util.List;
 import java.util.function.Consumer;
 import org.junit.jupiter.api.Test;
@@ -63,7 +64,7 @@ class ModelRegistryTest {
 
     @Test
     void hunyuan_text_tokens_are_the_pipelines_padded_lengths() {
-        for (JsonNode m : ModelContracts.read(ModelRegistry.REAL_MODELS_RESOURCE).path("models")) {
+        for (JsonNode m : ContractFiles.read(ModelRegistry.REAL_MODELS_RESOURCE).path("models")) {
             JsonNode p = m.path("pipeline");
             if (m.path("text_tokens").asInt() > 0) {
                 assertThat(p.path("tokenizer_max_length").asInt() + p.path("tokenizer_2_max_length").asInt()
@@ -74,7 +75,7 @@ class ModelRegistryTest {
     }
 
     private static IllegalStateException brokenRealModel(int index, Consumer<ObjectNode> edit) {
-        JsonNode root = ModelContracts.read(ModelRegistry.REAL_MODELS_RESOURCE).deepCopy();
+        JsonNode root = ContractFiles.read(ModelRegistry.REAL_MODELS_RESOURCE).deepCopy();
         edit.accept((ObjectNode) root.path("models").get(index));
         try {
             ModelContracts.parseRealModels(root, "real-models.json");
@@ -109,7 +110,7 @@ class ModelRegistryTest {
 
     @Test
     void a_transformer_config_field_is_named_by_its_component() {
-        JsonNode root = ModelContracts.read(ModelRegistry.REAL_MODELS_RESOURCE).deepCopy();
+        JsonNode root = ContractFiles.read(ModelRegistry.REAL_MODELS_RESOURCE).deepCopy();
         ((ObjectNode) root.path("components").path("hunyuanvideo-1.5-480p-transformer").path("config"))
                 .remove("mlp_ratio");
         assertThatThrownBy(() -> ModelContracts.parseRealModels(root, "real-models.json"))

@@ -22,8 +22,8 @@ import java.util.List;
  * @param guidance       classifier-free guidance scale
  * @param negativePrompt negative prompt for every job
  * @param device         {@code auto}, {@code cpu}, {@code cuda} or {@code npu}
- * @param backend        attention backend ({@code auto}, {@code sdpa-gather}, {@code flashinfer}, {@code reference},
- *                       {@code fbs}, {@code flex})
+ * @param backend        attention backend, one of {@link dev.lvsa.baselines.plan.PlanBackend#ALL}
+ *                       ({@code contracts/backends.json})
  * @param dtype          {@code bf16}, {@code fp16}, {@code fp32}, or null for the worker's default
  * @param fps            frame rate written into the videos
  * @param offload        {@code none} or {@code model}

@@ -34,18 +34,10 @@ public final class ExperimentLoader {
             "prompt_sets", "prompts", "negative_prompt", "seeds", "steps", "height", "width", "guidance", "device",
             "backend", "dtype", "fps", "offload", "timeout_s", "timeout_grace_s", "ready_timeout_s", "retries",
             "scoring", "devices_per_job", "timed_steps", "memory_cap_gb");
-    /** Backends a job may ask for: the plan's names plus the worker-only {@code flex}. */
-    public static final List<String> BACKENDS;
     public static final List<String> DEVICES = List.of("auto", "cpu", "cuda", "npu");
     public static final double DEFAULT_TIMEOUT_S = 14_400;
     public static final int DEFAULT_RETRIES = 2;
     public static final double DEFAULT_READY_TIMEOUT_S = 1_800;
-
-    static {
-        List<String> b = new ArrayList<>(PlanBackend.NAMES);
-        b.add("flex");
-        BACKENDS = List.copyOf(b);
-    }
 
     private static final YAMLMapper YAML = new YAMLMapper();
 
@@ -139,7 +131,7 @@ public final class ExperimentLoader {
         double guidance = root.has("guidance") ? keys.number(root.get("guidance"), "guidance") : 5.0;
         String negative = root.has("negative_prompt") ? keys.text(root.get("negative_prompt"), "negative_prompt") : "";
         String device = root.has("device") ? keys.choice(root.get("device"), "device", DEVICES) : "auto";
-        String backend = root.has("backend") ? keys.choice(root.get("backend"), "backend", BACKENDS) : "auto";
+        String backend = root.has("backend") ? keys.choice(root.get("backend"), "backend", PlanBackend.ALL) : "auto";
         String dtype = root.has("dtype") && !root.get("dtype").isNull()
                 ? keys.choice(root.get("dtype"), "dtype", List.of("bf16", "fp16", "fp32")) : null;
         int fps = root.has("fps") ? keys.integer(root.get("fps"), "fps", 1) : 16;

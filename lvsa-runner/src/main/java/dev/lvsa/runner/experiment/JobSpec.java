@@ -116,7 +116,7 @@ public record JobSpec(ModelEntry model, MethodVariant method, double horizon, in
                 + jobId().substring(0, 8);
     }
 
-    /** The backend written in the plan ({@code flex} is a worker-only override: the plan then says auto). */
+    /** The backend written in the plan: the job's, or auto when the job's is a worker-only override (not in_plan). */
     public String planBackend() {
         return PlanBackend.NAMES.contains(backend) ? backend : "auto";
     }
