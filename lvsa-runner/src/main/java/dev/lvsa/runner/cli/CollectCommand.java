@@ -38,6 +38,11 @@ public final class CollectCommand implements Callable<Integer> {
     @Option(names = "--no-score", description = "do not score the collected videos now")
     boolean noScore;
 
+    @Option(names = "--speed-runs-without-videos", description = "record the timings of speed-only jobs (dummy "
+            + "weights, timed steps) whose videos stayed on the host that ran them (real-size videos are large and "
+            + "mean nothing there); other jobs still need their video")
+    boolean speedRunsWithoutVideos;
+
     @Option(names = {"-v", "--verbose"}, description = "show stack traces")
     boolean verbose;
 
@@ -47,7 +52,7 @@ public final class CollectCommand implements Callable<Integer> {
         Path dir = runDir.toAbsolutePath().normalize();
         try (Ledger ledger = Ledger.openExisting(dir); RunLock lock = RunLock.acquire(dir)) {
             ProgressBar bar = new ProgressBar(System.err, ProgressBar.autoMode());
-            List<JobRow> got = ResultCollector.collect(ledger, dir, bar::note);
+            List<JobRow> got = ResultCollector.collect(ledger, dir, bar::note, speedRunsWithoutVideos);
             int scored = 0;
             ScoringSettings s = scoring(ledger.getMeta("scoring"));
             if (!noScore && s.enabled()) {

@@ -30,6 +30,17 @@ public final class ResultCollector {
      * @return the jobs whose results were recorded now
      */
     public static List<JobRow> collect(Ledger ledger, Path runDir, Consumer<String> warn) {
+        return collect(ledger, runDir, warn, false);
+    }
+
+    /**
+     * @param speedRunsWithoutVideos record a speed-only job's ({@link JobRow#speedOnly()}: dummy weights or timed
+     *     steps) {@code ok} result with its timings although its video is not in the run folder (it stayed on the
+     *     host that ran the task: a real-size video is too large to bring back, and it means nothing); the row keeps
+     *     no output. Other jobs still need their video.
+     */
+    public static List<JobRow> collect(Ledger ledger, Path runDir, Consumer<String> warn,
+            boolean speedRunsWithoutVideos) {
         Path dir = runDir.resolve("slurm").resolve("results");
         List<JobRow> recorded = new ArrayList<>();
         if (!Files.isDirectory(dir)) {
@@ -65,9 +76,16 @@ public final class ResultCollector {
             if (row.status().equals("ok") && (row.output() == null || !Files.isRegularFile(Path.of(row.output())))) {
                 // the task may have run on a copy of the run folder elsewhere: the video is the job's own file here
                 Path here = runDir.resolve(job.videoPath());
-                row = Files.isRegularFile(here) ? row.withOutput(here.toString())
-                        : ResultRow.runnerVerdict("error", "missing_output", "the task reported ok but the video "
-                                + job.videoPath() + " is not in the run folder");
+                if (Files.isRegularFile(here)) {
+                    row = row.withOutput(here.toString());
+                } else if (speedRunsWithoutVideos && job.speedOnly()) {
+                    row = row.withOutput(null);
+                } else {
+                    row = ResultRow.runnerVerdict("error", "missing_output", "the task reported ok but the video "
+                            + job.videoPath() + " is not in the run folder" + (job.speedOnly()
+                                    ? " (a speed-only job: collect --speed-runs-without-videos records its timings)"
+                                    : ""));
+                }
             }
             JsonNode s = r.path("slurm");
             String worker = s.path("array_job_id").isTextual()
