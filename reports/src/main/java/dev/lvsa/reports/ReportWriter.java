@@ -1,5 +1,6 @@
 package dev.lvsa.reports;
 
+import dev.lvsa.common.AtomicFiles;
 import dev.lvsa.datasets.reference.PaperMeans;
 import dev.lvsa.datasets.reference.PaperModel;
 import dev.lvsa.reports.chart.ChartFiles;
@@ -20,7 +21,6 @@ import dev.lvsa.reports.table.TableFiles;
 import dev.lvsa.vqeval.VqEval;
 import dev.lvsa.vqeval.api.SelfSimilarity;
 import dev.lvsa.vqeval.api.VideoException;
-import dev.lvsa.vqeval.io.AtomicFiles;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.nio.file.Files;

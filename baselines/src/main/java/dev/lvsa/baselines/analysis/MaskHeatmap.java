@@ -1,7 +1,7 @@
 package dev.lvsa.baselines.analysis;
 
-import dev.lvsa.baselines.io.AtomicFiles;
 import dev.lvsa.baselines.pattern.FrameMask;
+import dev.lvsa.common.AtomicFiles;
 import java.awt.Color;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
@@ -78,7 +78,7 @@ public final class MaskHeatmap {
 
     /** Writes an image as PNG, atomically. */
     public static void writePng(BufferedImage img, Path file) throws IOException {
-        AtomicFiles.write(file, out -> {
+        AtomicFiles.write(file, AtomicFiles.Folder.MUST_EXIST, out -> {
             if (!ImageIO.write(img, "png", out)) {
                 throw new IOException("no PNG writer available in this Java runtime");
             }

@@ -1,9 +1,9 @@
 package dev.lvsa.baselines.analysis;
 
-import dev.lvsa.baselines.BadInputException;
 import dev.lvsa.baselines.method.MethodPlan;
 import dev.lvsa.baselines.model.Geometry;
 import dev.lvsa.baselines.pattern.FrameMask;
+import dev.lvsa.common.BadInputException;
 import java.util.ArrayList;
 import java.util.BitSet;
 import java.util.List;

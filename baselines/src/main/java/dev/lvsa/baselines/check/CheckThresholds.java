@@ -2,7 +2,7 @@ package dev.lvsa.baselines.check;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
-import dev.lvsa.baselines.BadInputException;
+import dev.lvsa.common.BadInputException;
 
 /**
  * What a candidate must satisfy in every cell; null means "not checked".

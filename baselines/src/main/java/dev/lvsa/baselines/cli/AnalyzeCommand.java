@@ -5,6 +5,8 @@ import dev.lvsa.baselines.analysis.PatternAnalyzer;
 import dev.lvsa.baselines.method.AttentionMethod;
 import dev.lvsa.baselines.model.Geometry;
 import dev.lvsa.baselines.plan.PlanJson;
+import dev.lvsa.common.ExitCodes;
+import dev.lvsa.common.VersionProvider;
 import java.io.PrintWriter;
 import java.util.Locale;
 import java.util.Map;

@@ -1,15 +1,17 @@
 package dev.lvsa.baselines.cli;
 
-import dev.lvsa.baselines.BadInputException;
 import dev.lvsa.baselines.check.CheckReport;
 import dev.lvsa.baselines.check.CheckThresholds;
 import dev.lvsa.baselines.check.RegressionCheck;
-import dev.lvsa.baselines.io.AtomicFiles;
 import dev.lvsa.baselines.method.PatternMethod;
 import dev.lvsa.baselines.model.ModelRegistry;
 import dev.lvsa.baselines.model.ModelSpec;
 import dev.lvsa.baselines.pattern.PatternSpec;
 import dev.lvsa.baselines.plan.PlanJson;
+import dev.lvsa.common.AtomicFiles;
+import dev.lvsa.common.BadInputException;
+import dev.lvsa.common.ExitCodes;
+import dev.lvsa.common.VersionProvider;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -107,7 +109,7 @@ public final class CheckCommand implements Callable<Integer> {
                 jobs, th);
         String json = PlanJson.toJson(report);
         if (out != null) {
-            AtomicFiles.writeString(out, json);
+            AtomicFiles.writeString(out, json, AtomicFiles.Folder.MUST_EXIST);
         }
         PrintWriter stdout = spec.commandLine().getOut();
         stdout.print(json);

@@ -1,6 +1,5 @@
 package dev.lvsa.baselines.cli;
 
-import dev.lvsa.baselines.BadInputException;
 import dev.lvsa.baselines.method.AttentionMethod;
 import dev.lvsa.baselines.method.DenseMethod;
 import dev.lvsa.baselines.method.LvsaMethod;
@@ -9,6 +8,7 @@ import dev.lvsa.baselines.method.RiflexMethod;
 import dev.lvsa.baselines.method.UltraVicoMethod;
 import dev.lvsa.baselines.pattern.LvsaParams;
 import dev.lvsa.baselines.pattern.PatternSpec;
+import dev.lvsa.common.BadInputException;
 import java.util.ArrayList;
 import java.util.List;
 import picocli.CommandLine.Option;

@@ -3,6 +3,8 @@ package dev.lvsa.baselines.cli;
 import dev.lvsa.baselines.model.ModelRegistry;
 import dev.lvsa.baselines.model.ModelSpec;
 import dev.lvsa.baselines.plan.PlanJson;
+import dev.lvsa.common.ExitCodes;
+import dev.lvsa.common.VersionProvider;
 import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;

@@ -1,5 +1,9 @@
 package dev.lvsa.baselines.cli;
 
+import dev.lvsa.baselines.plan.AttentionPlan;
+import dev.lvsa.common.CliErrors;
+import dev.lvsa.common.ExitCodes;
+import dev.lvsa.common.VersionProvider;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -14,7 +18,10 @@ import picocli.CommandLine.Spec;
                 + "against a baseline, write an attention plan for the worker.",
         subcommands = {ModelsCommand.class, ShowCommand.class, AnalyzeCommand.class, CheckCommand.class,
             PlanCommand.class})
-public final class PatternCommand implements Callable<Integer> {
+public final class PatternCommand implements Callable<Integer>, VersionProvider.Details {
+    /** What {@code --version} adds after the version: the attention-plan schema the plans are written in. */
+    public static final String VERSION_DETAILS = "lvsa-toolkit, attention plan schema v" + AttentionPlan.SCHEMA_VERSION;
+
     @Spec
     CommandSpec spec;
 
@@ -29,8 +36,13 @@ public final class PatternCommand implements Callable<Integer> {
         return ExitCodes.USAGE;
     }
 
+    @Override
+    public String versionDetails() {
+        return VERSION_DETAILS;
+    }
+
     /** A stand-alone {@code pattern} command line with the toolkit's exit-code mapping (used by tests). */
     public static CommandLine newCommandLine() {
-        return ExitCodes.configure(new CommandLine(new PatternCommand()));
+        return CliErrors.install(new CommandLine(new PatternCommand()));
     }
 }

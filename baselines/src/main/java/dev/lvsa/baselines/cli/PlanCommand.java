@@ -9,6 +9,8 @@ import dev.lvsa.baselines.plan.PlanBackend;
 import dev.lvsa.baselines.plan.PlanJson;
 import dev.lvsa.baselines.plan.PlanSchema;
 import dev.lvsa.baselines.plan.PlanValidator;
+import dev.lvsa.common.ExitCodes;
+import dev.lvsa.common.VersionProvider;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;

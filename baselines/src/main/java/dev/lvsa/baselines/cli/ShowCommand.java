@@ -1,10 +1,12 @@
 package dev.lvsa.baselines.cli;
 
-import dev.lvsa.baselines.BadInputException;
 import dev.lvsa.baselines.analysis.AsciiMask;
 import dev.lvsa.baselines.analysis.MaskHeatmap;
 import dev.lvsa.baselines.method.MethodPlan;
 import dev.lvsa.baselines.model.Geometry;
+import dev.lvsa.common.BadInputException;
+import dev.lvsa.common.ExitCodes;
+import dev.lvsa.common.VersionProvider;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;

@@ -1,6 +1,5 @@
 package dev.lvsa.baselines.method;
 
-import dev.lvsa.baselines.ToolkitVersion;
 import dev.lvsa.baselines.pattern.FrameMask;
 import dev.lvsa.baselines.plan.AttentionPlan;
 import dev.lvsa.baselines.plan.DenseMask;
@@ -9,6 +8,7 @@ import dev.lvsa.baselines.plan.PlanBackend;
 import dev.lvsa.baselines.plan.PlanExpected;
 import dev.lvsa.baselines.plan.PlanGeometry;
 import dev.lvsa.baselines.plan.PlanMask;
+import dev.lvsa.common.ToolkitVersion;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;

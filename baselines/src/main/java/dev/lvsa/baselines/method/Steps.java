@@ -1,10 +1,10 @@
 package dev.lvsa.baselines.method;
 
-import dev.lvsa.baselines.BadInputException;
 import dev.lvsa.baselines.model.Geometry;
 import dev.lvsa.baselines.pattern.FrameMask;
 import dev.lvsa.baselines.pattern.FramePattern;
 import dev.lvsa.baselines.pattern.PatternContext;
+import dev.lvsa.common.BadInputException;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;

@@ -1,8 +1,8 @@
 package dev.lvsa.baselines.method;
 
-import dev.lvsa.baselines.BadInputException;
 import dev.lvsa.baselines.model.Geometry;
 import dev.lvsa.baselines.plan.UltraVicoTransform;
+import dev.lvsa.common.BadInputException;
 import java.util.LinkedHashMap;
 import java.util.Map;
 

@@ -1,6 +1,6 @@
 package dev.lvsa.baselines.model;
 
-import dev.lvsa.baselines.BadInputException;
+import dev.lvsa.common.BadInputException;
 import java.util.Arrays;
 import java.util.Locale;
 import java.util.stream.Collectors;

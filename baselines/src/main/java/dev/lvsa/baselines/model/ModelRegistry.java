@@ -1,7 +1,7 @@
 package dev.lvsa.baselines.model;
 
-import dev.lvsa.baselines.BadInputException;
 import dev.lvsa.baselines.ContractFiles;
+import dev.lvsa.common.BadInputException;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;

@@ -1,6 +1,6 @@
 package dev.lvsa.baselines.model;
 
-import dev.lvsa.baselines.BadInputException;
+import dev.lvsa.common.BadInputException;
 
 /**
  * One video diffusion model's facts (see {@code docs/patterns.md} for their sources).

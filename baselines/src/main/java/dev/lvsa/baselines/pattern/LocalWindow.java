@@ -1,6 +1,6 @@
 package dev.lvsa.baselines.pattern;
 
-import dev.lvsa.baselines.BadInputException;
+import dev.lvsa.common.BadInputException;
 import java.util.BitSet;
 import java.util.LinkedHashMap;
 import java.util.Map;

@@ -1,6 +1,6 @@
 package dev.lvsa.baselines.pattern;
 
-import dev.lvsa.baselines.BadInputException;
+import dev.lvsa.common.BadInputException;
 
 /**
  * LVSA's knobs as the user gives them, in latent frames (see {@code LVSA.md}).

@@ -20,7 +20,7 @@ public interface PatternProvider {
      * Builds the pattern from the spec's parameters (every field of its JSON object except {@code type}; values
      * are Integer/Long, Double, Boolean, String, List or Map).
      *
-     * @throws dev.lvsa.baselines.BadInputException for a missing, unknown or out-of-range parameter
+     * @throws dev.lvsa.common.BadInputException for a missing, unknown or out-of-range parameter
      */
     FramePattern create(Map<String, Object> params);
 }

@@ -3,8 +3,8 @@ package dev.lvsa.baselines.plan;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.lvsa.baselines.BadInputException;
 import dev.lvsa.baselines.ContractFiles;
+import dev.lvsa.common.BadInputException;
 import java.util.ArrayList;
 import java.util.List;
 

@@ -6,7 +6,7 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
-import dev.lvsa.baselines.io.AtomicFiles;
+import dev.lvsa.common.AtomicFiles;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
@@ -54,6 +54,6 @@ public final class PlanJson {
 
     /** Writes a plan atomically. */
     public static void write(AttentionPlan plan, Path file) throws IOException {
-        AtomicFiles.writeString(file, toJson(plan));
+        AtomicFiles.writeString(file, toJson(plan), AtomicFiles.Folder.MUST_EXIST);
     }
 }

@@ -8,6 +8,7 @@ import dev.lvsa.baselines.plan.PlanBackend;
 import dev.lvsa.baselines.plan.PlanJson;
 import dev.lvsa.baselines.plan.PlanSchema;
 import dev.lvsa.baselines.plan.PlanValidator;
+import dev.lvsa.common.BadInputException;
 import java.awt.image.BufferedImage;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -5,8 +5,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.lvsa.baselines.BadInputException;
 import dev.lvsa.baselines.ContractFiles;
+import dev.lvsa.common.BadInputException;
 import java.util.List;
 import java.util.function.Consumer;
 import org.junit.jupiter.api.Test;

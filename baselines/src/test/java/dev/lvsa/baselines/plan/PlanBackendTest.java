@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.lvsa.baselines.BadInputException;
 import dev.lvsa.baselines.ContractFiles;
+import dev.lvsa.common.BadInputException;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;

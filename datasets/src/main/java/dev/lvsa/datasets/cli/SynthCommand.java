@@ -1,5 +1,7 @@
 package dev.lvsa.datasets.cli;
 
+import dev.lvsa.common.BadInputException;
+import dev.lvsa.common.VersionProvider;
 import dev.lvsa.datasets.synthetic.ClipKind;
 import dev.lvsa.datasets.synthetic.ClipLabel;
 import dev.lvsa.datasets.synthetic.Mp4Writer;
@@ -16,7 +18,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /** {@code lvsa-datasets synth --out DIR}: the labelled synthetic video set. */
-@Command(name = "synth", mixinStandardHelpOptions = true, versionProvider = DatasetsCli.Version.class,
+@Command(name = "synth", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
     description = {"Generates the labelled synthetic set (deterministic for a seed): clean motion (objects, pan, "
         + "drift, slow motion, cuts), loops (exact, late, drifting, noisy + re-encoded, ping-pong), freezes and "
         + "stutter, as mp4 files plus labels.csv."})
@@ -67,12 +69,12 @@ public final class SynthCommand implements Callable<Integer> {
       w = Integer.parseInt(wh[0].trim());
       h = Integer.parseInt(wh[1].trim());
     } catch (NumberFormatException e) {
-      throw new IllegalArgumentException("--size must look like 256x144, got '" + size + "'");
+      throw new BadInputException("--size must look like 256x144, got '" + size + "'");
     }
     Mp4Writer.Codec c = switch (codec.toLowerCase()) {
       case "h264" -> Mp4Writer.Codec.H264;
       case "mpeg4" -> Mp4Writer.Codec.MPEG4;
-      default -> throw new IllegalArgumentException("--codec must be h264 or mpeg4, got '" + codec + "'");
+      default -> throw new BadInputException("--codec must be h264 or mpeg4, got '" + codec + "'");
     };
     List<ClipKind> chosen = new ArrayList<>();
     if (kinds == null || kinds.isEmpty()) {
@@ -82,16 +84,22 @@ public final class SynthCommand implements Callable<Integer> {
         try {
           chosen.add(ClipKind.parse(k));
         } catch (IllegalArgumentException e) {
-          throw new IllegalArgumentException("unknown kind '" + k + "' (kinds: "
+          throw new BadInputException("unknown kind '" + k + "' (kinds: "
               + Arrays.stream(ClipKind.values()).map(ClipKind::label).toList() + ")");
         }
       }
     }
     if (count < 1) {
-      throw new IllegalArgumentException("--count must be >= 1");
+      throw new BadInputException("--count must be >= 1");
     }
     PrintWriter err = spec.commandLine().getErr();
-    SyntheticSet set = new SyntheticSet(w, h, c);
+    SyntheticSet set;
+    try {
+      set = new SyntheticSet(w, h, c);
+    } catch (IllegalArgumentException e) {
+      // the only check of the constructor: the frame size
+      throw new BadInputException(e.getMessage(), e);
+    }
     List<ClipLabel> labels = set.generate(out, count, seed, chosen, Math.max(1, jobs), quiet ? null : (label, done, total) -> {
       err.printf("lvsa-datasets: %d/%d %s%n", done, total, label.file());
       err.flush();

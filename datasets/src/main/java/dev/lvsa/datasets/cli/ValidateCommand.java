@@ -1,5 +1,7 @@
 package dev.lvsa.datasets.cli;
 
+import dev.lvsa.common.BadInputException;
+import dev.lvsa.common.VersionProvider;
 import dev.lvsa.datasets.synthetic.ClipLabel;
 import dev.lvsa.datasets.synthetic.LabelsCsv;
 import dev.lvsa.datasets.synthetic.Validation;
@@ -18,7 +20,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /** {@code lvsa-datasets validate}: VQeval's figures on a scored synthetic set. */
-@Command(name = "validate", mixinStandardHelpOptions = true, versionProvider = DatasetsCli.Version.class,
+@Command(name = "validate", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
     description = {"Compares a 'vqeval batch' summary.csv of the synthetic set with its labels.csv and prints "
         + "the figures: loop-vs-clean AUROC, period accuracy, freeze-onset error.",
         "Exit 0 when the issue's targets are met, 1 when not, 2 on bad input."})
@@ -44,7 +46,7 @@ public final class ValidateCommand implements Callable<Integer> {
       truth = LabelsCsv.read(labels);
       s = Csv.read(summary);
     } catch (IOException e) {
-      throw new IllegalArgumentException(e.getMessage());
+      throw new BadInputException(e.getMessage(), e);
     }
     Map<String, Map<String, String>> byVideo = new HashMap<>();
     for (List<String> r : s.rows()) {
@@ -58,11 +60,17 @@ public final class ValidateCommand implements Callable<Integer> {
     for (ClipLabel l : truth) {
       Map<String, String> m = byVideo.get(l.file());
       if (m == null || !"ok".equals(m.get("status"))) {
-        throw new IllegalArgumentException(summary + ": no scored row for " + l.file());
+        throw new BadInputException(summary + ": no scored row for " + l.file());
       }
-      rows.add(new Validation.Scored(l, num(m.get("loop_quality")), Boolean.parseBoolean(m.get("cycle_detected")),
-          integer(m.get("cycle_period_frames")), integer(m.get("freeze_onset_frame")), num(m.get("stutter_ratio")),
-          num(m.get("freeze_ratio")), num(m.get("composite_score"))));
+      try {
+        rows.add(new Validation.Scored(l, num(m.get("loop_quality")), Boolean.parseBoolean(m.get("cycle_detected")),
+            integer(m.get("cycle_period_frames")), integer(m.get("freeze_onset_frame")), num(m.get("stutter_ratio")),
+            num(m.get("freeze_ratio")), num(m.get("composite_score"))));
+      } catch (NumberFormatException e) {
+        // a summary.csv edited by hand or from another tool: the user's file, not a bug
+        throw new BadInputException(summary + ": the row for " + l.file() + " holds a value that is not a number ("
+            + e.getMessage() + ")", e);
+      }
     }
     Validation.Figures f = Validation.figures(rows);
     PrintWriter out = spec.commandLine().getOut();

@@ -1,6 +1,6 @@
 package dev.lvsa.datasets.synthetic;
 
-import dev.lvsa.vqeval.io.AtomicFiles;
+import dev.lvsa.common.AtomicFiles;
 import dev.lvsa.vqeval.io.Csv;
 import java.io.IOException;
 import java.nio.file.Files;

@@ -2,8 +2,8 @@ package dev.lvsa.runner.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.lvsa.baselines.cli.ExitCodes;
-import dev.lvsa.baselines.cli.VersionProvider;
+import dev.lvsa.common.ExitCodes;
+import dev.lvsa.common.VersionProvider;
 import dev.lvsa.runner.experiment.ScoringSettings;
 import dev.lvsa.runner.ledger.JobRow;
 import dev.lvsa.runner.ledger.Ledger;

@@ -1,7 +1,7 @@
 package dev.lvsa.runner.cli;
 
-import dev.lvsa.baselines.cli.ExitCodes;
-import dev.lvsa.baselines.cli.VersionProvider;
+import dev.lvsa.common.ExitCodes;
+import dev.lvsa.common.VersionProvider;
 import dev.lvsa.runner.export.CsvExport;
 import dev.lvsa.runner.export.RunTable;
 import dev.lvsa.runner.ledger.Ledger;

@@ -1,6 +1,6 @@
 package dev.lvsa.runner.cli;
 
-import dev.lvsa.baselines.BadInputException;
+import dev.lvsa.common.BadInputException;
 import dev.lvsa.runner.experiment.Experiment;
 import dev.lvsa.runner.experiment.ModelEntry;
 import dev.lvsa.runner.slurm.SlurmExecutor;

@@ -1,19 +1,19 @@
 package dev.lvsa.runner.cli;
 
-import dev.lvsa.baselines.BadInputException;
-import dev.lvsa.baselines.cli.ExitCodes;
-import dev.lvsa.baselines.cli.VersionProvider;
-import dev.lvsa.runner.export.CsvExport;
-import dev.lvsa.runner.export.RunTable;
-import dev.lvsa.runner.export.SparsitySeries;
-import dev.lvsa.runner.ledger.Ledger;
-import dev.lvsa.runner.ledger.RunEnvironment;
+import dev.lvsa.common.BadInputException;
+import dev.lvsa.common.ExitCodes;
+import dev.lvsa.common.VersionProvider;
 import dev.lvsa.reports.ReportInput;
 import dev.lvsa.reports.ReportOutput;
 import dev.lvsa.reports.ReportWriter;
 import dev.lvsa.reports.io.ReportRuntime;
 import dev.lvsa.reports.run.ExportCsv;
 import dev.lvsa.reports.run.JobRecord;
+import dev.lvsa.runner.export.CsvExport;
+import dev.lvsa.runner.export.RunTable;
+import dev.lvsa.runner.export.SparsitySeries;
+import dev.lvsa.runner.ledger.Ledger;
+import dev.lvsa.runner.ledger.RunEnvironment;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -83,12 +83,7 @@ public final class ReportCommand implements Callable<Integer> {
             throw new BadInputException(runDir + ": neither a ledger (" + Ledger.FILE + ") nor "
                     + csv.getFileName() + " in this folder");
         }
-        ExportCsv.Result export;
-        try {
-            export = ExportCsv.read(csv);
-        } catch (dev.lvsa.reports.BadInputException e) {
-            throw new BadInputException(e.getMessage());
-        }
+        ExportCsv.Result export = ExportCsv.read(csv);
         Set<String> models = new LinkedHashSet<>();
         for (JobRecord job : export.jobs()) {
             models.add(job.model());

@@ -1,8 +1,8 @@
 package dev.lvsa.runner.cli;
 
-import dev.lvsa.baselines.BadInputException;
-import dev.lvsa.baselines.cli.ExitCodes;
-import dev.lvsa.baselines.cli.VersionProvider;
+import dev.lvsa.common.BadInputException;
+import dev.lvsa.common.ExitCodes;
+import dev.lvsa.common.VersionProvider;
 import dev.lvsa.runner.experiment.Experiment;
 import dev.lvsa.runner.experiment.ExperimentLoader;
 import dev.lvsa.runner.ledger.JobRow;

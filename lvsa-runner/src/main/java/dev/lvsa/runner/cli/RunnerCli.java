@@ -1,8 +1,9 @@
 package dev.lvsa.runner.cli;
 
-import dev.lvsa.baselines.cli.ExitCodes;
 import dev.lvsa.baselines.cli.PatternCommand;
-import dev.lvsa.baselines.cli.VersionProvider;
+import dev.lvsa.common.CliErrors;
+import dev.lvsa.common.ExitCodes;
+import dev.lvsa.common.VersionProvider;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -11,7 +12,7 @@ import picocli.CommandLine.Spec;
 
 /**
  * {@code lvsa-runner}: the toolkit's main command. Subcommands are registered here, in one place; exit codes
- * (0 ok, 1 failure, 2 usage or bad input, 3 partial batch) are mapped once, by {@link ExitCodes}.
+ * (0 ok, 1 failure, 2 usage or bad input, 3 partial batch) are mapped once, by {@link CliErrors}.
  */
 @Command(name = "lvsa-runner", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         description = "Long-video diffusion research toolkit: attention patterns and plans, experiments, reports.",
@@ -23,7 +24,7 @@ import picocli.CommandLine.Spec;
             CollectCommand.class,
             ReportCommand.class,
         })
-public final class RunnerCli implements Callable<Integer> {
+public final class RunnerCli implements Callable<Integer>, VersionProvider.Details {
     @Spec
     CommandSpec spec;
 
@@ -51,7 +52,12 @@ public final class RunnerCli implements Callable<Integer> {
 
     /** The configured command line: every subcommand, the exit-code mapping. */
     public static CommandLine newCommandLine() {
-        return ExitCodes.configure(new CommandLine(new RunnerCli()));
+        return CliErrors.install(new CommandLine(new RunnerCli()));
+    }
+
+    @Override
+    public String versionDetails() {
+        return PatternCommand.VERSION_DETAILS;
     }
 
     @Override

@@ -1,6 +1,6 @@
 package dev.lvsa.runner.cli;
 
-import dev.lvsa.baselines.BadInputException;
+import dev.lvsa.common.BadInputException;
 import dev.lvsa.runner.slurm.SlurmSettings;
 import java.util.ArrayList;
 import java.util.List;

@@ -1,7 +1,7 @@
 package dev.lvsa.runner.experiment;
 
-import dev.lvsa.baselines.BadInputException;
 import dev.lvsa.baselines.model.ModelSpec;
+import dev.lvsa.common.BadInputException;
 import dev.lvsa.datasets.prompts.Prompt;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;

@@ -1,7 +1,7 @@
 package dev.lvsa.runner.experiment;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.lvsa.baselines.BadInputException;
+import dev.lvsa.common.BadInputException;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Iterator;

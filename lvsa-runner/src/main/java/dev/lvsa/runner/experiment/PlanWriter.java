@@ -1,7 +1,5 @@
 package dev.lvsa.runner.experiment;
 
-import dev.lvsa.baselines.BadInputException;
-import dev.lvsa.baselines.io.AtomicFiles;
 import dev.lvsa.baselines.method.MethodPlan;
 import dev.lvsa.baselines.method.PlanBuilder;
 import dev.lvsa.baselines.model.Geometry;
@@ -9,6 +7,8 @@ import dev.lvsa.baselines.plan.AttentionPlan;
 import dev.lvsa.baselines.plan.PlanJson;
 import dev.lvsa.baselines.plan.PlanSchema;
 import dev.lvsa.baselines.plan.PlanValidator;
+import dev.lvsa.common.AtomicFiles;
+import dev.lvsa.common.BadInputException;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -62,7 +62,7 @@ public final class PlanWriter {
         }
         try {
             if (!Files.isRegularFile(file) || !Files.readString(file).equals(json)) {
-                AtomicFiles.writeString(file, json);
+                AtomicFiles.writeString(file, json, AtomicFiles.Folder.MUST_EXIST);
             }
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write plan " + file + ": " + e.getMessage(), e);

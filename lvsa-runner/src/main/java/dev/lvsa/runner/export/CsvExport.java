@@ -3,7 +3,7 @@ package dev.lvsa.runner.export;
 import com.fasterxml.jackson.databind.SequenceWriter;
 import com.fasterxml.jackson.dataformat.csv.CsvMapper;
 import com.fasterxml.jackson.dataformat.csv.CsvSchema;
-import dev.lvsa.baselines.io.AtomicFiles;
+import dev.lvsa.common.AtomicFiles;
 import java.io.IOException;
 import java.io.OutputStreamWriter;
 import java.io.Writer;
@@ -25,7 +25,7 @@ public final class CsvExport {
             b.addColumn(c);
         }
         CsvSchema schema = b.build();
-        AtomicFiles.write(file, out -> {
+        AtomicFiles.write(file, AtomicFiles.Folder.MUST_EXIST, out -> {
             Writer w = new OutputStreamWriter(out, StandardCharsets.UTF_8);
             try (SequenceWriter sw = MAPPER.writerFor(Map.class).with(schema).writeValues(w)) {
                 for (Map<String, Object> r : rows) {

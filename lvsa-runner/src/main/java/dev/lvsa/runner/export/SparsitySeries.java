@@ -1,6 +1,5 @@
 package dev.lvsa.runner.export;
 
-import dev.lvsa.baselines.BadInputException;
 import dev.lvsa.baselines.method.LvsaMethod;
 import dev.lvsa.baselines.method.MethodPlan;
 import dev.lvsa.baselines.model.Geometry;
@@ -8,6 +7,7 @@ import dev.lvsa.baselines.model.ModelRegistry;
 import dev.lvsa.baselines.model.ModelSpec;
 import dev.lvsa.baselines.pattern.FrameMask;
 import dev.lvsa.baselines.pattern.LvsaParams;
+import dev.lvsa.common.BadInputException;
 import dev.lvsa.reports.run.SparsityPoint;
 import java.util.ArrayList;
 import java.util.Collection;

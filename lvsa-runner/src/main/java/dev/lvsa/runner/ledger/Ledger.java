@@ -1,6 +1,6 @@
 package dev.lvsa.runner.ledger;
 
-import dev.lvsa.baselines.BadInputException;
+import dev.lvsa.common.BadInputException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;

@@ -3,7 +3,7 @@ package dev.lvsa.runner.schedule;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
-import dev.lvsa.baselines.io.AtomicFiles;
+import dev.lvsa.common.AtomicFiles;
 import dev.lvsa.runner.experiment.Experiment;
 import dev.lvsa.runner.experiment.GridExpander;
 import dev.lvsa.runner.experiment.JobSpec;
@@ -40,7 +40,8 @@ public final class RunPreparer {
             Files.createDirectories(runDir.resolve("videos"));
             Files.createDirectories(runDir.resolve("logs"));
             byte[] experiment = Files.readAllBytes(e.source());
-            AtomicFiles.write(runDir.resolve("experiment.yaml"), out -> out.write(experiment));
+            AtomicFiles.write(runDir.resolve("experiment.yaml"), AtomicFiles.Folder.MUST_EXIST,
+                    out -> out.write(experiment));
         } catch (IOException ex) {
             throw new UncheckedIOException(runDir + ": cannot prepare the run folder: " + ex.getMessage(), ex);
         }

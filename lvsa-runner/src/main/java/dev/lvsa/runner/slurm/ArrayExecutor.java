@@ -1,6 +1,6 @@
 package dev.lvsa.runner.slurm;
 
-import dev.lvsa.baselines.io.AtomicFiles;
+import dev.lvsa.common.AtomicFiles;
 import dev.lvsa.runner.ledger.JobRow;
 import dev.lvsa.runner.ledger.Ledger;
 import java.io.IOException;
@@ -36,7 +36,7 @@ public final class ArrayExecutor {
         try {
             SlurmExecutor.copyResource("run-task.sh", script);
             AtomicFiles.writeString(list, indices.stream().map(String::valueOf).collect(Collectors.joining("\n"))
-                    + (indices.isEmpty() ? "" : "\n"));
+                    + (indices.isEmpty() ? "" : "\n"), AtomicFiles.Folder.MUST_EXIST);
         } catch (IOException e) {
             throw new UncheckedIOException(slurm + ": cannot write the task scripts: " + e.getMessage(), e);
         }

@@ -1,7 +1,7 @@
 package dev.lvsa.runner.slurm;
 
-import dev.lvsa.baselines.BadInputException;
-import dev.lvsa.baselines.io.AtomicFiles;
+import dev.lvsa.common.AtomicFiles;
+import dev.lvsa.common.BadInputException;
 import dev.lvsa.runner.ledger.JobRow;
 import dev.lvsa.runner.ledger.Ledger;
 import java.io.IOException;
@@ -132,7 +132,7 @@ public final class SlurmExecutor {
                 throw new IllegalStateException("resource " + name + " is missing (broken build)");
             }
             byte[] bytes = in.readAllBytes();
-            AtomicFiles.write(target, out -> out.write(bytes));
+            AtomicFiles.write(target, AtomicFiles.Folder.MUST_EXIST, out -> out.write(bytes));
         }
         target.toFile().setExecutable(true);
     }

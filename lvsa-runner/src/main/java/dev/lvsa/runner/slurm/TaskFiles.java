@@ -2,7 +2,7 @@ package dev.lvsa.runner.slurm;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.lvsa.baselines.io.AtomicFiles;
+import dev.lvsa.common.AtomicFiles;
 import dev.lvsa.runner.ledger.JobRow;
 import dev.lvsa.runner.schedule.JobRequests;
 import java.io.IOException;
@@ -49,7 +49,8 @@ final class TaskFiles {
                 task.put("result", base.resolve("slurm").resolve("results").resolve(j.jobId() + ".json").toString());
                 task.set("job", JobRequests.job(j, base, device));
                 AtomicFiles.writeString(slurm.resolve("tasks").resolve(j.seq() + ".json"),
-                        JSON.writerWithDefaultPrettyPrinter().writeValueAsString(task) + "\n");
+                        JSON.writerWithDefaultPrettyPrinter().writeValueAsString(task) + "\n",
+                        AtomicFiles.Folder.MUST_EXIST);
                 indices.add(j.seq());
             }
         } catch (IOException e) {

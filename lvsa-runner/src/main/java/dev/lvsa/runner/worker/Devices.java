@@ -1,6 +1,6 @@
 package dev.lvsa.runner.worker;
 
-import dev.lvsa.baselines.BadInputException;
+import dev.lvsa.common.BadInputException;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;

@@ -3,7 +3,7 @@ package dev.lvsa.runner.experiment;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.lvsa.baselines.BadInputException;
+import dev.lvsa.common.BadInputException;
 import dev.lvsa.runner.support.Cli;
 import dev.lvsa.runner.support.Experiments;
 import java.io.IOException;

@@ -3,7 +3,7 @@ package dev.lvsa.runner.ledger;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.lvsa.baselines.BadInputException;
+import dev.lvsa.common.BadInputException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;

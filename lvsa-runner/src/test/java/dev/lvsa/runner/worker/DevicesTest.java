@@ -3,7 +3,7 @@ package dev.lvsa.runner.worker;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.lvsa.baselines.BadInputException;
+import dev.lvsa.common.BadInputException;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;

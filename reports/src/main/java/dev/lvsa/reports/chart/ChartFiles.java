@@ -1,6 +1,6 @@
 package dev.lvsa.reports.chart;
 
-import dev.lvsa.vqeval.io.AtomicFiles;
+import dev.lvsa.common.AtomicFiles;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;

@@ -1,6 +1,8 @@
 package dev.lvsa.reports.cli;
 
-import dev.lvsa.reports.BadInputException;
+import dev.lvsa.common.BadInputException;
+import dev.lvsa.common.CliErrors;
+import dev.lvsa.common.VersionProvider;
 import dev.lvsa.reports.ReportInput;
 import dev.lvsa.reports.ReportOutput;
 import dev.lvsa.reports.ReportWriter;
@@ -17,7 +19,6 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.IVersionProvider;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -25,16 +26,16 @@ import picocli.CommandLine.Spec;
 
 /**
  * {@code report CSV_OR_RUN_DIR --out DIR}: the run report from the runner's export CSV. Handles its own
- * errors (one line, exit 2 for bad input, 1 when the report cannot be written), so it behaves the same as
- * a subcommand of any CLI.
+ * errors (one line, exit 2 for bad input as {@link CliErrors} prints it, 1 when the report cannot be written),
+ * so it behaves the same as a subcommand of any CLI.
  */
-@Command(name = "report", mixinStandardHelpOptions = true, versionProvider = ReportCommand.Version.class,
+@Command(name = "report", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
     description = {"Writes DIR/report.html (self-contained) with the paper-layout tables (tables/*.csv, *.md), "
         + "charts (charts/*.png, *.svg) and self-similarity heatmaps of a run, beside the LVSA paper's "
         + "published means.",
         "Input: the runner's export CSV, or a run folder holding " + ReportCommand.EXPORT_NAME + ".",
         "Exit: 0 report written, 1 it could not be written, 2 bad input."})
-public final class ReportCommand implements Callable<Integer> {
+public final class ReportCommand implements Callable<Integer>, VersionProvider.Details {
 
   /** The export file looked for in a run folder. */
   public static final String EXPORT_NAME = "export.csv";
@@ -64,7 +65,7 @@ public final class ReportCommand implements Callable<Integer> {
 
   public static void main(String[] args) {
     ReportRuntime.prepare();
-    System.exit(new CommandLine(new ReportCommand()).execute(args));
+    System.exit(CliErrors.install(new CommandLine(new ReportCommand())).execute(args));
   }
 
   @Override
@@ -100,12 +101,7 @@ public final class ReportCommand implements Callable<Integer> {
       stdout.flush();
       return 0;
     } catch (BadInputException e) {
-      err.println("report: " + e.getMessage());
-      if (verbose) {
-        e.printStackTrace(err);
-      }
-      err.flush();
-      return 2;
+      return CliErrors.report(e, spec.commandLine(), verbose);
     } catch (IOException | RuntimeException e) {
       err.println("report: cannot write the report to " + out + ": " + e);
       if (verbose) {
@@ -117,7 +113,7 @@ public final class ReportCommand implements Callable<Integer> {
   }
 
   /** The export CSV itself, or {@value #EXPORT_NAME} inside a run folder. */
-  static Path exportFile(Path input) throws BadInputException {
+  static Path exportFile(Path input) {
     if (Files.isDirectory(input)) {
       Path f = input.resolve(EXPORT_NAME);
       if (!Files.isRegularFile(f)) {
@@ -132,12 +128,8 @@ public final class ReportCommand implements Callable<Integer> {
     return input;
   }
 
-  /** Version from the jar manifest ("dev" when run from classes). */
-  public static final class Version implements IVersionProvider {
-    @Override
-    public String[] getVersion() {
-      String v = ReportCommand.class.getPackage().getImplementationVersion();
-      return new String[] {"report " + (v == null ? "dev" : v) + " (lvsa-toolkit reports)"};
-    }
+  @Override
+  public String versionDetails() {
+    return "lvsa-toolkit reports";
   }
 }

@@ -1,6 +1,6 @@
 package dev.lvsa.reports.run;
 
-import dev.lvsa.reports.BadInputException;
+import dev.lvsa.common.BadInputException;
 import dev.lvsa.reports.io.ReportRuntime;
 import java.io.IOException;
 import java.io.StringReader;
@@ -42,12 +42,12 @@ public final class ExportCsv {
   }
 
   /** Reads an export CSV file. */
-  public static Result read(Path file) throws BadInputException {
+  public static Result read(Path file) {
     return parse(readText(file), file.toString());
   }
 
   /** A CSV file's text (UTF-8); a missing or unreadable file is the user's mistake, named in one line. */
-  static String readText(Path file) throws BadInputException {
+  static String readText(Path file) {
     try {
       return Files.readString(file, StandardCharsets.UTF_8);
     } catch (NoSuchFileException e) {
@@ -58,7 +58,7 @@ public final class ExportCsv {
   }
 
   /** Parses export CSV text; {@code name} names it in messages. */
-  public static Result parse(String text, String name) throws BadInputException {
+  public static Result parse(String text, String name) {
     ReportRuntime.prepare();
     if (text.isBlank()) {
       throw new BadInputException(name + ": empty file (expected an export CSV with a header row)");

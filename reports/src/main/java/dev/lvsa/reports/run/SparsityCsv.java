@@ -1,6 +1,6 @@
 package dev.lvsa.reports.run;
 
-import dev.lvsa.reports.BadInputException;
+import dev.lvsa.common.BadInputException;
 import dev.lvsa.reports.io.ReportRuntime;
 import java.io.StringReader;
 import java.nio.file.Path;
@@ -21,7 +21,7 @@ public final class SparsityCsv {
   private SparsityCsv() {
   }
 
-  public static Map<String, List<SparsityPoint>> read(Path file) throws BadInputException {
+  public static Map<String, List<SparsityPoint>> read(Path file) {
     String text = ExportCsv.readText(file);
     ReportRuntime.prepare();
     Table t;

@@ -1,6 +1,6 @@
 package dev.lvsa.reports.table;
 
-import dev.lvsa.vqeval.io.AtomicFiles;
+import dev.lvsa.common.AtomicFiles;
 import java.io.IOException;
 import java.io.StringWriter;
 import java.nio.file.Path;

@@ -1,5 +1,6 @@
 package dev.lvsa.reports.vqeval;
 
+import dev.lvsa.common.AtomicFiles;
 import dev.lvsa.reports.chart.BatchCharts;
 import dev.lvsa.reports.chart.ChartFiles;
 import dev.lvsa.reports.chart.ChartImage;
@@ -13,7 +14,6 @@ import dev.lvsa.vqeval.api.Diagnostics;
 import dev.lvsa.vqeval.api.DimensionResult;
 import dev.lvsa.vqeval.api.EvaluationReport;
 import dev.lvsa.vqeval.api.LoopFindings;
-import dev.lvsa.vqeval.io.AtomicFiles;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -3,7 +3,7 @@ package dev.lvsa.reports.run;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.lvsa.reports.BadInputException;
+import dev.lvsa.common.BadInputException;
 import dev.lvsa.reports.TestRuns;
 import java.util.List;
 import net.jqwik.api.ForAll;
@@ -31,7 +31,7 @@ class ExportCsvTest {
   }
 
   @Test
-  void aTimedStepsJobShowsTheWorkersEstimateAsItsLatencyAndSaysSo() throws BadInputException {
+  void aTimedStepsJobShowsTheWorkersEstimateAsItsLatencyAndSaysSo() {
     ExportCsv.Result r = ExportCsv.parse("model,method,horizon,status,total_s,steps,timed_steps,estimated_total_s\n"
         + "wan2.1-t2v-1.3b,dense,6,ok,120.5,50,3,1460.25\n"
         + "wan2.1-t2v-1.3b,lvsa,6,ok,300,50,,\n", "speed.csv");
@@ -45,7 +45,7 @@ class ExportCsvTest {
   }
 
   @Test
-  void onlyModelMethodHorizonAndStatusAreRequired() throws BadInputException {
+  void onlyModelMethodHorizonAndStatusAreRequired() {
     ExportCsv.Result r = ExportCsv.parse("model,method,horizon,status\ntiny-wan,lvsa,2,ok\n", "minimal.csv");
     JobRecord j = r.jobs().get(0);
     assertThat(j.frames()).isEqualTo(-1);
@@ -64,7 +64,7 @@ class ExportCsvTest {
   }
 
   @Test
-  void emptyCellsAreEmptyAndBadNumbersAreWarnedAbout() throws BadInputException {
+  void emptyCellsAreEmptyAndBadNumbersAreWarnedAbout() {
     String csv = "model,method,horizon,status,total_s,composite_score,device\n"
         + "m,dense,1x,ok,,55,cuda:0\n"
         + "m,dense,1x,ok,fast,,cuda:1\n";
@@ -78,7 +78,7 @@ class ExportCsvTest {
   }
 
   @Test
-  void rowsThatCannotBePlacedAreLeftOutWithAWarning() throws BadInputException {
+  void rowsThatCannotBePlacedAreLeftOutWithAWarning() {
     String csv = "model,method,horizon,status\n,dense,1x,ok\nm,,1x,ok\nm,dense,long,ok\nm,dense,2x,ok\n";
     ExportCsv.Result r = ExportCsv.parse(csv, "e.csv");
     assertThat(r.jobs()).hasSize(1);
@@ -87,7 +87,7 @@ class ExportCsvTest {
   }
 
   @Test
-  void quotedPromptsKeepCommasQuotesAndNewlines() throws BadInputException {
+  void quotedPromptsKeepCommasQuotesAndNewlines() {
     String csv = "model,method,horizon,status,prompt,message\n"
         + "m,lvsa,4x,error,\"a, b \"\"quoted\"\"\nsecond line\",\"RuntimeError: x\"\n";
     JobRecord j = ExportCsv.parse(csv, "q.csv").jobs().get(0);
@@ -97,7 +97,7 @@ class ExportCsvTest {
   }
 
   @Test
-  void statusWordsOutsideTheContractAreKeptAsWritten() throws BadInputException {
+  void statusWordsOutsideTheContractAreKeptAsWritten() {
     JobRecord j = ExportCsv.parse("model,method,horizon,status\nm,lvsa,1,killed\n", "s.csv").jobs().get(0);
     assertThat(j.status()).isEqualTo(JobStatus.OTHER);
     assertThat(j.statusText()).isEqualTo("killed");
@@ -106,7 +106,7 @@ class ExportCsvTest {
   }
 
   @Test
-  void aHeaderOnlyExportIsARunWithoutJobs() throws BadInputException {
+  void aHeaderOnlyExportIsARunWithoutJobs() {
     assertThat(ExportCsv.parse("model,method,horizon,status\n", "h.csv").jobs()).isEmpty();
   }
 

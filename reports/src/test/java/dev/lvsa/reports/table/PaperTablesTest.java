@@ -4,7 +4,6 @@ import static dev.lvsa.reports.TestRuns.HV;
 import static dev.lvsa.reports.TestRuns.WAN;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.lvsa.reports.BadInputException;
 import dev.lvsa.reports.TestRuns;
 import dev.lvsa.reports.run.ExportCsv;
 import dev.lvsa.reports.run.RunGrid;
@@ -176,7 +175,7 @@ class PaperTablesTest {
   }
 
   @Test
-  void lvsaJobsOnFlashInferCompareWithThePapersFlashInferRows() throws BadInputException {
+  void lvsaJobsOnFlashInferCompareWithThePapersFlashInferRows() {
     String csv = "model,method,horizon,status,total_s,backend\n"
         + "wan2.1-t2v-1.3b,dense,4x,ok,1400,sdpa\n"
         + "wan2.1-t2v-1.3b,lvsa,4x,ok,600,flashinfer\n"
@@ -190,7 +189,7 @@ class PaperTablesTest {
   }
 
   @Test
-  void tinyDemoModelsHaveNoPaperCellsAndShowNaNotZero() throws BadInputException {
+  void tinyDemoModelsHaveNoPaperCellsAndShowNaNotZero() {
     String csv = "model,method,horizon,status,total_s,composite_score,steps\n"
         + "tiny-wan,dense,1x,ok,2.0,40,4\ntiny-wan,lvsa,1x,ok,2.5,41,4\n";
     RunGrid g = new RunGrid(ExportCsv.parse(csv, "tiny.csv").jobs());

@@ -2,7 +2,6 @@ package dev.lvsa.reports.table;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.lvsa.reports.BadInputException;
 import dev.lvsa.reports.TestRuns;
 import dev.lvsa.reports.run.ExportColumns;
 import dev.lvsa.reports.run.ExportCsv;
@@ -24,12 +23,12 @@ class StepNoiseTest {
       tiny,riflex,2,65,oom,,,
       """;
 
-  private static RunGrid grid() throws BadInputException {
+  private static RunGrid grid() {
     return new RunGrid(ExportCsv.parse(CSV, "t.csv").jobs());
   }
 
   @Test
-  void stepTimesAreReadIntoFastestMeanAndSlowestWithoutTheWarmUpStep() throws BadInputException {
+  void stepTimesAreReadIntoFastestMeanAndSlowestWithoutTheWarmUpStep() {
     JobRecord dense = ExportCsv.parse(CSV, "t.csv").jobs().get(0);
     // the first step (0.0148) is the job's warm-up and is left out
     assertThat(dense.number(ExportColumns.STEP_MIN_S)).isEqualTo(0.0132);
@@ -40,7 +39,7 @@ class StepNoiseTest {
   }
 
   @Test
-  void aSpeedupWhoseRangeHoldsOneIsWithinNoise() throws BadInputException {
+  void aSpeedupWhoseRangeHoldsOneIsWithinNoise() {
     ReportTable t = StepNoise.table(grid());
     assertThat(t).isNotNull();
     assertThat(t.rows()).hasSize(2);

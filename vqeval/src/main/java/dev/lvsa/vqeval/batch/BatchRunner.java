@@ -1,9 +1,9 @@
 package dev.lvsa.vqeval.batch;
 
+import dev.lvsa.common.AtomicFiles;
 import dev.lvsa.vqeval.VqEval;
 import dev.lvsa.vqeval.api.EvaluationReport;
 import dev.lvsa.vqeval.api.VideoException;
-import dev.lvsa.vqeval.io.AtomicFiles;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;

@@ -1,9 +1,9 @@
 package dev.lvsa.vqeval.batch;
 
+import dev.lvsa.common.AtomicFiles;
 import dev.lvsa.vqeval.api.Diagnostics;
 import dev.lvsa.vqeval.api.DimensionResult;
 import dev.lvsa.vqeval.api.EvaluationReport;
-import dev.lvsa.vqeval.io.AtomicFiles;
 import dev.lvsa.vqeval.io.Csv;
 import java.io.IOException;
 import java.nio.file.Path;

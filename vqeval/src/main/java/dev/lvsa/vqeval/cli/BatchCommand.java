@@ -1,5 +1,9 @@
 package dev.lvsa.vqeval.cli;
 
+import dev.lvsa.common.BadInputException;
+import dev.lvsa.common.CliErrors;
+import dev.lvsa.common.ExitCodes;
+import dev.lvsa.common.VersionProvider;
 import dev.lvsa.vqeval.VqEval;
 import dev.lvsa.vqeval.api.BatchHtmlRenderer;
 import dev.lvsa.vqeval.batch.BatchInput;
@@ -63,7 +67,7 @@ public final class BatchCommand extends ScoringCommand {
   @Override
   public Integer call() throws IOException, InterruptedException {
     if ((dir == null) == (csv == null)) {
-      throw new UsageException("give either a folder DIR or --from-csv FILE (exactly one)");
+      throw new BadInputException("give either a folder DIR or --from-csv FILE (exactly one)");
     }
     PrintWriter err = spec.commandLine().getErr();
     PrintWriter outW = spec.commandLine().getOut();
@@ -73,22 +77,22 @@ public final class BatchCommand extends ScoringCommand {
       requireFolder(dir);
       inputs = VideoListing.fromFolder(dir);
       if (inputs.isEmpty()) {
-        throw new UsageException(dir + ": no videos found (looked for " + String.join(", ",
+        throw new BadInputException(dir + ": no videos found (looked for " + String.join(", ",
             VideoListing.VIDEO_EXTENSIONS.stream().sorted().toList()) + ")");
       }
     } else {
       if (!Files.isRegularFile(csv)) {
-        throw new UsageException(csv + ": no such file");
+        throw new BadInputException(csv + ": no such file");
       }
       VideoListing.CsvListing listing;
       try {
         listing = VideoListing.fromCsv(csv, pathColumn, statusColumn, statusValue);
       } catch (IllegalArgumentException e) {
-        throw new UsageException(e.getMessage());
+        throw new BadInputException(e.getMessage());
       } catch (IOException | RuntimeException e) {
         // Jackson reports a malformed CSV (an unterminated quote) as an unchecked exception
-        throw new UsageException("--from-csv " + csv + ": not a readable CSV ("
-            + VqevalCli.oneLine(String.valueOf(e.getMessage())) + ")");
+        throw new BadInputException("--from-csv " + csv + ": not a readable CSV ("
+            + CliErrors.oneLine(String.valueOf(e.getMessage())) + ")");
       }
       inputs = listing.inputs();
       extras = listing.extraColumns();
@@ -98,14 +102,14 @@ public final class BatchCommand extends ScoringCommand {
             + " or with an empty path"));
       }
       if (inputs.isEmpty()) {
-        throw new UsageException(csv + ": no rows to score");
+        throw new BadInputException(csv + ": no rows to score");
       }
     }
     requireWritableFolder("--out", out);
     VqEval vq = scoring.build(true);
     int n = jobsOrDefault(jobs);
     if (n < 1) {
-      throw new UsageException("--jobs must be >= 1");
+      throw new BadInputException("--jobs must be >= 1");
     }
     List<String> dims = new ArrayList<>(vq.dimensions().keySet());
     Outcome[] partial = new Outcome[inputs.size()];

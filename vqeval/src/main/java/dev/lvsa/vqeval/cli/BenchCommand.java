@@ -1,5 +1,8 @@
 package dev.lvsa.vqeval.cli;
 
+import dev.lvsa.common.BadInputException;
+import dev.lvsa.common.ExitCodes;
+import dev.lvsa.common.VersionProvider;
 import dev.lvsa.vqeval.VqEval;
 import dev.lvsa.vqeval.api.EvaluationReport;
 import dev.lvsa.vqeval.api.VideoException;
@@ -29,7 +32,7 @@ public final class BenchCommand extends ScoringCommand {
   @Override
   public Integer call() throws VideoException {
     if (runs < 1 || warmup < 0) {
-      throw new UsageException("--runs must be >= 1 and --warmup >= 0");
+      throw new BadInputException("--runs must be >= 1 and --warmup >= 0");
     }
     VqEval vq = scoring.build(true);
     PrintWriter out = spec.commandLine().getOut();

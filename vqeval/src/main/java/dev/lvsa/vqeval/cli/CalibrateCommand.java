@@ -1,5 +1,8 @@
 package dev.lvsa.vqeval.cli;
 
+import dev.lvsa.common.BadInputException;
+import dev.lvsa.common.ExitCodes;
+import dev.lvsa.common.VersionProvider;
 import dev.lvsa.vqeval.VqEval;
 import dev.lvsa.vqeval.api.EvaluationReport;
 import dev.lvsa.vqeval.api.Preset;
@@ -52,17 +55,17 @@ public final class CalibrateCommand extends ScoringCommand {
     requireFolder(dir);
     requireWritableFile("--out", out);
     if (percentiles.length != 2) {
-      throw new UsageException("--percentiles takes two numbers, e.g. 5,95");
+      throw new BadInputException("--percentiles takes two numbers, e.g. 5,95");
     }
     Calibrator calibrator;
     try {
       calibrator = new Calibrator(percentiles[0], percentiles[1]);
     } catch (IllegalArgumentException e) {
-      throw new UsageException(e.getMessage());
+      throw new BadInputException(e.getMessage());
     }
     List<BatchInput> inputs = VideoListing.fromFolder(dir);
     if (inputs.size() < 2) {
-      throw new UsageException(dir + ": calibration needs at least 2 videos, found " + inputs.size());
+      throw new BadInputException(dir + ": calibration needs at least 2 videos, found " + inputs.size());
     }
     VqEval vq = scoring.build(false);
     int n = jobsOrDefault(jobs);

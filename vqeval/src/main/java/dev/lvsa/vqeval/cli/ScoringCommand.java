@@ -1,5 +1,6 @@
 package dev.lvsa.vqeval.cli;
 
+import dev.lvsa.common.BadInputException;
 import dev.lvsa.vqeval.batch.BatchRunner;
 
 import java.io.PrintWriter;
@@ -15,7 +16,7 @@ import picocli.CommandLine.Spec;
  * What every command that scores videos has: its picocli spec, the {@code -v} flag and the
  * {@link ScoringOptions}. picocli reads these annotated fields from the superclass of each command.
  */
-abstract class ScoringCommand implements Callable<Integer>, VqevalCli.Verbosity {
+abstract class ScoringCommand implements Callable<Integer> {
 
   /** How progress shows on stderr. */
   enum ProgressMode { auto, bar, lines, none }
@@ -31,16 +32,12 @@ abstract class ScoringCommand implements Callable<Integer>, VqevalCli.Verbosity 
   @Spec
   CommandSpec spec;
 
+  /** Read by {@link dev.lvsa.common.CliErrors}, which prints a failure's stack trace with it. */
   @Option(names = {"-v", "--verbose"}, description = "Show stack traces of unexpected errors.")
   boolean verbose;
 
   @Mixin
   ScoringOptions scoring;
-
-  @Override
-  public boolean verbose() {
-    return verbose;
-  }
 
   /** {@code jobs} when given, else 2 videos at once (1 on a single core). */
   static int jobsOrDefault(Integer jobs) {
@@ -54,25 +51,25 @@ abstract class ScoringCommand implements Callable<Integer>, VqevalCli.Verbosity 
    */
   static void requireWritableFolder(String option, Path dir) {
     if (Files.exists(dir) && !Files.isDirectory(dir)) {
-      throw new UsageException(option + " " + dir + ": exists and is not a folder");
+      throw new BadInputException(option + " " + dir + ": exists and is not a folder");
     }
     try {
       Files.createDirectories(dir);
       Path probe = Files.createTempFile(dir, ".vqeval-write-check", ".tmp");
       Files.delete(probe);
     } catch (java.io.IOException | SecurityException e) {
-      throw new UsageException(option + " " + dir + ": cannot write there (" + why(e) + ")");
+      throw new BadInputException(option + " " + dir + ": cannot write there (" + why(e) + ")");
     }
   }
 
   /** Makes sure {@code file} (given as {@code option}) can be written, before any work. */
   static void requireWritableFile(String option, Path file) {
     if (Files.isDirectory(file)) {
-      throw new UsageException(option + " " + file + ": is a folder, not a file");
+      throw new BadInputException(option + " " + file + ": is a folder, not a file");
     }
     Path parent = file.toAbsolutePath().getParent();
     if (parent != null && Files.exists(parent) && !Files.isDirectory(parent)) {
-      throw new UsageException(option + " " + file + ": " + parent + " is a file, not a folder");
+      throw new BadInputException(option + " " + file + ": " + parent + " is a file, not a folder");
     }
     if (parent != null) {
       try {
@@ -80,7 +77,7 @@ abstract class ScoringCommand implements Callable<Integer>, VqevalCli.Verbosity 
         Path probe = Files.createTempFile(parent, ".vqeval-write-check", ".tmp");
         Files.delete(probe);
       } catch (java.io.IOException | SecurityException e) {
-        throw new UsageException(option + " " + file + ": cannot write in " + parent + " (" + why(e) + ")");
+        throw new BadInputException(option + " " + file + ": cannot write in " + parent + " (" + why(e) + ")");
       }
     }
   }
@@ -98,7 +95,7 @@ abstract class ScoringCommand implements Callable<Integer>, VqevalCli.Verbosity 
   /** Refuses a {@code dir} that does not exist or is not a folder, naming it. */
   static void requireFolder(Path dir) {
     if (!Files.isDirectory(dir)) {
-      throw new UsageException(dir + ": " + (Files.exists(dir) ? "not a folder" : "no such folder"));
+      throw new BadInputException(dir + ": " + (Files.exists(dir) ? "not a folder" : "no such folder"));
     }
   }
 

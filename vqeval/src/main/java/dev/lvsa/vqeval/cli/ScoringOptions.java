@@ -1,12 +1,13 @@
 package dev.lvsa.vqeval.cli;
 
+import dev.lvsa.common.BadInputException;
 import dev.lvsa.vqeval.VqEval;
+import dev.lvsa.vqeval.api.EmbedderRequest;
 import dev.lvsa.vqeval.api.Preset;
 import dev.lvsa.vqeval.api.Weights;
 import dev.lvsa.vqeval.io.PresetFiles;
 import dev.lvsa.vqeval.signal.BundledBrisque;
 import java.io.IOException;
-import dev.lvsa.vqeval.api.EmbedderRequest;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -83,7 +84,7 @@ public final class ScoringOptions {
   /** The embedder requests these options describe. */
   List<EmbedderRequest> embedderRequests() {
     if (embedderKinds.size() > embedders.size()) {
-      throw new UsageException("--embedder-kind given " + embedderKinds.size() + " times for "
+      throw new BadInputException("--embedder-kind given " + embedderKinds.size() + " times for "
           + embedders.size() + " --embedder");
     }
     List<EmbedderRequest> out = new ArrayList<>();
@@ -95,7 +96,7 @@ public final class ScoringOptions {
     return out;
   }
 
-  /** Builds the evaluator; bad settings become a {@link UsageException}. */
+  /** Builds the evaluator; bad settings become a {@link BadInputException}. */
   VqEval build(boolean usePreset) {
     VqEval.Builder b = VqEval.builder();
     try {
@@ -104,7 +105,7 @@ public final class ScoringOptions {
         try {
           p = PresetFiles.read(preset);
         } catch (IOException e) {
-          throw new UsageException(preset + ": " + e.getMessage());
+          throw new BadInputException(preset + ": " + e.getMessage());
         }
         b.optPreset(p);
       }
@@ -116,7 +117,7 @@ public final class ScoringOptions {
         b.optEmbedders(embedderRequests()).optEmbedderStride(embedderStride).optEmbedderBatch(embedderBatch);
       }
       if ((brisqueModel == null) != (brisqueRange == null)) {
-        throw new UsageException("--brisque-model and --brisque-range go together");
+        throw new BadInputException("--brisque-model and --brisque-range go together");
       }
       if (brisqueModel != null) {
         b.optBrisque(brisqueModel, brisqueRange);
@@ -126,7 +127,7 @@ public final class ScoringOptions {
       }
       return b.build();
     } catch (IllegalArgumentException e) {
-      throw new UsageException(e.getMessage(), e);
+      throw new BadInputException(e.getMessage(), e);
     }
   }
 }

@@ -2,12 +2,15 @@ package dev.lvsa.vqeval.cli;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import dev.lvsa.common.AtomicFiles;
+import dev.lvsa.common.BadInputException;
+import dev.lvsa.common.ExitCodes;
+import dev.lvsa.common.VersionProvider;
 import dev.lvsa.vqeval.VqEval;
 import dev.lvsa.vqeval.api.EvaluationReport;
 import dev.lvsa.vqeval.batch.BatchInput;
 import dev.lvsa.vqeval.batch.BatchRunner;
 import dev.lvsa.vqeval.batch.Outcome;
-import dev.lvsa.vqeval.io.AtomicFiles;
 import dev.lvsa.vqeval.io.Csv;
 import dev.lvsa.vqeval.validate.Label;
 import dev.lvsa.vqeval.validate.Tolerance;
@@ -81,16 +84,16 @@ public final class ValidateCommand extends ScoringCommand {
     try {
       tolerance = Tolerance.parse(periodTolerance);
     } catch (IllegalArgumentException e) {
-      throw new UsageException("--period-tolerance: " + e.getMessage());
+      throw new BadInputException("--period-tolerance: " + e.getMessage());
     }
     if (!Files.isRegularFile(labels)) {
-      throw new UsageException("--labels " + labels + ": " + (Files.exists(labels) ? "not a file" : "no such file"));
+      throw new BadInputException("--labels " + labels + ": " + (Files.exists(labels) ? "not a file" : "no such file"));
     }
     List<Label> truth;
     try {
       truth = Label.read(labels);
     } catch (IOException e) {
-      throw new UsageException("--labels " + e.getMessage());
+      throw new BadInputException("--labels " + e.getMessage());
     }
     Path videos = dir != null ? dir : labels.toAbsolutePath().getParent();
     requireFolder(videos);

@@ -1,7 +1,10 @@
 package dev.lvsa.vqeval.cli;
 
+import dev.lvsa.common.CliErrors;
+import dev.lvsa.common.ExitCodes;
+import dev.lvsa.common.OutputException;
+import dev.lvsa.common.VersionProvider;
 import dev.lvsa.vqeval.api.VideoException;
-import java.io.PrintWriter;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -59,56 +62,10 @@ public final class VqevalCli implements java.util.concurrent.Callable<Integer> {
         cl.addSubcommand(e.getKey(), e.getValue());
       }
     }
-    // every subcommand's --help ends with the exit codes, as the root's does (unless it states its own)
-    for (CommandLine sub : cl.getSubcommands().values()) {
-      if (sub.getCommandSpec().usageMessage().footer().length == 0) {
-        sub.getCommandSpec().usageMessage().footer(cl.getCommandSpec().usageMessage().footer());
-      }
-    }
-    cl.setParameterExceptionHandler((ex, a) -> {
-      PrintWriter err = ex.getCommandLine().getErr();
-      String name = ex.getCommandLine().getCommandSpec().qualifiedName();
-      err.println(name + ": " + oneLine(ex.getMessage()) + didYouMean(ex) + " (see " + name + " --help)");
-      err.flush();
-      return ExitCodes.USAGE;
-    });
-    cl.setExecutionExceptionHandler((ex, commandLine, parseResult) -> {
-      PrintWriter err = commandLine.getErr();
-      boolean verbose = commandLine.getCommand() instanceof Verbosity v && v.verbose();
-      int code;
-      if (ex instanceof UsageException) {
-        err.println("vqeval: " + oneLine(ex.getMessage()));
-        code = ExitCodes.USAGE;
-      } else if (ex instanceof VideoException ve) {
-        err.println("vqeval: " + oneLine(ve.oneLine()));
-        code = ExitCodes.USAGE;
-      } else if (ex instanceof dev.lvsa.vqeval.io.OutputException) {
-        err.println("vqeval: " + oneLine(ex.getMessage()));
-        code = ExitCodes.USAGE;
-      } else {
-        err.println("vqeval: " + oneLine(String.valueOf(ex)) + (verbose ? "" : " (run with -v for details)"));
-        code = ExitCodes.FAILURE;
-      }
-      if (verbose) {
-        ex.printStackTrace(err);
-      }
-      err.flush();
-      return code;
-    });
-    return cl;
-  }
-
-  /** " (did you mean X?)" for a mistyped subcommand or option, from picocli's closest matches; else "". */
-  static String didYouMean(picocli.CommandLine.ParameterException ex) {
-    if (ex instanceof picocli.CommandLine.UnmatchedArgumentException u && !u.getSuggestions().isEmpty()) {
-      return " (did you mean " + String.join(" or ", u.getSuggestions().subList(0,
-          Math.min(2, u.getSuggestions().size()))) + "?)";
-    }
-    return "";
-  }
-
-  static String oneLine(String s) {
-    return s == null ? "" : s.replaceAll("\\s*[\\r\\n]+\\s*", " ").trim();
+    // every subcommand's --help ends with the exit codes, as the root's does (unless it states its own); a video
+    // that cannot be evaluated and an output that cannot be written are the user's to fix: one line, exit 2
+    return CliErrors.install(cl, CliErrors.Prefix.PROGRAM, ex -> ex instanceof VideoException ve ? ve.oneLine()
+        : ex instanceof OutputException ? ex.getMessage() : null);
   }
 
   @Override
@@ -118,10 +75,5 @@ public final class VqevalCli implements java.util.concurrent.Callable<Integer> {
         + String.join(", ", spec.commandLine().getSubcommands().keySet()) + " (see vqeval --help)");
     spec.commandLine().getErr().flush();
     return ExitCodes.USAGE;
-  }
-
-  /** Commands with a {@code -v} flag. */
-  interface Verbosity {
-    boolean verbose();
   }
 }

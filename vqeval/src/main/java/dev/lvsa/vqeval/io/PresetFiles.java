@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.lvsa.common.AtomicFiles;
 import dev.lvsa.vqeval.api.NormRange;
 import dev.lvsa.vqeval.api.Preset;
 import java.io.IOException;

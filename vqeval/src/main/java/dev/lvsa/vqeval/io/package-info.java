@@ -1,5 +1,5 @@
 /**
- * Files: atomic writes (temp file in the same folder, then an atomic move), CSV reading and writing
- * (Jackson CSV), and preset JSON.
+ * Files: CSV reading and writing (Jackson CSV) and preset JSON. Every file is written through
+ * {@link dev.lvsa.common.AtomicFiles} (temp file in the same folder, fsync, atomic move).
  */
 package dev.lvsa.vqeval.io;

@@ -1,7 +1,7 @@
 package dev.lvsa.vqeval.cli;
 
+import dev.lvsa.common.AtomicFiles;
 import dev.lvsa.vqeval.api.BatchHtmlRenderer;
-import dev.lvsa.vqeval.io.AtomicFiles;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;

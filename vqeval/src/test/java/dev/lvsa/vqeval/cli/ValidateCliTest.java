@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.lvsa.common.ExitCodes;
 import dev.lvsa.vqeval.TestVideos;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -1,11 +1,15 @@
-package dev.lvsa.baselines;
+package dev.lvsa.common;
 
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.util.Properties;
 
-/** The toolkit's version, filtered into {@code version.properties} by Maven at build time. */
+/**
+ * The toolkit's version (the Maven project version, the same for every module), filtered into
+ * {@code dev/lvsa/common/version.properties} by Maven at build time: the same answer from a jar and from
+ * {@code target/classes}.
+ */
 public final class ToolkitVersion {
     private static final String VERSION = load();
 
@@ -20,7 +24,7 @@ public final class ToolkitVersion {
     private static String load() {
         try (InputStream in = ToolkitVersion.class.getResourceAsStream("version.properties")) {
             if (in == null) {
-                throw new IllegalStateException("version.properties missing from the baselines jar (broken build)");
+                throw new IllegalStateException("version.properties missing from the toolkit-common jar (broken build)");
             }
             Properties p = new Properties();
             p.load(in);
