@@ -100,9 +100,10 @@ def set_memory_cap(device: torch.device, cap_gb: float | None) -> float | None:
         if cap_gb is not None:
             raise UsageError(f"memory_cap_gb applies to cuda and npu devices, not {device.type}")
         return None
-    total = module.get_device_properties(device).total_memory
+    index = device.index if device.index is not None else module.current_device()  # "cuda" means the current one
+    total = module.get_device_properties(index).total_memory
     fraction = 1.0 if cap_gb is None else min(1.0, cap_gb * 1e9 / total)
-    module.set_per_process_memory_fraction(fraction, device)
+    module.set_per_process_memory_fraction(fraction, index)
     return None if cap_gb is None else round(min(cap_gb, total / 1e9), 3)
 
 

@@ -45,3 +45,15 @@ def test_an_output_folder_that_cannot_be_made_is_an_error_before_the_model_loads
     assert result["error_code"] == "writer_unavailable"
     assert str(blocker) in result["message"]
     assert "model_load_s" not in result
+
+
+def test_the_jobs_peak_is_its_highest_phase_not_its_last(tmp_path, model_cache, monkeypatch):
+    # on a GPU the peak counter restarts at each phase: give the phases falling peaks, as after a big denoise
+    from lvsa_worker import devices
+
+    readings = iter([2.0, 3.0, 9.5, 4.0, 1.5, 1.5, 1.5])
+    monkeypatch.setattr(devices, "peak_memory", lambda device: (next(readings), "device_peak_allocated"))
+    result = run_job(_spec(tmp_path), model_cache)
+    assert result["status"] == "ok", result
+    assert result["phase_peak_memory_gb"]["denoise"] == 9.5
+    assert result["peak_memory_gb"] == 9.5

@@ -92,12 +92,27 @@ public final class JobRequests {
             }
             mean = sum / steps.size();
         }
-        return new ResultRow(status, errorCode, num(r, "total_s"), num(r, "peak_memory_gb"),
+        return new ResultRow(status, errorCode, num(r, "total_s"), peakMemory(r),
                 text(r, "peak_memory_kind"), num(r, "density"), num(r, "expected_density"), text(r, "backend"),
                 text(r, "device"), text(r, "dtype"), integer(r, "riflex_k"),
                 steps.isArray() ? steps.toString() : null, mean, integer(r, "steps_run"),
                 r.path("model_cached").isBoolean() ? r.get("model_cached").asBoolean() : null,
                 num(r, "model_load_s"), integer(r, "frames_written"), text(r, "output"), message, r.toString());
+    }
+
+    /**
+     * The job's peak memory: its {@code peak_memory_gb}, or the highest of its {@code phase_peak_memory_gb} where
+     * that is higher. Workers of 2026-12-04/05 reset the device's peak counter at each phase and then reported the
+     * last phase's peak as the job's; their phase peaks are right, so the job's peak is read from them.
+     */
+    static Double peakMemory(JsonNode r) {
+        Double peak = num(r, "peak_memory_gb");
+        for (JsonNode phase : r.path("phase_peak_memory_gb")) {
+            if (phase.isNumber() && (peak == null || phase.asDouble() > peak)) {
+                peak = phase.asDouble();
+            }
+        }
+        return peak;
     }
 
     private static Double num(JsonNode r, String f) {
