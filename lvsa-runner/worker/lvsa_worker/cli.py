@@ -35,10 +35,11 @@ _GENERATE_DESCRIPTION = """Run one job and write an mp4.
 Prints exactly one JSON result line on stdout; everything else goes to stderr."""
 _GENERATE_EPILOG = """Exit codes: 0 the status is ok; 1 failure (oom, timeout, backend unavailable, runtime
 error); 2 bad request (invalid plan, geometry mismatch, bad option)."""
-_SERVE_DESCRIPTION = """Serve jobs: one JSON request per line on stdin, one JSON message per line on stdout
-(ready, progress, result, pong, shutdown, error). The protocol is contracts/worker-protocol.md."""
-_SERVE_EPILOG = """Exit codes: 0 after a shutdown request or when stdin closes; 1 start-up failed (unknown device,
-the --model preload failed); 2 bad usage."""
+_SERVE_DESCRIPTION = """Serve jobs: one JSON generate request per line on stdin, one JSON message per line on
+stdout (ready, progress, result, error). The protocol is contracts/worker-protocol/v1/ (JSON Schemas; guide:
+contracts/worker-protocol.md)."""
+_SERVE_EPILOG = """Exit codes: 0 when stdin closes; 1 start-up failed (unknown device, the --model preload failed);
+2 bad usage."""
 _BACKENDS_DESCRIPTION = """List the attention backends and whether each can run on the device, as JSON on
 stdout (for fbs also which inner kernel it would use)."""
 _BACKENDS_EPILOG = "Exit codes: 0 ok; 2 unknown device or bad usage."

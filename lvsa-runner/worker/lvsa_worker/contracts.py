@@ -1,5 +1,5 @@
 """Locate the files shared with the Java side: the plan schema, the backend names, the model registries, the
-golden plans.
+golden plans, the worker protocol's schemas and version.
 
 They live in the repository's ``contracts/`` folder, the one source that Java reads too. :func:`contracts_dir`
 is the only place that finds that folder; it looks, in order, at
@@ -36,6 +36,9 @@ GOLDEN_RELATIVE = "attention-plan/v1/golden"
 TINY_MODELS_RELATIVE = "models/tiny-models.json"
 REAL_MODELS_RELATIVE = "models/real-models.json"
 BACKENDS_RELATIVE = "backends.json"
+#: The worker protocol's JSON Schemas (one per message, ``request.schema.json`` for the stdin lines) and the
+#: protocol version (``version.json``'s ``const``, the one place it is written).
+PROTOCOL_RELATIVE = "worker-protocol/v1"
 
 
 def _child(folder: Traversable, relative: str) -> Traversable:
@@ -101,6 +104,19 @@ def real_models() -> dict:
 def real_model_specs() -> dict[str, dict]:
     """The entries of ``contracts/models/real-models.json`` by name."""
     return {entry["name"]: entry for entry in real_models()["models"]}
+
+
+def protocol_dir() -> Traversable:
+    """``contracts/worker-protocol/v1``: ``version.json`` and a ``TYPE.schema.json`` per message type."""
+    return _child(contracts_dir(), PROTOCOL_RELATIVE)
+
+
+def protocol_version() -> int:
+    """The protocol version every stdout message carries: ``worker-protocol/v1/version.json``'s ``const``."""
+    path = protocol_dir() / "version.json"
+    if not path.is_file():
+        raise ContractsNotFound(f"{path}: worker protocol version file is missing")
+    return int(_read_json(path)["const"])
 
 
 def backends() -> list[dict]:

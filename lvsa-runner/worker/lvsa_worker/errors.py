@@ -1,4 +1,5 @@
-"""The few exception types of the worker, each with a protocol error code and a CLI exit code.
+"""The few exception types of the worker, each with a protocol error code (the generate command's exit code
+follows from it: cli.py).
 
 Every message names the input and the cause in one line, e.g.
 ``plan /tmp/p.json: geometry.latent_frames is 17 but (video_frames - 1) / temporal_factor + 1 = 16``.
@@ -10,8 +11,7 @@ from __future__ import annotations
 class WorkerError(Exception):
     """Base class: a failure the worker reports as a structured result, not a stack trace."""
 
-    code = "error"
-    exit_code = 1
+    code = "internal"
 
     def __init__(self, message: str):
         message = " ".join(part.strip() for part in message.splitlines() if part.strip())  # one line
@@ -23,7 +23,6 @@ class UsageError(WorkerError):
     """The request itself is wrong: missing or invalid fields, impossible sizes."""
 
     code = "bad_request"
-    exit_code = 2
 
 
 class PlanError(UsageError):

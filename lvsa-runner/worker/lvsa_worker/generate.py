@@ -166,7 +166,6 @@ def run_job(spec: JobSpec, cache: ModelCache, progress: ProgressFn | None = None
                 raise UnsupportedFeature(f"{spec.model}: {exc}") from None
             result.update(sequence_parallel=sp.degree, rank=sp.rank)
         video = _generate(spec, plan, model, backend, deadline, emit, result, sp if parallel else None, phases)
-        model.jobs_served += 1
         if parallel and sp.rank != 0:
             result.update(status="ok", frames_written=0, message=f"rank {sp.rank}: rank 0 writes the video")
             return result

@@ -168,10 +168,6 @@ class Plan:
     def mean_token_density(self) -> float:
         return sum(token_density(self.mask_for_step(s), self.geometry) for s in range(self.steps)) / self.steps
 
-    @property
-    def expected_mean_frame_density(self) -> float | None:
-        return self.expected.get("mean_frame_density")
-
 
 def load_plan(path: str | Path, *, check_schema: bool = True) -> Plan:
     """Read, validate and parse a plan file; any problem raises :class:`PlanError` naming the file."""

@@ -3,6 +3,9 @@
 :meth:`ProtocolOut.take_stdout` keeps a private duplicate of file descriptor 1 for protocol lines and points
 fd 1 (and ``sys.stdout``) at stderr, so a ``print`` or a C library writing to stdout lands in the log
 instead of corrupting the stream.
+
+The messages are defined by the JSON Schemas of ``contracts/worker-protocol/v1/``; :data:`PROTOCOL_VERSION` is
+read from that folder's ``version.json``, the one place the number is written (the Java runner reads it too).
 """
 
 from __future__ import annotations
@@ -14,7 +17,9 @@ import sys
 import threading
 from typing import IO
 
-PROTOCOL_VERSION = 1
+from .contracts import protocol_version
+
+PROTOCOL_VERSION: int = protocol_version()
 
 
 def _clean(value):

@@ -1,7 +1,8 @@
 """``python -m lvsa_worker serve``: JSON-lines jobs on stdin, progress and results on stdout.
 
-The protocol is specified in contracts/worker-protocol.md. Requests are handled one at a time, in order;
-models stay loaded between jobs (:class:`~lvsa_worker.models.loading.ModelCache`).
+The protocol is defined by the JSON Schemas of contracts/worker-protocol/v1/ (guide: contracts/worker-protocol.md).
+Requests are handled one at a time, in order; models stay loaded between jobs
+(:class:`~lvsa_worker.models.loading.ModelCache`, ``--cache-size`` of them); closing stdin ends the worker.
 """
 
 from __future__ import annotations
@@ -12,11 +13,9 @@ import logging
 import os
 import platform
 import sys
-import time
 from typing import IO
 
 from . import __version__, devices
-from .attention import availability
 from .errors import UsageError, WorkerError
 from .generate import JobSpec, failed_request, run_job
 from .models.loading import ModelCache, check_weights
@@ -71,7 +70,6 @@ def serve(
         "type": "ready", "worker_version": __version__, "protocol_version": PROTOCOL_VERSION, "pid": os.getpid(),
         "preloaded": preloaded,
         "device": str(dev),
-        "backends": {name: reason is None for name, reason in availability(dev.type).items()},
         "versions": software_versions(),
     })
     while True:
@@ -91,16 +89,12 @@ def serve(
         request_id = request.get("id")
         kind = request.get("type")
         if not isinstance(request_id, (str, int)) or isinstance(request_id, bool):
-            _error(out, request_id, "bad_request", "request needs an id (string or integer)")
-            continue
-        if kind == "shutdown":
-            out.send({"type": "shutdown", "id": request_id, "status": "ok"})
-            return 0
-        if kind == "ping":
-            out.send({"type": "pong", "id": request_id, "time": time.time()})
+            _error(out, None, "bad_request",
+                   f"request needs an id (string or integer), got {json.dumps(request_id)[:80]}")
             continue
         if kind != "generate":
-            _error(out, request_id, "bad_request", f"unknown request type {kind!r} (generate, ping, shutdown)")
+            _error(out, request_id, "bad_request", f"unknown request type {kind!r} (the one request is generate; "
+                                                   f"close stdin to stop the worker)")
             continue
         try:
             job = request.get("job")

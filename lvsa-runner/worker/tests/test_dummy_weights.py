@@ -11,6 +11,7 @@ import pytest
 import torch
 
 import plan_docs
+import protocol_schemas
 from lvsa_worker.contracts import real_model_specs
 from lvsa_worker.generate import JobSpec, run_job
 from lvsa_worker.errors import WorkerError
@@ -114,6 +115,7 @@ def test_dummy_tiny_wan_job_from_the_cli_writes_the_video_and_records_the_weight
         env={**os.environ, "PYTHONPATH": str(WORKER_ROOT)})
     assert proc.returncode == 0, proc.stderr[-2000:]
     result = json.loads(proc.stdout)
+    protocol_schemas.check(result)
     assert result["status"] == "ok" and count_frames(out) == 65
     assert result["weights"] == "dummy" and result["text"] == "encoder"
     assert result["weights_seed"] == dummy.DEFAULT_SEED

@@ -11,6 +11,7 @@ import pytest
 import torch
 
 import plan_docs
+import protocol_schemas
 from lvsa_worker.contracts import backend_names
 from lvsa_worker.errors import UsageError
 from lvsa_worker.generate import JobSpec, run_job
@@ -30,6 +31,7 @@ def generate_cli(tmp_path, plan_doc, *extra, frames=65, steps=None):
                           env={**os.environ, "PYTHONPATH": str(WORKER_ROOT)})
     lines = proc.stdout.splitlines()
     assert len(lines) == 1, f"stdout must hold exactly one line, got {proc.stdout!r}\nstderr: {proc.stderr[-2000:]}"
+    protocol_schemas.check(lines[0])
     return proc.returncode, json.loads(lines[0]), out, proc.stderr
 
 

@@ -9,6 +9,7 @@ import pytest
 import torch
 
 import cp_cases
+import protocol_schemas
 from lvsa_worker.attention import resolve
 from lvsa_worker.parallel import SequenceParallel, UlyssesBackend, check_degree, dist_backend_for
 
@@ -107,6 +108,7 @@ def test_the_generate_cli_under_torchrun_writes_one_video_and_one_result(tmp_pat
     assert len(lines) == 1, proc.stdout
     result = lines[0]
     assert result["status"] == "ok" and result["sequence_parallel"] == 2 and result["rank"] == 0
+    protocol_schemas.check(result)
     assert count_frames(spec.out) == spec.frames
 
 

@@ -1,6 +1,6 @@
 """``python -m lvsa_worker serve`` over one process: a readiness line, two jobs with the model loaded once,
-a bad job answered with a structured error while the next job is still served, ping, clean shutdown;
-stdout carries protocol lines only (contracts/worker-protocol.md)."""
+a bad job answered with a structured error while the next job is still served, an exit when stdin closes;
+stdout carries protocol lines only, each following its schema (contracts/worker-protocol/v1/)."""
 
 import json
 import os
@@ -13,6 +13,8 @@ from pathlib import Path
 import pytest
 
 import plan_docs
+import protocol_schemas
+from lvsa_worker.protocol import PROTOCOL_VERSION
 from lvsa_worker.video import count_frames
 
 WORKER_ROOT = Path(__file__).resolve().parents[1]
@@ -73,10 +75,9 @@ def worker():
     w.proc.wait(timeout=30)
 
 
-def test_two_jobs_one_model_load_a_bad_job_and_a_clean_shutdown(worker, tmp_path):
+def test_two_jobs_one_model_load_a_bad_job_and_a_clean_exit(worker, tmp_path):
     ready = worker.next()
-    assert ready["type"] == "ready" and ready["protocol"] == 1 and ready["protocol_version"] == 1
-    assert ready["backends"]["sdpa-gather"] is True and ready["backends"]["flashinfer"] is False
+    assert ready["type"] == "ready" and ready["protocol"] == ready["protocol_version"] == PROTOCOL_VERSION
 
     worker.send(job_request("job-1", tmp_path, plan_docs.rotating_bands("tiny-wan", 17, steps=2, half_width=1,
                                                                         anchor_sets=((0,), (0, 4)))))
@@ -105,14 +106,14 @@ def test_two_jobs_one_model_load_a_bad_job_and_a_clean_shutdown(worker, tmp_path
     fourth, _ = worker.until("result", "job-4")
     assert fourth["status"] == "ok" and fourth["model_cached"] is True
 
-    worker.send({"type": "ping", "id": 5})
-    assert worker.until("pong", 5)[0]["type"] == "pong"
+    worker.send({"type": "shutdown", "id": "bye"})  # not a request of the protocol: closing stdin stops the worker
+    refused = worker.next()
+    assert refused["type"] == "error" and refused["id"] == "bye" and "close stdin" in refused["message"]
 
-    worker.send({"type": "shutdown", "id": "bye"})
-    assert worker.until("shutdown", "bye")[0]["status"] == "ok"
+    worker.proc.stdin.close()
     assert worker.proc.wait(timeout=60) == 0
     for line in worker.raw:  # nothing but protocol lines on stdout
-        assert json.loads(line)["protocol"] == 1
+        protocol_schemas.check(line)
 
 
 def test_closing_stdin_ends_the_worker_cleanly(worker):
@@ -133,7 +134,7 @@ def test_the_ready_line_names_the_software_versions():
     stream = io.StringIO()
     assert serve(ProtocolOut(stream), io.StringIO(""), device="cpu") == 0
     ready = json.loads(stream.getvalue().splitlines()[0])
-    assert ready["type"] == "ready"
+    protocol_schemas.check(ready)
     versions = ready["versions"]
     assert versions["worker"] == __version__ and versions["torch"] == torch.__version__
     assert versions["diffusers"] and versions["python"].count(".") == 2

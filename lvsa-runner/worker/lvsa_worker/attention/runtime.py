@@ -151,9 +151,6 @@ class AttentionRuntime:
         ran = [r.frame_density for r in self.records if r.attention_calls > 0]
         return sum(ran) / len(ran) if ran else None
 
-    def step_latencies(self) -> list[float]:
-        return [r.latency_s for r in self.records if r.latency_s is not None]
-
 
 def install_step_tracking(pipe, runtime: AttentionRuntime, transformers: list) -> Callable[[], None]:
     """Hook the pipeline's scheduler and transformers; returns a function that removes every hook."""

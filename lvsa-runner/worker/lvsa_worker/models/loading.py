@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import os
 import time
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
@@ -57,7 +57,6 @@ class LoadedModel:
     preset: dict | None
     load_s: float
     offload: str = "none"
-    jobs_served: int = field(default=0)
     weights: str = "checkpoint"  # "preset" (a tiny preset's own init), "checkpoint" (a folder), "dummy"
     text: str | None = None  # with dummy weights: "encoder" or "dummy-embeddings"
     description: dict | None = None  # with dummy weights: what was built (see models.dummy)

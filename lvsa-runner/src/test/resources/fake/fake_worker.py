@@ -1,4 +1,5 @@
-"""A stand-in for ``python -m lvsa_worker serve`` speaking contracts/worker-protocol.md, for the runner's tests.
+"""A stand-in for ``python -m lvsa_worker serve`` speaking contracts/worker-protocol/v1/, for the runner's tests
+(WorkerProtocolTest checks its lines against the schemas).
 
 Runs with any Python 3 (no torch). Every request line it reads is appended to RUN_DIR/requests.jsonl (RUN_DIR: the
 parent of the job's ``out`` folder), so tests can check exactly what reached the worker. What it does with a job
@@ -15,15 +16,19 @@ depends on a marker in the prompt:
 
 import json
 import os
+import platform
 import shutil
 import sys
 import time
 
 HERE = os.path.dirname(os.path.abspath(__file__))
+# the protocol version: contracts/worker-protocol/v1/version.json, copied beside this script by the tests
+with open(os.path.join(HERE, "version.json"), encoding="utf-8") as f:
+    PROTOCOL = json.load(f)["const"]
 
 
 def send(msg):
-    msg = {"protocol": 1, **msg}
+    msg = {"protocol": PROTOCOL, **msg}
     sys.stdout.write(json.dumps(msg) + "\n")
     sys.stdout.flush()
 
@@ -32,15 +37,13 @@ def main():
     device = "cpu"
     if "--device" in sys.argv:
         device = sys.argv[sys.argv.index("--device") + 1]
-    send({"type": "ready", "worker_version": "fake", "protocol_version": 1, "pid": os.getpid(), "preloaded": None,
-          "device": device, "backends": {"sdpa-gather": True}})
-    for line in sys.stdin:
+    send({"type": "ready", "worker_version": "fake", "protocol_version": PROTOCOL, "pid": os.getpid(), "preloaded": None,
+          "device": device, "versions": {"worker": "fake", "python": platform.python_version(), "torch": "fake",
+                                         "diffusers": None, "transformers": None}})
+    for line in sys.stdin:  # closing stdin ends the worker
         if not line.strip():
             continue
         req = json.loads(line)
-        if req.get("type") == "shutdown":
-            send({"type": "shutdown", "id": req["id"], "status": "ok"})
-            return 0
         job = req["job"]
         run_dir = os.path.dirname(os.path.dirname(job["out"]))
         with open(os.path.join(run_dir, "requests.jsonl"), "a", encoding="utf-8") as f:

@@ -75,20 +75,6 @@ public final class Recorder {
         return new Attempt(id, jobId, number);
     }
 
-    /** Records the worker's pid on a running attempt (known once the worker answered). */
-    public void setWorker(Attempt a, long pid, long startedMs) {
-        ledger.tx(() -> {
-            try (PreparedStatement p = ledger.connection().prepareStatement(
-                    "UPDATE attempts SET worker_pid = ?, worker_started_ms = ? WHERE attempt_id = ?")) {
-                p.setLong(1, pid);
-                p.setLong(2, startedMs);
-                p.setLong(3, a.attemptId());
-                p.executeUpdate();
-            }
-            return null;
-        });
-    }
-
     /**
      * Ends a job: the attempt's outcome is the result's status, the result row is inserted (once: a second result
      * for a job violates the primary key and fails the transaction) and the job takes the result's status.

@@ -167,7 +167,7 @@ public final class Scheduler {
                             }
                             startFailures++;
                             listener.note(e.getMessage());
-                            if (e.reportedByWorker() || startFailures >= MAX_START_FAILURES) {
+                            if (e.reportedByWorker() || e.incompatible() || startFailures >= MAX_START_FAILURES) {
                                 queue.addFirst(job);
                                 synchronized (problems) {
                                     problems.add(e.getMessage());

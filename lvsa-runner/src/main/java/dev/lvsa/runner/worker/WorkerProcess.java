@@ -23,8 +23,8 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 
 /**
- * One running {@code lvsa_worker serve} process (protocol: {@code contracts/worker-protocol.md}). Not thread-safe:
- * one scheduler thread drives one worker.
+ * One running {@code lvsa_worker serve} process (protocol: {@link WorkerProtocol}). Not thread-safe: one scheduler
+ * thread drives one worker. A worker whose ready line names another protocol version is refused.
  */
 public final class WorkerProcess implements AutoCloseable, Reaper.Killable {
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -59,7 +59,8 @@ public final class WorkerProcess implements AutoCloseable, Reaper.Killable {
      * Starts a worker and waits for its {@code ready} line.
      *
      * @param logDir folder for the worker's own log ({@code worker-NAME-PID.log}: all of its stderr)
-     * @throws WorkerStartException if it cannot be started, reports a start-up error, dies or stays silent
+     * @throws WorkerStartException if it cannot be started, reports a start-up error, dies, stays silent or speaks
+     *                              another protocol version
      */
     public static WorkerProcess start(WorkerLaunch launch, Duration readyTimeout, Path logDir)
             throws WorkerStartException {
@@ -111,6 +112,12 @@ public final class WorkerProcess implements AutoCloseable, Reaper.Killable {
             }
             String type = line.json().path("type").asText();
             if (type.equals("ready")) {
+                String refusal = WorkerProtocol.refusal(launch.name() + " (" + String.join(" ", launch.program())
+                        + ")", line.json());
+                if (refusal != null) {
+                    kill();
+                    throw WorkerStartException.incompatible(refusal);
+                }
                 ready = line.json();
                 return;
             }

@@ -8,7 +8,9 @@ import dev.lvsa.runner.export.RunTable;
 import dev.lvsa.runner.ledger.Ledger;
 import dev.lvsa.runner.support.Cli;
 import dev.lvsa.runner.support.Experiments;
+import dev.lvsa.runner.support.ProtocolSchemas;
 import dev.lvsa.runner.support.Repo;
+import dev.lvsa.runner.worker.WorkerProtocol;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -153,6 +155,7 @@ class FakeWorkerRunTest {
             requests.add(JSON.readTree(line).get("request"));
         }
         assertThat(requests).hasSize(1);
+        assertThat(ProtocolSchemas.requestProblems(requests.get(0))).isEmpty();
         JsonNode job = requests.get(0).get("job");
         assertThat(job.get("prompt").asText()).isEqualTo(prompt);
         assertThat(job.get("negative_prompt").asText()).isEqualTo(negative);
@@ -218,5 +221,23 @@ class FakeWorkerRunTest {
         assertThat(r.err()).contains("could not start: device cuda is not available");
         assertThat(r.err().strip().lines()).hasSize(1);
         assertThat(byPrompt(runDir).get("a")).containsEntry("status", "pending");
+    }
+
+    @Test
+    void a_worker_of_another_protocol_version_is_refused_in_one_line_naming_both(@TempDir Path dir)
+            throws IOException {
+        Path runDir = dir.resolve("run");
+        int other = WorkerProtocol.VERSION + 1;
+        Cli.Result r = runWith(dir, runDir, grid("  - {id: a, text: fine}\n", ""), """
+                import json, os, sys
+                print(json.dumps({"protocol": %d, "type": "ready", "protocol_version": %d, "pid": os.getpid()}),
+                      flush=True)
+                sys.stdin.read()
+                """.formatted(other, other));
+        assertThat(r.code()).isEqualTo(1);
+        assertThat(r.err().strip().lines()).hasSize(1);
+        assertThat(r.err()).contains("speaks protocol version " + other + " but this runner speaks protocol version "
+                + WorkerProtocol.VERSION);
+        assertThat(byPrompt(runDir).get("a")).containsEntry("status", "pending").containsEntry("attempts", 0);
     }
 }

@@ -2,6 +2,7 @@ package dev.lvsa.runner.support;
 
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import dev.lvsa.runner.worker.WorkerProtocol;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -56,10 +57,14 @@ public final class Repo {
                 + " (run scripts/setup.sh): skipping tests that need the real worker");
     }
 
-    /** Copies the fake worker and its video into {@code dir}; returns the script. */
+    /**
+     * Copies the fake worker, its video and the protocol's {@code version.json} (the version it speaks) into
+     * {@code dir}; returns the script.
+     */
     public static Path fakeWorker(Path dir) throws IOException {
         Files.createDirectories(dir);
         copy("/fake/tiny-33f.mp4", dir.resolve("tiny-33f.mp4"));
+        copy(WorkerProtocol.FOLDER + "version.json", dir.resolve("version.json"));
         Path script = dir.resolve("fake_worker.py");
         copy("/fake/fake_worker.py", script);
         return script;
