@@ -2,7 +2,6 @@ package dev.lvsa.reports;
 
 import dev.lvsa.datasets.reference.PaperMeans;
 import dev.lvsa.reports.run.JobRecord;
-import dev.lvsa.reports.run.SparsityPoint;
 import dev.lvsa.vqeval.VqEval;
 import java.nio.file.Path;
 import java.time.ZonedDateTime;
@@ -23,8 +22,7 @@ import java.util.Objects;
  *     .jobs(export.jobs())
  *     .warnings(export.warnings())
  *     .runName("demo")
- *     .runDir(runDir)                       // relative video paths resolve here
- *     .sparsitySeries(Map.of("wan2.1-t2v-1.3b", List.of(new SparsityPoint(81, 1.0), new SparsityPoint(161, 0.512))))
+ *     .runDir(runDir)                       // relative video and plan paths resolve here
  *     .build();
  * ReportWriter.write(in, runDir.resolve("report"));
  * }</pre>
@@ -38,7 +36,6 @@ public final class ReportInput {
   private final String runName;
   private final Path runDir;
   private final String source;
-  private final Map<String, List<SparsityPoint>> sparsitySeries;
   private final PaperMeans reference;
   private final List<String> warnings;
   private final int maxHeatmaps;
@@ -54,9 +51,6 @@ public final class ReportInput {
         : runDir != null && runDir.toAbsolutePath().getFileName() != null
             ? runDir.toAbsolutePath().getFileName().toString() : "run";
     this.source = b.source;
-    Map<String, List<SparsityPoint>> s = new LinkedHashMap<>();
-    b.sparsitySeries.forEach((k, v) -> s.put(k, List.copyOf(v)));
-    this.sparsitySeries = Collections.unmodifiableMap(s);
     this.reference = b.reference != null ? b.reference : PaperMeans.load();
     this.warnings = List.copyOf(b.warnings);
     this.maxHeatmaps = b.maxHeatmaps;
@@ -86,7 +80,10 @@ public final class ReportInput {
     return runName;
   }
 
-  /** The run folder (relative video paths resolve against it), or null. */
+  /**
+   * The run folder, or null: relative video paths resolve against it, and the plan files whose planned densities
+   * the sparsity chart draws.
+   */
   public Path runDir() {
     return runDir;
   }
@@ -94,10 +91,6 @@ public final class ReportInput {
   /** Where the jobs came from (e.g. the export CSV's path), or null. */
   public String source() {
     return source;
-  }
-
-  public Map<String, List<SparsityPoint>> sparsitySeries() {
-    return sparsitySeries;
   }
 
   public PaperMeans reference() {
@@ -133,7 +126,6 @@ public final class ReportInput {
     private String runName;
     private Path runDir;
     private String source;
-    private Map<String, List<SparsityPoint>> sparsitySeries = Map.of();
     private PaperMeans reference;
     private List<String> warnings = List.of();
     private Map<String, String> runSoftware = Map.of();
@@ -157,7 +149,7 @@ public final class ReportInput {
       return this;
     }
 
-    /** The run folder: relative video paths resolve against it. */
+    /** The run folder: relative video and plan paths resolve against it. */
     public Builder runDir(Path dir) {
       this.runDir = dir;
       return this;
@@ -166,12 +158,6 @@ public final class ReportInput {
     /** Where the jobs came from, shown in the header (e.g. the export CSV's path). */
     public Builder source(String source) {
       this.source = source;
-      return this;
-    }
-
-    /** Planned attention density per model against video frames (the baselines analysis). */
-    public Builder sparsitySeries(Map<String, List<SparsityPoint>> series) {
-      this.sparsitySeries = new LinkedHashMap<>(Objects.requireNonNull(series, "series"));
       return this;
     }
 

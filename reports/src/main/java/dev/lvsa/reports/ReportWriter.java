@@ -8,13 +8,16 @@ import dev.lvsa.reports.chart.ChartImage;
 import dev.lvsa.reports.chart.RunCharts;
 import dev.lvsa.reports.chart.SelfSimilarityHeatmap;
 import dev.lvsa.reports.io.ReportRuntime;
+import dev.lvsa.reports.run.DensityCheck;
 import dev.lvsa.reports.run.ExportColumns;
 import dev.lvsa.reports.run.Horizon;
+import dev.lvsa.reports.run.PlannedDensity;
 import dev.lvsa.reports.run.RunGrid;
 import dev.lvsa.reports.run.VideoSelection;
 import dev.lvsa.reports.table.MethodNames;
 import dev.lvsa.reports.table.PaperLookup;
 import dev.lvsa.reports.table.PaperTables;
+import dev.lvsa.reports.table.PlannedDensityTable;
 import dev.lvsa.reports.table.ReportTable;
 import dev.lvsa.reports.table.StepNoise;
 import dev.lvsa.reports.table.TableFiles;
@@ -81,6 +84,9 @@ public final class ReportWriter {
     PaperLookup paper = new PaperLookup(in.reference(), grid);
     List<Path> files = new ArrayList<>();
     List<String> warnings = new ArrayList<>(in.warnings());
+    warnings.addAll(DensityCheck.warnings(in.jobs()));
+    PlannedDensity.Result planned = PlannedDensity.read(in.jobs(), in.runDir());
+    warnings.addAll(planned.warnings());
 
     List<TableFile> tables = new ArrayList<>();
     for (ReportTable t : PaperTables.all(grid, paper)) {
@@ -94,10 +100,16 @@ public final class ReportWriter {
       files.addAll(written);
       tables.add(new TableFile(noise, written.get(0), written.get(1)));
     }
+    ReportTable plannedTable = PlannedDensityTable.table(planned);
+    if (plannedTable != null) {
+      List<Path> written = TableFiles.write(plannedTable, tablesDir);
+      files.addAll(written);
+      tables.add(new TableFile(plannedTable, written.get(0), written.get(1)));
+    }
 
     Map<String, List<ChartImage>> charts = new LinkedHashMap<>();
     Map<String, String> missing = new LinkedHashMap<>();
-    drawCharts(in, grid, paper, chartsDir, charts, missing);
+    drawCharts(in, grid, paper, planned, chartsDir, charts, missing);
     charts.values().forEach(list -> list.forEach(c -> {
       files.add(c.png());
       if (c.svg() != null) {
@@ -114,8 +126,8 @@ public final class ReportWriter {
     return new ReportOutput(page, files, warnings);
   }
 
-  private static void drawCharts(ReportInput in, RunGrid grid, PaperLookup paper, Path dir,
-      Map<String, List<ChartImage>> charts, Map<String, String> missing) throws IOException {
+  private static void drawCharts(ReportInput in, RunGrid grid, PaperLookup paper, PlannedDensity.Result planned,
+      Path dir, Map<String, List<ChartImage>> charts, Map<String, String> missing) throws IOException {
     Set<String> used = new java.util.HashSet<>();
     for (String model : grid.models()) {
       XYChart latency = RunCharts.latencyScaling(grid, paper, model);
@@ -159,7 +171,7 @@ public final class ReportWriter {
             + "the paper publishes, so Wan 2.1 1.3B is shown for reference."));
       }
     }
-    XYChart sparsity = RunCharts.sparsity(in.sparsitySeries(), grid);
+    XYChart sparsity = RunCharts.sparsity(planned.series(), grid);
     if (sparsity != null) {
       add(charts, "sparsity", ChartFiles.write(sparsity, dir, unique(used, "sparsity_vs_frames")));
     }
@@ -179,7 +191,7 @@ public final class ReportWriter {
       missing.put("contrast", "No contrast chart for this run: no job has loop_quality or subject consistency.");
     }
     if (!charts.containsKey("sparsity")) {
-      missing.put("sparsity", "No sparsity chart: no planned density series was given and no LVSA job "
+      missing.put("sparsity", "No sparsity chart: no LVSA job has a plan file with its planned density or "
           + "reports a realised density.");
     }
   }

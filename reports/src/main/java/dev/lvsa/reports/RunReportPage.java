@@ -13,6 +13,7 @@ import dev.lvsa.reports.run.JobStatus;
 import dev.lvsa.reports.run.RunGrid;
 import dev.lvsa.reports.table.Cell;
 import dev.lvsa.reports.table.MethodNames;
+import dev.lvsa.reports.table.PlannedDensityTable;
 import dev.lvsa.reports.table.ReportTable;
 import dev.lvsa.reports.table.StepNoise;
 import java.nio.file.Path;
@@ -85,9 +86,17 @@ final class RunReportPage {
     table(page, c, "peak_memory");
 
     page.section("sparsity", "Attention sparsity vs video length");
-    page.note("Planned density: the attended share of the full frame-to-frame attention in the LVSA pattern "
-        + "(baselines analysis); crosses: the density the worker reported for this run's LVSA jobs.");
+    page.note("Planned density: the attended share of the full frame-to-frame attention that each LVSA job's own "
+        + "plan file expects (expected.mean_frame_density, the mean over all its denoising steps); crosses: the "
+        + "density the worker realised for this run's LVSA jobs (the mean over the steps that ran). A job that ran "
+        + "every step and realised another density than its plan's is listed among the warnings at the top.");
     charts(page, c, "sparsity", "figures");
+    for (TableFile t : c.tables()) {
+      if (t.table().id().equals(PlannedDensityTable.ID)) {
+        page.details("The planned densities, from the plan files (click to show)",
+            () -> page.table(t.table(), t.csv(), t.md()));
+      }
+    }
 
     page.section("quality", "Quality: VQeval dimensions");
     charts(page, c, "dimensions", "figures small");

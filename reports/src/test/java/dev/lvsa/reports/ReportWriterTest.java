@@ -1,13 +1,11 @@
 package dev.lvsa.reports;
 
-import static dev.lvsa.reports.TestRuns.WAN;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.lvsa.datasets.synthetic.ClipKind;
 import dev.lvsa.reports.chart.ImageStats;
 import dev.lvsa.reports.chart.SelfSimilarityHeatmap;
 import dev.lvsa.reports.run.ExportCsv;
-import dev.lvsa.reports.run.SparsityPoint;
 import dev.lvsa.vqeval.VqEval;
 import dev.lvsa.vqeval.api.SelfSimilarity;
 import java.awt.image.BufferedImage;
@@ -17,7 +15,6 @@ import java.nio.file.Path;
 import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
 import java.util.List;
-import java.util.Map;
 import java.util.stream.Stream;
 import javax.imageio.ImageIO;
 import org.junit.jupiter.api.BeforeAll;
@@ -43,7 +40,6 @@ class ReportWriterTest {
     TestRuns.clip(videos, "wan13b-lvsa-4x-p1.mp4", ClipKind.OBJECTS, 8);
     ExportCsv.Result export = ExportCsv.read(runDir.resolve("export.csv"));
     ReportInput in = ReportInput.builder().jobs(export.jobs()).runDir(runDir).runName("full")
-        .sparsitySeries(Map.of(WAN, List.of(new SparsityPoint(81, 1.0), new SparsityPoint(321, 0.259))))
         .generatedAt(ZonedDateTime.of(2026, 1, 2, 3, 4, 0, 0, ZoneOffset.UTC))
         .build();
     reportDir = runDir.resolve("report");
@@ -86,6 +82,8 @@ class ReportWriterTest {
     assertThat(html).contains("LVSA toolkit report: full").contains("2026-01-02 03:04");
     // the legend and the warning about the 34 videos the export names but the folder does not have
     assertThat(html).contains("no published figure").contains("34 video(s) named by successful jobs were not found");
+    // the export names no plan files: the chart has the realised densities only, and the page says why
+    assertThat(html).contains("No planned density for 12 LVSA job(s)").contains("names no plan file");
     // a failed job's message
     assertThat(html).contains("worker exited with code 137 while denoising step 31");
   }

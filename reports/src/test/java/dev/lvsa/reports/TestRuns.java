@@ -50,6 +50,31 @@ public final class TestRuns {
     return new PaperLookup(PaperMeans.load(), grid);
   }
 
+  /** The two plan files of {@code density_run/} (tiny-wan, {@code {method: lvsa, window: 2}}, 4 steps). */
+  public static final String PLAN_65 = "plans/tiny-wan_lvsa-window-2-_65f_64x96_4st.json";
+  public static final String PLAN_129 = "plans/tiny-wan_lvsa-window-2-_129f_64x96_4st.json";
+
+  /**
+   * Copies {@code density_run/} into {@code dir} and returns {@code dir}: a tiny-wan run folder with
+   * {@code export.csv} and the planner's plan files of {@code {method: lvsa, window: 2}} at 65 frames (expected
+   * mean frame density 0.558824) and 129 frames (0.287879). Its jobs: dense at 33 frames (its plan file absent: only
+   * LVSA plans are read); at 65 frames one job that realised its plan (0.5588235..., within rounding), one that
+   * did not (0.6103, <b>the mismatch</b>) and a pending one; at 129 frames a timed-steps job (2 of 4 steps: steps 0
+   * and 3, realised 0.272727, not its plan's all-step 0.287879, and <b>not</b> a mismatch); at 193 frames a job
+   * that timed out and whose plan file is missing.
+   */
+  public static Path densityRun(Path dir) {
+    try {
+      Files.createDirectories(dir.resolve("plans"));
+      for (String f : new String[] {"export.csv", PLAN_65, PLAN_129}) {
+        Files.writeString(dir.resolve(f), resource("density_run/" + f));
+      }
+      return dir;
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
   /** Jobs of the full run whose method is {@code method} only (a one-method partial run). */
   public static String oneMethodCsv(String method) {
     String[] lines = fullRunCsv().split("\n");

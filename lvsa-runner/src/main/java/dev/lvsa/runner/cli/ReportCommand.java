@@ -8,18 +8,14 @@ import dev.lvsa.reports.ReportOutput;
 import dev.lvsa.reports.ReportWriter;
 import dev.lvsa.reports.io.ReportRuntime;
 import dev.lvsa.reports.run.ExportCsv;
-import dev.lvsa.reports.run.JobRecord;
 import dev.lvsa.runner.export.CsvExport;
 import dev.lvsa.runner.export.RunTable;
-import dev.lvsa.runner.export.SparsitySeries;
 import dev.lvsa.runner.ledger.Ledger;
 import dev.lvsa.runner.ledger.RunEnvironment;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.LinkedHashSet;
 import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -28,8 +24,9 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code lvsa-runner report RUN_DIR}: the run's ledger exported to {@code RUN_DIR/export.csv}, the planned LVSA
- * sparsity of its models computed through baselines, and the reports module's HTML, tables and charts.
+ * {@code lvsa-runner report RUN_DIR}: the run's ledger exported to {@code RUN_DIR/export.csv}, and the reports
+ * module's HTML, tables and charts; the sparsity chart's planned densities are those of the run's own plan files
+ * ({@code RUN_DIR/plans/}).
  */
 @Command(name = "report", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         description = {"Write a run's report: DIR/report.html (self-contained) with the paper-layout tables, charts "
@@ -84,10 +81,6 @@ public final class ReportCommand implements Callable<Integer> {
                     + csv.getFileName() + " in this folder");
         }
         ExportCsv.Result export = ExportCsv.read(csv);
-        Set<String> models = new LinkedHashSet<>();
-        for (JobRecord job : export.jobs()) {
-            models.add(job.model());
-        }
         Path dir = out != null ? out : runDir.resolve("report");
         String title = name != null ? name
                 : runDir.toAbsolutePath().normalize().getFileName() == null ? "run"
@@ -98,7 +91,6 @@ public final class ReportCommand implements Callable<Integer> {
                 .runName(title)
                 .runDir(runDir.toAbsolutePath())
                 .source(csv.toString())
-                .sparsitySeries(SparsitySeries.defaultLvsa(models))
                 .maxHeatmaps(maxHeatmaps)
                 .progress(line -> {
                     System.err.println("lvsa-runner report: " + line);

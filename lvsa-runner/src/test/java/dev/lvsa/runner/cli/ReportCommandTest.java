@@ -2,15 +2,24 @@ package dev.lvsa.runner.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.lvsa.runner.experiment.ExperimentLoader;
+import dev.lvsa.runner.ledger.Ledger;
+import dev.lvsa.runner.schedule.RunPreparer;
 import dev.lvsa.runner.support.Cli;
+import dev.lvsa.runner.support.Experiments;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
  * {@code lvsa-runner report}: a run folder (here one holding only an export, as a ledger-less copy of a run would)
- * becomes report.html with the sparsity chart computed through baselines; user text is escaped; bad folders exit 2.
+ * becomes report.html; the sparsity chart's planned densities are the run's own plan files; user text is escaped; bad
+ * folders exit 2.
  */
 class ReportCommandTest {
     private static final String EXPORT = String.join("\n",
@@ -38,16 +47,45 @@ class ReportCommandTest {
     }
 
     @Test
-    void the_sparsity_series_comes_from_the_lvsa_planner() {
-        var series = dev.lvsa.runner.export.SparsitySeries.defaultLvsa(java.util.List.of("wan2.1-t2v-1.3b", "nope"));
-        assertThat(series).containsOnlyKeys("wan2.1-t2v-1.3b");
-        var points = series.get("wan2.1-t2v-1.3b");
-        assertThat(points.get(0).frames()).isEqualTo(81);
-        assertThat(points.get(0).density()).isEqualTo(1.0);
-        // 6x: the spec's 0.174 at offset 0, averaged over the 50 rotating steps
-        var sixX = points.get(points.size() - 1);
-        assertThat(sixX.frames()).isEqualTo(481);
-        assertThat(sixX.density()).isBetween(0.174, 0.182);
+    void the_planned_density_is_each_jobs_own_plan_not_the_default_lvsa(@TempDir Path dir) throws Exception {
+        Path exp = Experiments.write(dir, "exp.yaml", """
+                models: [{name: wan2.1-t2v-1.3b, weights: dummy}]
+                methods: [lvsa, {method: lvsa, window: 2}]
+                horizons: [2]
+                prompt_sets: [demo-1]
+                steps: 4
+                """);
+        Path run = dir.resolve("run");
+        try (Ledger ledger = Ledger.open(run)) {
+            RunPreparer.prepare(ExperimentLoader.load(exp), run, ledger); // plans written, jobs pending
+        }
+        Cli.Result r = Cli.run("report", run.toString(), "--max-heatmaps", "0");
+        assertThat(r.code()).as(r.err()).isZero();
+        List<String> rows = Files.readAllLines(run.resolve("report/tables/planned_density.csv"));
+        assertThat(rows.get(0)).isEqualTo("model,variant,frames,planned_density,plan");
+        Map<String, Double> planned = new HashMap<>();
+        for (String row : rows.subList(1, rows.size())) {
+            String[] cells = row.split(",");
+            // each point is the figure its job's plan file holds
+            double inPlan = new ObjectMapper().readTree(run.resolve(cells[4]).toFile())
+                    .at("/expected/mean_frame_density").asDouble();
+            assertThat(Double.parseDouble(cells[3])).as(row).isEqualTo(inPlan);
+            assertThat(cells[2]).isEqualTo("161");
+            planned.put(cells[1], inPlan);
+        }
+        assertThat(planned).containsOnlyKeys("lvsa", "lvsa[window=2]");
+        // window 2 attends less than the default window at 161 frames: a default-LVSA curve would show 0.518
+        assertThat(planned.get("lvsa[window=2]")).isLessThan(planned.get("lvsa") - 0.01);
+        assertThat(run.resolve("report/charts/sparsity_vs_frames.png")).isRegularFile();
+        String html = Files.readString(run.resolve("report/report.html"));
+        assertThat(html).doesNotContain("No planned density for");
+
+        Files.delete(run.resolve(rows.get(1).split(",")[4]));
+        Cli.Result missing = Cli.run("report", run.toString(), "--max-heatmaps", "0");
+        assertThat(missing.code()).as(missing.err()).isZero();
+        assertThat(Files.readAllLines(run.resolve("report/tables/planned_density.csv"))).hasSize(2);
+        assertThat(Files.readString(run.resolve("report/report.html"))).contains("No planned density for 1 LVSA job(s)")
+                .contains("plan file is missing");
     }
 
     @Test

@@ -6,6 +6,7 @@ import dev.lvsa.datasets.reference.PaperModel;
 import dev.lvsa.reports.run.CellStats;
 import dev.lvsa.reports.run.Horizon;
 import dev.lvsa.reports.run.JobRecord;
+import dev.lvsa.reports.run.PlannedDensity;
 import dev.lvsa.reports.run.RunGrid;
 import dev.lvsa.reports.run.SparsityPoint;
 import dev.lvsa.reports.table.Cell;
@@ -16,6 +17,7 @@ import dev.lvsa.reports.table.TableCells;
 import java.awt.Color;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -27,6 +29,7 @@ import org.knowm.xchart.XYChart;
 import org.knowm.xchart.XYChartBuilder;
 import org.knowm.xchart.XYSeries;
 import org.knowm.xchart.style.lines.SeriesLines;
+import org.knowm.xchart.style.markers.Marker;
 import org.knowm.xchart.style.markers.SeriesMarkers;
 
 /**
@@ -39,6 +42,9 @@ public final class RunCharts {
   static final int HEIGHT = 420;
   static final int SMALL_WIDTH = 420;
   static final int SMALL_HEIGHT = 360;
+  /** A model's planned lines: circles for its first LVSA variant, other shapes for the next. */
+  private static final List<Marker> PLANNED_MARKERS = List.of(SeriesMarkers.CIRCLE, SeriesMarkers.DIAMOND,
+      SeriesMarkers.SQUARE, SeriesMarkers.TRIANGLE_UP);
 
   private RunCharts() {
   }
@@ -246,27 +252,31 @@ public final class RunCharts {
   }
 
   /**
-   * Planned attention density against frames per model (the given series), with the densities the run's
-   * LVSA jobs realised as separate markers.
+   * Planned attention density against frames, one line per model and LVSA variant (from the jobs' own plans),
+   * with the densities the run's LVSA jobs realised as separate markers in their model's colour.
    */
-  public static XYChart sparsity(Map<String, List<SparsityPoint>> planned, RunGrid grid) {
+  public static XYChart sparsity(List<PlannedDensity.Series> planned, RunGrid grid) {
     XYChart chart = new XYChartBuilder().width(WIDTH).height(HEIGHT).title("LVSA attention density vs video length")
         .xAxisTitle("video frames").yAxisTitle("attended share of full attention").build();
     ChartStyle.apply(chart);
-    int index = 0;
-    for (Map.Entry<String, List<SparsityPoint>> e : planned.entrySet()) {
-      List<SparsityPoint> pts = e.getValue().stream().sorted(Comparator.comparingInt(SparsityPoint::frames)).toList();
-      if (pts.isEmpty()) {
+    List<String> models = new ArrayList<>(grid.models());
+    Map<String, Integer> variantsSoFar = new HashMap<>();
+    for (PlannedDensity.Series line : planned) {
+      if (line.points().isEmpty()) {
         continue;
       }
-      Color color = ChartStyle.of("other", index++);
-      XYSeries s = chart.addSeries(e.getKey() + " (planned)", pts.stream().map(p -> (double) p.frames()).toList(),
-          pts.stream().map(SparsityPoint::density).toList());
+      if (!models.contains(line.model())) {
+        models.add(line.model());
+      }
+      Color color = ChartStyle.of("other", models.indexOf(line.model()));
+      int variant = variantsSoFar.merge(line.model(), 1, Integer::sum) - 1;
+      XYSeries s = chart.addSeries(line.label() + " (planned)",
+          line.points().stream().map(p -> (double) p.frames()).toList(),
+          line.points().stream().map(SparsityPoint::density).toList());
       s.setLineColor(color);
       s.setMarkerColor(color);
-      s.setMarker(SeriesMarkers.CIRCLE);
+      s.setMarker(PLANNED_MARKERS.get(variant % PLANNED_MARKERS.size()));
     }
-    index = 0;
     for (String model : grid.models()) {
       List<Double> x = new ArrayList<>();
       List<Double> y = new ArrayList<>();
@@ -277,7 +287,7 @@ public final class RunCharts {
           y.add(j.number(Metric.DENSITY.column()));
         }
       }
-      Color color = ChartStyle.of("other", index++);
+      Color color = ChartStyle.of("other", models.indexOf(model));
       if (!x.isEmpty()) {
         XYSeries s = chart.addSeries(model + " (this run's LVSA jobs)", x, y);
         s.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Scatter);

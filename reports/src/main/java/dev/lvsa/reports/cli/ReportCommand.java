@@ -8,14 +8,10 @@ import dev.lvsa.reports.ReportOutput;
 import dev.lvsa.reports.ReportWriter;
 import dev.lvsa.reports.io.ReportRuntime;
 import dev.lvsa.reports.run.ExportCsv;
-import dev.lvsa.reports.run.SparsityCsv;
-import dev.lvsa.reports.run.SparsityPoint;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
-import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -33,7 +29,9 @@ import picocli.CommandLine.Spec;
     description = {"Writes DIR/report.html (self-contained) with the paper-layout tables (tables/*.csv, *.md), "
         + "charts (charts/*.png, *.svg) and self-similarity heatmaps of a run, beside the LVSA paper's "
         + "published means.",
-        "Input: the runner's export CSV, or a run folder holding " + ReportCommand.EXPORT_NAME + ".",
+        "Input: the runner's export CSV, or a run folder holding " + ReportCommand.EXPORT_NAME + ". The planned "
+            + "densities of the sparsity chart come from the plan files the export names, relative to the CSV's "
+            + "folder.",
         "Exit: 0 report written, 1 it could not be written, 2 bad input."})
 public final class ReportCommand implements Callable<Integer>, VersionProvider.Details {
 
@@ -51,10 +49,6 @@ public final class ReportCommand implements Callable<Integer>, VersionProvider.D
 
   @Option(names = "--name", paramLabel = "NAME", description = "Run name in the title (default: the run folder's name).")
   String name;
-
-  @Option(names = "--sparsity", paramLabel = "CSV",
-      description = "Planned LVSA density series: a CSV with columns model,frames,density.")
-  Path sparsity;
 
   @Option(names = "--max-heatmaps", paramLabel = "N", defaultValue = "" + ReportInput.DEFAULT_MAX_HEATMAPS,
       description = "Self-similarity heatmaps to draw at most (default ${DEFAULT-VALUE}; 0 for none).")
@@ -80,14 +74,12 @@ public final class ReportCommand implements Callable<Integer>, VersionProvider.D
       Path csv = exportFile(input);
       Path runDir = csv.toAbsolutePath().getParent();
       ExportCsv.Result export = ExportCsv.read(csv);
-      Map<String, List<SparsityPoint>> series = sparsity == null ? Map.of() : SparsityCsv.read(sparsity);
       ReportInput in = ReportInput.builder()
           .jobs(export.jobs())
           .warnings(export.warnings())
           .runName(name != null ? name : runDir.getFileName() == null ? "run" : runDir.getFileName().toString())
           .runDir(runDir)
           .source(csv.toString())
-          .sparsitySeries(series)
           .maxHeatmaps(maxHeatmaps)
           .progress(line -> {
               System.err.println("report: " + line);

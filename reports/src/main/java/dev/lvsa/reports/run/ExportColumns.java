@@ -18,7 +18,10 @@ public final class ExportColumns {
   public static final String STATUS = "status";
   public static final String TOTAL_S = "total_s";
   public static final String PEAK_MEMORY_GB = "peak_memory_gb";
+  /** The attention density the worker realised: the mean frame density over the denoising steps that ran. */
   public static final String DENSITY = "density";
+  /** The density the job's plan expects: its {@code expected.mean_frame_density}, the mean over all steps. */
+  public static final String EXPECTED_DENSITY = "expected_density";
   public static final String COMPOSITE_SCORE = "composite_score";
   public static final String LOOP_QUALITY = "loop_quality";
   public static final String TEMPORAL_DYNAMICS = "temporal_dynamics";
@@ -28,6 +31,12 @@ public final class ExportColumns {
   public static final String HEIGHT = "height";
   public static final String WIDTH = "width";
   public static final String STEPS = "steps";
+  /** The denoising steps the worker ran (fewer than {@link #STEPS} for a timed-steps job or one cut short). */
+  public static final String STEPS_RUN = "steps_run";
+  /** The method variant's label ({@code lvsa}, {@code lvsa[window=2]}, a user's label). */
+  public static final String VARIANT = "variant";
+  /** The job's attention plan file, relative to the run folder ({@code plans/....json}). */
+  public static final String PLAN = "plan";
   public static final String BACKEND = "backend";
   public static final String VIDEO = "video";
   public static final String PROMPT = "prompt";
@@ -72,10 +81,11 @@ public final class ExportColumns {
 
   /** Columns read as text; every other column is read as a number where it parses as one. */
   public static final List<String> TEXT = List.of(JOB_ID, MODEL, METHOD, HORIZON, PROMPT_ID, SEED, STATUS,
-      BACKEND, VIDEO, PROMPT, MESSAGE, STEP_LATENCY_S);
+      BACKEND, VIDEO, PROMPT, MESSAGE, STEP_LATENCY_S, VARIANT, PLAN);
 
   /** Columns the contract defines as numbers; a cell there that does not parse is warned about. */
-  public static final List<String> NUMERIC = List.of(FRAMES, TOTAL_S, PEAK_MEMORY_GB, DENSITY, COMPOSITE_SCORE,
+  public static final List<String> NUMERIC = List.of(FRAMES, TOTAL_S, PEAK_MEMORY_GB, DENSITY, EXPECTED_DENSITY,
+      STEPS_RUN, COMPOSITE_SCORE,
       LOOP_QUALITY, TEMPORAL_DYNAMICS, FRAME_SIMILARITY, SPATIAL_QUALITY, TEMPORAL_COHERENCE, HEIGHT, WIDTH, STEPS,
       CYCLE_PERIOD_FRAMES, FIRST_REPEAT_FRAME, NOREPEAT, REPEAT_RATIO, SUBJECT_CONSISTENCY, BACKGROUND_CONSISTENCY,
       TEMPORAL_FLICKER, MOTION_SMOOTHNESS, DYNAMIC_DEGREE, "riflex_k", "mean_step_s", TIMED_STEPS, ESTIMATED_TOTAL_S,

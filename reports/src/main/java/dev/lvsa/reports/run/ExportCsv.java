@@ -137,7 +137,8 @@ public final class ExportCsv {
           Double.isNaN(frames) ? -1 : (int) Math.round(frames), row.getOrDefault(ExportColumns.PROMPT_ID, ""),
           row.getOrDefault(ExportColumns.SEED, ""), JobStatus.parse(statusText), statusText,
           row.getOrDefault(ExportColumns.BACKEND, ""), row.getOrDefault(ExportColumns.VIDEO, ""),
-          row.getOrDefault(ExportColumns.PROMPT, ""), row.getOrDefault(ExportColumns.MESSAGE, ""), numbers));
+          row.getOrDefault(ExportColumns.PROMPT, ""), row.getOrDefault(ExportColumns.MESSAGE, ""),
+          row.getOrDefault(ExportColumns.VARIANT, ""), row.getOrDefault(ExportColumns.PLAN, ""), numbers));
     }
     if (skipped > MAX_WARNINGS_PER_KIND) {
       warnings.add(name + ": " + (skipped - MAX_WARNINGS_PER_KIND) + " more row(s) left out for the same reasons");

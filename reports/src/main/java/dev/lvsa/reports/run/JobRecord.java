@@ -20,11 +20,13 @@ import java.util.Map;
  * @param video path of the generated video as written (relative to the run folder or absolute), or empty
  * @param prompt the prompt text, or empty
  * @param message the worker's message (an error's cause), or empty
+ * @param variant the method variant's label ({@code lvsa[window=2]}), or empty
+ * @param plan the job's attention plan file as written (relative to the run folder or absolute), or empty
  * @param numbers every numeric cell of the row by column name (empty and non-numeric cells left out)
  */
 public record JobRecord(String jobId, String model, String method, Horizon horizon, int frames, String promptId,
     String seed, JobStatus status, String statusText, String backend, String video, String prompt,
-    String message, Map<String, Double> numbers) {
+    String message, String variant, String plan, Map<String, Double> numbers) {
 
   public JobRecord {
     numbers = Collections.unmodifiableMap(new LinkedHashMap<>(numbers));

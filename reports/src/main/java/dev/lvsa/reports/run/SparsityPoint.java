@@ -1,8 +1,8 @@
 package dev.lvsa.reports.run;
 
 /**
- * One point of a model's planned attention density against video length (the baselines analysis), for the
- * sparsity-vs-frames chart.
+ * One point of an LVSA variant's planned attention density against video length (from its jobs' plan files,
+ * {@link PlannedDensity}), for the sparsity-vs-frames chart.
  *
  * @param frames video frames
  * @param density attended share of the full attention (0..1]

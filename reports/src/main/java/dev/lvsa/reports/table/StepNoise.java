@@ -53,7 +53,7 @@ public final class StepNoise {
       max = Math.max(max, hi);
       sum += mean;
       jobs++;
-      double n = j.number("steps_run");
+      double n = j.number(ExportColumns.STEPS_RUN);
       steps += Double.isNaN(n) ? 0 : (int) n;
     }
     return jobs == 0 ? Optional.empty() : Optional.of(new Spread(min, sum / jobs, max, steps));

@@ -9,13 +9,13 @@ import dev.lvsa.datasets.reference.PaperModel;
 import dev.lvsa.reports.TestRuns;
 import dev.lvsa.reports.run.Horizon;
 import dev.lvsa.reports.run.RunGrid;
+import dev.lvsa.reports.run.PlannedDensity;
 import dev.lvsa.reports.run.SparsityPoint;
 import dev.lvsa.reports.table.PaperLookup;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.knowm.xchart.CategoryChart;
@@ -71,12 +71,18 @@ class RunChartsTest {
 
   @Test
   void sparsityTakesThePlannedSeriesAndTheRealisedDensities() {
-    Map<String, List<SparsityPoint>> planned = Map.of(WAN, List.of(new SparsityPoint(81, 1.0),
-        new SparsityPoint(161, 0.512), new SparsityPoint(321, 0.259), new SparsityPoint(481, 0.174)));
+    List<PlannedDensity.Series> planned = List.of(new PlannedDensity.Series(WAN, "lvsa", List.of(
+        new SparsityPoint(81, 1.0), new SparsityPoint(161, 0.512), new SparsityPoint(321, 0.259))),
+        new PlannedDensity.Series(WAN, "lvsa[window=2]", List.of(new SparsityPoint(161, 0.469))));
     XYChart c = RunCharts.sparsity(planned, grid);
-    assertThat(c.getSeriesMap().keySet()).containsExactly(WAN + " (planned)", WAN + " (this run's LVSA jobs)",
-        HV + " (this run's LVSA jobs)");
-    assertThat(RunCharts.sparsity(Map.of(), new RunGrid(List.of()))).isNull();
+    assertThat(c.getSeriesMap().keySet()).containsExactly(WAN + " (planned)", WAN + " lvsa[window=2] (planned)",
+        WAN + " (this run's LVSA jobs)", HV + " (this run's LVSA jobs)");
+    // one colour per model; a model's second variant another marker
+    assertThat(c.getSeriesMap().get(WAN + " lvsa[window=2] (planned)").getLineColor())
+        .isEqualTo(c.getSeriesMap().get(WAN + " (planned)").getLineColor());
+    assertThat(c.getSeriesMap().get(WAN + " lvsa[window=2] (planned)").getMarker())
+        .isNotEqualTo(c.getSeriesMap().get(WAN + " (planned)").getMarker());
+    assertThat(RunCharts.sparsity(List.of(), new RunGrid(List.of()))).isNull();
   }
 
   @Test

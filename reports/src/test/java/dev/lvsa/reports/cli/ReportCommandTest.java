@@ -30,14 +30,36 @@ class ReportCommandTest {
   @Test
   void aRunFolderWithItsExportGivesAReport(@TempDir Path dir) throws Exception {
     Files.writeString(dir.resolve("export.csv"), TestRuns.oneMethodCsv("dense"));
-    Files.writeString(dir.resolve("sparsity.csv"), "model,frames,density\nwan2.1-t2v-1.3b,81,1.0\nwan2.1-t2v-1.3b,321,0.259\n");
     Result r = run(dir.toString(), "--out", dir.resolve("report").toString(), "--max-heatmaps", "0",
-        "--sparsity", dir.resolve("sparsity.csv").toString(), "--name", "dense-only");
+        "--name", "dense-only");
     assertThat(r.code()).as(r.err()).isZero();
     assertThat(r.out()).startsWith("report: ").contains("report.html (12 jobs");
     assertThat(dir.resolve("report/report.html")).isRegularFile();
+    String html = Files.readString(dir.resolve("report/report.html"));
+    assertThat(html).contains("LVSA toolkit report: dense-only");
+    // no LVSA job: no density to plan or realise, and no default LVSA curve drawn in its place
+    assertThat(dir.resolve("report/charts/sparsity_vs_frames.png")).doesNotExist();
+    assertThat(html).contains("No sparsity chart");
+  }
+
+  @Test
+  void theSparsityChartTakesEachJobsOwnPlanAndMismatchesAreWarnings(@TempDir Path dir) throws Exception {
+    Path run = TestRuns.densityRun(dir.resolve("run"));
+    Result r = run(run.resolve("export.csv").toString(), "--out", dir.resolve("report").toString(),
+        "--max-heatmaps", "0");
+    assertThat(r.code()).as(r.err()).isZero();
     assertThat(dir.resolve("report/charts/sparsity_vs_frames.png")).isRegularFile();
-    assertThat(Files.readString(dir.resolve("report/report.html"))).contains("LVSA toolkit report: dense-only");
+    // the chart's planned points: the plan files' figures, found beside the CSV
+    assertThat(Files.readAllLines(dir.resolve("report/tables/planned_density.csv"))).containsExactly(
+        "model,variant,frames,planned_density,plan",
+        "tiny-wan,lvsa[window=2],65,0.558824," + TestRuns.PLAN_65,
+        "tiny-wan,lvsa[window=2],129,0.287879," + TestRuns.PLAN_129);
+    String html = Files.readString(dir.resolve("report/report.html"));
+    String warnings = html.substring(html.indexOf("What this report could not show"),
+        html.indexOf("</div>", html.indexOf("What this report could not show")));
+    assertThat(warnings).contains("job w2-65-p2").contains("realised 0.610294").contains("expects 0.558824")
+        .contains("tiny-wan_lvsa-window-2-_193f_64x96_4st.json")
+        .doesNotContain("w2-65-p1").doesNotContain("w2-129-p1");
   }
 
   @Test
