@@ -28,7 +28,7 @@ public final class JobRequests {
     public static ObjectNode job(JobRow j, Path runDir, String device) {
         ObjectNode o = JSON.createObjectNode();
         o.put("model", j.modelPath());
-        dummyWeights(j, o);
+        identityOptions(j, o);
         o.put("plan", runDir.resolve(j.planPath()).toString());
         o.put("frames", j.frames());
         o.put("height", j.height());
@@ -50,7 +50,6 @@ public final class JobRequests {
             o.put("dtype", j.dtype());
         }
         o.put("offload", j.offload());
-        speedRun(j, o);
         return o;
     }
 
@@ -130,37 +129,29 @@ public final class JobRequests {
         return v != null && v.isTextual() ? v.asText() : null;
     }
 
-    /** A speed-run job's timed steps and memory cap (in its identity when set) go to the worker as they are. */
-    static void speedRun(JobRow j, ObjectNode o) {
-        if (!j.specJson().contains("\"timed_steps\"") && !j.specJson().contains("\"memory_cap_gb\"")) {
-            return;
+    /**
+     * What the job's identity ({@code spec_json}) carries beyond the ledger's columns, for the worker, each only when
+     * the job has it: dummy weights and their text option, timed steps, the memory cap.
+     */
+    static void identityOptions(JobRow j, ObjectNode o) {
+        JsonNode id;
+        try {
+            id = JSON.readTree(j.specJson());
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(j.jobId() + ": unreadable job identity in the ledger", e);
         }
-        JsonNode id = identity(j);
+        if (j.dummyWeights()) {
+            o.put("weights", "dummy");
+            String text = id.path("text").asText("encoder");
+            if (!text.equals("encoder")) {
+                o.put("text", text);
+            }
+        }
         if (id.has("timed_steps")) {
             o.put("timed_steps", id.get("timed_steps").asInt());
         }
         if (id.has("memory_cap_gb")) {
             o.put("memory_cap_gb", id.get("memory_cap_gb").asDouble());
-        }
-    }
-
-    private static JsonNode identity(JobRow j) {
-        try {
-            return JSON.readTree(j.specJson());
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(j.jobId() + ": unreadable job identity in the ledger", e);
-        }
-    }
-
-    /** A dummy-weight job (its identity says so) asks the worker for random weights, and for its text option. */
-    static void dummyWeights(JobRow j, ObjectNode o) {
-        if (!j.dummyWeights()) {
-            return;
-        }
-        o.put("weights", "dummy");
-        String text = identity(j).path("text").asText("encoder");
-        if (!text.equals("encoder")) {
-            o.put("text", text);
         }
     }
 }
