@@ -14,7 +14,8 @@ Cells: ``dense`` (a full frame mask) and ``lvsa`` (the frame masks of the LVSA p
 frame count; the 1.3B plans serve the 14B too: both have the same tokens, and the mask depends only on the
 frames and the training horizon) through each ``--backends`` backend wrapped by
 :class:`lvsa_worker.parallel.UlyssesBackend`. A degree that does not divide the heads (12 heads on 8 GPUs) is
-refused at start. Per cell: one warm-up forward, then ``--repeats`` timed forwards at steps 0, 1, ...; each
+refused at start. Per cell: ``--warmup`` forwards at steps 0, 1, ... (default 1), then ``--repeats`` timed forwards
+at steps 0, 1, ... (the same step indices, so the same rotation patterns, as ``step_bench.py``); each
 rank times its own forwards (a barrier before each); rank 0 prints one JSON line per cell with every rank's
 step times and peak memory (``torch.cuda.max_memory_allocated``), then a table.
 
@@ -67,7 +68,8 @@ def barrier(sp) -> None:
         dist.barrier(group=sp.group)
 
 
-def run_cell(setup, model, sp, frames: int, horizon: int, method: str, backend_name: str, plan, repeats: int) -> dict:
+def run_cell(setup, model, sp, frames: int, horizon: int, method: str, backend_name: str, plan, repeats: int,
+             warmup: int = 1) -> dict:
     from lvsa_worker import devices
     from lvsa_worker.attention import AttentionRuntime, TokenLayout, resolve
     from lvsa_worker.models import wan
@@ -93,7 +95,8 @@ def run_cell(setup, model, sp, frames: int, horizon: int, method: str, backend_n
         kwargs = inputs(setup, t)
         devices.reset_peak_memory(setup.device)
         times = []
-        for step in range(repeats + 1):  # step 0: warm-up
+        schedule = list(range(warmup)) + list(range(repeats))  # warm-up steps, then the timed ones from step 0
+        for step in schedule:
             runtime.begin_step(step % plan.steps)
             setup.synchronize()
             barrier(sp)
@@ -103,8 +106,9 @@ def run_cell(setup, model, sp, frames: int, horizon: int, method: str, backend_n
             setup.synchronize()
             times.append((time.perf_counter() - started) * 1e3)
         gb, kind = devices.peak_memory(setup.device)
-        cell.update(step_ms=[round(x, 2) for x in times[1:]], median_ms=round(statistics.median(times[1:]), 2),
-                    warmup_ms=round(times[0], 2), density=runtime.realised_density(),
+        cell.update(step_ms=[round(x, 2) for x in times[warmup:]],
+                    median_ms=round(statistics.median(times[warmup:]), 2),
+                    warmup_ms=[round(x, 2) for x in times[:warmup]], density=runtime.realised_density(),
                     peak_memory_gb=round(gb, 3), peak_memory_kind=kind)
     except torch.OutOfMemoryError as exc:
         cell.update(status="oom", message=str(exc).splitlines()[0])
@@ -159,7 +163,10 @@ def main(argv=None) -> int:
     parser.add_argument("--horizons", default="1,2,4,6", help="multiples of 81 frames: any of 1,2,4,6")
     parser.add_argument("--methods", default="dense,lvsa", help="dense (full frame mask) and/or lvsa")
     parser.add_argument("--backends", default="fbs,sdpa-gather", help="worker backends to wrap")
-    parser.add_argument("--repeats", type=int, default=2, help="timed steps per cell (after one warm-up)")
+    parser.add_argument("--repeats", type=int, default=2, help="timed steps per cell (after the warm-up)")
+    parser.add_argument("--warmup", type=int, default=1,
+                        help="untimed forwards per cell before the timed ones, at steps 0, 1, ... (a whole rotation "
+                             "cycle takes every pattern's first use out of the timings)")
     parser.add_argument("--layers", type=int, default=None, help="transformer blocks (default: the model's)")
     parser.add_argument("--out", type=Path, default=None, help="also write the JSON lines here (rank 0)")
     parser.add_argument("--smoke-cpu", action="store_true",
@@ -200,7 +207,7 @@ def main(argv=None) -> int:
                     continue
                 for backend_name in args.backends.split(","):
                     cell = merge(sp, run_cell(setup, model, sp, frames, horizon, method, backend_name, plan,
-                                              args.repeats))
+                                              args.repeats, args.warmup))
                     if cell is not None:
                         cells.append(cell)
                         sink.emit(cell)

@@ -14,8 +14,8 @@ mask through the worker's processors with each requested backend (sdpa-gather, f
 or plans written by ``bin/lvsa-runner pattern plan``), chosen by model, method lvsa, 480x832 and frame
 count; at 1x LVSA attends everything, so the 1x LVSA cell uses a full frame mask.
 
-Per cell: one warm-up forward (JIT, FlashInfer planning, caches), then ``--repeats`` timed forwards at
-denoising steps 0, 1, ... (so LVSA's rotation changes the mask between timed steps), each timed with CUDA
+Per cell: ``--warmup`` untimed forwards at steps 0, 1, ... (default 1: JIT, FlashInfer planning, caches), then
+``--repeats`` timed forwards at denoising steps 0, 1, ... (so LVSA's rotation changes the mask between timed steps), each timed with CUDA
 events; the backend's per-step preparation happens before the start event and is reported separately.
 A cell that runs out of memory is recorded as ``oom`` and the sweep goes on. The model is built once.
 
@@ -232,7 +232,8 @@ def run_cell(setup: Setup, model, horizon, frames, method, backend_name, plan, a
             def step(s):
                 return lambda: runtime.begin_step(s % plan.steps)
         context = (lambda: sdpa_context(backend_name)) if backend_name in DENSE_SDPA else None
-        warm_ms, warm_prepare = timed_forward(setup, model, kwargs, step(0), context)
+        warm = [timed_forward(setup, model, kwargs, step(w), context) for w in range(args.warmup)]
+        warm_ms, warm_prepare = warm[0]
         times, prepares = [], []
         repeats = args.dense_repeats if method == "dense" and args.dense_repeats else args.repeats
         for s in range(repeats):
@@ -242,11 +243,12 @@ def run_cell(setup: Setup, model, horizon, frames, method, backend_name, plan, a
         if backend_name not in DENSE_SDPA:
             if method != "dense":
                 cell["density"] = runtime.realised_density()
-                cell["patterns"] = [r.pattern for r in runtime.records[1:]]
+                cell["patterns"] = [r.pattern for r in runtime.records[args.warmup:]]
             if runtime.inner_notes():  # the inner kernel the fbs plans ran, and why
                 cell["inner"] = runtime.inner_notes()
         cell.update(step_ms=[round(x, 2) for x in times], median_ms=round(statistics.median(times), 2),
-                    warmup_ms=round(warm_ms, 2), prepare_ms=[round(warm_prepare, 2)] + [round(p, 2) for p in prepares],
+                    warmup_ms=round(warm_ms, 2) if args.warmup == 1 else [round(w[0], 2) for w in warm],
+                    prepare_ms=[round(warm_prepare, 2)] + [round(p, 2) for p in prepares],
                     peak_memory_gb=round(torch.cuda.max_memory_allocated() / 1e9, 2) if cuda else None)
     except torch.OutOfMemoryError as exc:
         cell.update(status="oom", message=str(exc).splitlines()[0])
@@ -308,7 +310,10 @@ def main(argv=None) -> int:
                              "FA4) and/or worker backends (sdpa-gather, flashinfer, fbs; 'fbs:window_mode=gather' passes "
                              "options to the split-lse method that fbs picks, 'fbs:inner=fa4' fbs's inner dense kernel); "
                              "the table gives ratios against every dense cell, by name")
-    parser.add_argument("--repeats", type=int, default=2, help="timed steps per cell (after one warm-up)")
+    parser.add_argument("--repeats", type=int, default=2, help="timed steps per cell (after the warm-up)")
+    parser.add_argument("--warmup", type=int, default=1,
+                        help="untimed forwards per cell before the timed ones, at steps 0, 1, ... (a whole rotation "
+                             "cycle takes every pattern's first use out of the timings)")
     parser.add_argument("--dense-repeats", type=int, default=None,
                         help="timed steps of dense cells (default --repeats; dense does not rotate, so fewer "
                              "suffice when --repeats covers an LVSA rotation cycle)")
