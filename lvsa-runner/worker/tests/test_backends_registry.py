@@ -28,7 +28,8 @@ def test_the_plan_schema_enum_equals_the_plan_names_of_the_contract():
 
 
 def test_every_auto_preference_names_a_registered_backend():
-    tables = (registry.AUTO_ORDER, registry.AUTO_ORDER_PADDED_TEXT, registry.AUTO_ORDER_SCORE_TRANSFORM)
+    tables = (registry.AUTO_ORDER, registry.AUTO_ORDER_PADDED_TEXT, registry.AUTO_ORDER_PADDED_TEXT_FA4,
+              registry.AUTO_ORDER_SCORE_TRANSFORM)
     named = {name for table in tables for order in table.values() for name in order}
     assert named <= set(registry.names())
 
@@ -65,9 +66,16 @@ def test_padded_joint_text_skips_backends_that_cannot_mask_it(monkeypatch):
         resolve("no-padded-text", "cpu", False, needs_padded_text=True)
 
 
-def test_padded_text_on_cuda_keeps_the_measured_order_until_fbs_is_measured_there(monkeypatch):
+def test_padded_text_on_cuda_puts_fbs_first_only_where_it_runs_fa4_as_measured(monkeypatch):
+    """fbs with FA4 inside beat flashinfer on HunyuanVideo 1.5 (5.52 s vs 6.63 s per 257-frame forward, H200);
+    fbs with cuDNN inside was not measured against it there, so flashinfer stays first."""
+    from lvsa_worker.attention import fbs
+
     monkeypatch.delenv("LVSA_AUTO_BACKENDS_PADDED_TEXT_CUDA", raising=False)
+    monkeypatch.setattr(fbs, "inner_kernel_name", lambda device: "cudnn")
     assert registry._auto_order("cuda", False, needs_padded_text=True) == ("flashinfer", "fbs", "sdpa-gather")
+    monkeypatch.setattr(fbs, "inner_kernel_name", lambda device: "fa4")
+    assert registry._auto_order("cuda", False, needs_padded_text=True) == ("fbs", "flashinfer", "sdpa-gather")
     assert registry._auto_order("cuda", False)[0] == "fbs"
     monkeypatch.setenv("LVSA_AUTO_BACKENDS_PADDED_TEXT_CUDA", "fbs")
     assert registry._auto_order("cuda", False, needs_padded_text=True) == ("fbs",)

@@ -126,6 +126,19 @@ class FbsBackend(AttentionBackend):
         return out
 
 
+def inner_kernel_name(device) -> str | None:
+    """The dense inner kernel fbs would run on ``device`` (``fa4``, ``cudnn``, ``fa2``), or None when the requested
+    one cannot run there."""
+    from ..kernels.frame_block_sparse import AUTO_OPTIONS
+    from ..kernels.inner import InnerKernelUnavailable, resolve_inner
+
+    requested = os.environ.get(INNER_ENV, "").strip() or AUTO_OPTIONS.get("split-lse", {}).get("inner", "auto")
+    try:
+        return resolve_inner(requested, device).name
+    except (InnerKernelUnavailable, ValueError):
+        return None
+
+
 def inner_status(device) -> str:
     """One line: the dense inner kernel fbs would run on ``device`` and why (``LVSA_FBS_INNER``, else the kernels'
     ``AUTO_OPTIONS``), or why the requested one cannot run. For ``python -m lvsa_worker backends``."""

@@ -32,11 +32,15 @@ AUTO_ORDER: dict[str, tuple[str, ...]] = {
     "npu": ("sdpa-gather",),
     "cpu": ("sdpa-gather",),
 }
-# When the model joins padded text (HunyuanVideo 1.5): flashinfer was measured there (6.63 s per 257-frame forward,
-# docs/kernels.md); fbs masks padded text exactly since 2026-12-04 (it drops the padding) but has not been
-# measured on HunyuanVideo yet: put it first once bench/hv15_memory_bench.py says it is faster.
+# When the model joins padded text (HunyuanVideo 1.5; fbs drops the padding, flashinfer masks it). Measured on the
+# H200 (2026-12-05, bench/hv15_memory_bench.py, 257 frames, 80 GB cap, one forward): fbs with FA4 inside 5.52 s,
+# flashinfer 6.63 s; so fbs comes first where its inner kernel is FA4 (AUTO_ORDER_PADDED_TEXT_FA4). fbs with cuDNN
+# inside was not measured against flashinfer on that bench, so flashinfer stays first there.
 AUTO_ORDER_PADDED_TEXT: dict[str, tuple[str, ...]] = {
     "cuda": ("flashinfer", "fbs", "sdpa-gather"),
+}
+AUTO_ORDER_PADDED_TEXT_FA4: dict[str, tuple[str, ...]] = {
+    "cuda": ("fbs", "flashinfer", "sdpa-gather"),
 }
 # When the plan carries a score transform (UltraViCo) only transform-capable backends qualify.
 AUTO_ORDER_SCORE_TRANSFORM: dict[str, tuple[str, ...]] = {
@@ -119,12 +123,21 @@ def _auto_order(device_type: str, needs_score_transform: bool, needs_padded_text
         table, suffix = AUTO_ORDER_SCORE_TRANSFORM, "_SCORE_TRANSFORM"
     elif needs_padded_text and device_type in AUTO_ORDER_PADDED_TEXT:
         table, suffix = AUTO_ORDER_PADDED_TEXT, "_PADDED_TEXT"
+        if device_type in AUTO_ORDER_PADDED_TEXT_FA4 and _fbs_runs_fa4(device_type):
+            table = AUTO_ORDER_PADDED_TEXT_FA4
     else:
         table, suffix = AUTO_ORDER, ""
     override = os.environ.get(f"LVSA_AUTO_BACKENDS{suffix}_{device_type.upper()}")
     if override:
         return tuple(n.strip() for n in override.split(",") if n.strip())
     return table.get(device_type, ())
+
+
+def _fbs_runs_fa4(device_type: str) -> bool:
+    """Whether fbs's inner kernel on this device type is FlashAttention-4 (its auto choice, or LVSA_FBS_INNER)."""
+    from .fbs import inner_kernel_name
+
+    return inner_kernel_name(device_type) == "fa4"
 
 
 _loaded = False
