@@ -5,6 +5,7 @@ import dev.lvsa.datasets.reference.PaperMeans;
 import dev.lvsa.datasets.reference.PaperModel;
 import dev.lvsa.reports.chart.ChartFiles;
 import dev.lvsa.reports.chart.ChartImage;
+import dev.lvsa.reports.chart.QualityCharts;
 import dev.lvsa.reports.chart.RunCharts;
 import dev.lvsa.reports.chart.SelfSimilarityHeatmap;
 import dev.lvsa.reports.io.ReportRuntime;
@@ -144,19 +145,19 @@ public final class ReportWriter {
             .withCaption(join(RunCharts.speedupGaps(grid, model), withinNoise(grid, model))));
       }
       for (Horizon h : grid.horizons(model)) {
-        CategoryChart dims = RunCharts.dimensionBars(grid, model, h);
+        CategoryChart dims = QualityCharts.dimensionBars(grid, model, h);
         if (dims != null) {
           add(charts, "dimensions", ChartFiles.write(dims, dir,
               unique(used, "vqeval_dimensions_" + ChartFiles.slug(model) + "_" + ChartFiles.slug(h.label()))));
         }
       }
       // the contrast: this run's chart for the model, then the paper's for the same model beside it
-      CategoryChart contrast = RunCharts.contrast(grid, model);
+      CategoryChart contrast = QualityCharts.contrast(grid, model);
       if (contrast != null) {
         add(charts, "contrast", ChartFiles.write(contrast, dir, unique(used, "contrast_" + ChartFiles.slug(model))));
       }
       Optional<PaperModel> pm = PaperModel.byToolkitName(model);
-      CategoryChart paperContrast = pm.isPresent() ? RunCharts.paperContrast(in.reference(), pm.get()) : null;
+      CategoryChart paperContrast = pm.isPresent() ? QualityCharts.paperContrast(in.reference(), pm.get()) : null;
       if (paperContrast != null) {
         add(charts, "contrast", ChartFiles.write(paperContrast, dir,
             unique(used, "contrast_paper_" + pm.get().paperId())));
@@ -164,7 +165,7 @@ public final class ReportWriter {
     }
     if (grid.models().stream().noneMatch(m -> PaperModel.byToolkitName(m).isPresent())) {
       // no published model in the run: show the paper's own contrast on Wan 2.1 1.3B for reference
-      CategoryChart c = RunCharts.paperContrast(in.reference(), PaperModel.WAN_2_1_1_3B);
+      CategoryChart c = QualityCharts.paperContrast(in.reference(), PaperModel.WAN_2_1_1_3B);
       if (c != null) {
         add(charts, "contrast", ChartFiles.write(c, dir, unique(used, "contrast_paper_"
             + PaperModel.WAN_2_1_1_3B.paperId())).withCaption("The paper's numbers: this run has no model "

@@ -7,13 +7,9 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
-import java.sql.ResultSetMetaData;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.sql.Types;
-import java.time.Instant;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.sqlite.SQLiteConfig;
@@ -137,7 +133,7 @@ public final class Ledger implements AutoCloseable {
                 p.setString(2, String.valueOf(Schema.VERSION));
                 p.executeUpdate();
                 p.setString(1, "created_at");
-                p.setString(2, now());
+                p.setString(2, JdbcValues.now());
                 p.executeUpdate();
             }
             return null;
@@ -229,7 +225,7 @@ public final class Ledger implements AutoCloseable {
                     p.setString(i++, j.planPath());
                     p.setString(i++, j.videoPath());
                     p.setString(i++, j.specJson());
-                    String t = now();
+                    String t = JdbcValues.now();
                     p.setString(i++, t);
                     p.setString(i, t);
                     if (p.executeUpdate() == 1) {
@@ -293,7 +289,7 @@ public final class Ledger implements AutoCloseable {
                     workers.add(new long[] {rs.getLong(1), rs.getLong(2)});
                 }
             }
-            String t = now();
+            String t = JdbcValues.now();
             try (PreparedStatement p = db.prepareStatement("UPDATE attempts SET outcome = 'interrupted', ended_at = ?, "
                     + "message = 'the runner stopped before this attempt finished' WHERE outcome = 'running'")) {
                 p.setString(1, t);
@@ -344,7 +340,7 @@ public final class Ledger implements AutoCloseable {
         return tx(() -> {
             List<Map<String, Object>> out = new ArrayList<>();
             try (Statement s = db.createStatement(); ResultSet rs = s.executeQuery(Schema.TABLE_QUERY)) {
-                return rows(rs);
+                return JdbcValues.rows(rs);
             }
         });
     }
@@ -357,38 +353,10 @@ public final class Ledger implements AutoCloseable {
                     p.setObject(i + 1, args[i]);
                 }
                 try (ResultSet rs = p.executeQuery()) {
-                    return rows(rs);
+                    return JdbcValues.rows(rs);
                 }
             }
         });
-    }
-
-    /** Every remaining row of {@code rs} as a map from column label to value, in column order. */
-    private static List<Map<String, Object>> rows(ResultSet rs) throws SQLException {
-        List<Map<String, Object>> out = new ArrayList<>();
-        ResultSetMetaData md = rs.getMetaData();
-        while (rs.next()) {
-            Map<String, Object> row = new LinkedHashMap<>();
-            for (int c = 1; c <= md.getColumnCount(); c++) {
-                row.put(md.getColumnLabel(c), rs.getObject(c));
-            }
-            out.add(row);
-        }
-        return out;
-    }
-
-    static String now() {
-        return Instant.now().toString();
-    }
-
-    static void setNullable(PreparedStatement p, int i, Object v) throws SQLException {
-        if (v == null) {
-            p.setNull(i, Types.NULL);
-        } else if (v instanceof Boolean b) {
-            p.setInt(i, b ? 1 : 0);
-        } else {
-            p.setObject(i, v);
-        }
     }
 
     @Override

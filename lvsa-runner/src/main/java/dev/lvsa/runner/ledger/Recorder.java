@@ -59,11 +59,11 @@ public final class Recorder {
             p.setInt(2, number);
             p.setString(3, executor);
             p.setString(4, worker);
-            Ledger.setNullable(p, 5, workerPid);
-            Ledger.setNullable(p, 6, workerStartedMs);
+            JdbcValues.setNullable(p, 5, workerPid);
+            JdbcValues.setNullable(p, 6, workerStartedMs);
             p.setLong(7, ProcessHandle.current().pid());
             p.setString(8, device);
-            p.setString(9, Ledger.now());
+            p.setString(9, JdbcValues.now());
             p.setString(10, outcome);
             p.executeUpdate();
             try (ResultSet rs = p.getGeneratedKeys()) {
@@ -171,9 +171,9 @@ public final class Recorder {
                     s.frameSimilarity(), s.spatialQuality(), s.temporalCoherence(), s.cycleDetected(),
                     s.cyclePeriodFrames(), s.firstRepeatFrame(), s.freezeRatio(), s.norepeat(), s.repeatRatio(),
                     s.subjectConsistency(), s.backgroundConsistency(), s.temporalFlicker(), s.motionSmoothness(),
-                    s.dynamicDegree(), s.scoringS(), s.reportJson(), s.message(), Ledger.now()};
+                    s.dynamicDegree(), s.scoringS(), s.reportJson(), s.message(), JdbcValues.now()};
                 for (int i = 0; i < v.length; i++) {
-                    Ledger.setNullable(p, i + 1, v[i]);
+                    JdbcValues.setNullable(p, i + 1, v[i]);
                 }
                 p.executeUpdate();
             }
@@ -203,7 +203,7 @@ public final class Recorder {
                 p.setString(2, arraySpec);
                 p.setInt(3, jobs.size());
                 p.setString(4, command);
-                p.setString(5, Ledger.now());
+                p.setString(5, JdbcValues.now());
                 p.executeUpdate();
             }
             for (JobRow j : jobs) {
@@ -260,7 +260,7 @@ public final class Recorder {
                 try (PreparedStatement p = db.prepareStatement("UPDATE attempts SET outcome = 'interrupted', "
                         + "message = ?, ended_at = ? WHERE job_id = ? AND outcome = 'submitted'")) {
                     p.setString(1, why);
-                    p.setString(2, Ledger.now());
+                    p.setString(2, JdbcValues.now());
                     p.setString(3, j.jobId());
                     p.executeUpdate();
                 }
@@ -309,7 +309,7 @@ public final class Recorder {
         try (PreparedStatement p = db.prepareStatement(sql)) {
             p.setString(1, state);
             p.setString(2, message);
-            p.setString(3, Ledger.now());
+            p.setString(3, JdbcValues.now());
             p.setObject(4, key);
             if (p.executeUpdate() != 1) {
                 throw new SQLException(what + " " + key + " does not exist");
@@ -325,9 +325,9 @@ public final class Recorder {
             Object[] v = {jobId, attemptId, r.status(), r.errorCode(), r.totalS(), r.peakMemoryGb(),
                 r.peakMemoryKind(), r.density(), r.expectedDensity(), r.backend(), r.device(), r.dtype(), r.riflexK(),
                 r.stepLatencyJson(), r.meanStepS(), r.stepsRun(), r.modelCached(), r.modelLoadS(), r.framesWritten(),
-                r.output(), r.message(), r.resultJson(), Ledger.now()};
+                r.output(), r.message(), r.resultJson(), JdbcValues.now()};
             for (int i = 0; i < v.length; i++) {
-                Ledger.setNullable(p, i + 1, v[i]);
+                JdbcValues.setNullable(p, i + 1, v[i]);
             }
             p.executeUpdate();
         }

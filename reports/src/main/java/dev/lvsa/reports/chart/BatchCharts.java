@@ -78,7 +78,7 @@ public final class BatchCharts {
     if (categories.isEmpty()) {
       return null;
     }
-    return RunCharts.contrastChart("Loop quality vs vbench-like subject consistency", ChartSizing.unique(categories),
+    return QualityCharts.contrastChart("Loop quality vs vbench-like subject consistency", ChartSizing.unique(categories),
         loop, subject, "vbench-like subject consistency");
   }
 

@@ -37,7 +37,7 @@ class ChartSizingTest {
 
   /** Builds the contrast chart the batch and run reports share. */
   private static CategoryChart contrast(List<String> labels, List<Double> loop) {
-    return RunCharts.contrastChart("t", labels, loop, values(labels.size(), 0.9), "subject");
+    return QualityCharts.contrastChart("t", labels, loop, values(labels.size(), 0.9), "subject");
   }
 
   @Test
@@ -107,11 +107,11 @@ class ChartSizingTest {
   void runChartsMarkOutOfMemoryCellsAndNameThemInTheLegend() {
     RunGrid grid = TestRuns.fullGrid();
     // HunyuanVideo at 2x: dense and RIFLEx ran out of memory, LVSA has scores
-    CategoryChart dims = RunCharts.dimensionBars(grid, HV, new Horizon(2));
+    CategoryChart dims = QualityCharts.dimensionBars(grid, HV, new Horizon(2));
     assertThat(dims.getSeriesMap().keySet()).contains("dense (OOM)", "RIFLEx (OOM)", "LVSA");
     assertThat(SlotMarks.of(dims)).extracting(SlotMarks.Mark::text).contains(SlotMarks.OOM);
     // HunyuanVideo at 1x: RIFLEx and UltraViCo ran but were not scored
-    assertThat(SlotMarks.of(RunCharts.dimensionBars(grid, HV, new Horizon(1))))
+    assertThat(SlotMarks.of(QualityCharts.dimensionBars(grid, HV, new Horizon(1))))
         .filteredOn(m -> m.text().equals(SlotMarks.NO_SCORE)).hasSize(12);
     CategoryChart speedup = RunCharts.speedupBars(grid, TestRuns.paper(grid), HV);
     List<Object> x = new ArrayList<>(speedup.getSeriesMap().values().iterator().next().getXData());

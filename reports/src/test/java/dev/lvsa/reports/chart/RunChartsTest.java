@@ -57,13 +57,13 @@ class RunChartsTest {
 
   @Test
   void theContrastChartPutsLoopQualityBesideSubjectConsistencyOnItsOwnAxis() {
-    CategoryChart run = RunCharts.contrast(grid, WAN);
+    CategoryChart run = QualityCharts.contrast(grid, WAN);
     assertThat(run.getSeriesMap()).hasSize(2);
-    List<Object> runX = new java.util.ArrayList<>(run.getSeriesMap().get(RunCharts.CONTRAST_LOOP).getXData());
+    List<Object> runX = new java.util.ArrayList<>(run.getSeriesMap().get(QualityCharts.CONTRAST_LOOP).getXData());
     assertThat(runX).contains("dense 4x", "LVSA 4x").doesNotContain("RIFLEx 4x");
-    CategoryChart published = RunCharts.paperContrast(PaperMeans.load(), PaperModel.WAN_2_1_1_3B);
-    List<Object> x = new java.util.ArrayList<>(published.getSeriesMap().get(RunCharts.CONTRAST_LOOP).getXData());
-    List<? extends Number> loop = published.getSeriesMap().get(RunCharts.CONTRAST_LOOP).getYData().stream().toList();
+    CategoryChart published = QualityCharts.paperContrast(PaperMeans.load(), PaperModel.WAN_2_1_1_3B);
+    List<Object> x = new java.util.ArrayList<>(published.getSeriesMap().get(QualityCharts.CONTRAST_LOOP).getXData());
+    List<? extends Number> loop = published.getSeriesMap().get(QualityCharts.CONTRAST_LOOP).getYData().stream().toList();
     // the paper's own contrast: dense 6x loop 43.78 below LVSA 6x 74.68
     assertThat(x).containsExactly("dense 1x", "dense 2x", "dense 4x", "dense 6x", "LVSA 1x", "LVSA 2x", "LVSA 4x", "LVSA 6x");
     assertThat(loop.get(3).doubleValue()).isLessThan(loop.get(7).doubleValue());
@@ -88,7 +88,7 @@ class RunChartsTest {
   @Test
   void chartFilesArePicturesOfTheRightSizeWithRealContent(@TempDir Path dir) throws IOException {
     ChartImage latency = ChartFiles.write(RunCharts.latencyScaling(grid, paper, WAN), dir, "latency");
-    ChartImage dims = ChartFiles.write(RunCharts.dimensionBars(grid, WAN, new Horizon(4)), dir, "dims");
+    ChartImage dims = ChartFiles.write(QualityCharts.dimensionBars(grid, WAN, new Horizon(4)), dir, "dims");
     for (ChartImage img : List.of(latency, dims)) {
       ImageStats s = ImageStats.of(img.png());
       assertThat(s.width()).isEqualTo(img.width());
