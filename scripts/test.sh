@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Every test of every module: Maven (Java) and pytest (Python worker).
+# Every test of every module: Maven (Java), ruff and pytest (Python worker).
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 setup_python
 build_java
@@ -8,6 +8,8 @@ log "Java tests (mvn verify)"
 "$ROOT/scripts/tour-test.sh" || { log "README Tour commands FAILED (scripts/tour-test.sh)"; exit 1; }
 log "VQeval on labelled real and synthetic videos (scripts/validate-vqeval.sh)"
 "$ROOT/scripts/validate-vqeval.sh" || { log "VQeval validation FAILED"; exit 1; }
+log "Python lint (ruff check; rules in lvsa-runner/worker/pyproject.toml)"
+(cd "$ROOT/lvsa-runner/worker" && "$PY" -m ruff check --quiet .) || { log "ruff found problems (fix them, or 'ruff check --fix')"; exit 1; }
 log "Python worker tests (pytest)"
 (cd "$ROOT/lvsa-runner/worker" && "$PY" -m pytest -q) || { log "worker tests FAILED"; exit 1; }
 log "all tests passed"

@@ -15,7 +15,8 @@ GOAL12_VS_FLASHINFER = {"6x": 1.3}
 
 
 def print_tables(records, shapes) -> None:
-    head = f"{'kernel':17} {'status':8} {'ms':>9} {'min ms':>9} {'TFLOP/s':>8} {'x cuDNN':>8} {'x FA4':>6} {'plan ms':>8} {'1st s':>7} {'peak GB':>7} {'err':>8}  variant / error"
+    head = (f"{'kernel':17} {'status':8} {'ms':>9} {'min ms':>9} {'TFLOP/s':>8} {'x cuDNN':>8} {'x FA4':>6} "
+            f"{'plan ms':>8} {'1st s':>7} {'peak GB':>7} {'err':>8}  variant / error")
     for label in shapes:
         rows = [r for r in records if r["shape"] == label]
         if not rows:
@@ -28,7 +29,7 @@ def print_tables(records, shapes) -> None:
               f"frame density {r0['frame_density']:.3f}  rows: {r0['rows_source']}")
         print(head)
         for r in rows:
-            fmt = lambda key, spec: format(r[key], spec) if key in r else "-"  # noqa: E731
+            fmt = lambda key, spec, r=r: format(r[key], spec) if key in r else "-"  # noqa: E731
             note = r.get("variant", "") if r["status"] in ("ok", "WRONG") else r.get("error", "")
             note = note if len(note) <= 90 else note[:87] + "..."  # full text in the JSON line
             print(f"{r['kernel']:17} {r['status']:8} {fmt('ms_median', '9.2f')} {fmt('ms_min', '9.2f')} "

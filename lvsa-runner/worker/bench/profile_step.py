@@ -25,7 +25,8 @@ import step_bench  # noqa: E402  (same folder)
 
 
 def profile(setup, model, kwargs, before, label: str, top: int) -> None:
-    from torch.profiler import ProfilerActivity, profile as torch_profile
+    from torch.profiler import ProfilerActivity
+    from torch.profiler import profile as torch_profile
 
     if before is not None:
         before()
@@ -97,7 +98,7 @@ def main() -> int:
                                    device=setup.device, dtype=setup.dtype, num_heads=12, head_dim=128,
                                    synchronize=setup.synchronize)
         restore = wan.install([model], runtime)
-        profile(setup, model, kwargs, lambda: runtime.begin_step(0), f"lvsa {name} {args.horizon}x", args.top)
+        profile(setup, model, kwargs, lambda runtime=runtime: runtime.begin_step(0), f"lvsa {name} {args.horizon}x", args.top)
         restore()
     return 0
 

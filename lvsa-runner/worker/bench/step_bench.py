@@ -10,7 +10,8 @@ Cells: ``dense`` is the model's own attention (diffusers' processor -> PyTorch S
 SDPA picks; ``dense-cudnn``/``dense-fa2`` force one); ``dense-fa4`` runs a full frame mask through the
 worker's processors and the ``fbs`` backend with FA4 as its dense kernel; ``lvsa`` runs the plan's frame
 mask through the worker's processors with each requested backend (sdpa-gather, flashinfer, fbs;
-``fbs:inner=fa4`` names fbs's inner dense kernel for split-lse and dense). LVSA masks come from plan files (``--plan-dir``: the golden plans,
+``fbs:inner=fa4`` names fbs's inner dense kernel for split-lse and dense). LVSA masks come from plan files
+(``--plan-dir``: the golden plans,
 or plans written by ``bin/lvsa-runner pattern plan``), chosen by model, method lvsa, 480x832 and frame
 count; at 1x LVSA attends everything, so the 1x LVSA cell uses a full frame mask.
 

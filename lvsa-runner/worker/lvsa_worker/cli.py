@@ -127,8 +127,8 @@ def main(argv: list[str] | None = None) -> int:
 
 
 def _generate(args) -> int:
-    from .generate import DEFAULT_PROMPT, JobSpec, failed_request, run_job
     from .errors import UsageError
+    from .generate import DEFAULT_PROMPT, JobSpec, failed_request, run_job
     from .models.loading import ModelCache
     from .protocol import ProtocolOut
 

@@ -10,21 +10,20 @@ import logging
 import math
 import time
 import traceback
+from collections.abc import Callable
 from contextlib import ExitStack
 from dataclasses import dataclass, fields
-from typing import Any, Callable
+from typing import Any
 
 import torch
 
-from . import devices
+from . import devices, timed_steps, vae_decode
 from .attention import AttentionRuntime, StepRecord, TokenLayout, install_step_tracking, resolve
 from .contracts import backend_names
 from .errors import GeometryMismatch, JobTimeout, UnsupportedFeature, UsageError, WorkerError, WriterUnavailable
-from .models import presets
-from .models import dummy
+from .models import dummy, presets
 from .models.loading import LoadedModel, ModelCache, check_geometry, check_request, check_weights
 from .plan import Plan, load_plan, parse_plan
-from . import timed_steps, vae_decode
 from .transforms import riflex
 from .video import check_writer, to_uint8, write_mp4
 
@@ -68,7 +67,7 @@ class JobSpec:
     _REQUIRED = ("model", "plan", "frames", "height", "width", "steps", "seed", "out")
 
     @classmethod
-    def from_mapping(cls, data: dict) -> "JobSpec":
+    def from_mapping(cls, data: dict) -> JobSpec:
         """Build from a JSON object; a missing, unknown or mistyped field raises UsageError naming it."""
         if not isinstance(data, dict):
             raise UsageError("job must be a JSON object")
@@ -202,7 +201,7 @@ def run_job(spec: JobSpec, cache: ModelCache, progress: ProgressFn | None = None
 
 
 def _generate(spec: JobSpec, plan: Plan, model: LoadedModel, backend, deadline, emit, result: dict, sp,
-              phases: "PhaseClock"):
+              phases: PhaseClock):
     layout = TokenLayout(plan.geometry.latent_frames, plan.geometry.tokens_per_frame, plan.geometry.text_tokens)
     run = timed_steps.spread(plan.steps, spec.timed_steps)
     if len(run) < plan.steps:

@@ -349,7 +349,7 @@ def _check_expected(plan: Plan) -> None:
                 f"plan {plan.source}: expected.frame_density_per_step has {len(listed)} entries "
                 f"but steps is {plan.steps}"
             )
-        for step, (want, have) in enumerate(zip(listed, per_step)):
+        for step, (want, have) in enumerate(zip(listed, per_step, strict=False)):
             if abs(want - have) > DENSITY_TOLERANCE:
                 raise PlanError(
                     f"plan {plan.source}: expected.frame_density_per_step[{step}] = {want} but the mask of "

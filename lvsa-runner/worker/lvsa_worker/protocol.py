@@ -39,7 +39,7 @@ class ProtocolOut:
         self._lock = threading.Lock()
 
     @classmethod
-    def take_stdout(cls) -> "ProtocolOut":
+    def take_stdout(cls) -> ProtocolOut:
         sys.stdout.flush()
         private = os.dup(1)
         os.dup2(2, 1)

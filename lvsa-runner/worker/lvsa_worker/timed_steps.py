@@ -20,7 +20,7 @@ result says so. What is reported:
 from __future__ import annotations
 
 import statistics
-from typing import Callable
+from collections.abc import Callable
 
 
 def spread(steps: int, timed: int | None) -> list[int]:

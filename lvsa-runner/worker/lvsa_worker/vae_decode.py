@@ -10,7 +10,7 @@ the decode phase's peak memory includes the failed attempt's.
 
 from __future__ import annotations
 
-from typing import Callable
+from collections.abc import Callable
 
 from . import devices
 

@@ -81,9 +81,10 @@ def launch(fn, world: int, tmp_path, *args) -> None:
 def attention_cases():
     """(name, layout, frame masks, text-mask rows or None): golden plans and sizes the degree does not divide."""
     import plan_docs
+    from golden_files import golden_plan_files
+
     from lvsa_worker.attention import TokenLayout
     from lvsa_worker.plan import FrameMask, load_plan
-    from golden_files import golden_plan_files
 
     cases = []
     golden = {path.name: path for path in golden_plan_files()}
@@ -130,10 +131,10 @@ def check_attention(sp, heads: int = 6, head_dim: int = 8) -> None:
                 start = sp.rank * v_local
                 real = max(0, min(v_local, nv - start))
                 torch.testing.assert_close(actual[:, :real], expected[:, start:start + real], **FP32,
-                                           msg=lambda m: f"{where}: {m}")
+                                           msg=lambda m, where=where: f"{where}: {m}")
                 assert not actual[:, real:v_local].any(), f"{where}: padding rows must stay zero"
                 torch.testing.assert_close(actual[:, v_local:], expected[:, nv:], **FP32,
-                                           msg=lambda m: f"{where} (text): {m}")
+                                           msg=lambda m, where=where: f"{where} (text): {m}")
                 assert prep.frame_density == whole_prep.frame_density, where
 
 
@@ -147,6 +148,7 @@ def model_case(family: str):
     105 video tokens, which 2 ranks do not divide) or ``hv15`` (tiny HunyuanVideo 1.5, 7 frames of 4 x 6 tokens
     and 16 joint text tokens, part of them padding); the plan is an anchored band, as LVSA's rows look."""
     import plan_docs
+
     from lvsa_worker.models import hunyuan15, presets, wan
     from lvsa_worker.plan import parse_plan
 
@@ -211,6 +213,7 @@ def sharded_forwards(sp, cases: list, out_dir: str) -> None:
 
 def golden_job(model: str, plan_name: str, out_dir: str, **overrides):
     from golden_files import golden_plan_files
+
     from lvsa_worker.generate import JobSpec
     from lvsa_worker.plan import load_plan
 

@@ -2,10 +2,10 @@
 whole transformer; with a sparse plan every backend gives the reference's output; only self-attention
 processors change, and restoring puts the originals back."""
 
+import plan_docs
 import pytest
 import torch
 
-import plan_docs
 from lvsa_worker.attention import AttentionRuntime, TokenLayout, resolve
 from lvsa_worker.models import hunyuan15, presets, wan
 from lvsa_worker.plan import parse_plan
@@ -78,7 +78,7 @@ def test_wan_sparse_plan_gives_the_reference_output_and_differs_from_dense(wan_m
 def test_wan_install_touches_self_attention_only_and_restores(wan_model):
     originals = [(b.attn1.processor, b.attn2.processor) for b in wan_model.blocks]
     restore = wan.install([wan_model], runtime_for(plan_docs.dense("tiny-wan", FRAMES, 1), wan_model))
-    for block, (self_proc, cross_proc) in zip(wan_model.blocks, originals):
+    for block, (_self_proc, cross_proc) in zip(wan_model.blocks, originals, strict=False):
         assert isinstance(block.attn1.processor, wan.WanPlanAttnProcessor)
         assert block.attn2.processor is cross_proc
     restore()

@@ -7,10 +7,10 @@ per-item prefixes, scattered) and dtypes (float32 tight, bfloat16 looser).
 
 import math
 
+import plan_docs
 import pytest
 import torch
 
-import plan_docs
 from lvsa_worker.attention import TextKeys, TokenLayout, resolve
 from lvsa_worker.plan import FrameMask
 
@@ -145,7 +145,7 @@ def attention_by_hand(q, k, v, mask: FrameMask, layout: TokenLayout, key_valid):
                 scores = torch.tensor([float(q[bi, qi, hi].double() @ k[bi, kk, hi].double()) / math.sqrt(d)
                                        for kk in keys], dtype=torch.float64)
                 weights = torch.softmax(scores, dim=0)
-                out[bi, qi, hi] = sum(w * v[bi, kk, hi].double() for w, kk in zip(weights, keys))
+                out[bi, qi, hi] = sum(w * v[bi, kk, hi].double() for w, kk in zip(weights, keys, strict=False))
     return out
 
 

@@ -1,10 +1,10 @@
 """The registry: no silent fallback, ``auto`` reports its pick, and FlashInfer's block structures (built on
 CPU) describe exactly the reference mask. FlashInfer's kernels themselves need a CUDA GPU."""
 
+import plan_docs
 import pytest
 import torch
 
-import plan_docs
 from lvsa_worker import contracts
 from lvsa_worker.attention import availability, registry, resolve
 from lvsa_worker.attention.base import AttentionBackend, Prepared, TokenLayout

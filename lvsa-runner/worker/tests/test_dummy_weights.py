@@ -7,14 +7,14 @@ import subprocess
 import sys
 from pathlib import Path
 
+import plan_docs
+import protocol_schemas
 import pytest
 import torch
 
-import plan_docs
-import protocol_schemas
 from lvsa_worker.contracts import real_model_specs
-from lvsa_worker.generate import JobSpec, run_job
 from lvsa_worker.errors import WorkerError
+from lvsa_worker.generate import JobSpec, run_job
 from lvsa_worker.models import dummy, loading, presets
 from lvsa_worker.models.loading import ModelCache
 from lvsa_worker.video import count_frames

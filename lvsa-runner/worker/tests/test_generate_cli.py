@@ -7,11 +7,11 @@ import subprocess
 import sys
 from pathlib import Path
 
+import plan_docs
+import protocol_schemas
 import pytest
 import torch
 
-import plan_docs
-import protocol_schemas
 from lvsa_worker.contracts import backend_names
 from lvsa_worker.errors import UsageError
 from lvsa_worker.generate import JobSpec, run_job

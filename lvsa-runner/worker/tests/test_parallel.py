@@ -5,11 +5,11 @@ Tolerance: float32, atol 2e-5 / rtol 1e-5 (the sharded run batches fewer heads p
 changes). Each launch spawns 2 or 3 processes that run every case, to keep the test time short.
 """
 
+import cp_cases
+import protocol_schemas
 import pytest
 import torch
 
-import cp_cases
-import protocol_schemas
 from lvsa_worker.attention import resolve
 from lvsa_worker.parallel import SequenceParallel, UlyssesBackend, check_degree, dist_backend_for
 
@@ -34,7 +34,7 @@ def test_whole_tiny_wan_and_hunyuan_forwards_sharded_over_two_ranks_equal_one_pr
         for rank in range(2):
             actual = torch.load(tmp_path / f"{family}-{backend_name}-rank{rank}.pt")
             torch.testing.assert_close(actual, expected, **cp_cases.FP32,
-                                       msg=lambda m: f"{family} {backend_name} rank {rank}: {m}")
+                                       msg=lambda m, where=f"{family} {backend_name} rank {rank}": f"{where}: {m}")
     masked = cp_cases.forward("wan", "reference")  # the plan's mask really shapes the output
     model, _, inputs, _ = cp_cases.model_case("wan")
     with torch.no_grad():
@@ -71,7 +71,7 @@ def test_generation_jobs_over_two_ranks_give_the_frames_of_one_process(tmp_path)
             assert result.get("riflex_k") == expected_result.get("riflex_k")
             assert (tmp_path / f"rank{rank}" / f"{stem}.mp4").exists() == (rank == 0)
         actual = torch.load(tmp_path / "rank0" / f"{stem}-frames.pt")
-        torch.testing.assert_close(actual, expected, atol=1e-4, rtol=1e-4, msg=lambda m: f"{plan_name}: {m}")
+        torch.testing.assert_close(actual, expected, atol=1e-4, rtol=1e-4, msg=lambda m, where=plan_name: f"{where}: {m}")
 
 
 def test_a_job_whose_heads_the_degree_does_not_divide_is_refused(tmp_path):

@@ -4,6 +4,7 @@ model loads (not after the denoising)."""
 import sys
 
 import plan_docs
+
 from lvsa_worker.generate import JobSpec, run_job
 from lvsa_worker.models.loading import ModelCache
 

@@ -3,10 +3,10 @@
 import copy
 import json
 
+import plan_docs
 import pytest
 from golden_files import golden_params
 
-import plan_docs
 from lvsa_worker.contracts import ENV_VAR, contracts_dir
 from lvsa_worker.errors import ContractsNotFound, PlanError
 from lvsa_worker.plan import load_plan, parse_plan, token_density

@@ -1,9 +1,9 @@
 """The tiny presets have exactly the geometry that contracts/models/tiny-models.json gives them."""
 
+import plan_docs
 import pytest
 import torch
 
-import plan_docs
 from lvsa_worker.attention import AttentionRuntime, TokenLayout, resolve
 from lvsa_worker.contracts import tiny_model_specs
 from lvsa_worker.models import presets

@@ -6,15 +6,15 @@ import dataclasses
 import json
 import re
 
-import pytest
-from jsonschema import Draft202012Validator
-
 import plan_docs
 import protocol_schemas
+import pytest
+from jsonschema import Draft202012Validator
+from test_serve import Worker, job_request
+
 from lvsa_worker.contracts import contracts_dir, golden_dir, protocol_dir
 from lvsa_worker.generate import JobSpec
 from lvsa_worker.protocol import PROTOCOL_VERSION
-from test_serve import Worker, job_request
 
 SCHEMA_TYPES = {str: "string", int: "integer", float: "number", dict: "object", type(None): "null"}
 

@@ -10,10 +10,10 @@ import sys
 import threading
 from pathlib import Path
 
-import pytest
-
 import plan_docs
 import protocol_schemas
+import pytest
+
 from lvsa_worker.protocol import PROTOCOL_VERSION
 from lvsa_worker.video import count_frames
 

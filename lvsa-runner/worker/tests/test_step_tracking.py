@@ -2,10 +2,10 @@
 that step's pattern, steps count across the Wan 2.2 expert switch, and every layer call of step s runs
 the state prepared for step s's pattern."""
 
+import plan_docs
 import pytest
 import torch
 
-import plan_docs
 from lvsa_worker.attention import AttentionRuntime, TokenLayout, install_step_tracking
 from lvsa_worker.attention.sdpa_gather import SdpaGatherBackend
 from lvsa_worker.generate import JobSpec, _call_pipeline

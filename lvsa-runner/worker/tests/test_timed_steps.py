@@ -2,13 +2,13 @@
 gives its index, and estimates the full job from them; the VAE decode falls back to tiling only when the
 untiled decode runs out of memory, and says so; a memory cap is refused where it cannot be applied."""
 
+import plan_docs
 import pytest
 import torch
 
-import plan_docs
 from lvsa_worker import timed_steps, vae_decode
-from lvsa_worker.generate import JobSpec, run_job
 from lvsa_worker.errors import UsageError
+from lvsa_worker.generate import JobSpec, run_job
 
 
 @pytest.mark.parametrize("steps, timed, indices", [

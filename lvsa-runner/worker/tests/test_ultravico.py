@@ -4,10 +4,10 @@
 import math
 import shutil
 
+import plan_docs
 import pytest
 import torch
 
-import plan_docs
 from lvsa_worker.attention import TextKeys, TokenLayout, resolve
 from lvsa_worker.errors import UnsupportedFeature
 from lvsa_worker.plan import FrameMask, UltraViCo
@@ -42,7 +42,7 @@ def by_hand(q, k, v, nv, p, params, key_valid=None):
                     weights.append(logit)
                     keys.append(j)
                 probs = torch.softmax(torch.tensor(weights, dtype=torch.float64), dim=0)
-                out[bi, i, hi] = sum(w * v[bi, j, hi].double() for w, j in zip(probs, keys))
+                out[bi, i, hi] = sum(w * v[bi, j, hi].double() for w, j in zip(probs, keys, strict=False))
     return out
 
 

@@ -21,9 +21,9 @@ from importlib import metadata
 from pathlib import Path
 
 import pytest
+from golden_files import golden_plan_files
 
 import lvsa_worker
-from golden_files import golden_plan_files
 from lvsa_worker.video import count_frames
 
 WORKER_ROOT = Path(__file__).resolve().parents[1]

@@ -56,7 +56,7 @@ class TextKeys:
     prefix_lengths: tuple[int, ...] | None
 
     @staticmethod
-    def from_mask(mask: torch.Tensor) -> "TextKeys | None":
+    def from_mask(mask: torch.Tensor) -> TextKeys | None:
         """Build from a ``(B, text_tokens)`` mask (nonzero = real). None when nothing is padding.
 
         Reads the mask on the host once (call it once per transformer forward, not per layer).

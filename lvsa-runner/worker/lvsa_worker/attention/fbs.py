@@ -27,7 +27,6 @@ import os
 import torch
 
 from ..errors import BackendUnavailable
-
 from .base import AttentionBackend, Prepared, TextKeys
 from .registry import register
 

@@ -18,7 +18,7 @@ import inspect
 
 import torch
 
-from .base import AttentionBackend, Prepared, TextKeys, TokenLayout, zero_padded_text_queries
+from .base import AttentionBackend, Prepared, TextKeys, zero_padded_text_queries
 from .registry import register
 
 WORKSPACE_BYTES = 128 << 20

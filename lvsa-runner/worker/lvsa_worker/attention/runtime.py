@@ -12,8 +12,8 @@ Without a pipeline (tests, benchmarks) call :meth:`AttentionRuntime.begin_step` 
 from __future__ import annotations
 
 import time
+from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import Callable
 
 import torch
 

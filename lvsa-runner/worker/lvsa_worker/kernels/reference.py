@@ -7,7 +7,7 @@ score matrix); use it on small sizes only.
 from __future__ import annotations
 
 import math
-from typing import Sequence
+from collections.abc import Sequence
 
 import torch
 

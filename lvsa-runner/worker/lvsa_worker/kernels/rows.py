@@ -8,9 +8,9 @@ inclusive intervals ``[[first, last], ...]`` (the attention-plan contract's
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from numbers import Integral
-from typing import Sequence
 
 import numpy as np
 

@@ -262,7 +262,7 @@ def plan_triton(
     max_ns = max(1, max(a.shape[1] for a in allows))
     table = np.zeros((num_tiles, max_slots), dtype=np.int32)
     allow = np.zeros((num_tiles, max_qf, max_ns), dtype=np.int8)
-    for t, (tb, al) in enumerate(zip(tables, allows)):
+    for t, (tb, al) in enumerate(zip(tables, allows, strict=False)):
         table[t, : len(tb)] = tb
         allow[t, : al.shape[0], : al.shape[1]] = al
     meta = np.asarray(metas, dtype=np.int32)

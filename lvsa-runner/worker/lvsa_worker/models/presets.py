@@ -155,7 +155,7 @@ def build(name: str):
 
 
 def _seed_of(text: str, salt: str) -> int:
-    digest = hashlib.sha256(f"{salt}\x00{text}".encode("utf-8")).digest()
+    digest = hashlib.sha256(f"{salt}\x00{text}".encode()).digest()
     return int.from_bytes(digest[:8], "little") & ((1 << 63) - 1)
 
 

@@ -15,8 +15,8 @@ so the output norm, projection and unpatchify see the whole sequence on every ra
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Callable
 
 from ..models.hunyuan15 import HunyuanVideo15PlanAttnProcessor
 from ..models.wan import WanPlanAttnProcessor

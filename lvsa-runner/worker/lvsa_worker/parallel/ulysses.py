@@ -63,14 +63,14 @@ class SequenceParallel:
     rank: int
 
     @staticmethod
-    def current(group=None) -> "SequenceParallel":
+    def current(group=None) -> SequenceParallel:
         """The initialised process group ``group`` (default: the world)."""
         if not dist.is_available() or not dist.is_initialized():
             raise RuntimeError("sequence parallelism needs torch.distributed initialised (init_process_group)")
         return SequenceParallel(group, dist.get_world_size(group), dist.get_rank(group))
 
     @staticmethod
-    def single() -> "SequenceParallel":
+    def single() -> SequenceParallel:
         """Degree 1: no communication at all (the wrapper calls the backend directly)."""
         return SequenceParallel(None, 1, 0)
 

@@ -4,8 +4,8 @@ the mask_mod everywhere, so the end-to-end tests alone could not catch a wrong '
 
 import numpy as np
 import pytest
-
 from fbs_cases import ALL_CASES
+
 from lvsa_worker.kernels import token_mask
 from lvsa_worker.kernels.flex import classify_blocks
 from lvsa_worker.kernels.rows import frame_mask, validate_rows

@@ -9,8 +9,8 @@ import json
 
 import pytest
 import torch
-
 from golden_files import golden_plan_files
+
 from lvsa_worker.contracts import golden_dir
 from lvsa_worker.kernels import fbs_attention, masked_reference_attention, plan_fbs
 

@@ -13,9 +13,8 @@ import pytest
 import torch
 import torch.nn.functional as F
 
-from lvsa_worker.kernels import fbs_attention, masked_reference_attention, plan_fbs
+from lvsa_worker.kernels import fbs_attention, masked_reference_attention, plan_fbs, sdpa_ops
 from lvsa_worker.kernels import inner as inner_mod
-from lvsa_worker.kernels import sdpa_ops
 from lvsa_worker.kernels.inner import InnerKernelUnavailable, resolve_inner
 
 ROWS = [[[0, 1]], [[0, 2]], [[0, 0], [2, 3]], [[0, 0], [3, 3]]]

@@ -7,8 +7,8 @@ import math
 
 import pytest
 import torch
-
 from fbs_cases import ALL_CASES, FULL_T3, IRREGULAR, LVSA_LIKE_T10, SPLITTABLE, USER_T8, WINDOW_ONLY_T6
+
 from lvsa_worker.kernels import fbs_attention, masked_reference_attention, plan_fbs
 
 # (tokens_per_frame, head_dim, batch, dtype): P never a multiple of a kernel block

@@ -2,8 +2,8 @@
 
 import pytest
 import torch
-
 from fbs_cases import ALL_CASES, EDGES_T5, LVSA_LIKE_T10, LVSA_LIKE_T12, MIXED_T4, USER_T8, WINDOW_ONLY_T6
+
 from lvsa_worker.kernels import token_mask
 from lvsa_worker.kernels.rows import WindowSegment, anchor_window_form, attended_pairs, validate_rows
 

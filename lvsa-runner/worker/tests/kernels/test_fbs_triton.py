@@ -12,10 +12,9 @@ import sys
 
 import pytest
 import torch
-
 from fbs_cases import ALL_CASES, LVSA_LIKE_T10, LVSA_LIKE_T12, SPLITTABLE, USER_T8
-from lvsa_worker.kernels import fbs_attention, masked_reference_attention, plan_fbs
-from lvsa_worker.kernels import triton_fbs
+
+from lvsa_worker.kernels import fbs_attention, masked_reference_attention, plan_fbs, triton_fbs
 from lvsa_worker.kernels.lse_merge import merge_partials
 
 HEADS = 2
