@@ -15,6 +15,7 @@ import dev.lvsa.runner.ledger.RunEnvironment;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -65,6 +66,7 @@ public final class ReportCommand implements Callable<Integer> {
         }
         Path csv = runDir.resolve(dev.lvsa.reports.cli.ReportCommand.EXPORT_NAME);
         Map<String, String> software = Map.of();
+        ExportCsv.Result export;
         if (Files.isRegularFile(runDir.resolve(Ledger.FILE))) {
             // a report written elsewhere keeps its export beside it: the run folder (perhaps read-only,
             // perhaps someone else's) is only read
@@ -73,14 +75,17 @@ public final class ReportCommand implements Callable<Integer> {
                 csv = out.resolve(dev.lvsa.reports.cli.ReportCommand.EXPORT_NAME);
             }
             try (Ledger ledger = Ledger.openExisting(runDir)) {
-                CsvExport.write(RunTable.rows(ledger), csv);
+                List<Map<String, Object>> rows = RunTable.rows(ledger);
+                CsvExport.write(rows, csv); // written beside the report for the user; the report reads the rows
+                export = ExportCsv.fromRows(RunTable.columns(), CsvExport.cells(rows), csv.toString());
                 software = RunEnvironment.read(ledger);
             }
-        } else if (!Files.isRegularFile(csv)) {
+        } else if (Files.isRegularFile(csv)) {
+            export = ExportCsv.read(csv);
+        } else {
             throw new BadInputException(runDir + ": neither a ledger (" + Ledger.FILE + ") nor "
                     + csv.getFileName() + " in this folder");
         }
-        ExportCsv.Result export = ExportCsv.read(csv);
         Path dir = out != null ? out : runDir.resolve("report");
         String title = name != null ? name
                 : runDir.toAbsolutePath().normalize().getFileName() == null ? "run"

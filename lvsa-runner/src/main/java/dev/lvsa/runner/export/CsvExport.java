@@ -19,6 +19,20 @@ public final class CsvExport {
     private CsvExport() {
     }
 
+    /**
+     * The rows' cells as text, as {@link #write} puts them in the file (no value: empty; numbers and booleans as
+     * Java prints them), so that the report can read the rows in memory and get what reading the file would give.
+     */
+    public static List<Map<String, String>> cells(List<Map<String, Object>> rows) {
+        List<Map<String, String>> out = new java.util.ArrayList<>();
+        for (Map<String, Object> r : rows) {
+            Map<String, String> row = new java.util.LinkedHashMap<>();
+            r.forEach((k, v) -> row.put(k, v == null ? "" : String.valueOf(v).trim()));
+            out.add(row);
+        }
+        return out;
+    }
+
     public static void write(List<Map<String, Object>> rows, Path file) throws IOException {
         CsvSchema.Builder b = CsvSchema.builder().setUseHeader(true);
         for (String c : RunTable.columns()) {

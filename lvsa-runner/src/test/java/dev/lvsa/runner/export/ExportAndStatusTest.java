@@ -7,6 +7,8 @@ import com.fasterxml.jackson.databind.MappingIterator;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.csv.CsvMapper;
 import com.fasterxml.jackson.dataformat.csv.CsvSchema;
+import dev.lvsa.reports.run.ExportCsv;
+import dev.lvsa.runner.ledger.Ledger;
 import dev.lvsa.runner.support.Cli;
 import dev.lvsa.runner.support.Experiments;
 import dev.lvsa.runner.support.Repo;
@@ -68,6 +70,16 @@ class ExportAndStatusTest {
             assertThat(m.get("status")).isEqualTo("oom");
             assertThat(m.get("composite_score")).isEmpty();
         });
+
+        // the report reads the ledger's rows in memory: the same jobs and warnings as reading the CSV file back
+        try (Ledger ledger = Ledger.openExisting(runDir)) {
+            List<Map<String, Object>> table = RunTable.rows(ledger);
+            ExportCsv.Result fromFile = ExportCsv.read(csv);
+            ExportCsv.Result inMemory = ExportCsv.fromRows(RunTable.columns(), CsvExport.cells(table), csv.toString());
+            assertThat(inMemory.jobs()).hasSize(16).isEqualTo(fromFile.jobs());
+            assertThat(inMemory.warnings()).isEqualTo(fromFile.warnings());
+            assertThat(inMemory.columns()).isEqualTo(fromFile.columns());
+        }
 
         Cli.Result s = Cli.run("status", runDir.toString(), "--json");
         assertThat(s.code()).isZero();

@@ -76,8 +76,27 @@ public final class ExportCsv {
     } catch (RuntimeException e) {
       throw new BadInputException(name + ": not a readable CSV (" + oneLine(e.getMessage()) + ")", e);
     }
+    List<String> header = table.columnNames();
+    List<Map<String, String>> rows = new ArrayList<>();
+    for (int r = 0; r < table.rowCount(); r++) {
+      Map<String, String> row = new LinkedHashMap<>();
+      for (int c = 0; c < header.size(); c++) {
+        String v = table.stringColumn(c).get(r);
+        row.put(header.get(c).trim(), v == null ? "" : v.trim());
+      }
+      rows.add(row);
+    }
+    return fromRows(header, rows, name);
+  }
+
+  /**
+   * The jobs of export rows already in memory (the runner's report reads its ledger this way, without writing
+   * and re-reading the CSV): {@code header} the column names in order, each row's cells as the CSV would hold
+   * them (empty for none). Row numbers in warnings count as in the file (the header is line 1).
+   */
+  public static Result fromRows(List<String> header, List<Map<String, String>> rows, String name) {
     Set<String> columns = new LinkedHashSet<>();
-    for (String c : table.columnNames()) {
+    for (String c : header) {
       columns.add(c.trim());
     }
     List<String> missing = new ArrayList<>();
@@ -90,55 +109,21 @@ public final class ExportCsv {
       throw new BadInputException(name + ": not a runner export: missing column" + (missing.size() > 1 ? "s " : " ")
           + String.join(", ", missing) + " (has: " + String.join(", ", columns) + ")");
     }
-    List<String> header = table.columnNames();
     List<JobRecord> jobs = new ArrayList<>();
     List<String> warnings = new ArrayList<>();
     int skipped = 0;
     Map<String, Integer> badNumbers = new LinkedHashMap<>();
-    for (int r = 0; r < table.rowCount(); r++) {
-      Map<String, String> row = new LinkedHashMap<>();
-      for (int c = 0; c < header.size(); c++) {
-        String v = table.stringColumn(c).get(r);
-        row.put(header.get(c).trim(), v == null ? "" : v.trim());
-      }
-      int line = r + 2;
-      String model = row.get(ExportColumns.MODEL);
-      String method = row.get(ExportColumns.METHOD);
-      Horizon horizon = Horizon.parse(row.get(ExportColumns.HORIZON));
-      if (model.isEmpty() || method.isEmpty() || horizon == null) {
+    for (int r = 0; r < rows.size(); r++) {
+      Map<String, String> row = rows.get(r);
+      String why = unusable(row);
+      if (why != null) {
         skipped++;
         if (skipped <= MAX_WARNINGS_PER_KIND) {
-          warnings.add(name + " line " + line + ": left out (" + (model.isEmpty() ? "no model"
-              : method.isEmpty() ? "no method" : "horizon '" + row.get(ExportColumns.HORIZON) + "' is not a number")
-              + ")");
+          warnings.add(name + " line " + (r + 2) + ": left out (" + why + ")");
         }
         continue;
       }
-      Map<String, Double> numbers = new LinkedHashMap<>();
-      for (Map.Entry<String, String> e : row.entrySet()) {
-        if (ExportColumns.TEXT.contains(e.getKey()) || e.getValue().isEmpty()) {
-          continue;
-        }
-        Double d = parseNumber(e.getValue());
-        if (d == null) {
-          badNumbers.merge(e.getKey(), 1, Integer::sum);
-        } else {
-          numbers.put(e.getKey(), d);
-        }
-      }
-      stepTimes(row.getOrDefault(ExportColumns.STEP_LATENCY_S, ""), numbers);
-      latency(numbers);
-      if ("dummy".equals(row.get(ExportColumns.WEIGHTS))) {
-        numbers.put(ExportColumns.DUMMY_WEIGHTS, 1.0);
-      }
-      double frames = numbers.getOrDefault(ExportColumns.FRAMES, Double.NaN);
-      String statusText = row.getOrDefault(ExportColumns.STATUS, "");
-      jobs.add(new JobRecord(row.getOrDefault(ExportColumns.JOB_ID, ""), model, method, horizon,
-          Double.isNaN(frames) ? -1 : (int) Math.round(frames), row.getOrDefault(ExportColumns.PROMPT_ID, ""),
-          row.getOrDefault(ExportColumns.SEED, ""), JobStatus.parse(statusText), statusText,
-          row.getOrDefault(ExportColumns.BACKEND, ""), row.getOrDefault(ExportColumns.VIDEO, ""),
-          row.getOrDefault(ExportColumns.PROMPT, ""), row.getOrDefault(ExportColumns.MESSAGE, ""),
-          row.getOrDefault(ExportColumns.VARIANT, ""), row.getOrDefault(ExportColumns.PLAN, ""), numbers));
+      jobs.add(job(row, badNumbers));
     }
     if (skipped > MAX_WARNINGS_PER_KIND) {
       warnings.add(name + ": " + (skipped - MAX_WARNINGS_PER_KIND) + " more row(s) left out for the same reasons");
@@ -150,6 +135,50 @@ public final class ExportCsv {
       }
     }
     return new Result(jobs, warnings, columns);
+  }
+
+  /** Why a row cannot be a job (no model, no method, no readable horizon), or null when it can. */
+  private static String unusable(Map<String, String> row) {
+    String model = row.getOrDefault(ExportColumns.MODEL, "");
+    String method = row.getOrDefault(ExportColumns.METHOD, "");
+    if (model.isEmpty()) {
+      return "no model";
+    }
+    if (method.isEmpty()) {
+      return "no method";
+    }
+    return Horizon.parse(row.get(ExportColumns.HORIZON)) == null
+        ? "horizon '" + row.get(ExportColumns.HORIZON) + "' is not a number" : null;
+  }
+
+  /** One usable row as a job; cells that should be numbers and are not are counted in {@code badNumbers}. */
+  private static JobRecord job(Map<String, String> row, Map<String, Integer> badNumbers) {
+    Map<String, Double> numbers = new LinkedHashMap<>();
+    for (Map.Entry<String, String> e : row.entrySet()) {
+      if (ExportColumns.TEXT.contains(e.getKey()) || e.getValue().isEmpty()) {
+        continue;
+      }
+      Double d = parseNumber(e.getValue());
+      if (d == null) {
+        badNumbers.merge(e.getKey(), 1, Integer::sum);
+      } else {
+        numbers.put(e.getKey(), d);
+      }
+    }
+    stepTimes(row.getOrDefault(ExportColumns.STEP_LATENCY_S, ""), numbers);
+    latency(numbers);
+    if ("dummy".equals(row.get(ExportColumns.WEIGHTS))) {
+      numbers.put(ExportColumns.DUMMY_WEIGHTS, 1.0);
+    }
+    double frames = numbers.getOrDefault(ExportColumns.FRAMES, Double.NaN);
+    String statusText = row.getOrDefault(ExportColumns.STATUS, "");
+    return new JobRecord(row.getOrDefault(ExportColumns.JOB_ID, ""), row.get(ExportColumns.MODEL),
+        row.get(ExportColumns.METHOD), Horizon.parse(row.get(ExportColumns.HORIZON)),
+        Double.isNaN(frames) ? -1 : (int) Math.round(frames), row.getOrDefault(ExportColumns.PROMPT_ID, ""),
+        row.getOrDefault(ExportColumns.SEED, ""), JobStatus.parse(statusText), statusText,
+        row.getOrDefault(ExportColumns.BACKEND, ""), row.getOrDefault(ExportColumns.VIDEO, ""),
+        row.getOrDefault(ExportColumns.PROMPT, ""), row.getOrDefault(ExportColumns.MESSAGE, ""),
+        row.getOrDefault(ExportColumns.VARIANT, ""), row.getOrDefault(ExportColumns.PLAN, ""), numbers);
   }
 
   /**
