@@ -133,13 +133,7 @@ def run_job(spec: JobSpec, cache: ModelCache, progress: ProgressFn | None = None
     device = None
     emit = progress or (lambda event: None)
     try:
-        plan = parse_plan(spec.plan, "<inline plan>") if isinstance(spec.plan, dict) else load_plan(spec.plan)
-        result["expected_density"] = plan.expected.get("mean_frame_density", plan.mean_frame_density())
-        check_request(plan, frames=spec.frames, height=spec.height, width=spec.width, steps=spec.steps)
-        if sp is None or sp.rank == 0:  # the one who writes checks the writer, before any model loads
-            why = check_writer(spec.out)
-            if why is not None:
-                raise WriterUnavailable(f"{spec.out}: {why}")
+        plan = _checked_plan(spec, sp, result)
         device = devices.resolve_device(spec.device)
         dtype = devices.resolve_dtype(spec.dtype, device)
         result["memory_cap_gb"] = devices.set_memory_cap(device, spec.memory_cap_gb)
@@ -157,13 +151,7 @@ def run_job(spec: JobSpec, cache: ModelCache, progress: ProgressFn | None = None
             raise JobTimeout(f"job ran past its time limit ({spec.timeout_s} s) while loading the model")
         parallel = sp is not None and sp.degree > 1
         if parallel:
-            from .parallel import UlyssesBackend
-
-            try:
-                backend = UlyssesBackend(backend, sp, model.num_heads)
-            except ValueError as exc:  # a degree that does not divide the heads, before any step runs
-                raise UnsupportedFeature(f"{spec.model}: {exc}") from None
-            result.update(sequence_parallel=sp.degree, rank=sp.rank)
+            backend = _sequence_parallel(backend, sp, model, spec, result)
         video = _generate(spec, plan, model, backend, deadline, emit, result, sp if parallel else None, phases)
         if parallel and sp.rank != 0:
             result.update(status="ok", frames_written=0, message=f"rank {sp.rank}: rank 0 writes the video")
@@ -185,19 +173,50 @@ def run_job(spec: JobSpec, cache: ModelCache, progress: ProgressFn | None = None
             text = " ".join(str(exc).split())
             result.update(status="error", error_code="internal", message=f"{type(exc).__name__}: {text}")
     finally:
-        if device is not None:
-            if result["status"] == "oom":
-                devices.empty_cache(device)
-            last, result["peak_memory_kind"] = devices.peak_memory(device)
-            # the phase clock resets the device's peak at each phase: the job's peak is the highest of them all
-            result["peak_memory_gb"] = round(max([last, *result.get("phase_peak_memory_gb", {}).values()]), 4)
-        result["total_s"] = round(time.perf_counter() - started, 4)
-        if result["status"] == "ok" and result.get("timed_steps") is not None:
-            measured = result["step_latency_s"]
-            estimated = timed_steps.estimate(measured, spec.steps)
-            result["estimated_denoise_s"] = round(estimated, 4)
-            result["estimated_total_s"] = round(result["total_s"] - sum(measured) + estimated, 4)
+        _close_result(result, device, started, spec.steps)
     return result
+
+
+def _checked_plan(spec: JobSpec, sp, result: dict) -> Plan:
+    """The job's plan, checked against the request; the video writer checked too (by the rank that writes),
+    before any model loads."""
+    plan = parse_plan(spec.plan, "<inline plan>") if isinstance(spec.plan, dict) else load_plan(spec.plan)
+    result["expected_density"] = plan.expected.get("mean_frame_density", plan.mean_frame_density())
+    check_request(plan, frames=spec.frames, height=spec.height, width=spec.width, steps=spec.steps)
+    if sp is None or sp.rank == 0:
+        why = check_writer(spec.out)
+        if why is not None:
+            raise WriterUnavailable(f"{spec.out}: {why}")
+    return plan
+
+
+def _sequence_parallel(backend, sp, model: LoadedModel, spec: JobSpec, result: dict):
+    """``backend`` wrapped for Ulysses over ``sp``; a degree that does not divide the heads is refused here,
+    before any step runs."""
+    from .parallel import UlyssesBackend
+
+    try:
+        wrapped = UlyssesBackend(backend, sp, model.num_heads)
+    except ValueError as exc:
+        raise UnsupportedFeature(f"{spec.model}: {exc}") from None
+    result.update(sequence_parallel=sp.degree, rank=sp.rank)
+    return wrapped
+
+
+def _close_result(result: dict, device, started: float, steps: int) -> None:
+    """Peak memory (the highest of the phases: the phase clock resets the device's peak at each), total time and,
+    for a timed-steps job, the estimated 50-step figures."""
+    if device is not None:
+        if result["status"] == "oom":
+            devices.empty_cache(device)
+        last, result["peak_memory_kind"] = devices.peak_memory(device)
+        result["peak_memory_gb"] = round(max([last, *result.get("phase_peak_memory_gb", {}).values()]), 4)
+    result["total_s"] = round(time.perf_counter() - started, 4)
+    if result["status"] == "ok" and result.get("timed_steps") is not None:
+        measured = result["step_latency_s"]
+        estimated = timed_steps.estimate(measured, steps)
+        result["estimated_denoise_s"] = round(estimated, 4)
+        result["estimated_total_s"] = round(result["total_s"] - sum(measured) + estimated, 4)
 
 
 def _generate(spec: JobSpec, plan: Plan, model: LoadedModel, backend, deadline, emit, result: dict, sp,

@@ -24,6 +24,43 @@ from .protocol import PROTOCOL_VERSION, ProtocolOut
 log = logging.getLogger("lvsa_worker")
 
 
+def _request(out: ProtocolOut, line: str) -> dict | None:
+    """The generate request on one stdin line, or None after answering a line that is not one with an error."""
+    try:
+        request = json.loads(line)
+        if not isinstance(request, dict):
+            raise ValueError("a request must be a JSON object")
+    except ValueError as exc:
+        _error(out, None, "bad_request", f"request is not a JSON object: {exc}")
+        return None
+    request_id = request.get("id")
+    kind = request.get("type")
+    if not isinstance(request_id, (str, int)) or isinstance(request_id, bool):
+        _error(out, None, "bad_request",
+               f"request needs an id (string or integer), got {json.dumps(request_id)[:80]}")
+        return None
+    if kind != "generate":
+        _error(out, request_id, "bad_request", f"unknown request type {kind!r} (the one request is generate; "
+                                               f"close stdin to stop the worker)")
+        return None
+    return request
+
+
+def _job_spec(request: dict, defaults: dict) -> JobSpec:
+    """The request's job with the worker's defaults (device, offload, dtype, weights, text) where it names none;
+    raises UsageError for a request without a job object."""
+    job = request.get("job")
+    if not isinstance(job, dict):
+        raise UsageError("a generate request needs a job object")
+    job = dict(job)
+    for key, value in defaults.items():
+        if value is not None:
+            job.setdefault(key, value)
+    if "timeout_s" in request:
+        job["timeout_s"] = request["timeout_s"]
+    return JobSpec.from_mapping(job)
+
+
 def _error(out: ProtocolOut, request_id, code: str, message: str) -> None:
     out.send({"type": "error", "id": request_id, "status": "error", "error_code": code, "message": message})
 
@@ -72,6 +109,8 @@ def serve(
         "device": str(dev),
         "versions": software_versions(),
     })
+    defaults = {"device": str(dev), "offload": offload, "dtype": dtype, "weights": weights,
+                "text": text if weights is not None else None}
     while True:
         line = stdin.readline()
         if not line:
@@ -79,39 +118,12 @@ def serve(
             return 0
         if not line.strip():
             continue
+        request = _request(out, line)
+        if request is None:
+            continue
+        request_id = request["id"]
         try:
-            request = json.loads(line)
-            if not isinstance(request, dict):
-                raise ValueError("a request must be a JSON object")
-        except ValueError as exc:
-            _error(out, None, "bad_request", f"request is not a JSON object: {exc}")
-            continue
-        request_id = request.get("id")
-        kind = request.get("type")
-        if not isinstance(request_id, (str, int)) or isinstance(request_id, bool):
-            _error(out, None, "bad_request",
-                   f"request needs an id (string or integer), got {json.dumps(request_id)[:80]}")
-            continue
-        if kind != "generate":
-            _error(out, request_id, "bad_request", f"unknown request type {kind!r} (the one request is generate; "
-                                                   f"close stdin to stop the worker)")
-            continue
-        try:
-            job = request.get("job")
-            if not isinstance(job, dict):
-                raise UsageError("a generate request needs a job object")
-            job = dict(job)
-            job.setdefault("device", str(dev))
-            job.setdefault("offload", offload)
-            if dtype is not None:
-                job.setdefault("dtype", dtype)
-            if weights is not None:
-                job.setdefault("weights", weights)
-                if text is not None:
-                    job.setdefault("text", text)
-            if "timeout_s" in request:
-                job["timeout_s"] = request["timeout_s"]
-            spec = JobSpec.from_mapping(job)
+            spec = _job_spec(request, defaults)
         except UsageError as exc:
             out.send({"type": "result", "id": request_id, **failed_request(exc)})
             continue

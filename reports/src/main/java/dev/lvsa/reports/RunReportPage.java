@@ -33,12 +33,22 @@ final class RunReportPage {
   }
 
   static String render(Content c, Path outDir) {
-    ReportInput in = c.input();
-    RunGrid grid = c.grid();
-    HtmlPage page = new HtmlPage("LVSA toolkit report: " + in.runName(), outDir);
+    HtmlPage page = new HtmlPage("LVSA toolkit report: " + c.input().runName(), outDir);
     page.header("Latency, memory and video quality of this run beside the LVSA paper's published means.",
         facts(c));
+    introduction(page, c);
+    speedSections(page, c);
+    sparsitySection(page, c);
+    qualitySections(page, c);
+    heatmapSection(page, c);
+    jobSections(page, c);
+    filesSection(page, c);
+    return page.render();
+  }
 
+  /** How to read the page, its warnings, and notes on an empty run or dummy weights. */
+  private static void introduction(HtmlPage page, Content c) {
+    RunGrid grid = c.grid();
     page.section("how-to-read", "How to read this report");
     page.bullets(List.of(
         "Each table row is one cell of the run's grid (model × horizon × method). 'this run' is the mean over "
@@ -64,7 +74,10 @@ final class RunReportPage {
           + "weights (models with weights: dummy): their times and memory are real, their videos mean nothing, so "
           + "they have no VQeval scores.");
     }
+  }
 
+  /** Method comparison, latency scaling, speedups over dense (with their spread) and peak memory. */
+  private static void speedSections(HtmlPage page, Content c) {
     page.section("method-comparison", "Method comparison");
     table(page, c, "method_comparison");
 
@@ -84,7 +97,10 @@ final class RunReportPage {
 
     page.section("memory", "Peak memory");
     table(page, c, "peak_memory");
+  }
 
+  /** Planned and realised attention density against video length. */
+  private static void sparsitySection(HtmlPage page, Content c) {
     page.section("sparsity", "Attention sparsity vs video length");
     page.note("Planned density: the attended share of the full frame-to-frame attention that each LVSA job's own "
         + "plan file expects (expected.mean_frame_density, the mean over all its denoising steps); crosses: the "
@@ -97,7 +113,10 @@ final class RunReportPage {
             () -> page.table(t.table(), t.csv(), t.md()));
       }
     }
+  }
 
+  /** VQeval dimensions, and the loop score against VBench-style consistency. */
+  private static void qualitySections(HtmlPage page, Content c) {
     page.section("quality", "Quality: VQeval dimensions");
     charts(page, c, "dimensions", "figures small");
     table(page, c, "quality_vqeval");
@@ -113,7 +132,11 @@ final class RunReportPage {
     }
     page.figures(c.charts().getOrDefault("contrast", List.of()), "");
     table(page, c, "quality_vbench_like");
+  }
 
+  /** The self-similarity heatmaps of the videos. */
+  private static void heatmapSection(HtmlPage page, Content c) {
+    ReportInput in = c.input();
     page.section("self-similarity", "Self-similarity of the videos");
     if (c.heatmaps().isEmpty()) {
       page.noFigure(in.maxHeatmaps() == 0 ? "Heatmaps were switched off for this report."
@@ -127,7 +150,11 @@ final class RunReportPage {
       }
       page.closeFigures();
     }
+  }
 
+  /** The jobs that did not succeed, and every job. */
+  private static void jobSections(HtmlPage page, Content c) {
+    RunGrid grid = c.grid();
     page.section("failures", "Jobs that did not succeed");
     ReportTable failed = failedJobs(grid);
     if (failed.rowCount() == 0) {
@@ -138,7 +165,11 @@ final class RunReportPage {
 
     page.section("jobs", "All jobs");
     page.details(grid.jobs().size() + " jobs (click to show)", () -> page.table(allJobs(grid), null, null));
+  }
 
+  /** Software versions, the published figures' source and the files beside the page. */
+  private static void filesSection(HtmlPage page, Content c) {
+    ReportInput in = c.input();
     page.section("files", "Files and software");
     page.subheading("Software");
     if (in.runSoftware().isEmpty()) {
@@ -154,7 +185,6 @@ final class RunReportPage {
     page.paragraph(PaperMeans.SOURCE + ".");
     page.subheading("Files beside this page");
     page.fileList(c.files());
-    return page.render();
   }
 
   private static Map<String, String> facts(Content c) {

@@ -14,6 +14,7 @@ import dev.lvsa.runner.progress.ProgressBar;
 import dev.lvsa.runner.progress.RunListener;
 import dev.lvsa.runner.schedule.ExecSettings;
 import dev.lvsa.runner.schedule.RunPreparer;
+import dev.lvsa.runner.schedule.RunSummary;
 import dev.lvsa.runner.schedule.Scheduler;
 import dev.lvsa.runner.scoring.BacklogScorer;
 import dev.lvsa.runner.scoring.Scorer;
@@ -110,35 +111,7 @@ public final class RunCommand implements Callable<Integer> {
         ProgressBar bar = new ProgressBar(err, progressMode());
         RunListener listener = bar;
         try (RunLock lock = RunLock.acquire(runDir); Ledger ledger = Ledger.open(runDir)) {
-            List<long[]> stale = ledger.recoverInterrupted();
-            int killed = Reaper.endStale(stale);
-            if (killed > 0) {
-                listener.note("ended " + killed + " worker(s) a killed runner left behind");
-            }
-            List<JobRow> grid = RunPreparer.prepare(exp, runDir, ledger);
-            String home = System.getenv("LVSA_TOOLKIT_HOME");
-            if (home != null) {
-                RunEnvironment.recordCommit(ledger, Path.of(home));
-            }
-            if (retryFailed) {
-                int n = ledger.recorder().resetFailed(grid);
-                listener.note(n + " failed job(s) will run again");
-            }
-            List<JobRow> collected = ResultCollector.collect(ledger, runDir, listener::note);
-            if (!collected.isEmpty()) {
-                listener.note("collected " + collected.size() + " Slurm result(s)");
-            }
-            grid = refresh(ledger, grid);
-            List<JobRow> submitted = grid.stream().filter(j -> j.status() == JobStatus.SUBMITTED).toList();
-            if (!submitted.isEmpty()) {
-                if (resubmit) {
-                    ledger.recorder().abandonSubmitted(submitted, "resubmitted");
-                    grid = refresh(ledger, grid);
-                } else {
-                    listener.note(submitted.size() + " job(s) are with Slurm and have no result yet: run "
-                            + ShellWords.runner("collect", runDir) + " later, or --resubmit to run them again");
-                }
-            }
+            List<JobRow> grid = ledgerReady(exp, runDir, ledger, listener);
             List<JobRow> toRun = grid.stream().filter(j -> j.status() == JobStatus.PENDING).toList();
             Scorer scorer = exp.scoring().enabled() ? new Scorer(exp.scoring()) : null;
             ExecSettings exec = ExecSettings.of(exp);
@@ -149,25 +122,66 @@ public final class RunCommand implements Callable<Integer> {
                 return writeTasks(exp, runDir, ledger, toRun, scorer, listener, stdout);
             }
             var summary = new Scheduler(ledger, runDir, launches, exec, scorer, listener).run(grid, toRun);
-            grid = refresh(ledger, grid);
-            Map<String, Long> counts = count(grid);
-            stdout.printf("%s: %d jobs: %s%n", runDir, grid.size(), counts);
-            stdout.println("next: " + ShellWords.runner("status", runDir));
-            stdout.println("next: " + ShellWords.runner("export", runDir, "--csv", runDir.resolve("results.csv")));
-            stdout.flush();
-            if (summary.unfinished() > 0) {
-                PrintWriter e = spec.commandLine().getErr();
-                e.println("lvsa-runner run: " + summary.unfinished() + " job(s) not run: " + summary.problem());
-                e.flush();
-                return ExitCodes.FAILURE;
-            }
-            long ok = counts.getOrDefault("ok", 0L);
-            long failed = grid.size() - ok - counts.getOrDefault("submitted", 0L);
-            if (failed == 0) {
-                return ExitCodes.OK;
-            }
-            return ok > 0 ? ExitCodes.PARTIAL : ExitCodes.FAILURE;
+            return finish(runDir, refresh(ledger, grid), summary, stdout);
         }
+    }
+
+    /**
+     * The ledger made ready for this run, and its jobs: workers a killed runner left are ended, the grid registered,
+     * failed jobs reset (--retry-failed), Slurm results collected, jobs still with Slurm resubmitted or named.
+     */
+    private List<JobRow> ledgerReady(Experiment exp, Path runDir, Ledger ledger, RunListener listener) {
+        List<long[]> stale = ledger.recoverInterrupted();
+        int killed = Reaper.endStale(stale);
+        if (killed > 0) {
+            listener.note("ended " + killed + " worker(s) a killed runner left behind");
+        }
+        List<JobRow> grid = RunPreparer.prepare(exp, runDir, ledger);
+        String home = System.getenv("LVSA_TOOLKIT_HOME");
+        if (home != null) {
+            RunEnvironment.recordCommit(ledger, Path.of(home));
+        }
+        if (retryFailed) {
+            int n = ledger.recorder().resetFailed(grid);
+            listener.note(n + " failed job(s) will run again");
+        }
+        List<JobRow> collected = ResultCollector.collect(ledger, runDir, listener::note);
+        if (!collected.isEmpty()) {
+            listener.note("collected " + collected.size() + " Slurm result(s)");
+        }
+        grid = refresh(ledger, grid);
+        List<JobRow> submitted = grid.stream().filter(j -> j.status() == JobStatus.SUBMITTED).toList();
+        if (!submitted.isEmpty()) {
+            if (resubmit) {
+                ledger.recorder().abandonSubmitted(submitted, "resubmitted");
+                grid = refresh(ledger, grid);
+            } else {
+                listener.note(submitted.size() + " job(s) are with Slurm and have no result yet: run "
+                        + ShellWords.runner("collect", runDir) + " later, or --resubmit to run them again");
+            }
+        }
+        return grid;
+    }
+
+    /** Prints the counts and next commands of a local run and returns its exit code. */
+    private int finish(Path runDir, List<JobRow> grid, RunSummary summary, PrintWriter stdout) {
+        Map<String, Long> counts = count(grid);
+        stdout.printf("%s: %d jobs: %s%n", runDir, grid.size(), counts);
+        stdout.println("next: " + ShellWords.runner("status", runDir));
+        stdout.println("next: " + ShellWords.runner("export", runDir, "--csv", runDir.resolve("results.csv")));
+        stdout.flush();
+        if (summary.unfinished() > 0) {
+            PrintWriter e = spec.commandLine().getErr();
+            e.println("lvsa-runner run: " + summary.unfinished() + " job(s) not run: " + summary.problem());
+            e.flush();
+            return ExitCodes.FAILURE;
+        }
+        long ok = counts.getOrDefault("ok", 0L);
+        long failed = grid.size() - ok - counts.getOrDefault("submitted", 0L);
+        if (failed == 0) {
+            return ExitCodes.OK;
+        }
+        return ok > 0 ? ExitCodes.PARTIAL : ExitCodes.FAILURE;
     }
 
     /**

@@ -73,28 +73,9 @@ public final class ExperimentLoader {
      */
     public static Experiment parse(String text, Path source, String shown) {
         Keys keys = new Keys(shown);
-        JsonNode root;
-        try {
-            root = YAML.readTree(text);
-        } catch (JsonProcessingException e) {
-            String where = e.getLocation() == null ? "" : " (line " + e.getLocation().getLineNr() + ")";
-            throw keys.bad("not valid YAML" + where + ": " + e.getOriginalMessage().replaceAll("\\s+", " "));
-        }
-        if (root == null || root.isMissingNode() || root.isNull()) {
-            throw keys.bad("empty experiment file");
-        }
-        if (!root.isObject()) {
-            throw keys.bad("an experiment file is a mapping of keys (models, methods, horizons, ...)");
-        }
-        keys.onlyKnown(root, KEYS, "");
+        JsonNode root = mapping(keys, text);
         Path baseDir = source.getParent() == null ? Path.of(".") : source.getParent();
-
-        String stem = source.getFileName() == null ? "experiment"
-                : source.getFileName().toString().replaceFirst("(?i)\\.ya?ml$", "");
-        String name = root.has("name") ? keys.text(root.get("name"), "name") : stem;
-        if (!name.matches("[A-Za-z0-9][A-Za-z0-9._-]*")) {
-            throw keys.bad("name", "'" + name + "' may only hold letters, digits, '.', '_' and '-'");
-        }
+        String name = name(keys, root, source);
         String description = root.has("description") ? keys.text(root.get("description"), "description") : "";
 
         List<ModelEntry> models = models(keys, root.get("models"));
@@ -111,19 +92,8 @@ public final class ExperimentLoader {
         if (horizons.isEmpty() && frames.isEmpty()) {
             horizons.add(1.0);
         }
-
         List<Prompt> prompts = prompts(keys, root, baseDir);
-        List<Long> seeds = new ArrayList<>();
-        for (JsonNode s : keys.list(root.get("seeds"), "seeds")) {
-            long seed = keys.longInt(s, "seeds", 0);
-            if (seeds.contains(seed)) {
-                throw keys.bad("seeds", "seed " + seed + " given twice");
-            }
-            seeds.add(seed);
-        }
-        if (seeds.isEmpty()) {
-            seeds.add(0L);
-        }
+        List<Long> seeds = seeds(keys, root.get("seeds"));
 
         Integer steps = root.has("steps") ? keys.integer(root.get("steps"), "steps", 1) : null;
         Integer height = root.has("height") ? keys.integer(root.get("height"), "height", 1) : null;
@@ -159,6 +129,52 @@ public final class ExperimentLoader {
                 ready, retries, scoring, keys.warnings(), devicesPerJob, timedSteps, memoryCapGb);
         GridExpander.checkGeometry(exp, keys);
         return exp;
+    }
+
+    /** The experiment file's top-level mapping, with only known keys; bad YAML or another shape is named. */
+    private static JsonNode mapping(Keys keys, String text) {
+        JsonNode root;
+        try {
+            root = YAML.readTree(text);
+        } catch (JsonProcessingException e) {
+            String where = e.getLocation() == null ? "" : " (line " + e.getLocation().getLineNr() + ")";
+            throw keys.bad("not valid YAML" + where + ": " + e.getOriginalMessage().replaceAll("\\s+", " "));
+        }
+        if (root == null || root.isMissingNode() || root.isNull()) {
+            throw keys.bad("empty experiment file");
+        }
+        if (!root.isObject()) {
+            throw keys.bad("an experiment file is a mapping of keys (models, methods, horizons, ...)");
+        }
+        keys.onlyKnown(root, KEYS, "");
+        return root;
+    }
+
+    /** The experiment's name: {@code name}, else the file name without .yaml; letters, digits, '.', '_', '-'. */
+    private static String name(Keys keys, JsonNode root, Path source) {
+        String stem = source.getFileName() == null ? "experiment"
+                : source.getFileName().toString().replaceFirst("(?i)\\.ya?ml$", "");
+        String name = root.has("name") ? keys.text(root.get("name"), "name") : stem;
+        if (!name.matches("[A-Za-z0-9][A-Za-z0-9._-]*")) {
+            throw keys.bad("name", "'" + name + "' may only hold letters, digits, '.', '_' and '-'");
+        }
+        return name;
+    }
+
+    /** The seeds, each once (default: 0). */
+    private static List<Long> seeds(Keys keys, JsonNode node) {
+        List<Long> seeds = new ArrayList<>();
+        for (JsonNode s : keys.list(node, "seeds")) {
+            long seed = keys.longInt(s, "seeds", 0);
+            if (seeds.contains(seed)) {
+                throw keys.bad("seeds", "seed " + seed + " given twice");
+            }
+            seeds.add(seed);
+        }
+        if (seeds.isEmpty()) {
+            seeds.add(0L);
+        }
+        return seeds;
     }
 
     private static List<ModelEntry> models(Keys keys, JsonNode node) {

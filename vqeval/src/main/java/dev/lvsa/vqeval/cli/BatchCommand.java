@@ -64,6 +64,9 @@ public final class BatchCommand extends ScoringCommand {
       + "on a terminal, plain lines otherwise).", defaultValue = "auto")
   ProgressMode progress;
 
+  /** The videos to score and the extra columns to carry into the summary (from --from-csv). */
+  private record Inputs(List<BatchInput> videos, List<String> extras) {}
+
   @Override
   public Integer call() throws IOException, InterruptedException {
     if ((dir == null) == (csv == null)) {
@@ -71,40 +74,7 @@ public final class BatchCommand extends ScoringCommand {
     }
     PrintWriter err = spec.commandLine().getErr();
     PrintWriter outW = spec.commandLine().getOut();
-    List<BatchInput> inputs;
-    List<String> extras = List.of();
-    if (dir != null) {
-      requireFolder(dir);
-      inputs = VideoListing.fromFolder(dir);
-      if (inputs.isEmpty()) {
-        throw new BadInputException(dir + ": no videos found (looked for " + String.join(", ",
-            VideoListing.VIDEO_EXTENSIONS.stream().sorted().toList()) + ")");
-      }
-    } else {
-      if (!Files.isRegularFile(csv)) {
-        throw new BadInputException(csv + ": no such file");
-      }
-      VideoListing.CsvListing listing;
-      try {
-        listing = VideoListing.fromCsv(csv, pathColumn, statusColumn, statusValue);
-      } catch (IllegalArgumentException e) {
-        throw new BadInputException(e.getMessage());
-      } catch (IOException | RuntimeException e) {
-        // Jackson reports a malformed CSV (an unterminated quote) as an unchecked exception
-        throw new BadInputException("--from-csv " + csv + ": not a readable CSV ("
-            + CliErrors.oneLine(String.valueOf(e.getMessage())) + ")");
-      }
-      inputs = listing.inputs();
-      extras = listing.extraColumns();
-      if (listing.skipped() > 0) {
-        err.println("vqeval: " + csv + ": skipped " + listing.skipped() + " row(s)"
-            + (listing.filter() == null ? " with an empty path" : " not matching " + listing.filter()
-            + " or with an empty path"));
-      }
-      if (inputs.isEmpty()) {
-        throw new BadInputException(csv + ": no rows to score");
-      }
-    }
+    Inputs inputs = dir != null ? folderInputs() : csvInputs(err);
     requireWritableFolder("--out", out);
     VqEval vq = scoring.build(true);
     int n = jobsOrDefault(jobs);
@@ -112,15 +82,73 @@ public final class BatchCommand extends ScoringCommand {
       throw new BadInputException("--jobs must be >= 1");
     }
     List<String> dims = new ArrayList<>(vq.dimensions().keySet());
-    Outcome[] partial = new Outcome[inputs.size()];
+    List<Outcome> outcomes = new BatchRunner(vq, n).run(inputs.videos(), out, profiles,
+        progressListener(inputs, dims, err));
+    Path summary = SummaryTable.writeSummary(out, outcomes, dims, inputs.extras());
+    Path failures = SummaryTable.writeFailures(out, outcomes);
+    long failed = outcomes.stream().filter(o -> !o.ok()).count();
+    for (Outcome o : outcomes) {
+      if (!o.ok()) {
+        err.println("vqeval: " + o.input().shown() + ": " + o.error());
+      }
+    }
+    Path html = renderHtml(outcomes, inputs.extras(), err);
+    outW.println("vqeval: scored " + (outcomes.size() - failed) + " of " + outcomes.size() + " videos"
+        + (failed > 0 ? " (" + failed + " failed, listed in " + failures + ")" : "") + "; summary: " + summary
+        + (html != null ? "; report: " + html : ""));
+    outW.flush();
+    err.flush();
+    return failed > 0 ? ExitCodes.PARTIAL : ExitCodes.OK;
+  }
+
+  private Inputs folderInputs() throws IOException {
+    requireFolder(dir);
+    List<BatchInput> videos = VideoListing.fromFolder(dir);
+    if (videos.isEmpty()) {
+      throw new BadInputException(dir + ": no videos found (looked for " + String.join(", ",
+          VideoListing.VIDEO_EXTENSIONS.stream().sorted().toList()) + ")");
+    }
+    return new Inputs(videos, List.of());
+  }
+
+  private Inputs csvInputs(PrintWriter err) {
+    if (!Files.isRegularFile(csv)) {
+      throw new BadInputException(csv + ": no such file");
+    }
+    VideoListing.CsvListing listing;
+    try {
+      listing = VideoListing.fromCsv(csv, pathColumn, statusColumn, statusValue);
+    } catch (IllegalArgumentException e) {
+      throw new BadInputException(e.getMessage());
+    } catch (IOException | RuntimeException e) {
+      // Jackson reports a malformed CSV (an unterminated quote) as an unchecked exception
+      throw new BadInputException("--from-csv " + csv + ": not a readable CSV ("
+          + CliErrors.oneLine(String.valueOf(e.getMessage())) + ")");
+    }
+    if (listing.skipped() > 0) {
+      err.println("vqeval: " + csv + ": skipped " + listing.skipped() + " row(s)"
+          + (listing.filter() == null ? " with an empty path" : " not matching " + listing.filter()
+          + " or with an empty path"));
+    }
+    if (listing.inputs().isEmpty()) {
+      throw new BadInputException(csv + ": no rows to score");
+    }
+    return new Inputs(listing.inputs(), listing.extraColumns());
+  }
+
+  /**
+   * Shows each finished video and, at most every 2 s while the batch runs, rewrites summary.csv with the videos
+   * scored so far (a long batch that is stopped keeps what it did).
+   */
+  private BatchRunner.Listener progressListener(Inputs inputs, List<String> dims, PrintWriter err) {
+    Outcome[] partial = new Outcome[inputs.videos().size()];
     Map<BatchInput, Integer> index = new IdentityHashMap<>();
-    for (int i = 0; i < inputs.size(); i++) {
-      index.put(inputs.get(i), i);
+    for (int i = 0; i < inputs.videos().size(); i++) {
+      index.put(inputs.videos().get(i), i);
     }
     BatchRunner.Listener display = listener(err);
-    final List<String> extraCols = extras;
     long[] lastWrite = {0};
-    BatchRunner.Listener listener = (o, done, total) -> {
+    return (o, done, total) -> {
       partial[index.get(o.input())] = o;
       if (display != null) {
         display.finished(o, done, total);
@@ -129,28 +157,12 @@ public final class BatchCommand extends ScoringCommand {
       if (now - lastWrite[0] > 2_000_000_000L && done < total) {
         lastWrite[0] = now;
         try {
-          SummaryTable.writeSummary(out, java.util.Arrays.asList(partial.clone()), dims, extraCols);
+          SummaryTable.writeSummary(out, java.util.Arrays.asList(partial.clone()), dims, inputs.extras());
         } catch (IOException | RuntimeException e) {
           err.println("vqeval: cannot update " + out.resolve("summary.csv") + ": " + e.getMessage());
         }
       }
     };
-    List<Outcome> outcomes = new BatchRunner(vq, n).run(inputs, out, profiles, listener);
-    Path summary = SummaryTable.writeSummary(out, outcomes, dims, extras);
-    Path failures = SummaryTable.writeFailures(out, outcomes);
-    long failed = outcomes.stream().filter(o -> !o.ok()).count();
-    for (Outcome o : outcomes) {
-      if (!o.ok()) {
-        err.println("vqeval: " + o.input().shown() + ": " + o.error());
-      }
-    }
-    Path html = renderHtml(outcomes, extras, err);
-    outW.println("vqeval: scored " + (outcomes.size() - failed) + " of " + outcomes.size() + " videos"
-        + (failed > 0 ? " (" + failed + " failed, listed in " + failures + ")" : "") + "; summary: " + summary
-        + (html != null ? "; report: " + html : ""));
-    outW.flush();
-    err.flush();
-    return failed > 0 ? ExitCodes.PARTIAL : ExitCodes.OK;
   }
 
   private BatchRunner.Listener listener(PrintWriter err) {
