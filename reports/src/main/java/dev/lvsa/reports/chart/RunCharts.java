@@ -54,8 +54,7 @@ public final class RunCharts {
     XYChart chart = new XYChartBuilder().width(WIDTH).height(HEIGHT).title("Latency scaling: " + model)
         .xAxisTitle("video frames").yAxisTitle("end-to-end latency (s)").build();
     ChartStyle.apply(chart);
-    double min = Double.POSITIVE_INFINITY;
-    double max = 0;
+    double[] range = {Double.POSITIVE_INFINITY, 0};
     int index = 0;
     for (String method : grid.methods()) {
       List<Double> x = new ArrayList<>();
@@ -74,15 +73,43 @@ public final class RunCharts {
         s.setLineColor(color);
         s.setMarkerColor(color);
         s.setMarker(SeriesMarkers.CIRCLE);
-        min = Math.min(min, y.stream().mapToDouble(Double::doubleValue).min().orElse(min));
-        max = Math.max(max, y.stream().mapToDouble(Double::doubleValue).max().orElse(max));
+        widen(range, y);
       }
     }
     if (chart.getSeriesMap().isEmpty()) {
       return null;
     }
-    // a length where a method has no latency (OOM, failed) says so on the x axis, in a word: which methods
-    // is in the caption (latencyGaps)
+    java.util.TreeMap<Integer, List<String>> failed = latencyFailures(grid, model);
+    List<SlotMarks.Mark> marks = new ArrayList<>();
+    failed.forEach((frames, what) -> marks.add(new SlotMarks.Mark(0, 0, frames, String.join("/", what), false)));
+    SlotMarks.addTo(chart, marks);
+    addPaperLatency(chart, grid, paper, model, range);
+    double right = chart.getSeriesMap().values().stream().flatMapToDouble(x -> java.util.Arrays.stream(x.getXData()))
+        .max().orElse(0);
+    if (!failed.isEmpty() && failed.lastKey() > right) {
+      // a mark past the last point: the axis reaches it
+      chart.getStyler().setXAxisMax(failed.lastKey() * 1.03);
+    }
+    if (range[0] > 0 && range[1] / range[0] > 50) {
+      chart.getStyler().setYAxisLogarithmic(true);
+      chart.setYAxisTitle("end-to-end latency (s, log scale)");
+    } else {
+      chart.getStyler().setYAxisMin(0.0);
+    }
+    return chart;
+  }
+
+  /** {min, max} widened to cover {@code values}. */
+  private static void widen(double[] range, List<Double> values) {
+    range[0] = Math.min(range[0], values.stream().mapToDouble(Double::doubleValue).min().orElse(range[0]));
+    range[1] = Math.max(range[1], values.stream().mapToDouble(Double::doubleValue).max().orElse(range[1]));
+  }
+
+  /**
+   * Per video length, the words (OOM, failed, ...) for methods without a latency there: shown on the x axis; which
+   * methods is in the caption (latencyGaps).
+   */
+  private static java.util.TreeMap<Integer, List<String>> latencyFailures(RunGrid grid, String model) {
     java.util.TreeMap<Integer, List<String>> failed = new java.util.TreeMap<>();
     for (String method : grid.methods()) {
       for (Horizon h : grid.horizons(model)) {
@@ -93,14 +120,15 @@ public final class RunCharts {
         }
       }
     }
-    List<SlotMarks.Mark> marks = new ArrayList<>();
-    failed.forEach((frames, what) -> marks.add(new SlotMarks.Mark(0, 0, frames, String.join("/", what), false)));
-    SlotMarks.addTo(chart, marks);
+    return failed;
+  }
+
+  /** The paper's dense and LVSA latency (dashed, lighter) where the paper has the model and the run the method. */
+  private static void addPaperLatency(XYChart chart, RunGrid grid, PaperLookup paper, String model, double[] range) {
     for (String method : List.of("dense", "lvsa")) {
       List<Double> x = new ArrayList<>();
       List<Double> y = new ArrayList<>();
-      List<PaperCell> cells = paperCells(paper, model, method);
-      for (PaperCell c : cells) {
+      for (PaperCell c : paperCells(paper, model, method)) {
         if (!c.outOfMemory() && c.mean(PaperMeans.WALL_TIME_S).isPresent()) {
           x.add((double) c.videoFrames());
           y.add(c.mean(PaperMeans.WALL_TIME_S).getAsDouble());
@@ -113,23 +141,9 @@ public final class RunCharts {
         s.setMarkerColor(color);
         s.setLineStyle(SeriesLines.DASH_DASH);
         s.setMarker(SeriesMarkers.DIAMOND);
-        min = Math.min(min, y.stream().mapToDouble(Double::doubleValue).min().orElse(min));
-        max = Math.max(max, y.stream().mapToDouble(Double::doubleValue).max().orElse(max));
+        widen(range, y);
       }
     }
-    double right = chart.getSeriesMap().values().stream().flatMapToDouble(x -> java.util.Arrays.stream(x.getXData()))
-        .max().orElse(0);
-    if (!failed.isEmpty() && failed.lastKey() > right) {
-      // a mark past the last point: the axis reaches it
-      chart.getStyler().setXAxisMax(failed.lastKey() * 1.03);
-    }
-    if (min > 0 && max / min > 50) {
-      chart.getStyler().setYAxisLogarithmic(true);
-      chart.setYAxisTitle("end-to-end latency (s, log scale)");
-    } else {
-      chart.getStyler().setYAxisMin(0.0);
-    }
-    return chart;
   }
 
   /** Speedup over dense of every other method, per horizon of one model; the paper's LVSA beside. */
@@ -138,12 +152,7 @@ public final class RunCharts {
       return null;
     }
     List<Horizon> horizons = grid.horizons(model);
-    // a horizon where dense has no latency says why under its bars
-    List<String> categories = new ArrayList<>();
-    for (Horizon h : horizons) {
-      String why = markText(TableCells.run(grid, model, "dense", h, Metric.LATENCY));
-      categories.add(why == null ? h.label() : h.label() + " (dense " + why + ")");
-    }
+    List<String> categories = speedupCategories(grid, model, horizons);
     int methods = (int) grid.methods().stream().filter(m -> !m.equals("dense")).count() + 1;
     int width = ChartSizing.width(categories.size(), methods, WIDTH);
     int rotation = ChartSizing.rotation(categories, width);
@@ -186,23 +195,39 @@ public final class RunCharts {
       return null;
     }
     if (grid.hasMethod("lvsa") && paper.covers(model, "lvsa")) {
-      List<Double> y = new ArrayList<>();
-      boolean has = false;
-      for (Horizon h : horizons) {
-        Cell c = paper.speedup(model, "dense", "lvsa", h);
-        y.add(c.hasValue() ? c.value() : null);
-        has |= c.hasValue();
-      }
-      if (has) {
-        CategorySeries s = chart.addSeries("LVSA · paper", categories, y);
-        s.setFillColor(ChartStyle.light(ChartStyle.LVSA));
-      }
+      addPaperSpeedup(chart, paper, model, horizons, categories);
     }
     chart.getStyler().setYAxisMin(0.0);
     chart.getStyler().setYAxisDecimalPattern("0.0");
     chart.addAnnotation(new AnnotationLine(1.0, false, false));
     SlotMarks.addTo(chart, categories.size(), marks);
     return chart;
+  }
+
+  /** The horizon labels under the speedup bars; a horizon where dense has no latency says why. */
+  private static List<String> speedupCategories(RunGrid grid, String model, List<Horizon> horizons) {
+    List<String> categories = new ArrayList<>();
+    for (Horizon h : horizons) {
+      String why = markText(TableCells.run(grid, model, "dense", h, Metric.LATENCY));
+      categories.add(why == null ? h.label() : h.label() + " (dense " + why + ")");
+    }
+    return categories;
+  }
+
+  /** The paper's LVSA speedup over dense (lighter bars) at the horizons it has. */
+  private static void addPaperSpeedup(CategoryChart chart, PaperLookup paper, String model, List<Horizon> horizons,
+      List<String> categories) {
+    List<Double> y = new ArrayList<>();
+    boolean has = false;
+    for (Horizon h : horizons) {
+      Cell c = paper.speedup(model, "dense", "lvsa", h);
+      y.add(c.hasValue() ? c.value() : null);
+      has |= c.hasValue();
+    }
+    if (has) {
+      CategorySeries s = chart.addSeries("LVSA · paper", categories, y);
+      s.setFillColor(ChartStyle.light(ChartStyle.LVSA));
+    }
   }
 
   /**
