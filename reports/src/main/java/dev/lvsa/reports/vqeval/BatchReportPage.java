@@ -68,35 +68,12 @@ final class BatchReportPage {
     page.header(scored.size() + " of " + items.size() + " videos scored: ranking, loop diagnostics and "
         + "self-similarity.", facts);
 
-    page.section("how-to-read", "How to read this report");
-    List<String> w = new ArrayList<>();
-    if (!scored.isEmpty()) {
-      scored.get(0).report().weights().forEach((k, v) -> w.add(k + " " + String.format(Locale.ROOT, "%.2f", v)));
-    }
-    page.bullets(List.of(
-        "Scores run from 0 (worst) to 100 (best): excellent 90+, good 70+, fair 50+, poor 30+, bad below. The "
-            + "composite is the weighted mean of the dimensions" + (w.isEmpty() ? "." : " (" + String.join(", ", w) + ")."),
-        "loop quality falls when a video repeats (a cycle: stripes parallel to the diagonal of its self-similarity "
-            + "heatmap), plays back and forth, or freezes.",
-        "The vbench-like diagnostics (0-1) reward static video: a high subject consistency beside a low loop "
-            + "quality is a frozen or looping video, not a good one.",
-        "Heatmaps: bright = similar frames; red dashes mark the detected period.",
-        "A dash (" + Cell.MISSING_MARK + ") marks a figure VQeval could not compute for that video."));
+    howToRead(page, scored);
 
     page.section("ranking", "Ranking");
     page.table(ranking(ranked, dims, extras), existing(outDir.resolve("summary.csv")), null);
 
-    page.section("diagnostics", "Loop diagnostics beside the vbench-like scores");
-    page.table(diagnostics(ranked), null, null);
-    CategoryChart contrast = BatchCharts.contrast(ranked.stream().map(Item::video).toList(),
-        ranked.stream().map(Item::report).toList());
-    if (contrast != null) {
-      ChartImage img = ChartFiles.write(contrast, charts, "contrast");
-      page.figure(img, "Best composite first" + (ranked.size() > BatchCharts.MAX_BARS ? ", the first "
-          + BatchCharts.MAX_BARS + " scored videos" : "") + ": #k is the video's rank in the tables above, which "
-          + "give its full name. Bars: loop quality (left axis); a loop quality of 0 has no bar and is marked by a "
-          + "red line and \"0\" on the axis. Diamonds: subject consistency (right axis).");
-    }
+    diagnosticsSection(page, ranked, charts);
 
     List<String> groupBy = GROUP_COLUMNS.stream().filter(extras::contains).toList();
     if (!groupBy.isEmpty()) {
@@ -116,6 +93,44 @@ final class BatchReportPage {
       card(page, ranked.get(r), r + 1, extras, charts, used);
     }
 
+    failuresSection(page, failed, outDir);
+
+    softwareSection(page, outDir);
+    return AtomicFiles.writeString(outDir.resolve("report.html"), page.render());
+  }
+
+  private static void howToRead(HtmlPage page, List<Item> scored) {
+    page.section("how-to-read", "How to read this report");
+    List<String> w = new ArrayList<>();
+    if (!scored.isEmpty()) {
+      scored.get(0).report().weights().forEach((k, v) -> w.add(k + " " + String.format(Locale.ROOT, "%.2f", v)));
+    }
+    page.bullets(List.of(
+        "Scores run from 0 (worst) to 100 (best): excellent 90+, good 70+, fair 50+, poor 30+, bad below. The "
+            + "composite is the weighted mean of the dimensions" + (w.isEmpty() ? "." : " (" + String.join(", ", w) + ")."),
+        "loop quality falls when a video repeats (a cycle: stripes parallel to the diagonal of its self-similarity "
+            + "heatmap), plays back and forth, or freezes.",
+        "The vbench-like diagnostics (0-1) reward static video: a high subject consistency beside a low loop "
+            + "quality is a frozen or looping video, not a good one.",
+        "Heatmaps: bright = similar frames; red dashes mark the detected period.",
+        "A dash (" + Cell.MISSING_MARK + ") marks a figure VQeval could not compute for that video."));
+  }
+
+  private static void diagnosticsSection(HtmlPage page, List<Item> ranked, Path charts) throws IOException {
+    page.section("diagnostics", "Loop diagnostics beside the vbench-like scores");
+    page.table(diagnostics(ranked), null, null);
+    CategoryChart contrast = BatchCharts.contrast(ranked.stream().map(Item::video).toList(),
+        ranked.stream().map(Item::report).toList());
+    if (contrast != null) {
+      ChartImage img = ChartFiles.write(contrast, charts, "contrast");
+      page.figure(img, "Best composite first" + (ranked.size() > BatchCharts.MAX_BARS ? ", the first "
+          + BatchCharts.MAX_BARS + " scored videos" : "") + ": #k is the video's rank in the tables above, which "
+          + "give its full name. Bars: loop quality (left axis); a loop quality of 0 has no bar and is marked by a "
+          + "red line and \"0\" on the axis. Diamonds: subject consistency (right axis).");
+    }
+  }
+
+  private static void failuresSection(HtmlPage page, List<Item> failed, Path outDir) {
     page.section("failures", "Videos that could not be scored");
     if (failed.isEmpty()) {
       page.paragraph("Every video was scored.");
@@ -125,7 +140,9 @@ final class BatchReportPage {
       failed.forEach(i -> b.row(List.of(Cell.label(i.id()), Cell.label(i.video()), Cell.label(i.error()))));
       page.table(b.build(), existing(outDir.resolve("failures.csv")), null);
     }
+  }
 
+  private static void softwareSection(HtmlPage page, Path outDir) {
     page.section("software", "Files and software");
     page.definitions(Versions.all(), "facts");
     List<Path> files = new ArrayList<>();
@@ -135,7 +152,6 @@ final class BatchReportPage {
       }
     }
     page.fileList(files);
-    return AtomicFiles.writeString(outDir.resolve("report.html"), page.render());
   }
 
   private static void card(HtmlPage page, Item item, int rank, List<String> extras, Path charts, Set<String> used)
