@@ -155,6 +155,29 @@ def table(cells: list[dict]) -> str:
     return "\n".join(lines)
 
 
+def run_cells(setup, model, sp, plans: dict, args, sink) -> list[dict]:
+    """Every (horizon, method, backend) cell; rank 0 gets the merged cells (and writes them to ``sink``)."""
+    from lvsa_worker.plan import parse_plan
+
+    cells = []
+    for horizon in [int(h) for h in args.horizons.split(",")]:
+        frames = HORIZONS[horizon]
+        for method in args.methods.split(","):
+            plan = plans.get(frames) if method == "lvsa" else None
+            if plan is None and (method == "dense" or horizon == 1):  # LVSA attends everything at 1x
+                plan = parse_plan(full_mask_plan(setup, frames), f"<{method} full mask>")
+            if plan is None:
+                log(f"no LVSA plan for {frames} frames in {args.plan_dir}; cell skipped")
+                continue
+            for backend_name in args.backends.split(","):
+                cell = merge(sp, run_cell(setup, model, sp, frames, horizon, method, backend_name, plan,
+                                          args.repeats, args.warmup))
+                if cell is not None:
+                    cells.append(cell)
+                    sink.emit(cell)
+    return cells
+
+
 def main(argv=None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--model", choices=sorted(CONFIGS), default="1.3b", help="Wan 2.1 configuration")
@@ -177,7 +200,6 @@ def main(argv=None) -> int:
         return 2
 
     from lvsa_worker.parallel import check_degree
-    from lvsa_worker.plan import parse_plan
 
     sp, device = init(args.smoke_cpu)
     try:
@@ -195,22 +217,7 @@ def main(argv=None) -> int:
         plans = find_lvsa_plans(setup, args.plan_dir, args.model_prefix, check_schema=True)
         model = build_model(setup)
         sink = JsonLines(args.out) if sp.rank == 0 else None
-        cells = []
-        for horizon in [int(h) for h in args.horizons.split(",")]:
-            frames = HORIZONS[horizon]
-            for method in args.methods.split(","):
-                plan = plans.get(frames) if method == "lvsa" else None
-                if plan is None and (method == "dense" or horizon == 1):  # LVSA attends everything at 1x
-                    plan = parse_plan(full_mask_plan(setup, frames), f"<{method} full mask>")
-                if plan is None:
-                    log(f"no LVSA plan for {frames} frames in {args.plan_dir}; cell skipped")
-                    continue
-                for backend_name in args.backends.split(","):
-                    cell = merge(sp, run_cell(setup, model, sp, frames, horizon, method, backend_name, plan,
-                                              args.repeats, args.warmup))
-                    if cell is not None:
-                        cells.append(cell)
-                        sink.emit(cell)
+        cells = run_cells(setup, model, sp, plans, args, sink)
         if sp.rank == 0:
             sink.close()
             print(table(cells), flush=True)

@@ -41,28 +41,38 @@ def description(spec: dict) -> dict:
     """Preset ``spec`` (its tiny-models.json entry) as a model description of the same form as a real model's
     entry in real-models.json with components resolved (see :mod:`.dummy`): what to build, nothing built."""
     if spec["family"] == "wan":
-        transformer = {"class": "diffusers.WanTransformer3DModel", "config": dict(
-            patch_size=(1, 2, 2), num_attention_heads=spec["attention_heads"], attention_head_dim=32,
-            in_channels=16, out_channels=16,
-            text_dim=WAN_TEXT_DIM, freq_dim=32, ffn_dim=64, num_layers=2, cross_attn_norm=True,
-            qk_norm="rms_norm_across_heads", rope_max_seq_len=1024)}
-        experts = spec.get("experts", 1)
-        return {**spec, "pipeline": {"class": "diffusers.WanPipeline", "max_sequence_length": WAN_TEXT_TOKENS},
-                "transformer": transformer, "transformer_2": transformer if experts == 2 else None,
-                "vae": {"class": "diffusers.AutoencoderKLWan", "config": dict(
-                    base_dim=4, z_dim=16, dim_mult=[1, 1, 1, 1], num_res_blocks=1,
-                    temperal_downsample=[False, True, True], scale_factor_temporal=spec["temporal_factor"],
-                    scale_factor_spatial=spec["spatial_factor"])},
-                "text_encoder": {"class": "transformers.UMT5EncoderModel", "config_class": "transformers.UMT5Config",
-                                 "config": dict(vocab_size=TINY_VOCAB, d_model=WAN_TEXT_DIM, d_kv=16, d_ff=64,
-                                                num_layers=2, num_heads=2, feed_forward_proj="gated-gelu",
-                                                tie_word_embeddings=False)},
-                "tokenizer": {"vocab_size": TINY_VOCAB, "kind": "words"},
-                "scheduler": {"class": "diffusers.UniPCMultistepScheduler", "config": dict(
-                    prediction_type="flow_prediction", use_flow_sigmas=True, num_train_timesteps=1000,
-                    flow_shift=3.0)}}
+        return _wan_description(spec)
     if spec["family"] != "hunyuanvideo15":
         raise ModelLoadError(f"model {spec['name']}: family {spec['family']} has no tiny preset here")
+    return _hunyuan_description(spec)
+
+
+def _wan_description(spec: dict) -> dict:
+    """A tiny Wan 2.1 / 2.2 preset's components (two transformer experts when ``experts`` is 2)."""
+    transformer = {"class": "diffusers.WanTransformer3DModel", "config": dict(
+        patch_size=(1, 2, 2), num_attention_heads=spec["attention_heads"], attention_head_dim=32,
+        in_channels=16, out_channels=16,
+        text_dim=WAN_TEXT_DIM, freq_dim=32, ffn_dim=64, num_layers=2, cross_attn_norm=True,
+        qk_norm="rms_norm_across_heads", rope_max_seq_len=1024)}
+    experts = spec.get("experts", 1)
+    return {**spec, "pipeline": {"class": "diffusers.WanPipeline", "max_sequence_length": WAN_TEXT_TOKENS},
+            "transformer": transformer, "transformer_2": transformer if experts == 2 else None,
+            "vae": {"class": "diffusers.AutoencoderKLWan", "config": dict(
+                base_dim=4, z_dim=16, dim_mult=[1, 1, 1, 1], num_res_blocks=1,
+                temperal_downsample=[False, True, True], scale_factor_temporal=spec["temporal_factor"],
+                scale_factor_spatial=spec["spatial_factor"])},
+            "text_encoder": {"class": "transformers.UMT5EncoderModel", "config_class": "transformers.UMT5Config",
+                             "config": dict(vocab_size=TINY_VOCAB, d_model=WAN_TEXT_DIM, d_kv=16, d_ff=64,
+                                            num_layers=2, num_heads=2, feed_forward_proj="gated-gelu",
+                                            tie_word_embeddings=False)},
+            "tokenizer": {"vocab_size": TINY_VOCAB, "kind": "words"},
+            "scheduler": {"class": "diffusers.UniPCMultistepScheduler", "config": dict(
+                prediction_type="flow_prediction", use_flow_sigmas=True, num_train_timesteps=1000,
+                flow_shift=3.0)}}
+
+
+def _hunyuan_description(spec: dict) -> dict:
+    """A tiny HunyuanVideo 1.5 preset's components (Qwen and ByT5-like text encoders, joint text tokens)."""
     latent_channels = 4
     patch_t, patch_h, patch_w = spec["patch"]
     if patch_h != patch_w:

@@ -124,6 +124,12 @@ final class ReportJsonWriter {
     if (v instanceof CharSequence s) {
       return F.textNode(s.toString());
     }
+    JsonNode container = container(v);
+    return container != null ? container : F.textNode(v.toString());
+  }
+
+  /** A range, map, collection or array as JSON (values converted by {@link #value}); null for anything else. */
+  private static JsonNode container(Object v) {
     if (v instanceof FrameRange fr) {
       ArrayNode a = F.arrayNode();
       a.add(fr.first());
@@ -158,6 +164,6 @@ final class ReportJsonWriter {
       }
       return a;
     }
-    return F.textNode(v.toString());
+    return null;
   }
 }

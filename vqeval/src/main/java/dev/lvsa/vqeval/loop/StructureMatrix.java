@@ -44,10 +44,44 @@ public final class StructureMatrix extends Recurrence {
    */
   public static StructureMatrix of(float[][] descriptors, int gridWidth, int gridHeight, int[] frames,
       int temporalRadius) {
-    int total = descriptors.length;
     int trim = gridWidth >= 8 && gridHeight >= 6 ? 1 : 0;
     int w = gridWidth - 2 * trim;
     int h = gridHeight - 2 * trim;
+    int cells = w * h;
+    float[] all = normalisedCells(descriptors, gridWidth, trim, w, h, temporalRadius);
+    int n = frames.length;
+    // fixed point (1/256 contrast unit) so the inner sums are integer reductions, which the JIT vectorises
+    int[] sub = new int[Math.max(1, n) * cells];
+    for (int k = 0; k < n; k++) {
+      for (int c = 0; c < cells; c++) {
+        sub[k * cells + c] = Math.round(all[frames[k] * cells + c] * FIXED);
+      }
+    }
+    int cap = Math.round(CAP * FIXED);
+    float[] out = new float[n * n];
+    IntStream.range(1, Math.max(1, n)).parallel().forEach(j -> {
+      int bj = j * cells;
+      for (int i = 0; i < j; i++) {
+        int bi = i * cells;
+        int sum = 0;
+        for (int c = 0; c < cells; c++) {
+          sum += Math.min(cap, Math.abs(sub[bi + c] - sub[bj + c]));
+        }
+        float v = sum / (FIXED * cells);
+        out[i * n + j] = v;
+        out[j * n + i] = v;
+      }
+    });
+    return new StructureMatrix(cells, all, frames.clone(), out);
+  }
+
+  /**
+   * Each frame's inner grey cells (the ring {@code trim} dropped), averaged over {@code temporalRadius} frames on
+   * each side, to zero mean and unit contrast: {@code descriptors.length} rows of {@code w * h} values.
+   */
+  private static float[] normalisedCells(float[][] descriptors, int gridWidth, int trim, int w, int h,
+      int temporalRadius) {
+    int total = descriptors.length;
     int cells = w * h;
     float[] all = new float[Math.max(1, total) * cells];
     float[] tmp = new float[cells];
@@ -78,30 +112,7 @@ public final class StructureMatrix extends Recurrence {
         all[f * cells + c] = tmp[c] * scale;
       }
     }
-    int n = frames.length;
-    // fixed point (1/256 contrast unit) so the inner sums are integer reductions, which the JIT vectorises
-    int[] sub = new int[Math.max(1, n) * cells];
-    for (int k = 0; k < n; k++) {
-      for (int c = 0; c < cells; c++) {
-        sub[k * cells + c] = Math.round(all[frames[k] * cells + c] * FIXED);
-      }
-    }
-    int cap = Math.round(CAP * FIXED);
-    float[] out = new float[n * n];
-    IntStream.range(1, Math.max(1, n)).parallel().forEach(j -> {
-      int bj = j * cells;
-      for (int i = 0; i < j; i++) {
-        int bi = i * cells;
-        int sum = 0;
-        for (int c = 0; c < cells; c++) {
-          sum += Math.min(cap, Math.abs(sub[bi + c] - sub[bj + c]));
-        }
-        float v = sum / (FIXED * cells);
-        out[i * n + j] = v;
-        out[j * n + i] = v;
-      }
-    });
-    return new StructureMatrix(cells, all, frames.clone(), out);
+    return all;
   }
 
   /** Distance between any two analysed frames (not only those the matrix covers), computed on demand. */
