@@ -127,6 +127,29 @@ public final class ReportWriter {
     return new ReportOutput(page, files, warnings);
   }
 
+  /** One model's VQeval dimension bars per horizon, and its loop-score contrast with the paper's beside it. */
+  private static void drawQualityCharts(ReportInput in, RunGrid grid, String model, Path dir, Set<String> used,
+      Map<String, List<ChartImage>> charts) throws IOException {
+    for (Horizon h : grid.horizons(model)) {
+      CategoryChart dims = QualityCharts.dimensionBars(grid, model, h);
+      if (dims != null) {
+        add(charts, "dimensions", ChartFiles.write(dims, dir,
+            unique(used, "vqeval_dimensions_" + ChartFiles.slug(model) + "_" + ChartFiles.slug(h.label()))));
+      }
+    }
+    // the contrast: this run's chart for the model, then the paper's for the same model beside it
+    CategoryChart contrast = QualityCharts.contrast(grid, model);
+    if (contrast != null) {
+      add(charts, "contrast", ChartFiles.write(contrast, dir, unique(used, "contrast_" + ChartFiles.slug(model))));
+    }
+    Optional<PaperModel> pm = PaperModel.byToolkitName(model);
+    CategoryChart paperContrast = pm.isPresent() ? QualityCharts.paperContrast(in.reference(), pm.get()) : null;
+    if (paperContrast != null) {
+      add(charts, "contrast", ChartFiles.write(paperContrast, dir,
+          unique(used, "contrast_paper_" + pm.get().paperId())));
+    }
+  }
+
   private static void drawCharts(ReportInput in, RunGrid grid, PaperLookup paper, PlannedDensity.Result planned,
       Path dir, Map<String, List<ChartImage>> charts, Map<String, String> missing) throws IOException {
     Set<String> used = new java.util.HashSet<>();
@@ -144,24 +167,7 @@ public final class ReportWriter {
         add(charts, "speedup", ChartFiles.write(speedup, dir, unique(used, "speedup_" + ChartFiles.slug(model)))
             .withCaption(join(RunCharts.speedupGaps(grid, model), withinNoise(grid, model))));
       }
-      for (Horizon h : grid.horizons(model)) {
-        CategoryChart dims = QualityCharts.dimensionBars(grid, model, h);
-        if (dims != null) {
-          add(charts, "dimensions", ChartFiles.write(dims, dir,
-              unique(used, "vqeval_dimensions_" + ChartFiles.slug(model) + "_" + ChartFiles.slug(h.label()))));
-        }
-      }
-      // the contrast: this run's chart for the model, then the paper's for the same model beside it
-      CategoryChart contrast = QualityCharts.contrast(grid, model);
-      if (contrast != null) {
-        add(charts, "contrast", ChartFiles.write(contrast, dir, unique(used, "contrast_" + ChartFiles.slug(model))));
-      }
-      Optional<PaperModel> pm = PaperModel.byToolkitName(model);
-      CategoryChart paperContrast = pm.isPresent() ? QualityCharts.paperContrast(in.reference(), pm.get()) : null;
-      if (paperContrast != null) {
-        add(charts, "contrast", ChartFiles.write(paperContrast, dir,
-            unique(used, "contrast_paper_" + pm.get().paperId())));
-      }
+      drawQualityCharts(in, grid, model, dir, used, charts);
     }
     if (grid.models().stream().noneMatch(m -> PaperModel.byToolkitName(m).isPresent())) {
       // no published model in the run: show the paper's own contrast on Wan 2.1 1.3B for reference

@@ -80,16 +80,7 @@ final class MethodParser {
         }
         String method = builtIn(keys.text(e.get("method"), key + ".method"), key + ".method");
         e = canonicalKnobs(e, method, key);
-        List<String> allowed = new ArrayList<>(List.of("method", "label"));
-        allowed.addAll(KNOBS.get(method));
-        for (var it = e.fieldNames(); it.hasNext(); ) {
-            String f = it.next();
-            if (!allowed.contains(f)) {
-                List<String> knobs = KNOBS.get(method);
-                throw keys.bad(key + "." + f, "not a knob of " + method + " (its knobs: "
-                        + (knobs.isEmpty() ? "none" : String.join(", ", knobs)) + ")");
-            }
-        }
+        onlyKnobsOf(e, method, key);
         // cartesian product over knobs given as lists, in the order the knobs were written
         List<Map<String, JsonNode>> combos = new ArrayList<>();
         combos.add(new LinkedHashMap<>());
@@ -123,6 +114,20 @@ final class MethodParser {
             out.add(variant(key, method, c, shown));
         }
         return out;
+    }
+
+    /** Refuses a key of the entry that is neither method, label nor one of the method's knobs. */
+    private void onlyKnobsOf(JsonNode e, String method, String key) {
+        List<String> allowed = new ArrayList<>(List.of("method", "label"));
+        allowed.addAll(KNOBS.get(method));
+        for (var it = e.fieldNames(); it.hasNext(); ) {
+            String f = it.next();
+            if (!allowed.contains(f)) {
+                List<String> knobs = KNOBS.get(method);
+                throw keys.bad(key + "." + f, "not a knob of " + method + " (its knobs: "
+                        + (knobs.isEmpty() ? "none" : String.join(", ", knobs)) + ")");
+            }
+        }
     }
 
     /** The entry with deprecated knob spellings renamed to the canonical ones (a warning for each). */

@@ -130,35 +130,8 @@ public final class HtmlPage {
     }
     fileLinks(csv, md);
     body.append("</figcaption>\n<div class=\"table-wrap\"><table class=\"data\">\n<thead>\n");
-    boolean grouped = t.columns().stream().anyMatch(c -> !c.group().isBlank());
     List<ReportTable.Column> cols = t.columns();
-    body.append("<tr>");
-    for (int i = 0; i < cols.size(); i++) {
-      ReportTable.Column c = cols.get(i);
-      if (!grouped || c.group().isBlank()) {
-        body.append("<th").append(grouped ? " rowspan=\"2\"" : "").append(" class=\"").append(roleClass(c))
-            .append("\">").append(Html.escape(c.label())).append("</th>");
-      } else {
-        int span = 1;
-        while (i + span < cols.size() && cols.get(i + span).group().equals(c.group())) {
-          span++;
-        }
-        body.append("<th colspan=\"").append(span).append("\" class=\"group\">").append(Html.escape(c.group()))
-            .append("</th>");
-        i += span - 1;
-      }
-    }
-    body.append("</tr>\n");
-    if (grouped) {
-      body.append("<tr>");
-      for (ReportTable.Column c : cols) {
-        if (!c.group().isBlank()) {
-          body.append("<th class=\"").append(roleClass(c)).append("\">").append(Html.escape(c.label()))
-              .append("</th>");
-        }
-      }
-      body.append("</tr>\n");
-    }
+    headerRows(cols);
     body.append("</thead>\n<tbody>\n");
     List<Cell> previous = null;
     for (List<Cell> row : t.rows()) {
@@ -188,6 +161,38 @@ public final class HtmlPage {
     }
     body.append("</figure>\n");
     return this;
+  }
+
+  /** The table's header: one row, or two where columns are grouped (group names over their columns). */
+  private void headerRows(List<ReportTable.Column> cols) {
+    boolean grouped = cols.stream().anyMatch(c -> !c.group().isBlank());
+    body.append("<tr>");
+    for (int i = 0; i < cols.size(); i++) {
+      ReportTable.Column c = cols.get(i);
+      if (!grouped || c.group().isBlank()) {
+        body.append("<th").append(grouped ? " rowspan=\"2\"" : "").append(" class=\"").append(roleClass(c))
+            .append("\">").append(Html.escape(c.label())).append("</th>");
+      } else {
+        int span = 1;
+        while (i + span < cols.size() && cols.get(i + span).group().equals(c.group())) {
+          span++;
+        }
+        body.append("<th colspan=\"").append(span).append("\" class=\"group\">").append(Html.escape(c.group()))
+            .append("</th>");
+        i += span - 1;
+      }
+    }
+    body.append("</tr>\n");
+    if (grouped) {
+      body.append("<tr>");
+      for (ReportTable.Column c : cols) {
+        if (!c.group().isBlank()) {
+          body.append("<th class=\"").append(roleClass(c)).append("\">").append(Html.escape(c.label()))
+              .append("</th>");
+        }
+      }
+      body.append("</tr>\n");
+    }
   }
 
   /** Figures side by side (they wrap on narrow screens). */

@@ -134,24 +134,12 @@ public final class Validation {
         case LOOP -> {
           pos.add(100 - q);
           count(loopsFlagged, flagged, why, String.format(Locale.ROOT, "loop not flagged (loop_quality %.1f)", q));
-          if (l.periodFrames() != null) {
-            boolean hit = f.cyclePeriodFrames() != null && rules.period().accepts(f.cyclePeriodFrames(), l.periodFrames());
-            count(periods, hit, why, "period " + str(f.cyclePeriodFrames()) + ", labelled " + l.periodFrames());
-          }
-          if (l.onsetFrame() != null) {
-            boolean hit = f.firstRepeatFrame() != null
-                && Math.abs(f.firstRepeatFrame() - l.onsetFrame()) <= rules.loopOnsetFrames();
-            count(loopOnsets, hit, why, "first repeat " + str(f.firstRepeatFrame()) + ", labelled " + l.onsetFrame());
-          }
+          judgeLoop(l, f, rules, why, periods, loopOnsets);
         }
         case FREEZE -> {
           pos.add(100 - q);
           count(freezesFlagged, flagged, why, String.format(Locale.ROOT, "freeze not flagged (loop_quality %.1f)", q));
-          if (l.onsetFrame() != null) {
-            boolean hit = f.freezeOnsetFrame() != null
-                && Math.abs(f.freezeOnsetFrame() - l.onsetFrame()) <= rules.freezeOnsetFrames();
-            count(freezeOnsets, hit, why, "freeze onset " + str(f.freezeOnsetFrame()) + ", labelled " + l.onsetFrame());
-          }
+          judgeFreezeOnset(l, f, rules, why, freezeOnsets);
         }
         case CLEAN -> {
           neg.add(100 - q);
@@ -171,6 +159,29 @@ public final class Validation {
         new Check("freeze onsets within " + rules.freezeOnsetFrames() + " frames", freezeOnsets[0], freezeOnsets[1]),
         new Check("clean videos not flagged", cleanOk[0], cleanOk[1]));
     return new Figures(auroc(pos, neg), pos.size(), neg.size(), checks, rows, rules);
+  }
+
+  /** A labelled loop's period and onset (where labelled) against the findings. */
+  private static void judgeLoop(Label l, LoopFindings f, Rules rules, List<String> why, int[] periods,
+      int[] loopOnsets) {
+    if (l.periodFrames() != null) {
+      boolean hit = f.cyclePeriodFrames() != null && rules.period().accepts(f.cyclePeriodFrames(), l.periodFrames());
+      count(periods, hit, why, "period " + str(f.cyclePeriodFrames()) + ", labelled " + l.periodFrames());
+    }
+    if (l.onsetFrame() != null) {
+      boolean hit = f.firstRepeatFrame() != null
+          && Math.abs(f.firstRepeatFrame() - l.onsetFrame()) <= rules.loopOnsetFrames();
+      count(loopOnsets, hit, why, "first repeat " + str(f.firstRepeatFrame()) + ", labelled " + l.onsetFrame());
+    }
+  }
+
+  /** A labelled freeze's onset (where labelled) against the findings. */
+  private static void judgeFreezeOnset(Label l, LoopFindings f, Rules rules, List<String> why, int[] freezeOnsets) {
+    if (l.onsetFrame() != null) {
+      boolean hit = f.freezeOnsetFrame() != null
+          && Math.abs(f.freezeOnsetFrame() - l.onsetFrame()) <= rules.freezeOnsetFrames();
+      count(freezeOnsets, hit, why, "freeze onset " + str(f.freezeOnsetFrame()) + ", labelled " + l.onsetFrame());
+    }
   }
 
   private static void count(int[] c, boolean agreed, List<String> why, String disagreement) {
