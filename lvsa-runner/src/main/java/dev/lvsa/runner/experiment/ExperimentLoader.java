@@ -177,6 +177,49 @@ public final class ExperimentLoader {
         return seeds;
     }
 
+    /** A model entry as written: a name, or {name, path, weights, text} (checked one against another). */
+    private record Written(String name, String path, boolean dummy, String text) {
+    }
+
+    private static Written written(Keys keys, JsonNode e, String key) {
+        String name;
+        String path = null;
+        boolean dummy = false;
+        String text = null;
+        if (e.isTextual()) {
+            name = e.asText();
+        } else if (e.isObject()) {
+            keys.onlyKnown(e, List.of("name", "path", "weights", "text"), key);
+            name = keys.text(e.get("name"), key + ".name");
+            if (e.has("path")) {
+                path = keys.text(e.get("path"), key + ".path");
+            }
+            if (e.has("weights")) {
+                String w = keys.text(e.get("weights"), key + ".weights");
+                if (!w.equals("dummy") && !w.equals("checkpoint")) {
+                    throw keys.bad(key + ".weights", "expected dummy (random weights of the real architecture, "
+                            + "for speed) or checkpoint (the folder in 'path'), got " + w);
+                }
+                dummy = w.equals("dummy");
+            }
+            if (e.has("text")) {
+                text = keys.text(e.get("text"), key + ".text");
+                if (!dummy) {
+                    throw keys.bad(key + ".text", "only with weights: dummy");
+                }
+                if (!ModelEntry.TEXT_OPTIONS.contains(text)) {
+                    throw keys.bad(key + ".text", "expected encoder or dummy-embeddings, got " + text);
+                }
+            }
+            if (dummy && path != null) {
+                throw keys.bad(key, "weights: dummy builds the model from the registry: give no 'path'");
+            }
+        } else {
+            throw keys.bad(key, "expected a model name or {name, path}, got " + Keys.describe(e));
+        }
+        return new Written(name, path, dummy, text);
+    }
+
     private static List<ModelEntry> models(Keys keys, JsonNode node) {
         List<JsonNode> entries = keys.list(node, "models");
         if (entries.isEmpty()) {
@@ -189,41 +232,11 @@ public final class ExperimentLoader {
         for (int i = 0; i < entries.size(); i++) {
             JsonNode e = entries.get(i);
             String key = "models[" + i + "]";
-            String name;
-            String path = null;
-            boolean dummy = false;
-            String text = null;
-            if (e.isTextual()) {
-                name = e.asText();
-            } else if (e.isObject()) {
-                keys.onlyKnown(e, List.of("name", "path", "weights", "text"), key);
-                name = keys.text(e.get("name"), key + ".name");
-                if (e.has("path")) {
-                    path = keys.text(e.get("path"), key + ".path");
-                }
-                if (e.has("weights")) {
-                    String w = keys.text(e.get("weights"), key + ".weights");
-                    if (!w.equals("dummy") && !w.equals("checkpoint")) {
-                        throw keys.bad(key + ".weights", "expected dummy (random weights of the real architecture, "
-                                + "for speed) or checkpoint (the folder in 'path'), got " + w);
-                    }
-                    dummy = w.equals("dummy");
-                }
-                if (e.has("text")) {
-                    text = keys.text(e.get("text"), key + ".text");
-                    if (!dummy) {
-                        throw keys.bad(key + ".text", "only with weights: dummy");
-                    }
-                    if (!ModelEntry.TEXT_OPTIONS.contains(text)) {
-                        throw keys.bad(key + ".text", "expected encoder or dummy-embeddings, got " + text);
-                    }
-                }
-                if (dummy && path != null) {
-                    throw keys.bad(key, "weights: dummy builds the model from the registry: give no 'path'");
-                }
-            } else {
-                throw keys.bad(key, "expected a model name or {name, path}, got " + Keys.describe(e));
-            }
+            Written w = written(keys, e, key);
+            String name = w.name();
+            String path = w.path();
+            boolean dummy = w.dummy();
+            String text = w.text();
             ModelSpec spec;
             try {
                 spec = ModelRegistry.standard().get(name);

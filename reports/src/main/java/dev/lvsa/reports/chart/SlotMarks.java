@@ -106,25 +106,9 @@ public final class SlotMarks extends Annotation {
     g.setFont(font);
     FontMetrics fm = g.getFontMetrics();
     for (Mark m : marks) {
-      double centre;
-      double slot;
-      if (category) {
-        CategoryChart c = (CategoryChart) chart;
-        double width = right - left;
-        double tickSpace = c.getStyler().getPlotContentSize() * width;
-        double margin = (width - tickSpace) / 2;
-        double step = tickSpace / Math.max(1, categories);
-        double fill = c.getStyler().getAvailableSpaceFill();
-        boolean overlapped = c.getStyler().isOverlapped() || c.getStyler().isStacked();
-        int series = overlapped ? 1 : Math.max(1, c.getSeriesMap().size());
-        double bar = step / series * fill;
-        double x = left + margin + step * m.category() + step * (1 - fill) / 2 + (overlapped ? 0 : m.series() * bar);
-        centre = x + bar / 2;
-        slot = bar;
-      } else {
-        centre = chart.getScreenXFromChart(m.x());
-        slot = 28;
-      }
+      double[] place = category ? barSlot(m, left, right) : new double[] {chart.getScreenXFromChart(m.x()), 28};
+      double centre = place[0];
+      double slot = place[1];
       g.setColor(ChartStyle.ZERO);
       if (m.zero()) {
         g.setStroke(new BasicStroke(3f));
@@ -156,6 +140,21 @@ public final class SlotMarks extends Annotation {
       g.setTransform(t);
     }
     g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, aa);
+  }
+
+  /** {centre, width} on screen of the bar a mark of a category chart stands for. */
+  private double[] barSlot(Mark m, double left, double right) {
+    CategoryChart c = (CategoryChart) chart;
+    double width = right - left;
+    double tickSpace = c.getStyler().getPlotContentSize() * width;
+    double margin = (width - tickSpace) / 2;
+    double step = tickSpace / Math.max(1, categories);
+    double fill = c.getStyler().getAvailableSpaceFill();
+    boolean overlapped = c.getStyler().isOverlapped() || c.getStyler().isStacked();
+    int series = overlapped ? 1 : Math.max(1, c.getSeriesMap().size());
+    double bar = step / series * fill;
+    double x = left + margin + step * m.category() + step * (1 - fill) / 2 + (overlapped ? 0 : m.series() * bar);
+    return new double[] {x + bar / 2, bar};
   }
 
   @Override

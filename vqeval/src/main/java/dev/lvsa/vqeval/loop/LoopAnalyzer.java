@@ -113,6 +113,23 @@ public final class LoopAnalyzer {
     return findings(series, channels, m, sm, events, frozen, dups, rep, dupLag * unit, hardMin, step, ms);
   }
 
+  /** How the repeat search ran (matrix size and step, lags, channels, timings), for the report's JSON. */
+  private static Map<String, Object> searchFacts(StructureMatrix sm, List<FrameEmbeddings> channels, int step,
+      int stride, Map<String, Long> ms) {
+    Map<String, Object> search = new LinkedHashMap<>();
+    search.put("matrix_frames", sm.size());
+    search.put("matrix_step", step);
+    search.put("lags", step > 1 ? "searched every " + step * stride + " frames, refined on every analysed frame"
+        : "every analysed frame");
+    List<String> searched = new ArrayList<>(List.of("structure"));
+    for (FrameEmbeddings e : channels) {
+      searched.add(e.spec().channel() + (e.every() > 1 ? " (every " + e.every() * stride + " frames)" : ""));
+    }
+    search.put("channels", searched);
+    search.put("timing_ms", ms);
+    return search;
+  }
+
   private LoopFindings findings(FrameSeries series, List<FrameEmbeddings> channels, DistanceMatrix m, StructureMatrix sm,
       List<RepeatEvent> events, boolean[] frozen, DuplicateFrames.Outcome dups, RepeatAnalyzer.Repeats rep,
       int dupLagFrames, int hardMin, int step, Map<String, Long> ms) {
@@ -155,17 +172,7 @@ public final class LoopAnalyzer {
       frozenCount += f ? 1 : 0;
     }
     Integer period = dominant == null ? null : dominant.lag();
-    Map<String, Object> search = new LinkedHashMap<>();
-    search.put("matrix_frames", sm.size());
-    search.put("matrix_step", step);
-    search.put("lags", step > 1 ? "searched every " + step * stride + " frames, refined on every analysed frame"
-        : "every analysed frame");
-    List<String> searched = new ArrayList<>(List.of("structure"));
-    for (FrameEmbeddings e : channels) {
-      searched.add(e.spec().channel() + (e.every() > 1 ? " (every " + e.every() * stride + " frames)" : ""));
-    }
-    search.put("channels", searched);
-    search.put("timing_ms", ms);
+    Map<String, Object> search = searchFacts(sm, channels, step, stride, ms);
     SelfSimilarity ssm = new SelfSimilarity(m.size(), m.raw(), stride * step, () -> LagProfile.quantile(m, 0.35),
         period, events);
     double[] noveltyRows = new double[series.size()];
