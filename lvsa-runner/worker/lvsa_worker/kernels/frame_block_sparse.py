@@ -162,6 +162,55 @@ def _resolve_auto(device: torch.device, full: bool, split_ok: bool) -> str:
     return "gather"
 
 
+#: The options each method takes as keyword arguments of :func:`plan_fbs` (``inner`` is resolved there, the rest
+#: passed to the method's planner):
+#:
+#: - gather: ``chunk_frames`` (16), ``inner``
+#: - split-lse: ``window_mode`` ("strided" or "gather"), ``inner``, ``merge`` ("auto", "triton", "torch")
+#: - triton: ``block_m`` (128 on CUDA, 32 on CPU), ``config`` ((BLOCK_N, warps, stages) or None: autotune),
+#:   ``text_backend``
+#: - flex, flex-allpartial: ``compile`` (True: torch.compile'd kernel on CUDA; False: eager)
+#: - dense: ``inner``
+#:
+#: ``inner`` is the dense kernel inside dense, gather and split-lse: ``"auto"`` (default: fa4 where
+#: ``flash_attn.cute`` imports and the GPU is sm90 or newer, else cudnn), ``"cudnn"``, ``"fa2"``, ``"fa4"``.
+METHOD_OPTIONS = {
+    "dense": {"inner"},
+    "gather": {"chunk_frames", "inner"},
+    "split-lse": {"window_mode", "inner", "merge"},
+    "triton": {"block_m", "config", "text_backend"},
+    "flex": {"compile"},
+    "flex-allpartial": {"compile"},
+}
+
+
+def _checked_sizes(tokens_per_frame, text_tokens, num_heads, head_dim) -> tuple[int, int, int, int]:
+    """(tokens per frame, text tokens, heads, head dim), each a positive integer (text tokens may be 0)."""
+    return (_check_positive("tokens_per_frame", tokens_per_frame),
+            _check_positive("text_tokens", text_tokens, minimum=0),
+            _check_positive("num_heads", num_heads), _check_positive("head_dim", head_dim))
+
+
+def _method_plan(method, frame_sets, mask, form, p, text, dim, device, choice, options, method_options):
+    """The chosen method's own plan (its index tables), or ValueError when it cannot run these rows."""
+    if method == "dense":
+        if not mask.all():
+            raise ValueError(
+                f"method 'dense' needs every query frame to attend every key frame; frame density is "
+                f"{mask.mean():.3f}"
+            )
+        return choice.name
+    if method == "gather":
+        return _gather.plan_gather(frame_sets, p, text, device, **method_options)
+    if method == "split-lse":
+        if isinstance(form, str):
+            raise ValueError(f"method 'split-lse' needs anchors plus contiguous windows: {form}")
+        return _split.plan_split_lse(form, p, text, device, **method_options)
+    if method == "triton":
+        return _triton.plan_triton(mask, p, text, dim, device, **options)
+    return _flex.plan_flex(mask, p, text, device, all_partial=method == "flex-allpartial", **options)
+
+
 def plan_fbs(
     rows: Sequence[Sequence[Sequence[int]]],
     tokens_per_frame: int,
@@ -176,47 +225,26 @@ def plan_fbs(
     """Validates the pattern and builds the index tables of ``method`` (once per step).
 
     rows: one entry per query frame (T entries), each a list of inclusive key-frame
-    intervals ``[[first, last], ...]``, sorted and disjoint.
-    Method options (keyword arguments):
-
-    - gather: ``chunk_frames`` (16), ``inner``
-    - split-lse: ``window_mode`` ("strided" or "gather"), ``inner``, ``merge`` ("auto", "triton", "torch")
-    - triton: ``block_m`` (128 on CUDA, 32 on CPU), ``config`` ((BLOCK_N, warps, stages) or None: autotune)
-    - flex, flex-allpartial: ``compile`` (True: torch.compile'd kernel on CUDA; False: eager)
-    - dense: ``inner``
-
-    ``inner`` is the dense kernel inside dense, gather and split-lse: ``"auto"`` (default: fa4 where
-    ``flash_attn.cute`` imports and the GPU is sm90 or newer, else cudnn), ``"cudnn"``, ``"fa2"``, ``"fa4"``.
+    intervals ``[[first, last], ...]``, sorted and disjoint. Method options (keyword arguments): see
+    :data:`METHOD_OPTIONS`.
 
     Raises ``ValueError`` quoting the values on bad input, and when ``method`` cannot run
     these rows (``split-lse`` needs anchors + contiguous windows; ``dense`` a full mask);
     :class:`.inner.InnerKernelUnavailable` naming the cause when ``inner="fa4"`` cannot run here.
     """
     frame_sets = validate_rows(rows)
-    p = _check_positive("tokens_per_frame", tokens_per_frame)
-    text = _check_positive("text_tokens", text_tokens, minimum=0)
-    heads = _check_positive("num_heads", num_heads)
-    dim = _check_positive("head_dim", head_dim)
+    p, text, heads, dim = _checked_sizes(tokens_per_frame, text_tokens, num_heads, head_dim)
     device = torch.device(device)
     if not isinstance(dtype, torch.dtype) or not dtype.is_floating_point:
         raise ValueError(f"dtype must be a floating torch.dtype, got {dtype!r}")
     if method != "auto" and method not in METHODS:
         raise ValueError(f"method must be 'auto' or one of {METHODS}, got {method!r}")
-    num_frames = len(frame_sets)
     mask = frame_mask(frame_sets)
-    full = bool(mask.all())
     form = anchor_window_form(frame_sets)
     if method == "auto":
-        method = _resolve_auto(device, full, not isinstance(form, str))
+        method = _resolve_auto(device, bool(mask.all()), not isinstance(form, str))
         options = {**AUTO_OPTIONS.get(method, {}), **options}
-    allowed = {
-        "dense": {"inner"},
-        "gather": {"chunk_frames", "inner"},
-        "split-lse": {"window_mode", "inner", "merge"},
-        "triton": {"block_m", "config", "text_backend"},
-        "flex": {"compile"},
-        "flex-allpartial": {"compile"},
-    }[method]
+    allowed = METHOD_OPTIONS[method]
     unknown = set(options) - allowed
     if unknown:
         raise ValueError(f"method {method!r} takes no option(s) {sorted(unknown)}; it takes {sorted(allowed)}")
@@ -224,28 +252,11 @@ def plan_fbs(
     method_options = {k: v for k, v in options.items() if k != "inner"}
     if choice is not None:
         method_options["backend"] = choice.name
-
-    if method == "dense":
-        if not full:
-            raise ValueError(
-                f"method 'dense' needs every query frame to attend every key frame; frame density is "
-                f"{mask.mean():.3f}"
-            )
-        impl = choice.name
-    elif method == "gather":
-        impl = _gather.plan_gather(frame_sets, p, text, device, **method_options)
-    elif method == "split-lse":
-        if isinstance(form, str):
-            raise ValueError(f"method 'split-lse' needs anchors plus contiguous windows: {form}")
-        impl = _split.plan_split_lse(form, p, text, device, **method_options)
-    elif method == "triton":
-        impl = _triton.plan_triton(mask, p, text, dim, device, **options)
-    else:
-        impl = _flex.plan_flex(mask, p, text, device, all_partial=method == "flex-allpartial", **options)
+    impl = _method_plan(method, frame_sets, mask, form, p, text, dim, device, choice, options, method_options)
     return FbsPlan(
         method=method,
         rows=frame_sets,
-        num_frames=num_frames,
+        num_frames=len(frame_sets),
         tokens_per_frame=p,
         text_tokens=text,
         num_heads=heads,

@@ -66,10 +66,21 @@ public final class PatternAnalyzer {
         FlopCount denseStep = FlopModel.denseForwardFlops(g).times(cfgPasses);
         double attentionDense = denseStep.selfAttention() * steps;
         double transformerDense = denseStep.total() * steps;
-        List<Integer> anchorList = new ArrayList<>(t);
-        for (int c : anchorCount) {
-            anchorList.add(c);
-        }
+        List<Integer> anchorList = java.util.Arrays.stream(anchorCount).boxed().toList();
+        List<String> notes = notes(mp, g);
+        return new AnalysisReport(g.model().name(), mp.method(), g.videoFrames(), t, g.height(), g.width(),
+                g.tokensPerFrame(), g.textTokens(), g.referenceLatentFrames(), g.horizonRatio(), steps, cfgPasses,
+                mp.kfi(), mp.params(), densityPerStep.get(0), frameSum / steps, densityPerStep,
+                g.tokenDensity(mp.mask(0).attendedPairs()), tokenSum / steps, attentionDense, attention,
+                denseStep.selfAttention(), attention / steps, attentionDense / attention, transformerDense,
+                perGeneration.total(), denseStep.total(), perGeneration.total() / steps,
+                transformerDense / perGeneration.total(), denseStep.selfAttention() / denseStep.total(), denseStep,
+                coverageStep, anchorList, new Budget(budgetMin, (double) budgetSum / ((long) t * steps), budgetMax),
+                g.model().architecture().nominal(), notes);
+    }
+
+    /** How the figures are counted, with the plan's and the model's caveats. */
+    private static List<String> notes(MethodPlan mp, Geometry g) {
         List<String> notes = new ArrayList<>();
         notes.add("FLOPs: multiply-add = 2; per generation = steps x cfg_passes forward passes; whole transformer = "
                 + "self-attention core + its projections + cross-attention + FFN over all blocks (embeddings, "
@@ -84,14 +95,6 @@ public final class PatternAnalyzer {
             notes.add("architecture sizes of " + g.model().name() + " are nominal (the worker owns the tiny "
                     + "architectures): FLOP figures are illustrative only");
         }
-        return new AnalysisReport(g.model().name(), mp.method(), g.videoFrames(), t, g.height(), g.width(),
-                g.tokensPerFrame(), g.textTokens(), g.referenceLatentFrames(), g.horizonRatio(), steps, cfgPasses,
-                mp.kfi(), mp.params(), densityPerStep.get(0), frameSum / steps, densityPerStep,
-                g.tokenDensity(mp.mask(0).attendedPairs()), tokenSum / steps, attentionDense, attention,
-                denseStep.selfAttention(), attention / steps, attentionDense / attention, transformerDense,
-                perGeneration.total(), denseStep.total(), perGeneration.total() / steps,
-                transformerDense / perGeneration.total(), denseStep.selfAttention() / denseStep.total(), denseStep,
-                coverageStep, anchorList, new Budget(budgetMin, (double) budgetSum / ((long) t * steps), budgetMax),
-                g.model().architecture().nominal(), notes);
+        return notes;
     }
 }
