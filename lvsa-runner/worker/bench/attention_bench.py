@@ -38,6 +38,7 @@ sys.path.insert(0, str(WORKER_ROOT))
 sys.path.insert(0, str(Path(__file__).resolve().parent))  # the attention_* helpers beside this file
 
 from attention_check import run_check  # noqa: E402
+from attention_env import cuda_alive, print_environment, triton_config_note  # noqa: E402
 from attention_kernels import Case, Unavailable, prepare  # noqa: E402
 from attention_report import print_cycle_medians, print_goals, print_goals_fa4, print_tables  # noqa: E402,F401
 from attention_rows import (  # noqa: E402,F401  (tests reach these through this module)
@@ -172,56 +173,8 @@ def bench_one(name: str, case: Case, args) -> dict:
     return record
 
 
-def triton_config_note() -> str:
-    from lvsa_worker.kernels import triton_fbs
-
-    tuner = triton_fbs._autotuned
-    best = getattr(tuner, "best_config", None) if tuner is not None else None
-    if best is None:
-        return ""
-    return f" chosen: BLOCK_N={best.kwargs.get('BLOCK_N')} warps={best.num_warps} stages={best.num_stages}"
-
-
-def cuda_alive() -> bool:
-    import torch
-
-    try:
-        torch.cuda.synchronize()
-        (torch.ones(8, device="cuda") * 2).sum().item()
-        return True
-    except Exception:  # noqa: BLE001
-        return False
-
-
 # ---------------------------------------------------------------- report
 # ---------------------------------------------------------------- main
-def print_environment(device) -> None:
-    import torch
-    import triton
-
-    parts = [f"torch {torch.__version__}", f"triton {triton.__version__}", f"python {sys.version.split()[0]}"]
-    if device == "cuda":
-        parts += [f"GPU {torch.cuda.get_device_name()}", f"CUDA {torch.version.cuda}",
-                  f"cuDNN {torch.backends.cudnn.version()}"]
-    try:
-        import flashinfer
-
-        parts.append(f"flashinfer {flashinfer.__version__}")
-    except ImportError:
-        parts.append("flashinfer not installed")
-    from lvsa_worker.kernels.inner import fa4_unavailable_reason, fa4_version
-
-    reason = fa4_unavailable_reason(device)
-    parts.append(f"flash-attn-4 {fa4_version()}" if reason is None else f"fa4 unavailable: {reason}")
-    try:
-        from importlib.metadata import version
-
-        parts.append(f"nvidia-cutlass-dsl {version('nvidia-cutlass-dsl')}")
-    except Exception:  # noqa: BLE001
-        pass
-    print("# " + ", ".join(parts), flush=True)
-
-
 def parse_args(argv=None):
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0], formatter_class=argparse.RawDescriptionHelpFormatter,
                                  epilog=__doc__.split("\n", 1)[1])
@@ -300,6 +253,51 @@ def run_isolated(name: str, args, device: str, remaining_s: float):
     return records, problem
 
 
+def shapes_to_run(args) -> dict:
+    """Shape label -> (rows, where they came from): --rows-json's one shape, else every --shapes entry (one per
+    rotation pattern with --patterns all)."""
+    if args.rows_json:
+        ((rows, source),) = rows_for_shape("custom", 0, args).values()
+        shapes = {f"T{len(rows)}": (rows, source)}
+        args.shapes = list(shapes)
+        return shapes
+    shapes = {}
+    for label in args.shapes:
+        shapes.update(rows_for_shape(label, SHAPES[label], args))
+    return shapes
+
+
+class Records:
+    """The bench's records: each gets its ratios against this run's dense kernels, is printed as a JSON line and
+    appended to ``json_out`` (written as ``.partial`` and renamed when the bench ends)."""
+
+    def __init__(self, json_out: str | None):
+        self.records: list[dict] = []
+        self.json_out = json_out
+        self.out_file = open(json_out + ".partial", "w") if json_out else None
+
+    def emit(self, record: dict) -> None:
+        for baseline in ("dense-cudnn", "dense-fa4"):
+            key = "ratio_vs_" + baseline.replace("-", "_")
+            dense = next((r for r in self.records if base_shape(r["shape"]) == base_shape(record["shape"])
+                          and r["kernel"] == baseline and r["status"] == "ok"), None)
+            if record["kernel"] == baseline and "ms_median" in record:
+                record[key] = 1.0
+            elif dense and "ms_median" in record:
+                record[key] = round(dense["ms_median"] / record["ms_median"], 4)
+        self.records.append(record)
+        line = json.dumps(record, default=str)
+        print(line, flush=True)
+        if self.out_file:
+            self.out_file.write(line + "\n")
+            self.out_file.flush()
+
+    def close(self) -> None:
+        if self.out_file:
+            self.out_file.close()
+            os.replace(self.json_out + ".partial", self.json_out)
+
+
 def main(argv=None) -> int:
     args = parse_args(argv)
     started = time.monotonic()
@@ -315,36 +313,11 @@ def main(argv=None) -> int:
         return run_check(args, device)
     if device != "cuda":
         log("WARNING: timing on CPU is a smoke test of the bench only (use tiny --tokens-per-frame/--heads/--head-dim)")
-    order = [k for k in KERNELS if k in args.kernels]
-    if args.rows_json:
-        ((rows, source),) = rows_for_shape("custom", 0, args).values()
-        shapes = {f"T{len(rows)}": (rows, source)}
-        args.shapes = list(shapes)
-    else:
-        shapes = {}
-        for label in args.shapes:
-            shapes.update(rows_for_shape(label, SHAPES[label], args))
+    shapes = shapes_to_run(args)
     flex_shapes = list(args.shapes) if args.flex_shapes == "all" else args.flex_shapes.split(",")
-    records, lost = [], None
-    out_file = open(args.json_out + ".partial", "w") if args.json_out else None
-
-    def emit(record):
-        for baseline in ("dense-cudnn", "dense-fa4"):  # ratios against the dense kernels of this run
-            key = "ratio_vs_" + baseline.replace("-", "_")
-            dense = next((r for r in records if base_shape(r["shape"]) == base_shape(record["shape"])
-                          and r["kernel"] == baseline and r["status"] == "ok"), None)
-            if record["kernel"] == baseline and "ms_median" in record:
-                record[key] = 1.0
-            elif dense and "ms_median" in record:
-                record[key] = round(dense["ms_median"] / record["ms_median"], 4)
-        records.append(record)
-        line = json.dumps(record, default=str)
-        print(line, flush=True)
-        if out_file:
-            out_file.write(line + "\n")
-            out_file.flush()
-
-    for name in order:
+    sink, lost = Records(args.json_out), None
+    records, emit = sink.records, sink.emit
+    for name in [k for k in KERNELS if k in args.kernels]:
         isolate = name in args.isolate and not args.child and not lost
         if isolate and time.monotonic() < deadline:
             child, problem = run_isolated(name, args, device, deadline - time.monotonic())
@@ -375,9 +348,7 @@ def main(argv=None) -> int:
             if record["status"] == "error" and device == "cuda" and not cuda_alive():
                 lost = f"{name} @ {label}"
             emit(record)
-    if out_file:
-        out_file.close()
-        os.replace(args.json_out + ".partial", args.json_out)
+    sink.close()
     if not args.child:
         print_tables(records, list(shapes))
         print_goals(records, list(shapes))

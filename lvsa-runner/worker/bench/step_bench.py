@@ -192,11 +192,8 @@ def variant_overrides(options: dict) -> list[tuple[str, dict]]:
     return overrides
 
 
-def run_cell(setup: Setup, model, horizon, frames, method, backend_name, plan, args) -> dict:
-    from lvsa_worker.attention import AttentionRuntime, TokenLayout, resolve
-    from lvsa_worker.kernels.frame_block_sparse import auto_options_override, parse_variant
-    from lvsa_worker.models import wan
-
+def new_cell(setup: Setup, horizon, frames, method, backend_name, args) -> dict:
+    """A cell's identifying fields, before it runs."""
     t = (frames - 1) // 4 + 1
     cell = {"horizon": f"{horizon}x", "frames": frames, "latent_frames": t, "tokens": t * setup.tokens_per_frame,
             "method": method, "backend": ("diffusers-sdpa" if backend_name == "dense" else backend_name)
@@ -206,6 +203,30 @@ def run_cell(setup: Setup, model, horizon, frames, method, backend_name, plan, a
         cell["compile_mode"] = args.compile_mode
     if setup.smoke:
         cell["smoke_cpu"] = True
+    return cell
+
+
+def worker_runtime(setup: Setup, backend_name: str, plan, variant: contextlib.ExitStack):
+    """The worker's attention runtime for ``backend_name`` (its variant options, e.g. "fbs:inner=fa4", entered
+    on ``variant`` for the cell's duration)."""
+    from lvsa_worker.attention import AttentionRuntime, TokenLayout, resolve
+    from lvsa_worker.kernels.frame_block_sparse import auto_options_override, parse_variant
+
+    name, options = parse_variant(DENSE_FBS.get(backend_name, backend_name))
+    for overridden, values in variant_overrides(options):  # "fbs:window_mode=gather", "fbs:inner=fa4"
+        variant.enter_context(auto_options_override(overridden, **values))
+    backend = resolve(name, setup.device.type, False)
+    g = plan.geometry
+    return AttentionRuntime(plan, backend, TokenLayout(g.latent_frames, g.tokens_per_frame, 0),
+                            device=setup.device, dtype=setup.dtype, num_heads=setup.config["num_attention_heads"],
+                            head_dim=setup.config["attention_head_dim"], synchronize=setup.synchronize)
+
+
+def run_cell(setup: Setup, model, horizon, frames, method, backend_name, plan, args) -> dict:
+    from lvsa_worker.models import wan
+
+    t = (frames - 1) // 4 + 1
+    cell = new_cell(setup, horizon, frames, method, backend_name, args)
     restore = None
     cuda = setup.device.type == "cuda"
     variant = contextlib.ExitStack()
@@ -219,15 +240,7 @@ def run_cell(setup: Setup, model, horizon, frames, method, backend_name, plan, a
             def step(_):
                 return None
         else:
-            name, options = parse_variant(DENSE_FBS.get(backend_name, backend_name))
-            for overridden, values in variant_overrides(options):  # "fbs:window_mode=gather", "fbs:inner=fa4"
-                variant.enter_context(auto_options_override(overridden, **values))
-            backend = resolve(name, setup.device.type, False)
-            g = plan.geometry
-            runtime = AttentionRuntime(plan, backend, TokenLayout(g.latent_frames, g.tokens_per_frame, 0),
-                                       device=setup.device, dtype=setup.dtype,
-                                       num_heads=setup.config["num_attention_heads"],
-                                       head_dim=setup.config["attention_head_dim"], synchronize=setup.synchronize)
+            runtime = worker_runtime(setup, backend_name, plan, variant)
             restore = wan.install([model], runtime)
 
             def step(s):
@@ -301,7 +314,38 @@ def table(cells: list[dict]) -> str:
     return "\n".join(lines)
 
 
-def main(argv=None) -> int:
+def run_cells(setup, model, plans: dict, args, check_schema: bool, sink) -> list[dict]:
+    """Every (horizon, backend) cell, each written to ``sink`` as it finishes."""
+    from lvsa_worker.plan import parse_plan
+
+    cells = []
+    for horizon in [int(h) for h in args.horizons.split(",")]:
+        frames = HORIZONS[horizon]
+        for name in [b.strip() for b in args.backends.split(",") if b.strip()]:
+            method = "dense" if name in DENSE_SDPA or name in DENSE_FBS else "lvsa"
+            plan = None
+            if name in DENSE_FBS:
+                plan = parse_plan(full_mask_plan(setup, frames), f"<{name} full mask>", check_schema=check_schema)
+            if method == "lvsa":
+                plan = plans.get(frames)
+                if plan is None and horizon == 1:
+                    plan = parse_plan(full_mask_plan(setup, frames), "<1x full mask>", check_schema=check_schema)
+                if plan is None:
+                    cell = {"horizon": f"{horizon}x", "frames": frames, "latent_frames": (frames - 1) // 4 + 1,
+                            "tokens": ((frames - 1) // 4 + 1) * setup.tokens_per_frame, "method": method,
+                            "backend": name,
+                            "status": "no-plan", "message": f"no LVSA plan for {frames} frames in {args.plan_dir}"}
+                    cells.append(cell)
+                    sink.emit(cell)
+                    continue
+            log(f"{horizon}x {method} {name} ...")
+            cell = run_cell(setup, model, horizon, frames, method, name, plan, args)
+            cells.append(cell)
+            sink.emit(cell)
+    return cells
+
+
+def parse_args(argv=None):
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--plan-dir", type=Path, default=None, help="folder of plan JSON files (LVSA masks)")
     parser.add_argument("--model-prefix", default="wan2.1-t2v-1.3b", help="plan 'model' names to use")
@@ -329,7 +373,11 @@ def main(argv=None) -> int:
     parser.add_argument("--out", type=Path, default=None, help="also write the JSON lines here")
     parser.add_argument("--smoke-cpu", action="store_true",
                         help="tiny stand-in on the CPU: checks the script runs, measures nothing")
-    args = parser.parse_args(argv)
+    return parser.parse_args(argv)
+
+
+def main(argv=None) -> int:
+    args = parse_args(argv)
 
     if not args.smoke_cpu and not torch.cuda.is_available():
         log("needs a CUDA GPU (or --smoke-cpu)")
@@ -344,8 +392,6 @@ def main(argv=None) -> int:
         check_schema = False
         log("jsonschema is not installed: plans are checked by the semantic rules only")
 
-    horizons = [int(h) for h in args.horizons.split(",")]
-    backends = [b.strip() for b in args.backends.split(",") if b.strip()]
     plans = find_lvsa_plans(setup, args.plan_dir, args.model_prefix, check_schema)
     log(f"LVSA plans found for frames: {sorted(plans) or 'none'}")
     where = torch.cuda.get_device_name() if setup.device.type == "cuda" else "CPU smoke run"
@@ -355,33 +401,8 @@ def main(argv=None) -> int:
         model.compile_repeated_blocks(fullgraph=False, **({"mode": args.compile_mode} if args.compile_mode else {}))
         log(f"transformer blocks compiled with torch.compile, mode {args.compile_mode or 'default'} "
             "(first forward of each cell includes compiling)")
-    from lvsa_worker.plan import parse_plan
-
-    cells = []
     sink = JsonLines(args.out)
-    for horizon in horizons:
-        frames = HORIZONS[horizon]
-        for name in backends:
-            method = "dense" if name in DENSE_SDPA or name in DENSE_FBS else "lvsa"
-            plan = None
-            if name in DENSE_FBS:
-                plan = parse_plan(full_mask_plan(setup, frames), f"<{name} full mask>", check_schema=check_schema)
-            if method == "lvsa":
-                plan = plans.get(frames)
-                if plan is None and horizon == 1:
-                    plan = parse_plan(full_mask_plan(setup, frames), "<1x full mask>", check_schema=check_schema)
-                if plan is None:
-                    cell = {"horizon": f"{horizon}x", "frames": frames, "latent_frames": (frames - 1) // 4 + 1,
-                            "tokens": ((frames - 1) // 4 + 1) * setup.tokens_per_frame, "method": method,
-                            "backend": name,
-                            "status": "no-plan", "message": f"no LVSA plan for {frames} frames in {args.plan_dir}"}
-                    cells.append(cell)
-                    sink.emit(cell)
-                    continue
-            log(f"{horizon}x {method} {name} ...")
-            cell = run_cell(setup, model, horizon, frames, method, name, plan, args)
-            cells.append(cell)
-            sink.emit(cell)
+    cells = run_cells(setup, model, plans, args, check_schema, sink)
     sink.close()
     print(table(cells), flush=True)
     return 0
