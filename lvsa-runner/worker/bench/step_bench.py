@@ -43,6 +43,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))  # run from a check
 sys.path.insert(0, str(Path(__file__).resolve().parent))  # jsonl.py beside this file
 
 from jsonl import JsonLines  # noqa: E402
+from step_table import table  # noqa: E402
 
 WAN_1_3B = dict(
     patch_size=(1, 2, 2), num_attention_heads=12, attention_head_dim=128, in_channels=16, out_channels=16,
@@ -280,38 +281,6 @@ def run_cell(setup: Setup, model, horizon, frames, method, backend_name, plan, a
         if cuda:
             torch.cuda.empty_cache()
     return cell
-
-
-def table(cells: list[dict]) -> str:
-    backends = [b for b in dict.fromkeys(c["backend"] for c in cells if c["method"] == "lvsa")]
-    dense_names = [b for b in dict.fromkeys(c["backend"] for c in cells if c["method"] == "dense")]
-    head = ["horizon", "frames", "T", "tokens"] + [f"{b} ms" for b in dense_names] + \
-           [f"lvsa {b} ms (x {', x '.join(dense_names)})" for b in backends] + ["frame density", "ideal 1/d"]
-    lines = ["| " + " | ".join(head) + " |", "|" + "---|" * len(head)]
-    for horizon in dict.fromkeys(c["horizon"] for c in cells):
-        row_cells = [c for c in cells if c["horizon"] == horizon]
-        first = row_cells[0]
-        row = [horizon, str(first["frames"]), str(first["latent_frames"]), f"{first['tokens']:,}"]
-        dense_ms = []
-        for b in dense_names:
-            c = next((c for c in row_cells if c["method"] == "dense" and c["backend"] == b), None)
-            ok = c is not None and c["status"] == "ok"
-            dense_ms.append(c["median_ms"] if ok else None)
-            row.append(f"{c['median_ms']:.1f}" if ok else (c["status"] if c else "-"))
-        density = None
-        for b in backends:
-            c = next((c for c in row_cells if c["method"] == "lvsa" and c["backend"] == b), None)
-            if c is None:
-                row.append("-")
-            elif c["status"] != "ok":
-                row.append(c["status"])
-            else:
-                density = c.get("density")
-                ratios = ", ".join(f"{d / c['median_ms']:.2f}x" if d else "-" for d in dense_ms)
-                row.append(f"{c['median_ms']:.1f}" + (f" ({ratios})" if dense_ms else ""))
-        row += [f"{density:.3f}" if density else "-", f"{1 / density:.2f}x" if density else "-"]
-        lines.append("| " + " | ".join(row) + " |")
-    return "\n".join(lines)
 
 
 def run_cells(setup, model, plans: dict, args, check_schema: bool, sink) -> list[dict]:

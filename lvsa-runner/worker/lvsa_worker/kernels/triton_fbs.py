@@ -218,16 +218,9 @@ def _parse_config(text: str) -> tuple[int, int, int]:
     return tuple(int(p) for p in parts)  # type: ignore[return-value]
 
 
-def plan_triton(
-    frame_mask: np.ndarray,
-    tokens_per_frame: int,
-    text_tokens: int,
-    head_dim: int,
-    device: torch.device,
-    block_m: int | None = None,
-    config: tuple[int, int, int] | None = None,
-    text_backend: str = "cudnn",
-) -> TritonPlan:
+def _tile_settings(head_dim: int, device: torch.device, block_m: int | None, config):
+    """(block_m, config): query tile rows (128 on CUDA, 32 on CPU) and the kernel config (from the environment's
+    CONFIG_ENV, a fixed small one on CPU, else None: autotune); refuses sizes the kernel cannot tile."""
     if head_dim < 16 or head_dim & (head_dim - 1):
         raise ValueError(f"the triton method needs head_dim a power of two >= 16, got {head_dim}")
     on_cuda = device.type == "cuda"
@@ -238,6 +231,20 @@ def plan_triton(
         config = _parse_config(os.environ[CONFIG_ENV])
     if config is None and not on_cuda:
         config = (16, 4, 1)
+    return block_m, config
+
+
+def plan_triton(
+    frame_mask: np.ndarray,
+    tokens_per_frame: int,
+    text_tokens: int,
+    head_dim: int,
+    device: torch.device,
+    block_m: int | None = None,
+    config: tuple[int, int, int] | None = None,
+    text_backend: str = "cudnn",
+) -> TritonPlan:
+    block_m, config = _tile_settings(head_dim, device, block_m, config)
     num_frames = frame_mask.shape[0]
     p = tokens_per_frame
     video = num_frames * p

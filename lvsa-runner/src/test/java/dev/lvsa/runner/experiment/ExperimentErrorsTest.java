@@ -29,6 +29,7 @@ class ExperimentErrorsTest {
             device: cpu
             """;
 
+    /** Mistakes in models and methods (the table goes on in {@link #moreMistakes}). */
     static Stream<Arguments> mistakes() {
         return Stream.of(
                 Arguments.of("unknown model", BASE.replace("[tiny-wan]", "[tiny-wam]"),
@@ -56,7 +57,12 @@ class ExperimentErrorsTest {
                 Arguments.of("bad kfi", BASE.replace("[dense, lvsa]", "[{method: lvsa, kfi: often}]"),
                         new String[] {"methods[0].kfi", "auto or a whole number"}),
                 Arguments.of("missing pattern file", BASE.replace("[dense, lvsa]", "[{pattern: nope.json}]"),
-                        new String[] {"methods[0].pattern", "nope.json"}),
+                        new String[] {"methods[0].pattern", "nope.json"}));
+    }
+
+    /** Mistakes in prompts, lengths and the run's settings. */
+    static Stream<Arguments> moreMistakes() {
+        return Stream.of(
                 Arguments.of("unknown prompt set", BASE.replace("[demo-1]", "[demo-2]"),
                         new String[] {"prompt_sets", "demo-2", "unknown"}),
                 Arguments.of("no prompts", BASE.replace("prompt_sets: [demo-1]\n", ""),
@@ -101,7 +107,7 @@ class ExperimentErrorsTest {
     }
 
     @ParameterizedTest(name = "{0}")
-    @MethodSource("mistakes")
+    @MethodSource({"mistakes", "moreMistakes"})
     void a_mistake_is_one_line_naming_key_and_cause(String what, String yaml, String[] words, @TempDir Path dir)
             throws IOException {
         Path f = Experiments.write(dir, "exp.yaml", yaml);

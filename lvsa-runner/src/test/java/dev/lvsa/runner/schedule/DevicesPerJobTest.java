@@ -112,17 +112,22 @@ class DevicesPerJobTest {
                 assertThat(ProcessHandle.of(((Number) t.get("worker_pid")).longValue()).map(ProcessHandle::isAlive))
                         .isNotEqualTo(java.util.Optional.of(true));
             }
-            Map<String, Object> lvsa = ledger.query("SELECT r.result_json, j.video_path FROM results r JOIN jobs j "
-                    + "ON j.job_id = r.job_id WHERE j.method = 'lvsa'").get(0);
-            JsonNode result = JSON.readTree((String) lvsa.get("result_json"));
-            assertThat(result.path("status").asText()).isEqualTo("ok");
-            assertThat(result.path("sequence_parallel").asInt()).isEqualTo(2);
-            assertThat(result.path("steps_run").asInt()).isEqualTo(2);
-            assertThat(runDir.resolve((String) lvsa.get("video_path"))).isNotEmptyFile();
-            assertThat(Files.readString(runDir.resolve("logs").resolve(Path.of((String) lvsa.get("video_path"))
-                    .getFileName().toString().replace(".mp4", ".log")))).contains("torch.distributed.run")
-                    .contains("--sequence-parallel").contains("kills itself after step 1 (test hook)");
+            theLvsaJobRanOverTwoRanks(ledger, runDir);
         }
+    }
+
+    /** The LVSA job's result says 2 ranks and every step, its video exists and its log names the launch. */
+    private static void theLvsaJobRanOverTwoRanks(Ledger ledger, Path runDir) throws Exception {
+        Map<String, Object> lvsa = ledger.query("SELECT r.result_json, j.video_path FROM results r JOIN jobs j "
+                + "ON j.job_id = r.job_id WHERE j.method = 'lvsa'").get(0);
+        JsonNode result = JSON.readTree((String) lvsa.get("result_json"));
+        assertThat(result.path("status").asText()).isEqualTo("ok");
+        assertThat(result.path("sequence_parallel").asInt()).isEqualTo(2);
+        assertThat(result.path("steps_run").asInt()).isEqualTo(2);
+        assertThat(runDir.resolve((String) lvsa.get("video_path"))).isNotEmptyFile();
+        assertThat(Files.readString(runDir.resolve("logs").resolve(Path.of((String) lvsa.get("video_path"))
+                .getFileName().toString().replace(".mp4", ".log")))).contains("torch.distributed.run")
+                .contains("--sequence-parallel").contains("kills itself after step 1 (test hook)");
     }
 
     @Test

@@ -63,26 +63,7 @@ class KillRunnerTest {
             List<Map<String, Object>> jobs = l.query("SELECT job_id, status, video_path FROM jobs");
             assertThat(jobs).as(why).hasSize(8).allSatisfy(j -> assertThat(j).containsEntry("status", "ok"));
             for (Map<String, Object> j : jobs) {
-                String id = (String) j.get("job_id");
-                List<Map<String, Object>> results = l.query("SELECT * FROM results WHERE job_id = ?", id);
-                assertThat(results).as(why).hasSize(1);
-                List<Map<String, Object>> attempts = l.query(
-                        "SELECT attempt_id, number, outcome, started_at FROM attempts WHERE job_id = ? ORDER BY number",
-                        id);
-                // exactly one attempt finished, it is the result's and the last one; earlier ones were interrupted
-                assertThat(attempts.stream().filter(a -> a.get("outcome").equals("ok"))).as(why).hasSize(1);
-                Map<String, Object> lastAttempt = attempts.get(attempts.size() - 1);
-                assertThat(lastAttempt).containsEntry("outcome", "ok")
-                        .containsEntry("attempt_id", results.get(0).get("attempt_id"));
-                assertThat(attempts.subList(0, attempts.size() - 1))
-                        .allSatisfy(a -> assertThat(a).containsEntry("outcome", "interrupted"));
-                // a job with a result never ran again
-                Instant recorded = Instant.parse((String) results.get(0).get("recorded_at"));
-                assertThat(attempts).allSatisfy(a ->
-                        assertThat(Instant.parse((String) a.get("started_at"))).isBefore(recorded));
-                assertThat(l.query("SELECT status FROM scores WHERE job_id = ?", id)).as(why).hasSize(1)
-                        .allSatisfy(s -> assertThat(s).containsEntry("status", "ok"));
-                assertThat(runDir.resolve((String) j.get("video_path"))).isNotEmptyFile();
+                eachJobRanToOneResult(l, j, runDir, why);
             }
             assertThat(l.query("SELECT COUNT(*) AS n FROM attempts WHERE outcome = 'ok'").get(0).get("n"))
                     .isEqualTo(8);
@@ -100,6 +81,33 @@ class KillRunnerTest {
                 assertThat(waitGone(pid, started, 30)).as("worker " + pid + " still runs; " + why).isTrue();
             }
         }
+    }
+
+    /**
+     * One job of the killed run: one result, one finished attempt (the result's, the last), every earlier attempt
+     * interrupted and started before the result, a score, and its video.
+     */
+    private static void eachJobRanToOneResult(Ledger l, Map<String, Object> j, Path runDir, String why) {
+        String id = (String) j.get("job_id");
+        List<Map<String, Object>> results = l.query("SELECT * FROM results WHERE job_id = ?", id);
+        assertThat(results).as(why).hasSize(1);
+        List<Map<String, Object>> attempts = l.query(
+                "SELECT attempt_id, number, outcome, started_at FROM attempts WHERE job_id = ? ORDER BY number",
+                id);
+        // exactly one attempt finished, it is the result's and the last one; earlier ones were interrupted
+        assertThat(attempts.stream().filter(a -> a.get("outcome").equals("ok"))).as(why).hasSize(1);
+        Map<String, Object> lastAttempt = attempts.get(attempts.size() - 1);
+        assertThat(lastAttempt).containsEntry("outcome", "ok")
+                .containsEntry("attempt_id", results.get(0).get("attempt_id"));
+        assertThat(attempts.subList(0, attempts.size() - 1))
+                .allSatisfy(a -> assertThat(a).containsEntry("outcome", "interrupted"));
+        // a job with a result never ran again
+        Instant recorded = Instant.parse((String) results.get(0).get("recorded_at"));
+        assertThat(attempts).allSatisfy(a ->
+                assertThat(Instant.parse((String) a.get("started_at"))).isBefore(recorded));
+        assertThat(l.query("SELECT status FROM scores WHERE job_id = ?", id)).as(why).hasSize(1)
+                .allSatisfy(s -> assertThat(s).containsEntry("status", "ok"));
+        assertThat(runDir.resolve((String) j.get("video_path"))).isNotEmptyFile();
     }
 
     @Test
