@@ -50,6 +50,7 @@ from attention_rows import (  # noqa: E402,F401  (tests reach these through this
     rows_for_shape,
     rows_from_plan_file,
 )
+from jsonl import JsonLines  # noqa: E402
 
 #: Run order (kernel-major): ours first, then the competitors; flashinfer last (JIT build).
 KERNELS = (
@@ -268,13 +269,13 @@ def shapes_to_run(args) -> dict:
 
 
 class Records:
-    """The bench's records: each gets its ratios against this run's dense kernels, is printed as a JSON line and
-    appended to ``json_out`` (written as ``.partial`` and renamed when the bench ends)."""
+    """The bench's records: each gets its ratios against this run's dense kernels and goes out as a JSON line
+    (stdout, and ``json_out`` written as ``.partial`` and renamed when the bench ends)."""
 
     def __init__(self, json_out: str | None):
         self.records: list[dict] = []
         self.json_out = json_out
-        self.out_file = open(json_out + ".partial", "w") if json_out else None
+        self.lines = JsonLines(Path(json_out + ".partial") if json_out else None, default=str)
 
     def emit(self, record: dict) -> None:
         for baseline in ("dense-cudnn", "dense-fa4"):
@@ -286,15 +287,11 @@ class Records:
             elif dense and "ms_median" in record:
                 record[key] = round(dense["ms_median"] / record["ms_median"], 4)
         self.records.append(record)
-        line = json.dumps(record, default=str)
-        print(line, flush=True)
-        if self.out_file:
-            self.out_file.write(line + "\n")
-            self.out_file.flush()
+        self.lines.emit(record)
 
     def close(self) -> None:
-        if self.out_file:
-            self.out_file.close()
+        self.lines.close()
+        if self.json_out:
             os.replace(self.json_out + ".partial", self.json_out)
 
 
