@@ -39,7 +39,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))  # run from a check
 sys.path.insert(0, str(Path(__file__).resolve().parent))  # step_bench.py, jsonl.py beside this file
 
 from jsonl import JsonLines  # noqa: E402
-from step_bench import HORIZONS, WAN_1_3B, Setup, build_model, find_lvsa_plans, full_mask_plan, inputs  # noqa: E402
+from step_bench import HORIZONS, WAN_1_3B, Setup, build_model, cell_plan, find_lvsa_plans, inputs  # noqa: E402
 
 WAN_14B = dict(WAN_1_3B, num_attention_heads=40, attention_head_dim=128, ffn_dim=13824, num_layers=40,
                text_dim=4096, freq_dim=256)
@@ -157,15 +157,11 @@ def table(cells: list[dict]) -> str:
 
 def run_cells(setup, model, sp, plans: dict, args, sink) -> list[dict]:
     """Every (horizon, method, backend) cell; rank 0 gets the merged cells (and writes them to ``sink``)."""
-    from lvsa_worker.plan import parse_plan
-
     cells = []
     for horizon in [int(h) for h in args.horizons.split(",")]:
         frames = HORIZONS[horizon]
         for method in args.methods.split(","):
-            plan = plans.get(frames) if method == "lvsa" else None
-            if plan is None and (method == "dense" or horizon == 1):  # LVSA attends everything at 1x
-                plan = parse_plan(full_mask_plan(setup, frames), f"<{method} full mask>")
+            plan = cell_plan(setup, plans, frames, horizon, method, method)
             if plan is None:
                 log(f"no LVSA plan for {frames} frames in {args.plan_dir}; cell skipped")
                 continue

@@ -96,6 +96,18 @@ def full_mask_plan(setup: Setup, frames: int, steps: int = 2) -> dict:
                      "step_patterns": [0] * steps}}
 
 
+def cell_plan(setup: Setup, plans: dict, frames: int, horizon: int, method: str, label: str,
+              check_schema: bool = True):
+    """The plan a cell runs: LVSA's plan for ``frames`` from ``plans`` (a full frame mask at 1x, where LVSA attends
+    everything, when the folder has none); dense: a full frame mask. None: no LVSA plan for these frames."""
+    from lvsa_worker.plan import parse_plan
+
+    plan = plans.get(frames) if method == "lvsa" else None
+    if plan is None and (method == "dense" or horizon == 1):
+        plan = parse_plan(full_mask_plan(setup, frames), f"<{label} full mask>", check_schema=check_schema)
+    return plan
+
+
 def find_lvsa_plans(setup: Setup, plan_dir: Path | None, model_prefix: str, check_schema: bool) -> dict:
     """Plans by video frame count: method lvsa, 480x832, model name starting with ``model_prefix``.
 
@@ -285,25 +297,17 @@ def run_cell(setup: Setup, model, horizon, frames, method, backend_name, plan, a
 
 def run_cells(setup, model, plans: dict, args, check_schema: bool, sink) -> list[dict]:
     """Every (horizon, backend) cell, each written to ``sink`` as it finishes."""
-    from lvsa_worker.plan import parse_plan
-
     cells = []
     for horizon in [int(h) for h in args.horizons.split(",")]:
         frames = HORIZONS[horizon]
         for name in [b.strip() for b in args.backends.split(",") if b.strip()]:
             method = "dense" if name in DENSE_SDPA or name in DENSE_FBS else "lvsa"
             plan = None
-            if name in DENSE_FBS:
-                plan = parse_plan(full_mask_plan(setup, frames), f"<{name} full mask>", check_schema=check_schema)
-            if method == "lvsa":
-                plan = plans.get(frames)
-                if plan is None and horizon == 1:
-                    plan = parse_plan(full_mask_plan(setup, frames), "<1x full mask>", check_schema=check_schema)
+            if name in DENSE_FBS or method == "lvsa":
+                plan = cell_plan(setup, plans, frames, horizon, method, name, check_schema)
                 if plan is None:
-                    cell = {"horizon": f"{horizon}x", "frames": frames, "latent_frames": (frames - 1) // 4 + 1,
-                            "tokens": ((frames - 1) // 4 + 1) * setup.tokens_per_frame, "method": method,
-                            "backend": name,
-                            "status": "no-plan", "message": f"no LVSA plan for {frames} frames in {args.plan_dir}"}
+                    cell = new_cell(setup, horizon, frames, method, name, args)
+                    cell.update(status="no-plan", message=f"no LVSA plan for {frames} frames in {args.plan_dir}")
                     cells.append(cell)
                     sink.emit(cell)
                     continue

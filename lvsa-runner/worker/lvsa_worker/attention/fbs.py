@@ -125,30 +125,31 @@ class FbsBackend(AttentionBackend):
         return out
 
 
+def _inner_choice(device):
+    """(the InnerChoice fbs would run on ``device``, None) or (None, why not): ``LVSA_FBS_INNER``, else the kernels'
+    ``AUTO_OPTIONS``."""
+    from ..kernels.frame_block_sparse import AUTO_OPTIONS
+    from ..kernels.inner import InnerKernelUnavailable, resolve_inner
+
+    requested = os.environ.get(INNER_ENV, "").strip() or AUTO_OPTIONS.get("split-lse", {}).get("inner", "auto")
+    try:
+        return resolve_inner(requested, device), None
+    except (InnerKernelUnavailable, ValueError) as exc:
+        return None, str(exc)
+
+
 def inner_kernel_name(device) -> str | None:
     """The dense inner kernel fbs would run on ``device`` (``fa4``, ``cudnn``, ``fa2``), or None when the requested
     one cannot run there."""
-    from ..kernels.frame_block_sparse import AUTO_OPTIONS
-    from ..kernels.inner import InnerKernelUnavailable, resolve_inner
-
-    requested = os.environ.get(INNER_ENV, "").strip() or AUTO_OPTIONS.get("split-lse", {}).get("inner", "auto")
-    try:
-        return resolve_inner(requested, device).name
-    except (InnerKernelUnavailable, ValueError):
-        return None
+    choice, _ = _inner_choice(device)
+    return choice.name if choice else None
 
 
 def inner_status(device) -> str:
-    """One line: the dense inner kernel fbs would run on ``device`` and why (``LVSA_FBS_INNER``, else the kernels'
-    ``AUTO_OPTIONS``), or why the requested one cannot run. For ``python -m lvsa_worker backends``."""
-    from ..kernels.frame_block_sparse import AUTO_OPTIONS
-    from ..kernels.inner import InnerKernelUnavailable, resolve_inner
-
-    requested = os.environ.get(INNER_ENV, "").strip() or AUTO_OPTIONS.get("split-lse", {}).get("inner", "auto")
-    try:
-        return resolve_inner(requested, device).note
-    except (InnerKernelUnavailable, ValueError) as exc:
-        return f"unavailable: {exc}"
+    """One line: the dense inner kernel fbs would run on ``device`` and why, or why the requested one cannot run.
+    For ``python -m lvsa_worker backends``."""
+    choice, why = _inner_choice(device)
+    return choice.note if choice else f"unavailable: {why}"
 
 
 register(FbsBackend())
