@@ -191,6 +191,9 @@ public final class VideoDecoder {
 
   private static void start(FFmpegFrameGrabber grabber, Path path, String shownName) throws VideoException {
     FfmpegLog.clear();
+    // one decoding thread per core, as `ffmpeg -threads N` would use (FFmpeg's automatic count is cores + 1,
+    // whose extra thread only adds hand-offs on a small machine)
+    grabber.setVideoOption("threads", String.valueOf(Runtime.getRuntime().availableProcessors()));
     try {
       grabber.start();
     } catch (FrameGrabber.Exception e) {

@@ -6,16 +6,22 @@ import static org.bytedeco.opencv.global.opencv_core.REDUCE_SUM;
 import static org.bytedeco.opencv.global.opencv_core.reduce;
 import static org.bytedeco.opencv.global.opencv_core.CV_64F;
 import static org.bytedeco.opencv.global.opencv_core.absdiff;
+import static org.bytedeco.opencv.global.opencv_core.countNonZero;
+import static org.bytedeco.opencv.global.opencv_core.transform;
 import static org.bytedeco.opencv.global.opencv_core.mean;
 import static org.bytedeco.opencv.global.opencv_core.meanStdDev;
 import static org.bytedeco.opencv.global.opencv_imgproc.COLOR_BGR2GRAY;
 import static org.bytedeco.opencv.global.opencv_imgproc.Laplacian;
+import static org.bytedeco.opencv.global.opencv_imgproc.THRESH_BINARY;
+import static org.bytedeco.opencv.global.opencv_imgproc.THRESH_BINARY_INV;
+import static org.bytedeco.opencv.global.opencv_imgproc.threshold;
 import static org.bytedeco.opencv.global.opencv_imgproc.cvtColor;
 import static org.bytedeco.opencv.global.opencv_imgproc.filter2D;
 
 import dev.lvsa.vqeval.api.SpatialSample;
 import dev.lvsa.vqeval.decode.MatData;
 import org.bytedeco.javacpp.IntPointer;
+import org.bytedeco.javacpp.indexer.DoubleIndexer;
 import org.bytedeco.opencv.opencv_core.Mat;
 import org.bytedeco.opencv.opencv_core.Scalar;
 
@@ -41,57 +47,41 @@ public final class SpatialStats {
       meanStdDev(gray, mean, std);
       double lumaMean = mean.createIndexer().getDouble(0);
       double lumaStd = std.createIndexer().getDouble(0);
-      int w = gray.cols();
-      int h = gray.rows();
-      byte[] g = MatData.bytes(gray, new byte[w * h]);
-      byte[] c = MatData.bytes(bgr.isContinuous() ? bgr : bgr.clone(), new byte[w * h * 3]);
-      long dark = 0;
-      long bright = 0;
-      for (byte b : g) {
-        int v = b & 0xff;
-        if (v <= 5) {
-          dark++;
-        } else if (v >= 250) {
-          bright++;
-        }
+      double pixels = (double) gray.total();
+      long dark;
+      long bright;
+      try (Mat mask = new Mat()) {
+        threshold(gray, mask, 5, 255, THRESH_BINARY_INV); // grey level <= 5
+        dark = countNonZero(mask);
+        threshold(gray, mask, 249, 255, THRESH_BINARY); // grey level >= 250
+        bright = countNonZero(mask);
       }
       double brisqueScore = brisque == null ? Double.NaN : brisque.score(bgr);
-      return new SpatialSample(frameIndex, lapStd * lapStd, lumaMean, lumaStd, (double) dark / g.length,
-          (double) bright / g.length, colourfulness(c, w, h), noiseSigma(gray), blockiness(gray), brisqueScore);
+      return new SpatialSample(frameIndex, lapStd * lapStd, lumaMean, lumaStd, dark / pixels, bright / pixels,
+          colourfulness(bgr), noiseSigma(gray), blockiness(gray), brisqueScore);
     }
   }
 
   /**
-   * Hasler and Suesstrunk (2003): sqrt(var rg + var yb) + 0.3 sqrt(mean rg^2 + mean yb^2), over every
-   * other pixel of every other row (a global statistic; a quarter of the pixels estimate it closely).
+   * Hasler and Suesstrunk (2003): sqrt(var rg + var yb) + 0.3 sqrt(mean rg^2 + mean yb^2) with rg = R - G and
+   * yb = (R + G) / 2 - B, over every pixel, in OpenCV.
    */
-  static double colourfulness(byte[] bgr, int width, int height) {
-    double srg = 0;
-    double syb = 0;
-    double srg2 = 0;
-    double syb2 = 0;
-    long n = 0;
-    int step = width * height >= 64 * 64 ? 2 : 1;
-    for (int y = 0; y < height; y += step) {
-      for (int x = 0; x < width; x += step) {
-        int i = 3 * (y * width + x);
-        int b = bgr[i] & 0xff;
-        int g = bgr[i + 1] & 0xff;
-        int r = bgr[i + 2] & 0xff;
-        double rg = r - g;
-        double yb = 0.5 * (r + g) - b;
-        srg += rg;
-        syb += yb;
-        srg2 += rg * rg;
-        syb2 += yb * yb;
-        n++;
-      }
+  static double colourfulness(Mat bgr) {
+    try (Mat f = new Mat(); Mat opponent = new Mat(); Mat weights = new Mat(2, 3, CV_32F); Mat mean = new Mat();
+        Mat std = new Mat()) {
+      // from (B, G, R): row 1 rg, row 2 yb
+      MatData.putFloats(weights, new float[] {0f, -1f, 1f, -1f, 0.5f, 0.5f});
+      bgr.convertTo(f, CV_32F);
+      transform(f, opponent, weights);
+      meanStdDev(opponent, mean, std);
+      DoubleIndexer m = mean.createIndexer();
+      DoubleIndexer sd = std.createIndexer();
+      double mrg = m.get(0);
+      double myb = m.get(1);
+      double vrg = sd.get(0) * sd.get(0);
+      double vyb = sd.get(1) * sd.get(1);
+      return Math.sqrt(vrg + vyb) + 0.3 * Math.sqrt(mrg * mrg + myb * myb);
     }
-    double mrg = srg / n;
-    double myb = syb / n;
-    double vrg = Math.max(0, srg2 / n - mrg * mrg);
-    double vyb = Math.max(0, syb2 / n - myb * myb);
-    return Math.sqrt(vrg + vyb) + 0.3 * Math.sqrt(mrg * mrg + myb * myb);
   }
 
   /**

@@ -2,6 +2,7 @@ package dev.lvsa.vqeval.signal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import org.bytedeco.opencv.opencv_core.Mat;
 import org.junit.jupiter.api.Test;
 
 /** Small pure helpers of the per-frame stage. */
@@ -49,14 +50,39 @@ class FrameAnalyzerTest {
   }
 
   @Test
-  void colourfulnessIsZeroForGrey() {
+  void colourfulnessIsZeroForGreyAndLargeForSaturatedRed() {
     byte[] grey = new byte[300];
     java.util.Arrays.fill(grey, (byte) 120);
-    assertThat(SpatialStats.colourfulness(grey, 10, 10)).isZero();
     byte[] red = new byte[300];
     for (int i = 0; i < 100; i++) {
       red[3 * i + 2] = (byte) (i % 2 == 0 ? 250 : 10);
     }
-    assertThat(SpatialStats.colourfulness(red, 10, 10)).isGreaterThan(50);
+    try (Mat g = bgr(grey, 10, 10); Mat r = bgr(red, 10, 10)) {
+      assertThat(SpatialStats.colourfulness(g)).isZero();
+      assertThat(SpatialStats.colourfulness(r)).isGreaterThan(50);
+    }
+  }
+
+  @Test
+  void colourfulnessMatchesTheFormulaOnTwoColours() {
+    // half pure red (rg 255, yb 127.5), half pure blue (rg 0, yb -255): each opponent channel takes two
+    // values in equal shares, so its variance is (difference / 2)^2
+    byte[] px = new byte[3 * 4];
+    px[2] = (byte) 255;
+    px[5] = (byte) 255;
+    px[6] = (byte) 255;
+    px[9] = (byte) 255;
+    double mrg = 127.5;
+    double myb = (127.5 - 255) / 2;
+    double expected = Math.sqrt(127.5 * 127.5 + 191.25 * 191.25) + 0.3 * Math.sqrt(mrg * mrg + myb * myb);
+    try (Mat m = bgr(px, 2, 2)) {
+      assertThat(SpatialStats.colourfulness(m)).isCloseTo(expected, org.assertj.core.data.Offset.offset(1e-3));
+    }
+  }
+
+  private static Mat bgr(byte[] pixels, int width, int height) {
+    Mat m = new Mat(height, width, org.bytedeco.opencv.global.opencv_core.CV_8UC3);
+    m.data().put(pixels);
+    return m;
   }
 }
