@@ -1,10 +1,9 @@
-#!/usr/bin/env python3
 """Frame-block-sparse attention bench (issue 7): one self-attention call at Wan 2.1 1.3B shapes.
 
-    python bench/attention_bench.py                      # all shapes, all kernels (H200: a few minutes)
-    python bench/attention_bench.py --shapes 2x,6x --kernels dense-cudnn,split-lse,triton --iters 5
-    python bench/attention_bench.py --check              # every kernel vs the float32 reference, small sizes
-    python bench/attention_bench.py --check --device cpu # the CPU-capable kernels (CI)
+    python -m bench.attention_bench                      # all shapes, all kernels (H200: a few minutes)
+    python -m bench.attention_bench --shapes 2x,6x --kernels dense-cudnn,split-lse,triton --iters 5
+    python -m bench.attention_bench --check              # every kernel vs the float32 reference, small sizes
+    python -m bench.attention_bench --check --device cpu # the CPU-capable kernels (CI)
 
 Shapes: T = 21/41/81/121 latent frames (1x/2x/4x/6x), P = 1560 tokens per frame, 12 heads x 128,
 bf16, B = 1. Rows: step 0's pattern (or every rotation pattern) of an LVSA plan in --plan-dir matching
@@ -33,15 +32,11 @@ import time
 import traceback
 from pathlib import Path
 
-WORKER_ROOT = Path(__file__).resolve().parents[1]
-sys.path.insert(0, str(WORKER_ROOT))
-sys.path.insert(0, str(Path(__file__).resolve().parent))  # the attention_* helpers beside this file
-
-from attention_check import run_check  # noqa: E402
-from attention_env import cuda_alive, print_environment, triton_config_note  # noqa: E402
-from attention_kernels import Case, Unavailable, prepare  # noqa: E402
-from attention_report import print_cycle_medians, print_goals, print_goals_fa4, print_tables  # noqa: E402,F401
-from attention_rows import (  # noqa: E402,F401  (tests reach these through this module)
+from .attention_check import run_check
+from .attention_env import cuda_alive, print_environment, triton_config_note
+from .attention_kernels import Case, Unavailable, prepare
+from .attention_report import print_cycle_medians, print_goals, print_goals_fa4, print_tables  # noqa: F401
+from .attention_rows import (  # noqa: F401  (tests reach these through this module)
     SHAPES,
     base_shape,
     find_plan_rows,
@@ -50,7 +45,7 @@ from attention_rows import (  # noqa: E402,F401  (tests reach these through this
     rows_for_shape,
     rows_from_plan_file,
 )
-from jsonl import JsonLines  # noqa: E402
+from .jsonl import JsonLines
 
 #: Run order (kernel-major): ours first, then the competitors; flashinfer last (JIT build).
 KERNELS = (
@@ -228,10 +223,11 @@ def parse_args(argv=None):
 
 def run_isolated(name: str, args, device: str, remaining_s: float):
     """Runs one kernel over all shapes in a child process (a fault there cannot take the CUDA
-    context of this process down); returns its records."""
+    context of this process down); returns its records. The child (``python -m bench.attention_bench``)
+    inherits this process's folder and environment, so it imports the same bench package."""
     import subprocess
 
-    cmd = [sys.executable, str(Path(__file__).resolve()), "--child", "--kernels", name, "--device", device,
+    cmd = [sys.executable, "-m", "bench.attention_bench", "--child", "--kernels", name, "--device", device,
            "--shapes", ",".join(args.shapes), "--iters", str(args.iters), "--warmup", str(args.warmup),
            "--budget-s", str(args.budget_s), "--plan-dir", args.plan_dir, "--flex-shapes", args.flex_shapes,
            "--patterns", args.patterns,

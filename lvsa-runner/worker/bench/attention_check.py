@@ -5,8 +5,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from attention_kernels import Case, Unavailable, prepare
-from attention_rows import rows_from_plan_file
+from .attention_kernels import Case, Unavailable, prepare
+from .attention_rows import rows_from_plan_file
 
 #: --check's LVSA case: a golden plan the Java planner wrote (17 latent frames, anchors 0 and 16 at step 0).
 CHECK_PLAN = "tiny-wan_lvsa_65f.json"

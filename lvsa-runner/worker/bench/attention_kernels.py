@@ -10,7 +10,7 @@ from __future__ import annotations
 import math
 import time
 
-from attention_rows import log
+from .attention_rows import log
 
 
 class Case:

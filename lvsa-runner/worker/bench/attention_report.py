@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import statistics
 
-from attention_rows import base_shape
+from .attention_rows import base_shape
 
 GOAL_RATIO = {"1x": 1.0, "2x": 1.8, "4x": 3.55, "6x": 5.3}
 SPARSE_OURS = ("split-lse", "split-lse-fa4", "split-lse-gather", "split-lse-fa2", "triton", "gather")

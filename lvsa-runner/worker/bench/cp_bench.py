@@ -1,11 +1,11 @@
-#!/usr/bin/env python3
 """Context-parallel (Ulysses) step time and peak memory per rank: one Wan transformer forward spread over N GPUs.
 
 Launch one process per GPU with ``torch.distributed.run``; N = 1 runs the same code (the wrapper calls the
-backend directly, the block hooks cut nothing) so its figure is comparable with ``step_bench.py``::
+backend directly, the block hooks cut nothing) so its figure is comparable with ``step_bench.py``. From
+``lvsa-runner/worker``::
 
-    python -m torch.distributed.run --standalone --nproc-per-node 4 lvsa-runner/worker/bench/cp_bench.py \
-        --model 14b --plan-dir contracts/attention-plan/v1/golden --horizons 2,4,6 --out cp_bench_4.jsonl
+    python -m torch.distributed.run --standalone --nproc-per-node 4 -m bench.cp_bench \
+        --model 14b --plan-dir ../../contracts/attention-plan/v1/golden --horizons 2,4,6 --out cp_bench_4.jsonl
 
 One "step" is one transformer forward (batch 1, no classifier-free guidance), bf16, random weights with the
 real Wan 2.1 configuration (``1.3b``: 30 layers, 12 heads x 128; ``14b``: 40 layers, 40 heads x 128), 480x832,
@@ -35,11 +35,8 @@ from pathlib import Path
 import torch
 import torch.distributed as dist
 
-sys.path.insert(0, str(Path(__file__).resolve().parents[1]))  # run from a checkout without installing
-sys.path.insert(0, str(Path(__file__).resolve().parent))  # step_bench.py, jsonl.py beside this file
-
-from jsonl import JsonLines  # noqa: E402
-from step_bench import HORIZONS, WAN_1_3B, Setup, build_model, cell_plan, find_lvsa_plans, inputs  # noqa: E402
+from .jsonl import JsonLines
+from .step_bench import HORIZONS, WAN_1_3B, Setup, build_model, cell_plan, find_lvsa_plans, inputs
 
 WAN_14B = dict(WAN_1_3B, num_attention_heads=40, attention_head_dim=128, ffn_dim=13824, num_layers=40,
                text_dim=4096, freq_dim=256)
@@ -174,7 +171,7 @@ def run_cells(setup, model, sp, plans: dict, args, sink) -> list[dict]:
     return cells
 
 
-def main(argv=None) -> int:
+def parse_args(argv=None):
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--model", choices=sorted(CONFIGS), default="1.3b", help="Wan 2.1 configuration")
     parser.add_argument("--plan-dir", type=Path, default=None, help="folder of plan JSON files (LVSA masks)")
@@ -190,7 +187,11 @@ def main(argv=None) -> int:
     parser.add_argument("--out", type=Path, default=None, help="also write the JSON lines here (rank 0)")
     parser.add_argument("--smoke-cpu", action="store_true",
                         help="tiny stand-in on the CPU with gloo: checks the script runs, measures nothing")
-    args = parser.parse_args(argv)
+    return parser.parse_args(argv)
+
+
+def main(argv=None) -> int:
+    args = parse_args(argv)
     if not args.smoke_cpu and not torch.cuda.is_available():
         log("needs CUDA GPUs (or --smoke-cpu)")
         return 2

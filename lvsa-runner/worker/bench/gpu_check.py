@@ -1,12 +1,12 @@
-#!/usr/bin/env python3
 """Correctness of the worker's CUDA attention backends against the masked reference, on a GPU.
 
 The CPU test suite checks every backend that runs on a CPU; this script checks the CUDA-only ones
 (``flashinfer``, the CUDA paths of ``fbs``, ``sdpa-gather`` and ``flex``) the same way, in bf16, on the
 frame masks of the golden plans (step 0 and step 1 patterns) with head dim 128, with and without padded
-joint text tokens. Prints one JSON line per (backend, case) and exits 1 if any result is off.
+joint text tokens. Prints one JSON line per (backend, case) and exits 1 if any result is off. From
+``lvsa-runner/worker``:
 
-    python lvsa-runner/worker/bench/gpu_check.py --plan-dir contracts/attention-plan/v1/golden
+    python -m bench.gpu_check --plan-dir ../../contracts/attention-plan/v1/golden
 """
 
 from __future__ import annotations
@@ -17,8 +17,6 @@ import sys
 from pathlib import Path
 
 import torch
-
-sys.path.insert(0, str(Path(__file__).resolve().parents[1]))  # run from a checkout without installing
 
 TOLERANCE = 2e-2  # relative L2 error for bf16 inputs against a float32 reference
 
@@ -43,7 +41,7 @@ def relative_error(out: torch.Tensor, ref: torch.Tensor, layout, real_text: int 
     return (torch.linalg.vector_norm(o - r) / torch.linalg.vector_norm(r)).item()
 
 
-def main(argv=None) -> int:
+def parse_args(argv=None):
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--plan-dir", type=Path, required=True)
     parser.add_argument("--backends", default="sdpa-gather,fbs,fbs:window_mode=gather,flashinfer,flex",
@@ -51,7 +49,11 @@ def main(argv=None) -> int:
     parser.add_argument("--tokens-per-frame", type=int, default=200)
     parser.add_argument("--heads", type=int, default=4)
     parser.add_argument("--device", default="cuda", help="cpu only to try the script itself")
-    args = parser.parse_args(argv)
+    return parser.parse_args(argv)
+
+
+def main(argv=None) -> int:
+    args = parse_args(argv)
     if args.device == "cuda" and not torch.cuda.is_available():
         print("needs a CUDA GPU", file=sys.stderr)
         return 2

@@ -1,4 +1,3 @@
-#!/usr/bin/env python3
 """HunyuanVideo 1.5 480p at 257 frames (2x its horizon) under an 80 GB memory cap: dense vs LVSA.
 
 One transformer forward (batch 1, no CFG) of a real-size random-weight ``HunyuanVideo15Transformer3DModel``
@@ -17,9 +16,9 @@ Cells:
   text tokens, the padding dropped instead of masked.
 
 Per cell: peak allocated memory, and (when it fits) the forward time of a second call (CUDA events).
-A cell that runs out of memory is recorded as ``oom`` and the next cell runs. Example::
+A cell that runs out of memory is recorded as ``oom`` and the next cell runs. Example, from ``lvsa-runner/worker``::
 
-    python lvsa-runner/worker/bench/hv15_memory_bench.py --plan contracts/attention-plan/v1/golden/hunyuanvideo-1.5-480p_lvsa_257f.json
+    python -m bench.hv15_memory_bench --plan ../../contracts/attention-plan/v1/golden/hunyuanvideo-1.5-480p_lvsa_257f.json
 """
 
 from __future__ import annotations
@@ -32,10 +31,7 @@ from pathlib import Path
 
 import torch
 
-sys.path.insert(0, str(Path(__file__).resolve().parents[1]))  # run from a checkout without installing
-sys.path.insert(0, str(Path(__file__).resolve().parent))  # jsonl.py beside this file
-
-from jsonl import JsonLines  # noqa: E402
+from .jsonl import JsonLines
 
 HEIGHT, WIDTH, FRAMES = 480, 848, 257
 MLLM_TOKENS, BYT5_TOKENS, IMAGE_TOKENS = 1000, 256, 729
@@ -141,7 +137,7 @@ def run_cell(model, name: str, plan, kwargs, timed: bool) -> dict:
     return cell
 
 
-def main(argv=None) -> int:
+def parse_args(argv=None):
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--plan", type=Path, required=True, help="LVSA plan for hunyuanvideo-1.5-480p at 257 frames")
     parser.add_argument("--cells", default="lvsa/flashinfer,lvsa/sdpa-gather,dense")
@@ -150,7 +146,11 @@ def main(argv=None) -> int:
     parser.add_argument("--valid-text", default="120,24", help="real Qwen and ByT5 tokens of the prompt")
     parser.add_argument("--no-time", action="store_true", help="one forward per cell (memory only)")
     parser.add_argument("--out", type=Path, default=None)
-    args = parser.parse_args(argv)
+    return parser.parse_args(argv)
+
+
+def main(argv=None) -> int:
+    args = parse_args(argv)
     if not torch.cuda.is_available():
         log("needs a CUDA GPU")
         return 2

@@ -1,12 +1,11 @@
-#!/usr/bin/env python3
 """Where one Wan 2.1 1.3B transformer step's GPU time goes: torch.profiler over one forward per cell.
 
 Prints, per cell (dense, LVSA through a backend), the CUDA kernels grouped by name with their total time, so the
 attention kernels can be told apart from everything else (projections, norms, RoPE, FFN, copies). Same model and
-inputs as step_bench.py (random weights, bf16, 480x832, no CFG).
+inputs as step_bench.py (random weights, bf16, 480x832, no CFG). From ``lvsa-runner/worker``:
 
-    python lvsa-runner/worker/bench/profile_step.py --plan-dir contracts/attention-plan/v1/golden --horizon 6
-    python lvsa-runner/worker/bench/profile_step.py --plan-dir ... --compile --compile-mode max-autotune-no-cudagraphs
+    python -m bench.profile_step --plan-dir ../../contracts/attention-plan/v1/golden --horizon 6
+    python -m bench.profile_step --plan-dir ... --compile --compile-mode max-autotune-no-cudagraphs
 
 Each cell also gets a three-line summary: attention kernels (names with sdpa/flash/fmha/attention, the
 LVSA merge, and the K/V gathers), matrix products (gemm/cutlass/nvjet/triton templates), everything else.
@@ -20,8 +19,7 @@ from pathlib import Path
 
 import torch
 
-sys.path.insert(0, str(Path(__file__).resolve().parent))
-import step_bench  # noqa: E402  (same folder)
+from . import step_bench
 
 
 def profile(setup, model, kwargs, before, label: str, top: int) -> None:
@@ -69,7 +67,7 @@ def kernel_group(name: str) -> str:
     return "everything else"
 
 
-def main() -> int:
+def parse_args(argv=None):
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--plan-dir", type=Path, required=True)
     parser.add_argument("--horizon", type=int, default=6)
@@ -77,7 +75,11 @@ def main() -> int:
     parser.add_argument("--top", type=int, default=22)
     parser.add_argument("--compile", action="store_true", help="torch.compile the blocks as step_bench --compile does")
     parser.add_argument("--compile-mode", default=None, help="torch.compile mode with --compile")
-    args = parser.parse_args()
+    return parser.parse_args(argv)
+
+
+def main(argv=None) -> int:
+    args = parse_args(argv)
     setup = step_bench.Setup(False, 30)
     plans = step_bench.find_lvsa_plans(setup, args.plan_dir, "wan2.1-t2v-1.3b", check_schema=False)
     frames = step_bench.HORIZONS[args.horizon]

@@ -1,4 +1,3 @@
-#!/usr/bin/env python3
 """Per-step latency of a real-size Wan 2.1 1.3B transformer: dense vs LVSA, per attention backend.
 
 One "step" is one transformer forward (batch 1, classifier-free guidance OFF: a real step with CFG makes
@@ -20,9 +19,10 @@ Per cell: ``--warmup`` untimed forwards at steps 0, 1, ... (default 1: JIT, Flas
 events; the backend's per-step preparation happens before the start event and is reported separately.
 A cell that runs out of memory is recorded as ``oom`` and the sweep goes on. The model is built once.
 
-Output: one JSON line per cell on stdout (and in ``--out`` if given), then a table. Example::
+Output: one JSON line per cell on stdout (and in ``--out`` if given), then a table. Example, from
+``lvsa-runner/worker``::
 
-    python lvsa-runner/worker/bench/step_bench.py --plan-dir contracts/attention-plan/v1/golden \
+    python -m bench.step_bench --plan-dir ../../contracts/attention-plan/v1/golden \
         --horizons 1,2,4,6 --backends dense,sdpa-gather,flashinfer --out step_bench.jsonl
 """
 
@@ -39,11 +39,8 @@ from pathlib import Path
 
 import torch
 
-sys.path.insert(0, str(Path(__file__).resolve().parents[1]))  # run from a checkout without installing
-sys.path.insert(0, str(Path(__file__).resolve().parent))  # jsonl.py beside this file
-
-from jsonl import JsonLines  # noqa: E402
-from step_table import table  # noqa: E402
+from .jsonl import JsonLines
+from .step_table import table
 
 WAN_1_3B = dict(
     patch_size=(1, 2, 2), num_attention_heads=12, attention_head_dim=128, in_channels=16, out_channels=16,

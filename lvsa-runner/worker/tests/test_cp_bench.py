@@ -1,5 +1,6 @@
-"""bench/cp_bench.py runs: two gloo ranks under torch.distributed.run on tiny CPU shapes (the timings mean
-nothing), and one rank without a launcher; each cell carries every rank's step times and peak memory."""
+"""bench.cp_bench runs from the worker folder: two gloo ranks under ``python -m torch.distributed.run ... -m
+bench.cp_bench`` on tiny CPU shapes (the timings mean nothing), and one rank without a launcher (``python -m
+bench.cp_bench``); each cell carries every rank's step times and peak memory."""
 
 import json
 import os
@@ -10,12 +11,11 @@ from pathlib import Path
 from lvsa_worker.contracts import golden_dir
 
 WORKER = Path(__file__).resolve().parents[1]
-BENCH = WORKER / "bench" / "cp_bench.py"
 
 
 def bench(tmp_path, *launcher):
     out = tmp_path / "cp.jsonl"
-    args = [*launcher, str(BENCH), "--smoke-cpu", "--plan-dir", str(golden_dir()), "--horizons", "1,2",
+    args = [*launcher, "-m", "bench.cp_bench", "--smoke-cpu", "--plan-dir", str(golden_dir()), "--horizons", "1,2",
             "--repeats", "1", "--backends", "sdpa-gather", "--out", str(out)]
     env = dict(os.environ, OMP_NUM_THREADS="1")
     env.pop("TRITON_INTERPRET", None)  # set by tests/kernels for Triton on the CPU; no Triton runs here

@@ -33,7 +33,7 @@ AUTO_ORDER: dict[str, tuple[str, ...]] = {
     "cpu": ("sdpa-gather",),
 }
 # When the model joins padded text (HunyuanVideo 1.5; fbs drops the padding, flashinfer masks it). Measured on the
-# H200 (2026-12-05, bench/hv15_memory_bench.py, 257 frames, 80 GB cap, one forward): fbs with FA4 inside 5.52 s,
+# H200 (2026-12-05, bench.hv15_memory_bench, 257 frames, 80 GB cap, one forward): fbs with FA4 inside 5.52 s,
 # flashinfer 6.63 s; so fbs comes first where its inner kernel is FA4 (AUTO_ORDER_PADDED_TEXT_FA4). fbs with cuDNN
 # inside was not measured against flashinfer on that bench, so flashinfer stays first there.
 AUTO_ORDER_PADDED_TEXT: dict[str, tuple[str, ...]] = {

@@ -50,7 +50,7 @@ METHODS = ("dense", "gather", "split-lse", "triton", "flex", "flex-allpartial")
 
 #: What ``method="auto"`` picks, per device type, in order of preference: the first
 #: method the rows allow wins (a full mask always runs ``dense``). Edit after measuring
-#: (bench/attention_bench.py); split-lse is the default on CUDA until the H200 says otherwise.
+#: (python -m bench.attention_bench); split-lse is the default on CUDA until the H200 says otherwise.
 AUTO_PREFERENCE: dict[str, tuple[str, ...]] = {
     "cuda": ("split-lse", "gather"),
     "cpu": ("gather",),

@@ -1,7 +1,8 @@
 """Compiles the Triton kernels for Hopper (sm_90) on a machine without a GPU and reports what
 the code generator made of them: one JSON line per kernel configuration.
 
-Run by test_fbs_hopper_compile.py in a process without TRITON_INTERPRET. Arguments are
+Run by test_fbs_hopper_compile.py in a process without TRITON_INTERPRET, from the worker folder as
+``python -m tests.kernels.hopper_compile`` (so that it imports that folder's lvsa_worker). Arguments are
 specialised as Triton does at run time for the Wan 1.3B shapes (pointers and strides divisible
 by 16), so the software pipelining (asynchronous copies) and register use are the real ones.
 """
@@ -9,15 +10,13 @@ by 16), so the software pipelining (asynchronous copies) and register use are th
 import json
 import os
 import subprocess
-import sys
 from pathlib import Path
 
 import triton
 from triton.backends.compiler import GPUTarget
 from triton.compiler import ASTSource
 
-sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
-from lvsa_worker.kernels import lse_merge, triton_fbs  # noqa: E402
+from lvsa_worker.kernels import lse_merge, triton_fbs
 
 HOPPER = GPUTarget("cuda", 90, 32)
 CUOBJDUMP = Path(triton.__file__).parent / "backends" / "nvidia" / "bin" / "cuobjdump"

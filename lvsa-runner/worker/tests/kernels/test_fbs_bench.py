@@ -1,9 +1,8 @@
-"""The bench (bench/attention_bench.py) on CPU: --check, and its timing path on tiny shapes.
+"""The bench (``python -m bench.attention_bench``) on CPU: --check, and its timing path on tiny shapes.
 
 The timing path's numbers mean nothing on CPU; the test guards the code that the H200 run uses
 (row loading, planning, spot check, JSON lines, tables)."""
 
-import importlib.util
 import json
 import subprocess
 import sys
@@ -12,19 +11,17 @@ from pathlib import Path
 from lvsa_worker.contracts import golden_dir
 
 WORKER = Path(__file__).resolve().parents[2]
-BENCH = WORKER / "bench" / "attention_bench.py"
 
 
 def run_bench(*args, timeout=600):
-    return subprocess.run([sys.executable, str(BENCH), *args], cwd=WORKER, capture_output=True, text=True,
-                          timeout=timeout)
+    return subprocess.run([sys.executable, "-m", "bench.attention_bench", *args], cwd=WORKER, capture_output=True,
+                          text=True, timeout=timeout)
 
 
 def load_bench():
-    spec = importlib.util.spec_from_file_location("attention_bench", BENCH)
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
+    from bench import attention_bench
+
+    return attention_bench
 
 
 def test_check_mode_on_cpu_passes():

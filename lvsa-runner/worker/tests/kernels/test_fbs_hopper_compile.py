@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-SCRIPT = Path(__file__).with_name("hopper_compile.py")
+WORKER = Path(__file__).resolve().parents[2]
 
 
 def test_kernels_compile_for_hopper():
@@ -22,7 +22,8 @@ def test_kernels_compile_for_hopper():
     if "attrs" not in inspect.signature(ASTSource.__init__).parameters:
         pytest.skip("this triton's ASTSource takes no attrs (needed to specialise like a real launch)")
     env = {k: v for k, v in os.environ.items() if k != "TRITON_INTERPRET"}
-    result = subprocess.run([sys.executable, str(SCRIPT)], env=env, capture_output=True, text=True, timeout=600)
+    result = subprocess.run([sys.executable, "-m", "tests.kernels.hopper_compile"], cwd=WORKER, env=env,
+                            capture_output=True, text=True, timeout=600)
     assert result.returncode == 0, result.stderr[-4000:]
     reports = [json.loads(line) for line in result.stdout.splitlines() if line.startswith("{")]
     fbs = [r for r in reports if r["kernel"] == "fbs"]

@@ -166,13 +166,8 @@ def test_split_lse_through_the_fa4_path_matches_the_reference(monkeypatch):
 
 
 def test_step_bench_sends_inner_to_every_method_fbs_auto_can_pick():
-    import importlib.util
-    from pathlib import Path
+    from bench import step_bench
 
-    path = Path(__file__).resolve().parents[2] / "bench" / "step_bench.py"
-    spec = importlib.util.spec_from_file_location("step_bench", path)
-    step_bench = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(step_bench)
     assert step_bench.variant_overrides({"inner": "fa4"}) == [
         ("split-lse", {"inner": "fa4"}), ("dense", {"inner": "fa4"}), ("gather", {"inner": "fa4"})]
     assert step_bench.variant_overrides({"window_mode": "gather"}) == [("split-lse", {"window_mode": "gather"})]
@@ -196,16 +191,10 @@ def test_backends_command_says_which_inner_kernel_fbs_runs(monkeypatch, capsys):
 
 
 def test_hv15_bench_dense_cells_run_a_dense_variant_of_the_plan():
-    import importlib.util
-    from pathlib import Path
-
+    from bench import hv15_memory_bench as bench
     from lvsa_worker.contracts import golden_dir
     from lvsa_worker.plan import load_plan
 
-    path = Path(__file__).resolve().parents[2] / "bench" / "hv15_memory_bench.py"
-    spec = importlib.util.spec_from_file_location("hv15_memory_bench", path)
-    bench = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(bench)
     plan = load_plan(golden_dir() / "hunyuanvideo-1.5-480p_lvsa_257f.json")
     dense = bench.dense_variant(plan)
     assert dense.method == "dense" and dense.mask_for_step(0).is_dense
