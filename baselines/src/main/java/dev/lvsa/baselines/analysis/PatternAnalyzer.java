@@ -10,8 +10,7 @@ import java.util.List;
 
 /** Computes an {@link AnalysisReport} from a method's plan. */
 public final class PatternAnalyzer {
-    private PatternAnalyzer() {
-    }
+    private PatternAnalyzer() {}
 
     /**
      * Analyses a method over its job.
@@ -68,15 +67,43 @@ public final class PatternAnalyzer {
         double transformerDense = denseStep.total() * steps;
         List<Integer> anchorList = java.util.Arrays.stream(anchorCount).boxed().toList();
         List<String> notes = notes(mp, g);
-        return new AnalysisReport(g.model().name(), mp.method(), g.videoFrames(), t, g.height(), g.width(),
-                g.tokensPerFrame(), g.textTokens(), g.referenceLatentFrames(), g.horizonRatio(), steps, cfgPasses,
-                mp.kfi(), mp.params(), densityPerStep.get(0), frameSum / steps, densityPerStep,
-                g.tokenDensity(mp.mask(0).attendedPairs()), tokenSum / steps, attentionDense, attention,
-                denseStep.selfAttention(), attention / steps, attentionDense / attention, transformerDense,
-                perGeneration.total(), denseStep.total(), perGeneration.total() / steps,
-                transformerDense / perGeneration.total(), denseStep.selfAttention() / denseStep.total(), denseStep,
-                coverageStep, anchorList, new Budget(budgetMin, (double) budgetSum / ((long) t * steps), budgetMax),
-                g.model().architecture().nominal(), notes);
+        return new AnalysisReport(
+                g.model().name(),
+                mp.method(),
+                g.videoFrames(),
+                t,
+                g.height(),
+                g.width(),
+                g.tokensPerFrame(),
+                g.textTokens(),
+                g.referenceLatentFrames(),
+                g.horizonRatio(),
+                steps,
+                cfgPasses,
+                mp.kfi(),
+                mp.params(),
+                densityPerStep.get(0),
+                frameSum / steps,
+                densityPerStep,
+                g.tokenDensity(mp.mask(0).attendedPairs()),
+                tokenSum / steps,
+                attentionDense,
+                attention,
+                denseStep.selfAttention(),
+                attention / steps,
+                attentionDense / attention,
+                transformerDense,
+                perGeneration.total(),
+                denseStep.total(),
+                perGeneration.total() / steps,
+                transformerDense / perGeneration.total(),
+                denseStep.selfAttention() / denseStep.total(),
+                denseStep,
+                coverageStep,
+                anchorList,
+                new Budget(budgetMin, (double) budgetSum / ((long) t * steps), budgetMax),
+                g.model().architecture().nominal(),
+                notes);
     }
 
     /** How the figures are counted, with the plan's and the model's caveats. */

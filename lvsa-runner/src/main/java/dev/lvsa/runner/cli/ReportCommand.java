@@ -29,11 +29,16 @@ import picocli.CommandLine.Spec;
  * module's HTML, tables and charts; the sparsity chart's planned densities are those of the run's own plan files
  * ({@code RUN_DIR/plans/}).
  */
-@Command(name = "report", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
-        description = {"Write a run's report: DIR/report.html (self-contained) with the paper-layout tables, charts "
-                + "and self-similarity heatmaps, beside the LVSA paper's published means.",
+@Command(
+        name = "report",
+        mixinStandardHelpOptions = true,
+        versionProvider = VersionProvider.class,
+        description = {
+            "Write a run's report: DIR/report.html (self-contained) with the paper-layout tables, charts "
+                    + "and self-similarity heatmaps, beside the LVSA paper's published means.",
             "Reads the run folder's ledger (and refreshes RUN_DIR/export.csv from it); a folder holding only an "
-                    + "export.csv works too. Partial runs report what exists."})
+                    + "export.csv works too. Partial runs report what exists."
+        })
 public final class ReportCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
@@ -47,11 +52,16 @@ public final class ReportCommand implements Callable<Integer> {
     @Option(names = "--name", paramLabel = "NAME", description = "run name in the title (default: the folder's name)")
     String name;
 
-    @Option(names = "--max-heatmaps", paramLabel = "N", defaultValue = "" + ReportInput.DEFAULT_MAX_HEATMAPS,
+    @Option(
+            names = "--max-heatmaps",
+            paramLabel = "N",
+            defaultValue = "" + ReportInput.DEFAULT_MAX_HEATMAPS,
             description = "self-similarity heatmaps to draw at most (default ${DEFAULT-VALUE}; 0 for none)")
     int maxHeatmaps;
 
-    @Option(names = {"-v", "--verbose"}, description = "show stack traces")
+    @Option(
+            names = {"-v", "--verbose"},
+            description = "show stack traces")
     boolean verbose;
 
     @Override
@@ -83,13 +93,15 @@ public final class ReportCommand implements Callable<Integer> {
         } else if (Files.isRegularFile(csv)) {
             export = ExportCsv.read(csv);
         } else {
-            throw new BadInputException(runDir + ": neither a ledger (" + Ledger.FILE + ") nor "
-                    + csv.getFileName() + " in this folder");
+            throw new BadInputException(
+                    runDir + ": neither a ledger (" + Ledger.FILE + ") nor " + csv.getFileName() + " in this folder");
         }
         Path dir = out != null ? out : runDir.resolve("report");
-        String title = name != null ? name
-                : runDir.toAbsolutePath().normalize().getFileName() == null ? "run"
-                : runDir.toAbsolutePath().normalize().getFileName().toString();
+        String title = name != null
+                ? name
+                : runDir.toAbsolutePath().normalize().getFileName() == null
+                        ? "run"
+                        : runDir.toAbsolutePath().normalize().getFileName().toString();
         ReportInput in = ReportInput.builder()
                 .jobs(export.jobs())
                 .warnings(export.warnings())
@@ -104,9 +116,13 @@ public final class ReportCommand implements Callable<Integer> {
                 .runSoftware(software)
                 .build();
         ReportOutput o = ReportWriter.write(in, dir);
-        stdout.println("report: " + o.html() + " (" + export.jobs().size() + " jobs, " + o.files().size()
-                + " files beside it" + (o.warnings().isEmpty() ? "" : "; " + o.warnings().size()
-                + " warning(s), listed at the top of the report") + ")");
+        stdout.println("report: " + o.html() + " (" + export.jobs().size() + " jobs, "
+                + o.files().size()
+                + " files beside it"
+                + (o.warnings().isEmpty()
+                        ? ""
+                        : "; " + o.warnings().size() + " warning(s), listed at the top of the report")
+                + ")");
         stdout.flush();
         return ExitCodes.OK;
     }

@@ -30,10 +30,35 @@ import java.util.Set;
  */
 public final class ExperimentLoader {
     /** Top-level keys, in the order the docs list them. */
-    public static final List<String> KEYS = List.of("name", "description", "models", "methods", "horizons", "frames",
-            "prompt_sets", "prompts", "negative_prompt", "seeds", "steps", "height", "width", "guidance", "device",
-            "backend", "dtype", "fps", "offload", "timeout_s", "timeout_grace_s", "ready_timeout_s", "retries",
-            "scoring", "devices_per_job", "timed_steps", "memory_cap_gb");
+    public static final List<String> KEYS = List.of(
+            "name",
+            "description",
+            "models",
+            "methods",
+            "horizons",
+            "frames",
+            "prompt_sets",
+            "prompts",
+            "negative_prompt",
+            "seeds",
+            "steps",
+            "height",
+            "width",
+            "guidance",
+            "device",
+            "backend",
+            "dtype",
+            "fps",
+            "offload",
+            "timeout_s",
+            "timeout_grace_s",
+            "ready_timeout_s",
+            "retries",
+            "scoring",
+            "devices_per_job",
+            "timed_steps",
+            "memory_cap_gb");
+
     public static final List<String> DEVICES = List.of("auto", "cpu", "cuda", "npu");
     public static final double DEFAULT_TIMEOUT_S = 14_400;
     public static final int DEFAULT_RETRIES = 2;
@@ -41,8 +66,7 @@ public final class ExperimentLoader {
 
     private static final YAMLMapper YAML = new YAMLMapper();
 
-    private ExperimentLoader() {
-    }
+    private ExperimentLoader() {}
 
     /** The YAML mapper the runner uses (also for prompt set files). */
     public static YAMLMapper yaml() {
@@ -58,8 +82,8 @@ public final class ExperimentLoader {
         } catch (NoSuchFileException e) {
             throw new BadInputException(shown + ": no such experiment file");
         } catch (IOException e) {
-            throw new BadInputException(shown + ": cannot read (" + e.getClass().getSimpleName() + ": "
-                    + e.getMessage() + ")");
+            throw new BadInputException(
+                    shown + ": cannot read (" + e.getClass().getSimpleName() + ": " + e.getMessage() + ")");
         }
         Path abs = file.toAbsolutePath().normalize();
         return parse(text, abs, shown);
@@ -103,30 +127,59 @@ public final class ExperimentLoader {
         String device = root.has("device") ? keys.choice(root.get("device"), "device", DEVICES) : "auto";
         String backend = root.has("backend") ? keys.choice(root.get("backend"), "backend", PlanBackend.ALL) : "auto";
         String dtype = root.has("dtype") && !root.get("dtype").isNull()
-                ? keys.choice(root.get("dtype"), "dtype", List.of("bf16", "fp16", "fp32")) : null;
+                ? keys.choice(root.get("dtype"), "dtype", List.of("bf16", "fp16", "fp32"))
+                : null;
         int fps = root.has("fps") ? keys.integer(root.get("fps"), "fps", 1) : 16;
-        String offload = root.has("offload") ? keys.choice(root.get("offload"), "offload", List.of("none", "model"))
-                : "none";
+        String offload =
+                root.has("offload") ? keys.choice(root.get("offload"), "offload", List.of("none", "model")) : "none";
         double timeout = root.has("timeout_s") ? keys.positive(root.get("timeout_s"), "timeout_s") : DEFAULT_TIMEOUT_S;
-        double grace = root.has("timeout_grace_s") ? keys.positive(root.get("timeout_grace_s"), "timeout_grace_s")
+        double grace = root.has("timeout_grace_s")
+                ? keys.positive(root.get("timeout_grace_s"), "timeout_grace_s")
                 : Math.max(60, timeout / 4);
-        double ready = root.has("ready_timeout_s") ? keys.positive(root.get("ready_timeout_s"), "ready_timeout_s")
+        double ready = root.has("ready_timeout_s")
+                ? keys.positive(root.get("ready_timeout_s"), "ready_timeout_s")
                 : DEFAULT_READY_TIMEOUT_S;
         int retries = root.has("retries") ? keys.integer(root.get("retries"), "retries", 0) : DEFAULT_RETRIES;
         ScoringSettings scoring = scoring(keys, root.get("scoring"));
-        int devicesPerJob = root.has("devices_per_job")
-                ? keys.integer(root.get("devices_per_job"), "devices_per_job", 1) : 1;
+        int devicesPerJob =
+                root.has("devices_per_job") ? keys.integer(root.get("devices_per_job"), "devices_per_job", 1) : 1;
         checkDegree(keys, models, devicesPerJob);
         Integer timedSteps = root.has("timed_steps") ? keys.integer(root.get("timed_steps"), "timed_steps", 1) : null;
-        Double memoryCapGb = root.has("memory_cap_gb") ? keys.positive(root.get("memory_cap_gb"), "memory_cap_gb")
-                : null;
+        Double memoryCapGb =
+                root.has("memory_cap_gb") ? keys.positive(root.get("memory_cap_gb"), "memory_cap_gb") : null;
         if (memoryCapGb != null && device.equals("cpu")) {
             throw keys.bad("memory_cap_gb", "a device-memory cap needs device cuda, npu or auto, not cpu");
         }
 
-        Experiment exp = new Experiment(name, description, source, models, methods, horizons, frames, prompts, seeds,
-                steps, height, width, guidance, negative, device, backend, dtype, fps, offload, timeout, grace,
-                ready, retries, scoring, keys.warnings(), devicesPerJob, timedSteps, memoryCapGb);
+        Experiment exp = new Experiment(
+                name,
+                description,
+                source,
+                models,
+                methods,
+                horizons,
+                frames,
+                prompts,
+                seeds,
+                steps,
+                height,
+                width,
+                guidance,
+                negative,
+                device,
+                backend,
+                dtype,
+                fps,
+                offload,
+                timeout,
+                grace,
+                ready,
+                retries,
+                scoring,
+                keys.warnings(),
+                devicesPerJob,
+                timedSteps,
+                memoryCapGb);
         GridExpander.checkGeometry(exp, keys);
         return exp;
     }
@@ -137,8 +190,10 @@ public final class ExperimentLoader {
         try {
             root = YAML.readTree(text);
         } catch (JsonProcessingException e) {
-            String where = e.getLocation() == null ? "" : " (line " + e.getLocation().getLineNr() + ")";
-            throw keys.bad("not valid YAML" + where + ": " + e.getOriginalMessage().replaceAll("\\s+", " "));
+            String where =
+                    e.getLocation() == null ? "" : " (line " + e.getLocation().getLineNr() + ")";
+            throw keys.bad(
+                    "not valid YAML" + where + ": " + e.getOriginalMessage().replaceAll("\\s+", " "));
         }
         if (root == null || root.isMissingNode() || root.isNull()) {
             throw keys.bad("empty experiment file");
@@ -152,7 +207,8 @@ public final class ExperimentLoader {
 
     /** The experiment's name: {@code name}, else the file name without .yaml; letters, digits, '.', '_', '-'. */
     private static String name(Keys keys, JsonNode root, Path source) {
-        String stem = source.getFileName() == null ? "experiment"
+        String stem = source.getFileName() == null
+                ? "experiment"
                 : source.getFileName().toString().replaceFirst("(?i)\\.ya?ml$", "");
         String name = root.has("name") ? keys.text(root.get("name"), "name") : stem;
         if (!name.matches("[A-Za-z0-9][A-Za-z0-9._-]*")) {
@@ -178,8 +234,7 @@ public final class ExperimentLoader {
     }
 
     /** A model entry as written: a name, or {name, path, weights, text} (checked one against another). */
-    private record Written(String name, String path, boolean dummy, String text) {
-    }
+    private record Written(String name, String path, boolean dummy, String text) {}
 
     private static Written written(Keys keys, JsonNode e, String key) {
         String name;
@@ -197,8 +252,10 @@ public final class ExperimentLoader {
             if (e.has("weights")) {
                 String w = keys.text(e.get("weights"), key + ".weights");
                 if (!w.equals("dummy") && !w.equals("checkpoint")) {
-                    throw keys.bad(key + ".weights", "expected dummy (random weights of the real architecture, "
-                            + "for speed) or checkpoint (the folder in 'path'), got " + w);
+                    throw keys.bad(
+                            key + ".weights",
+                            "expected dummy (random weights of the real architecture, "
+                                    + "for speed) or checkpoint (the folder in 'path'), got " + w);
                 }
                 dummy = w.equals("dummy");
             }
@@ -223,8 +280,10 @@ public final class ExperimentLoader {
     private static List<ModelEntry> models(Keys keys, JsonNode node) {
         List<JsonNode> entries = keys.list(node, "models");
         if (entries.isEmpty()) {
-            throw keys.bad("models", "missing: list at least one model (e.g. tiny-wan, or {name: wan2.1-t2v-1.3b, "
-                    + "path: /models/Wan2.1-T2V-1.3B-Diffusers})");
+            throw keys.bad(
+                    "models",
+                    "missing: list at least one model (e.g. tiny-wan, or {name: wan2.1-t2v-1.3b, "
+                            + "path: /models/Wan2.1-T2V-1.3B-Diffusers})");
         }
         Set<String> tiny = tinyPresets();
         List<ModelEntry> out = new ArrayList<>();
@@ -247,9 +306,11 @@ public final class ExperimentLoader {
                 path = name;
             } else if (path == null) {
                 if (!tiny.contains(name)) {
-                    throw keys.bad(key, "model " + name + " needs a 'path' to its local diffusers folder (the worker "
-                            + "never downloads weights); write {name: " + name + ", path: /models/...}, or "
-                            + "{name: " + name + ", weights: dummy} to time it with random weights");
+                    throw keys.bad(
+                            key,
+                            "model " + name + " needs a 'path' to its local diffusers folder (the worker "
+                                    + "never downloads weights); write {name: " + name + ", path: /models/...}, or "
+                                    + "{name: " + name + ", weights: dummy} to time it with random weights");
                 }
                 path = name;
             }
@@ -277,12 +338,14 @@ public final class ExperimentLoader {
                         fits.add(String.valueOf(d));
                     }
                 }
-                String source = m.spec().architecture().nominal() ? "attention_heads in "
-                        + ModelRegistry.TINY_MODELS_RESOURCE.substring(1) : "its transformer's num_attention_heads in "
-                        + ModelRegistry.REAL_MODELS_RESOURCE.substring(1);
-                throw keys.bad("devices_per_job", n + " does not divide the " + heads + " attention heads of "
-                        + m.name() + " (" + source + "); Ulysses splits heads over the ranks: use one of "
-                        + String.join(", ", fits));
+                String source = m.spec().architecture().nominal()
+                        ? "attention_heads in " + ModelRegistry.TINY_MODELS_RESOURCE.substring(1)
+                        : "its transformer's num_attention_heads in " + ModelRegistry.REAL_MODELS_RESOURCE.substring(1);
+                throw keys.bad(
+                        "devices_per_job",
+                        n + " does not divide the " + heads + " attention heads of "
+                                + m.name() + " (" + source + "); Ulysses splits heads over the ranks: use one of "
+                                + String.join(", ", fits));
             }
         }
     }
@@ -330,8 +393,10 @@ public final class ExperimentLoader {
             }
         }
         if (out.isEmpty()) {
-            throw keys.bad("prompts", "missing: give prompt_sets (e.g. [demo-1]; built-in: "
-                    + String.join(", ", PromptSets.BUILT_IN) + ") or prompts ([{id: ..., text: ...}])");
+            throw keys.bad(
+                    "prompts",
+                    "missing: give prompt_sets (e.g. [demo-1]; built-in: " + String.join(", ", PromptSets.BUILT_IN)
+                            + ") or prompts ([{id: ..., text: ...}])");
         }
         Set<String> ids = new HashSet<>();
         for (Prompt p : out) {
@@ -362,8 +427,9 @@ public final class ExperimentLoader {
             for (var it = w.fields(); it.hasNext(); ) {
                 var e = it.next();
                 if (!known.contains(e.getKey())) {
-                    throw keys.bad("scoring.weights." + e.getKey(), "unknown dimension (known: "
-                            + String.join(", ", known) + ")");
+                    throw keys.bad(
+                            "scoring.weights." + e.getKey(),
+                            "unknown dimension (known: " + String.join(", ", known) + ")");
                 }
                 double v = keys.number(e.getValue(), "scoring.weights." + e.getKey());
                 if (v < 0) {

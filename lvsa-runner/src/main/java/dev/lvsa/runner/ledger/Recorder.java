@@ -27,24 +27,39 @@ public final class Recorder {
      * @param workerStartedMs the worker's start time (epoch ms), or null
      * @param device          the device the job runs on
      */
-    public Attempt startAttempt(String jobId, String executor, String worker, Long workerPid, Long workerStartedMs,
-                                String device) {
-        return startAttempt(jobId, executor, worker, workerPid, workerStartedMs, device, JobStatus.RUNNING,
-                Attempt.RUNNING);
+    public Attempt startAttempt(
+            String jobId, String executor, String worker, Long workerPid, Long workerStartedMs, String device) {
+        return startAttempt(
+                jobId, executor, worker, workerPid, workerStartedMs, device, JobStatus.RUNNING, Attempt.RUNNING);
     }
 
-    Attempt startAttempt(String jobId, String executor, String worker, Long workerPid, Long workerStartedMs,
-                         String device, JobStatus jobStatus, String outcome) {
-        return ledger.tx(() -> insertAttempt(ledger.connection(), jobId, executor, worker, workerPid, workerStartedMs,
-                device, jobStatus, outcome));
+    Attempt startAttempt(
+            String jobId,
+            String executor,
+            String worker,
+            Long workerPid,
+            Long workerStartedMs,
+            String device,
+            JobStatus jobStatus,
+            String outcome) {
+        return ledger.tx(() -> insertAttempt(
+                ledger.connection(), jobId, executor, worker, workerPid, workerStartedMs, device, jobStatus, outcome));
     }
 
-    private static Attempt insertAttempt(Connection db, String jobId, String executor, String worker, Long workerPid,
-                                         Long workerStartedMs, String device, JobStatus jobStatus, String outcome)
+    private static Attempt insertAttempt(
+            Connection db,
+            String jobId,
+            String executor,
+            String worker,
+            Long workerPid,
+            Long workerStartedMs,
+            String device,
+            JobStatus jobStatus,
+            String outcome)
             throws SQLException {
         int number;
-        try (PreparedStatement p = db.prepareStatement(
-                "SELECT COALESCE(MAX(number), 0) + 1 FROM attempts WHERE job_id = ?")) {
+        try (PreparedStatement p =
+                db.prepareStatement("SELECT COALESCE(MAX(number), 0) + 1 FROM attempts WHERE job_id = ?")) {
             p.setString(1, jobId);
             try (ResultSet rs = p.executeQuery()) {
                 rs.next();
@@ -52,9 +67,11 @@ public final class Recorder {
             }
         }
         long id;
-        try (PreparedStatement p = db.prepareStatement("INSERT INTO attempts(job_id, number, executor, worker, "
-                + "worker_pid, worker_started_ms, runner_pid, device, started_at, outcome) "
-                + "VALUES (?,?,?,?,?,?,?,?,?,?)", PreparedStatement.RETURN_GENERATED_KEYS)) {
+        try (PreparedStatement p = db.prepareStatement(
+                "INSERT INTO attempts(job_id, number, executor, worker, "
+                        + "worker_pid, worker_started_ms, runner_pid, device, started_at, outcome) "
+                        + "VALUES (?,?,?,?,?,?,?,?,?,?)",
+                PreparedStatement.RETURN_GENERATED_KEYS)) {
             p.setString(1, jobId);
             p.setInt(2, number);
             p.setString(3, executor);
@@ -120,8 +137,9 @@ public final class Recorder {
     /** Attempts of a job that count against its retries (crashed or hung workers). */
     public int countedFailures(String jobId) {
         return ledger.tx(() -> {
-            try (PreparedStatement p = ledger.connection().prepareStatement(
-                    "SELECT COUNT(*) FROM attempts WHERE job_id = ? AND outcome IN ('crashed', 'hung')")) {
+            try (PreparedStatement p = ledger.connection()
+                    .prepareStatement(
+                            "SELECT COUNT(*) FROM attempts WHERE job_id = ? AND outcome IN ('crashed', 'hung')")) {
                 p.setString(1, jobId);
                 try (ResultSet rs = p.executeQuery()) {
                     rs.next();
@@ -138,10 +156,11 @@ public final class Recorder {
     public List<JobRow> unscored() {
         List<String> ids = ledger.tx(() -> {
             List<String> out = new ArrayList<>();
-            try (PreparedStatement p = ledger.connection().prepareStatement("SELECT j.job_id FROM jobs j "
-                    + "JOIN results r ON r.job_id = j.job_id LEFT JOIN scores s ON s.job_id = j.job_id "
-                    + "WHERE r.status = 'ok' AND s.job_id IS NULL ORDER BY j.seq");
-                 ResultSet rs = p.executeQuery()) {
+            try (PreparedStatement p = ledger.connection()
+                            .prepareStatement("SELECT j.job_id FROM jobs j "
+                                    + "JOIN results r ON r.job_id = j.job_id LEFT JOIN scores s ON s.job_id = j.job_id "
+                                    + "WHERE r.status = 'ok' AND s.job_id IS NULL ORDER BY j.seq");
+                    ResultSet rs = p.executeQuery()) {
                 while (rs.next()) {
                     out.add(rs.getString(1));
                 }
@@ -161,17 +180,38 @@ public final class Recorder {
     /** Inserts a job's score row (once). */
     public void score(String jobId, ScoreRow s) {
         ledger.tx(() -> {
-            try (PreparedStatement p = ledger.connection().prepareStatement("INSERT INTO scores(job_id, status, "
-                    + "composite_score, loop_quality, temporal_dynamics, frame_similarity, spatial_quality, "
-                    + "temporal_coherence, cycle_detected, cycle_period_frames, first_repeat_frame, freeze_ratio, "
-                    + "norepeat, repeat_ratio, subject_consistency, background_consistency, temporal_flicker, "
-                    + "motion_smoothness, dynamic_degree, scoring_s, report_json, message, scored_at) "
-                    + "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)")) {
-                Object[] v = {jobId, s.status(), s.composite(), s.loopQuality(), s.temporalDynamics(),
-                    s.frameSimilarity(), s.spatialQuality(), s.temporalCoherence(), s.cycleDetected(),
-                    s.cyclePeriodFrames(), s.firstRepeatFrame(), s.freezeRatio(), s.norepeat(), s.repeatRatio(),
-                    s.subjectConsistency(), s.backgroundConsistency(), s.temporalFlicker(), s.motionSmoothness(),
-                    s.dynamicDegree(), s.scoringS(), s.reportJson(), s.message(), JdbcValues.now()};
+            try (PreparedStatement p = ledger.connection()
+                    .prepareStatement("INSERT INTO scores(job_id, status, "
+                            + "composite_score, loop_quality, temporal_dynamics, frame_similarity, spatial_quality, "
+                            + "temporal_coherence, cycle_detected, cycle_period_frames, first_repeat_frame, freeze_ratio, "
+                            + "norepeat, repeat_ratio, subject_consistency, background_consistency, temporal_flicker, "
+                            + "motion_smoothness, dynamic_degree, scoring_s, report_json, message, scored_at) "
+                            + "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)")) {
+                Object[] v = {
+                    jobId,
+                    s.status(),
+                    s.composite(),
+                    s.loopQuality(),
+                    s.temporalDynamics(),
+                    s.frameSimilarity(),
+                    s.spatialQuality(),
+                    s.temporalCoherence(),
+                    s.cycleDetected(),
+                    s.cyclePeriodFrames(),
+                    s.firstRepeatFrame(),
+                    s.freezeRatio(),
+                    s.norepeat(),
+                    s.repeatRatio(),
+                    s.subjectConsistency(),
+                    s.backgroundConsistency(),
+                    s.temporalFlicker(),
+                    s.motionSmoothness(),
+                    s.dynamicDegree(),
+                    s.scoringS(),
+                    s.reportJson(),
+                    s.message(),
+                    JdbcValues.now()
+                };
                 for (int i = 0; i < v.length; i++) {
                     JdbcValues.setNullable(p, i + 1, v[i]);
                 }
@@ -207,10 +247,11 @@ public final class Recorder {
                 p.executeUpdate();
             }
             for (JobRow j : jobs) {
-                String worker = executor.equals("slurm") ? "slurm " + slurmJobId + "_" + j.seq()
+                String worker = executor.equals("slurm")
+                        ? "slurm " + slurmJobId + "_" + j.seq()
                         : executor + " task " + j.seq();
-                insertAttempt(db, j.jobId(), executor, worker, null, null, null, JobStatus.SUBMITTED,
-                        Attempt.SUBMITTED);
+                insertAttempt(
+                        db, j.jobId(), executor, worker, null, null, null, JobStatus.SUBMITTED, Attempt.SUBMITTED);
             }
             return null;
         });
@@ -242,8 +283,9 @@ public final class Recorder {
                 }
             }
             if (attemptId == null) {
-                attemptId = insertAttempt(db, jobId, "slurm", worker, null, null, null, JobStatus.SUBMITTED,
-                        Attempt.SUBMITTED).attemptId();
+                attemptId = insertAttempt(
+                                db, jobId, "slurm", worker, null, null, null, JobStatus.SUBMITTED, Attempt.SUBMITTED)
+                        .attemptId();
             }
             endAttempt(db, attemptId, r.status(), r.message());
             insertResult(db, jobId, attemptId, r);
@@ -286,7 +328,11 @@ public final class Recorder {
                     p.setString(1, j.jobId());
                     p.executeUpdate();
                 }
-                setJob(db, j.jobId(), JobStatus.PENDING, "retried after " + j.status().id());
+                setJob(
+                        db,
+                        j.jobId(),
+                        JobStatus.PENDING,
+                        "retried after " + j.status().id());
                 n++;
             }
             return n;
@@ -294,13 +340,23 @@ public final class Recorder {
     }
 
     private static void endAttempt(Connection db, long attemptId, String outcome, String message) throws SQLException {
-        updateOne(db, "UPDATE attempts SET outcome = ?, message = ?, ended_at = ? WHERE attempt_id = ?",
-                outcome, message, attemptId, "attempt");
+        updateOne(
+                db,
+                "UPDATE attempts SET outcome = ?, message = ?, ended_at = ? WHERE attempt_id = ?",
+                outcome,
+                message,
+                attemptId,
+                "attempt");
     }
 
     static void setJob(Connection db, String jobId, JobStatus status, String message) throws SQLException {
-        updateOne(db, "UPDATE jobs SET status = ?, message = ?, updated_at = ? WHERE job_id = ?",
-                status.id(), message, jobId, "job");
+        updateOne(
+                db,
+                "UPDATE jobs SET status = ?, message = ?, updated_at = ? WHERE job_id = ?",
+                status.id(),
+                message,
+                jobId,
+                "job");
     }
 
     /** Runs {@code sql} (state, message, now, key) on exactly one row; a missing row is an error naming it. */
@@ -318,14 +374,36 @@ public final class Recorder {
     }
 
     static void insertResult(Connection db, String jobId, Long attemptId, ResultRow r) throws SQLException {
-        try (PreparedStatement p = db.prepareStatement("INSERT INTO results(job_id, attempt_id, status, error_code, "
-                + "total_s, peak_memory_gb, peak_memory_kind, density, expected_density, backend, device, dtype, "
-                + "riflex_k, step_latency_s, mean_step_s, steps_run, model_cached, model_load_s, frames_written, "
-                + "output, message, result_json, recorded_at) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)")) {
-            Object[] v = {jobId, attemptId, r.status(), r.errorCode(), r.totalS(), r.peakMemoryGb(),
-                r.peakMemoryKind(), r.density(), r.expectedDensity(), r.backend(), r.device(), r.dtype(), r.riflexK(),
-                r.stepLatencyJson(), r.meanStepS(), r.stepsRun(), r.modelCached(), r.modelLoadS(), r.framesWritten(),
-                r.output(), r.message(), r.resultJson(), JdbcValues.now()};
+        try (PreparedStatement p = db.prepareStatement(
+                "INSERT INTO results(job_id, attempt_id, status, error_code, "
+                        + "total_s, peak_memory_gb, peak_memory_kind, density, expected_density, backend, device, dtype, "
+                        + "riflex_k, step_latency_s, mean_step_s, steps_run, model_cached, model_load_s, frames_written, "
+                        + "output, message, result_json, recorded_at) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)")) {
+            Object[] v = {
+                jobId,
+                attemptId,
+                r.status(),
+                r.errorCode(),
+                r.totalS(),
+                r.peakMemoryGb(),
+                r.peakMemoryKind(),
+                r.density(),
+                r.expectedDensity(),
+                r.backend(),
+                r.device(),
+                r.dtype(),
+                r.riflexK(),
+                r.stepLatencyJson(),
+                r.meanStepS(),
+                r.stepsRun(),
+                r.modelCached(),
+                r.modelLoadS(),
+                r.framesWritten(),
+                r.output(),
+                r.message(),
+                r.resultJson(),
+                JdbcValues.now()
+            };
             for (int i = 0; i < v.length; i++) {
                 JdbcValues.setNullable(p, i + 1, v[i]);
             }

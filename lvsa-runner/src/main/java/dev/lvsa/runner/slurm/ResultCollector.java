@@ -22,8 +22,7 @@ import java.util.function.Consumer;
 public final class ResultCollector {
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    private ResultCollector() {
-    }
+    private ResultCollector() {}
 
     /**
      * @param warn receives one line per skipped file
@@ -39,8 +38,8 @@ public final class ResultCollector {
      *     host that ran the task: a real-size video is too large to bring back, and it means nothing); the row keeps
      *     no output. Other jobs still need their video.
      */
-    public static List<JobRow> collect(Ledger ledger, Path runDir, Consumer<String> warn,
-            boolean speedRunsWithoutVideos) {
+    public static List<JobRow> collect(
+            Ledger ledger, Path runDir, Consumer<String> warn, boolean speedRunsWithoutVideos) {
         Path dir = runDir.resolve("slurm").resolve("results");
         List<JobRow> recorded = new ArrayList<>();
         if (!Files.isDirectory(dir)) {
@@ -65,7 +64,8 @@ public final class ResultCollector {
             try {
                 r = JSON.readTree(Files.readString(f));
             } catch (IOException e) {
-                warn.accept(f + ": not a JSON result (" + e.getMessage().lines().findFirst().orElse("") + "); skipped");
+                warn.accept(f + ": not a JSON result ("
+                        + e.getMessage().lines().findFirst().orElse("") + "); skipped");
                 continue;
             }
             if (r == null || !r.isObject() || !jobId.equals(r.path("id").asText())) {
@@ -81,16 +81,21 @@ public final class ResultCollector {
                 } else if (speedRunsWithoutVideos && job.speedOnly()) {
                     row = row.withOutput(null);
                 } else {
-                    row = ResultRow.runnerVerdict("error", "missing_output", "the task reported ok but the video "
-                            + job.videoPath() + " is not in the run folder" + (job.speedOnly()
-                                    ? " (a speed-only job: collect --speed-runs-without-videos records its timings)"
-                                    : ""));
+                    row = ResultRow.runnerVerdict(
+                            "error",
+                            "missing_output",
+                            "the task reported ok but the video "
+                                    + job.videoPath() + " is not in the run folder"
+                                    + (job.speedOnly()
+                                            ? " (a speed-only job: collect --speed-runs-without-videos records its timings)"
+                                            : ""));
                 }
             }
             JsonNode s = r.path("slurm");
             String worker = s.path("array_job_id").isTextual()
-                    ? "slurm " + s.path("array_job_id").asText() + "_" + s.path("array_task_id").asText("?")
-                            + " on " + s.path("host").asText("?")
+                    ? "slurm " + s.path("array_job_id").asText() + "_"
+                            + s.path("array_task_id").asText("?") + " on "
+                            + s.path("host").asText("?")
                     : "array task " + job.seq() + " on " + s.path("host").asText("?");
             if (ledger.recorder().collected(jobId, row, worker)) {
                 recorded.add(ledger.job(jobId));

@@ -34,8 +34,17 @@ class ExportAndStatusTest {
                   - {id: boom, text: OOM please}
                 """);
         Path runDir = dir.resolve("run");
-        Cli.Result r = Cli.run("run", exp.toString(), "--out", runDir.toString(), "--python", Repo.systemPython(),
-                "--worker-script", Repo.fakeWorker(dir.resolve("fake")).toString(), "--progress", "none");
+        Cli.Result r = Cli.run(
+                "run",
+                exp.toString(),
+                "--out",
+                runDir.toString(),
+                "--python",
+                Repo.systemPython(),
+                "--worker-script",
+                Repo.fakeWorker(dir.resolve("fake")).toString(),
+                "--progress",
+                "none");
         assertThat(r.code()).as(r.err()).isEqualTo(3);
 
         Path csv = dir.resolve("out/results.csv");
@@ -44,22 +53,25 @@ class ExportAndStatusTest {
         assertThat(e.code()).as(e.err()).isZero();
         assertThat(e.out()).contains("16 jobs");
         String header = Files.readAllLines(csv).get(0);
-        assertThat(header).startsWith("model,method,horizon,frames,prompt_id,seed,status,total_s,peak_memory_gb,"
-                + "density,composite_score,loop_quality,temporal_dynamics,frame_similarity,spatial_quality,"
-                + "temporal_coherence,job_id,");
+        assertThat(header)
+                .startsWith("model,method,horizon,frames,prompt_id,seed,status,total_s,peak_memory_gb,"
+                        + "density,composite_score,loop_quality,temporal_dynamics,frame_similarity,spatial_quality,"
+                        + "temporal_coherence,job_id,");
         // the per-step times, for the report's spread of the speedups
         assertThat(header).contains(",mean_step_s,step_latency_s,steps_run,");
         List<Map<String, String>> rows;
-        try (MappingIterator<Map<String, String>> it = new CsvMapper().readerFor(Map.class)
-                .with(CsvSchema.emptySchema().withHeader()).readValues(csv.toFile())) {
+        try (MappingIterator<Map<String, String>> it = new CsvMapper()
+                .readerFor(Map.class)
+                .with(CsvSchema.emptySchema().withHeader())
+                .readValues(csv.toFile())) {
             rows = it.readAll();
         }
         assertThat(rows).hasSize(16);
         assertThat(rows).extracting(m -> m.get("method")).containsOnly("dense", "riflex", "ultravico", "lvsa");
         assertThat(rows).extracting(m -> m.get("horizon")).containsOnly("1", "2");
         assertThat(rows).extracting(m -> m.get("frames")).containsOnly("33", "65");
-        assertThat(rows.stream().filter(m -> m.get("method").equals("lvsa"))).allSatisfy(m ->
-                assertThat(m.get("variant")).isEqualTo("lvsa[window=2]"));
+        assertThat(rows.stream().filter(m -> m.get("method").equals("lvsa")))
+                .allSatisfy(m -> assertThat(m.get("variant")).isEqualTo("lvsa[window=2]"));
         assertThat(rows.stream().filter(m -> m.get("prompt_id").equals("calm"))).allSatisfy(m -> {
             assertThat(m.get("status")).isEqualTo("ok");
             assertThat(Double.parseDouble(m.get("composite_score"))).isBetween(0.0, 100.0);
