@@ -74,46 +74,21 @@ public final class ReportCommand implements Callable<Integer> {
         if (!Files.isDirectory(runDir)) {
             throw new BadInputException(runDir + ": not a run folder");
         }
-        Path csv = runDir.resolve(dev.lvsa.reports.cli.ReportCommand.EXPORT_NAME);
-        Map<String, String> software = Map.of();
-        ExportCsv.Result export;
-        if (Files.isRegularFile(runDir.resolve(Ledger.FILE))) {
-            // a report written elsewhere keeps its export beside it: the run folder (perhaps read-only,
-            // perhaps someone else's) is only read
-            if (out != null) {
-                Files.createDirectories(out);
-                csv = out.resolve(dev.lvsa.reports.cli.ReportCommand.EXPORT_NAME);
-            }
-            try (Ledger ledger = Ledger.openExisting(runDir)) {
-                List<Map<String, Object>> rows = RunTable.rows(ledger);
-                CsvExport.write(rows, csv); // written beside the report for the user; the report reads the rows
-                export = ExportCsv.fromRows(RunTable.columns(), CsvExport.cells(rows), csv.toString());
-                software = RunEnvironment.read(ledger);
-            }
-        } else if (Files.isRegularFile(csv)) {
-            export = ExportCsv.read(csv);
-        } else {
-            throw new BadInputException(
-                    runDir + ": neither a ledger (" + Ledger.FILE + ") nor " + csv.getFileName() + " in this folder");
-        }
+        RunExport run = runExport();
+        ExportCsv.Result export = run.export();
         Path dir = out != null ? out : runDir.resolve("report");
-        String title = name != null
-                ? name
-                : runDir.toAbsolutePath().normalize().getFileName() == null
-                        ? "run"
-                        : runDir.toAbsolutePath().normalize().getFileName().toString();
         ReportInput in = ReportInput.builder()
                 .jobs(export.jobs())
                 .warnings(export.warnings())
-                .runName(title)
+                .runName(title())
                 .runDir(runDir.toAbsolutePath())
-                .source(csv.toString())
+                .source(run.csv().toString())
                 .maxHeatmaps(maxHeatmaps)
                 .progress(line -> {
                     System.err.println("lvsa-runner report: " + line);
                     System.err.flush();
                 })
-                .runSoftware(software)
+                .runSoftware(run.software())
                 .build();
         ReportOutput o = ReportWriter.write(in, dir);
         stdout.println("report: " + o.html() + " (" + export.jobs().size() + " jobs, "
@@ -125,5 +100,44 @@ public final class ReportCommand implements Callable<Integer> {
                 + ")");
         stdout.flush();
         return ExitCodes.OK;
+    }
+
+    /** The run's table as the report reads it, the CSV it came from (or was refreshed into), the run's software. */
+    private record RunExport(Path csv, ExportCsv.Result export, Map<String, String> software) {}
+
+    /**
+     * The run's table: from the ledger (also written to export.csv, beside the report if {@code --out} is given),
+     * else from the folder's export.csv.
+     */
+    private RunExport runExport() throws Exception {
+        Path csv = runDir.resolve(dev.lvsa.reports.cli.ReportCommand.EXPORT_NAME);
+        if (Files.isRegularFile(runDir.resolve(Ledger.FILE))) {
+            // a report written elsewhere keeps its export beside it: the run folder (perhaps read-only,
+            // perhaps someone else's) is only read
+            if (out != null) {
+                Files.createDirectories(out);
+                csv = out.resolve(dev.lvsa.reports.cli.ReportCommand.EXPORT_NAME);
+            }
+            try (Ledger ledger = Ledger.openExisting(runDir)) {
+                List<Map<String, Object>> rows = RunTable.rows(ledger);
+                CsvExport.write(rows, csv); // written beside the report for the user; the report reads the rows
+                ExportCsv.Result export = ExportCsv.fromRows(RunTable.columns(), CsvExport.cells(rows), csv.toString());
+                return new RunExport(csv, export, RunEnvironment.read(ledger));
+            }
+        } else if (Files.isRegularFile(csv)) {
+            return new RunExport(csv, ExportCsv.read(csv), Map.of());
+        } else {
+            throw new BadInputException(
+                    runDir + ": neither a ledger (" + Ledger.FILE + ") nor " + csv.getFileName() + " in this folder");
+        }
+    }
+
+    /** The run's name in the title: {@code --name}, else the folder's name. */
+    private String title() {
+        return name != null
+                ? name
+                : runDir.toAbsolutePath().normalize().getFileName() == null
+                        ? "run"
+                        : runDir.toAbsolutePath().normalize().getFileName().toString();
     }
 }

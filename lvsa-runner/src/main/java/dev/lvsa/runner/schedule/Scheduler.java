@@ -132,9 +132,7 @@ public final class Scheduler {
             String why =
                     "worker " + launch.name() + " stopped: " + e.getClass().getSimpleName() + ": " + e.getMessage();
             listener.note(why);
-            synchronized (problems) {
-                problems.add(why);
-            }
+            addProblem(why);
         }
     }
 
@@ -157,19 +155,13 @@ public final class Scheduler {
                                 unloadable.contains(job.modelPath()) || job.dummyWeights() ? null : job.modelPath();
                         try {
                             long t0 = System.nanoTime();
-                            listener.note("starting a worker on " + launch.device()
-                                    + (preload == null ? "" : " with " + preload + " preloaded")
-                                    + " (Python, PyTorch and the model load first)");
+                            noteStarting(launch, preload);
                             w = WorkerProcess.start(
                                     launch.withPreload(preload, job.dtype()),
                                     exec.readyTimeout(),
                                     runDir.resolve("logs"));
                             startFailures = 0;
-                            listener.note(String.format(
-                                    java.util.Locale.ROOT,
-                                    "worker on %s ready after %.1f s",
-                                    launch.device(),
-                                    (System.nanoTime() - t0) / 1e9));
+                            noteReady(launch, t0);
                             RunEnvironment.recordWorker(ledger, w.ready());
                         } catch (WorkerStartException e) {
                             if (e.reportedByWorker() && preload != null) {
@@ -178,12 +170,7 @@ public final class Scheduler {
                                 continue;
                             }
                             startFailures++;
-                            listener.note(e.getMessage());
-                            if (e.reportedByWorker() || e.incompatible() || startFailures >= MAX_START_FAILURES) {
-                                queue.addFirst(job);
-                                synchronized (problems) {
-                                    problems.add(e.getMessage());
-                                }
+                            if (givesUp(e, startFailures, job, queue)) {
                                 return;
                             }
                             continue;
@@ -200,6 +187,35 @@ public final class Scheduler {
                 w.close();
             }
         }
+    }
+
+    private void noteStarting(WorkerLaunch launch, String preload) {
+        listener.note("starting a worker on " + launch.device()
+                + (preload == null ? "" : " with " + preload + " preloaded")
+                + " (Python, PyTorch and the model load first)");
+    }
+
+    private void noteReady(WorkerLaunch launch, long t0) {
+        listener.note(String.format(
+                java.util.Locale.ROOT,
+                "worker on %s ready after %.1f s",
+                launch.device(),
+                (System.nanoTime() - t0) / 1e9));
+    }
+
+    /**
+     * Notes a failed worker start; true when this slot gives up (the worker reported the failure, is incompatible,
+     * or failed {@link #MAX_START_FAILURES} starts in a row): the job goes back to the head of the queue and the
+     * failure is a problem of the run.
+     */
+    private boolean givesUp(WorkerStartException e, int startFailures, JobRow job, BlockingDeque<JobRow> queue) {
+        listener.note(e.getMessage());
+        if (e.reportedByWorker() || e.incompatible() || startFailures >= MAX_START_FAILURES) {
+            queue.addFirst(job);
+            addProblem(e.getMessage());
+            return true;
+        }
+        return false;
     }
 
     /**
@@ -221,9 +237,7 @@ public final class Scheduler {
                 } catch (IOException e) {
                     queue.addFirst(job);
                     listener.note(e.getMessage());
-                    synchronized (problems) {
-                        problems.add(e.getMessage());
-                    }
+                    addProblem(e.getMessage());
                     return;
                 }
                 Attempt a = rec.startAttempt(
@@ -302,6 +316,13 @@ public final class Scheduler {
                     launch.name(),
                     msg.path("step").asInt(),
                     msg.path("steps").asInt());
+        }
+    }
+
+    /** A problem the run's summary reports (slots note them from their own threads). */
+    private void addProblem(String why) {
+        synchronized (problems) {
+            problems.add(why);
         }
     }
 

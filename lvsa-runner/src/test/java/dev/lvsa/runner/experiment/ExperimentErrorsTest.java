@@ -80,7 +80,7 @@ class ExperimentErrorsTest {
                         new String[] {"methods[0].pattern", "nope.json"}));
     }
 
-    /** Mistakes in prompts, lengths and the run's settings. */
+    /** Mistakes in prompts, lengths and the run's settings (the table ends in {@link #speedAndDeviceMistakes}). */
     static Stream<Arguments> moreMistakes() {
         return Stream.of(
                 Arguments.of("unknown prompt set", BASE.replace("[demo-1]", "[demo-2]"), new String[] {
@@ -113,7 +113,12 @@ class ExperimentErrorsTest {
                     "scoring.weights.beauty", "unknown dimension"
                 }),
                 Arguments.of("broken YAML", "models: [tiny-wan\nmethods: [dense]\n", new String[] {"not valid YAML"}),
-                Arguments.of("not a mapping", "- tiny-wan\n", new String[] {"mapping"}),
+                Arguments.of("not a mapping", "- tiny-wan\n", new String[] {"mapping"}));
+    }
+
+    /** Mistakes in the speed-run and multi-device keys (timed_steps, memory_cap_gb, devices_per_job). */
+    static Stream<Arguments> speedAndDeviceMistakes() {
+        return Stream.of(
                 Arguments.of("timed_steps zero", BASE + "timed_steps: 0\n", new String[] {
                     "timed_steps", "below the minimum 1"
                 }),
@@ -147,7 +152,7 @@ class ExperimentErrorsTest {
     }
 
     @ParameterizedTest(name = "{0}")
-    @MethodSource({"mistakes", "moreMistakes"})
+    @MethodSource({"mistakes", "moreMistakes", "speedAndDeviceMistakes"})
     void a_mistake_is_one_line_naming_key_and_cause(String what, String yaml, String[] words, @TempDir Path dir)
             throws IOException {
         Path f = Experiments.write(dir, "exp.yaml", yaml);

@@ -68,18 +68,7 @@ class DevicesPerJobTest {
         // 1. an experiment without the field: one serve worker, one job
         Experiment one = ExperimentLoader.load(Experiments.write(dir, "one.yaml", ONE_DEVICE));
         assertThat(one.devicesPerJob()).isEqualTo(1);
-        try (Ledger ledger = Ledger.open(runDir)) {
-            List<JobRow> grid = RunPreparer.prepare(one, runDir, ledger);
-            RunSummary s = new Scheduler(
-                            ledger,
-                            runDir,
-                            Devices.plan("cpu", List.of(), Map.of(), List::of, program(), one.devicesPerJob()),
-                            ExecSettings.of(one),
-                            null,
-                            new RunListener() {})
-                    .run(grid, grid);
-            assertThat(s.statuses()).containsExactly(Map.entry("ok", 1));
-        }
+        theOneDeviceJobEndsOk(one, runDir);
         // 2. the same file with LVSA added and devices_per_job: 2: the dense job keeps its id (and its result); the
         // LVSA job runs over 2 gloo ranks, and rank 1 SIGKILLs itself after step 1 of the first attempt
         Experiment two = ExperimentLoader.load(Experiments.write(
@@ -113,26 +102,48 @@ class DevicesPerJobTest {
             assertThat(marker).exists();
             assertThat(events).containsSubsequence("retried", "cpu x2 step 1/2", "cpu x2 step 2/2");
 
-            List<Map<String, Object>> tries = ledger.query("SELECT j.method, a.number, a.worker, a.device, a.outcome, "
-                    + "a.message, a.worker_pid FROM attempts a JOIN jobs j ON j.job_id = a.job_id "
-                    + "ORDER BY j.seq, a.number");
-            assertThat(tries)
-                    .extracting(t ->
-                            t.get("method") + " " + t.get("worker") + " " + t.get("device") + " " + t.get("outcome"))
-                    .containsExactly(
-                            "dense cpu cpu ok",
-                            "lvsa torchrun cpu x2 cpu x2 crashed",
-                            "lvsa torchrun cpu x2 cpu x2 ok");
-            assertThat((String) tries.get(1).get("message"))
-                    .containsPattern("(a rank of the 2-rank job|the 2-rank " + "launch) on cpu x2")
-                    .contains("root cause: rank : 1")
-                    .contains("SIGKILL");
-            for (Map<String, Object> t : tries.subList(1, 3)) { // every process of both launches has ended
-                assertThat(ProcessHandle.of(((Number) t.get("worker_pid")).longValue())
-                                .map(ProcessHandle::isAlive))
-                        .isNotEqualTo(java.util.Optional.of(true));
-            }
+            theLvsaJobCrashedOnceThenEndedOkBesideTheDenseJob(ledger);
             theLvsaJobRanOverTwoRanks(ledger, runDir);
+        }
+    }
+
+    /** Runs the one-device experiment with one serve worker: its one job ends ok. */
+    private static void theOneDeviceJobEndsOk(Experiment one, Path runDir) {
+        try (Ledger ledger = Ledger.open(runDir)) {
+            List<JobRow> grid = RunPreparer.prepare(one, runDir, ledger);
+            RunSummary s = new Scheduler(
+                            ledger,
+                            runDir,
+                            Devices.plan("cpu", List.of(), Map.of(), List::of, program(), one.devicesPerJob()),
+                            ExecSettings.of(one),
+                            null,
+                            new RunListener() {})
+                    .run(grid, grid);
+            assertThat(s.statuses()).containsExactly(Map.entry("ok", 1));
+        }
+    }
+
+    /**
+     * The attempts, in the one ledger: the dense job's ok, then the LVSA launch's crash (rank 1's SIGKILL named)
+     * and its ok retry; every process of both launches has ended.
+     */
+    private static void theLvsaJobCrashedOnceThenEndedOkBesideTheDenseJob(Ledger ledger) {
+        List<Map<String, Object>> tries = ledger.query("SELECT j.method, a.number, a.worker, a.device, a.outcome, "
+                + "a.message, a.worker_pid FROM attempts a JOIN jobs j ON j.job_id = a.job_id "
+                + "ORDER BY j.seq, a.number");
+        assertThat(tries)
+                .extracting(
+                        t -> t.get("method") + " " + t.get("worker") + " " + t.get("device") + " " + t.get("outcome"))
+                .containsExactly(
+                        "dense cpu cpu ok", "lvsa torchrun cpu x2 cpu x2 crashed", "lvsa torchrun cpu x2 cpu x2 ok");
+        assertThat((String) tries.get(1).get("message"))
+                .containsPattern("(a rank of the 2-rank job|the 2-rank " + "launch) on cpu x2")
+                .contains("root cause: rank : 1")
+                .contains("SIGKILL");
+        for (Map<String, Object> t : tries.subList(1, 3)) { // every process of both launches has ended
+            assertThat(ProcessHandle.of(((Number) t.get("worker_pid")).longValue())
+                            .map(ProcessHandle::isAlive))
+                    .isNotEqualTo(java.util.Optional.of(true));
         }
     }
 

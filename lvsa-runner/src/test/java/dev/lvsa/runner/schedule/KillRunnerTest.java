@@ -41,19 +41,7 @@ class KillRunnerTest {
         long seed = System.nanoTime();
         Random random = new Random(seed);
         String why = "random seed " + seed + "; child output in " + dir;
-        int killedMidAttempt = 0;
-        for (int i = 0; i < KILLS; i++) {
-            Process p = runner(exp, runDir, dir.resolve("runner-" + i + ".log"));
-            boolean working = waitForRunningAttempt(runDir, p, 240);
-            if (working) {
-                Thread.sleep(random.nextInt(2500));
-            }
-            if (p.isAlive()) {
-                p.destroyForcibly(); // SIGKILL: no shutdown hook, no cleanup
-                p.waitFor(30, TimeUnit.SECONDS);
-                killedMidAttempt++;
-            }
-        }
+        int killedMidAttempt = killAtRandomPoints(exp, runDir, dir, random);
         Process last = runner(exp, runDir, dir.resolve("runner-final.log"));
         assertThat(last.waitFor(300, TimeUnit.SECONDS)).as(why).isTrue();
         assertThat(last.exitValue())
@@ -67,26 +55,7 @@ class KillRunnerTest {
             for (Map<String, Object> j : jobs) {
                 eachJobRanToOneResult(l, j, runDir, why);
             }
-            assertThat(l.query("SELECT COUNT(*) AS n FROM attempts WHERE outcome = 'ok'")
-                            .get(0)
-                            .get("n"))
-                    .isEqualTo(8);
-            assertThat(l.query("SELECT COUNT(*) AS n FROM attempts WHERE outcome = 'running'")
-                            .get(0)
-                            .get("n"))
-                    .isEqualTo(0);
-            Object interrupted = l.query("SELECT COUNT(*) AS n FROM attempts WHERE outcome = 'interrupted'")
-                    .get(0)
-                    .get("n");
-            assertThat(((Number) interrupted).intValue())
-                    .as("kills that hit a job; " + why)
-                    .isPositive();
-            System.out.printf(
-                    "KillRunnerTest: %d SIGKILLs, %s attempts interrupted, %s attempts in all (%s)%n",
-                    killedMidAttempt,
-                    interrupted,
-                    l.query("SELECT COUNT(*) AS n FROM attempts").get(0).get("n"),
-                    why);
+            everyAttemptEndedOkOrInterrupted(l, killedMidAttempt, why);
             // no worker outlives its runner: every worker that ever ran is gone
             for (Map<String, Object> w : l.query("SELECT DISTINCT worker_pid, worker_started_ms FROM attempts")) {
                 long pid = ((Number) w.get("worker_pid")).longValue();
@@ -96,6 +65,51 @@ class KillRunnerTest {
                         .isTrue();
             }
         }
+    }
+
+    /**
+     * Starts the runner {@link #KILLS} times and SIGKILLs it at a random moment once it has an attempt under way (at
+     * once if it never gets one in time); returns how many times it was still alive to be killed.
+     */
+    private static int killAtRandomPoints(Path exp, Path runDir, Path dir, Random random) throws Exception {
+        int killedMidAttempt = 0;
+        for (int i = 0; i < KILLS; i++) {
+            Process p = runner(exp, runDir, dir.resolve("runner-" + i + ".log"));
+            boolean working = waitForRunningAttempt(runDir, p, 240);
+            if (working) {
+                Thread.sleep(random.nextInt(2500));
+            }
+            if (p.isAlive()) {
+                p.destroyForcibly(); // SIGKILL: no shutdown hook, no cleanup
+                p.waitFor(30, TimeUnit.SECONDS);
+                killedMidAttempt++;
+            }
+        }
+        return killedMidAttempt;
+    }
+
+    /** 8 attempts ok, none still running, and some interrupted by the kills (the counts are printed). */
+    private static void everyAttemptEndedOkOrInterrupted(Ledger l, int killedMidAttempt, String why) {
+        assertThat(l.query("SELECT COUNT(*) AS n FROM attempts WHERE outcome = 'ok'")
+                        .get(0)
+                        .get("n"))
+                .isEqualTo(8);
+        assertThat(l.query("SELECT COUNT(*) AS n FROM attempts WHERE outcome = 'running'")
+                        .get(0)
+                        .get("n"))
+                .isEqualTo(0);
+        Object interrupted = l.query("SELECT COUNT(*) AS n FROM attempts WHERE outcome = 'interrupted'")
+                .get(0)
+                .get("n");
+        assertThat(((Number) interrupted).intValue())
+                .as("kills that hit a job; " + why)
+                .isPositive();
+        System.out.printf(
+                "KillRunnerTest: %d SIGKILLs, %s attempts interrupted, %s attempts in all (%s)%n",
+                killedMidAttempt,
+                interrupted,
+                l.query("SELECT COUNT(*) AS n FROM attempts").get(0).get("n"),
+                why);
     }
 
     /**

@@ -51,25 +51,7 @@ class RealWorkerTest {
         Path runDir = dir.resolve("run");
         AtomicLong victim = new AtomicLong();
         AtomicLong killedAtStep = new AtomicLong();
-        RunListener killer = new RunListener() {
-            @Override
-            public void jobStarted(JobRow job, String worker, long workerPid, int attempt) {
-                if (job.variant().equals("lvsa") && job.frames() == 65 && attempt == 1) {
-                    victim.set(workerPid);
-                }
-            }
-
-            @Override
-            public void jobProgress(JobRow job, String worker, int step, int steps) {
-                if (victim.get() != 0
-                        && killedAtStep.get() == 0
-                        && job.variant().equals("lvsa")
-                        && job.frames() == 65) {
-                    killedAtStep.set(step);
-                    ProcessHandle.of(victim.get()).ifPresent(ProcessHandle::destroyForcibly); // SIGKILL mid-job
-                }
-            }
-        };
+        RunListener killer = killerOfTheFirstLongLvsaAttempt(victim, killedAtStep);
         try (Ledger ledger = Ledger.open(runDir)) {
             List<JobRow> grid = RunPreparer.prepare(e, runDir, ledger);
             RunSummary s = new Scheduler(
@@ -97,6 +79,32 @@ class RealWorkerTest {
                 assertThat(runDir.resolve((String) r.get("video"))).isNotEmptyFile();
             });
         }
+    }
+
+    /**
+     * A listener that SIGKILLs the worker of the LVSA 65-frame job's first attempt at its first step (noting the
+     * worker's pid in {@code victim} and the step in {@code killedAtStep}).
+     */
+    private static RunListener killerOfTheFirstLongLvsaAttempt(AtomicLong victim, AtomicLong killedAtStep) {
+        return new RunListener() {
+            @Override
+            public void jobStarted(JobRow job, String worker, long workerPid, int attempt) {
+                if (job.variant().equals("lvsa") && job.frames() == 65 && attempt == 1) {
+                    victim.set(workerPid);
+                }
+            }
+
+            @Override
+            public void jobProgress(JobRow job, String worker, int step, int steps) {
+                if (victim.get() != 0
+                        && killedAtStep.get() == 0
+                        && job.variant().equals("lvsa")
+                        && job.frames() == 65) {
+                    killedAtStep.set(step);
+                    ProcessHandle.of(victim.get()).ifPresent(ProcessHandle::destroyForcibly); // SIGKILL mid-job
+                }
+            }
+        };
     }
 
     @Test

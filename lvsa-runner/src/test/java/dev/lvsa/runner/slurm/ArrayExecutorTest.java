@@ -44,17 +44,7 @@ class ArrayExecutorTest {
         Path host = dir.resolve("gpu-host/run");
         copy(run, host);
         for (String i : indices) {
-            Process p = new ProcessBuilder(
-                            host.resolve("slurm/run-task.sh").toString(),
-                            i,
-                            Repo.venvPython().toString())
-                    .redirectErrorStream(true)
-                    .redirectOutput(dir.resolve("task-" + i + ".out").toFile())
-                    .start();
-            assertThat(p.waitFor(300, TimeUnit.SECONDS)).isTrue();
-            assertThat(p.exitValue())
-                    .as(Files.readString(dir.resolve("task-" + i + ".out")))
-                    .isZero();
+            runTask(host, i, dir.resolve("task-" + i + ".out"));
         }
         Path back = dir.resolve("back/run");
         copy(host, back);
@@ -93,15 +83,7 @@ class ArrayExecutorTest {
                 .contains("\"weights\" : \"dummy\"")
                 .contains("\"text\" : \"dummy-embeddings\"")
                 .contains("\"timed_steps\" : 2");
-        Process p = new ProcessBuilder(
-                        run.resolve("slurm/run-task.sh").toString(),
-                        "0",
-                        Repo.venvPython().toString())
-                .redirectErrorStream(true)
-                .redirectOutput(dir.resolve("task.out").toFile())
-                .start();
-        assertThat(p.waitFor(300, TimeUnit.SECONDS)).isTrue();
-        assertThat(p.exitValue()).as(Files.readString(dir.resolve("task.out"))).isZero();
+        runTask(run, "0", dir.resolve("task.out"));
         // the video stays on the host that ran the task (a real-size one is too big to bring back): without the
         // option the job is an error naming the option, with it the timings are recorded
         Path video = run.resolve(
@@ -120,6 +102,24 @@ class ArrayExecutorTest {
         assertThat(c.code()).as(c.err()).isZero();
         assertThat(c.out()).contains("collected 1 result(s), scored 0 video(s)");
         Files.move(away, video);
+        assertTheWorkerRanTheSpeedRunAsked(run);
+        assertTheExportHasTheSpeedColumns(run, dir.resolve("r.csv"));
+    }
+
+    /** Runs task {@code index} by the folder's {@code run-task.sh}, as a host would; it must end with 0. */
+    private static void runTask(Path runDir, String index, Path out) throws Exception {
+        Process p = new ProcessBuilder(
+                        runDir.resolve("slurm/run-task.sh").toString(),
+                        index,
+                        Repo.venvPython().toString())
+                .redirectErrorStream(true)
+                .redirectOutput(out.toFile())
+                .start();
+        assertThat(p.waitFor(300, TimeUnit.SECONDS)).isTrue();
+        assertThat(p.exitValue()).as(Files.readString(out)).isZero();
+    }
+
+    private static void assertTheWorkerRanTheSpeedRunAsked(Path run) {
         try (Ledger l = Ledger.openExisting(run)) {
             String result = l.query("SELECT result_json FROM results")
                     .get(0)
@@ -134,10 +134,12 @@ class ArrayExecutorTest {
                     .contains("\"timed_step_indices\":[0,3]")
                     .contains("\"estimated_total_s\"");
         }
-        Cli.Result csv =
-                Cli.run("export", run.toString(), "--csv", dir.resolve("r.csv").toString());
+    }
+
+    private static void assertTheExportHasTheSpeedColumns(Path run, Path csvFile) throws Exception {
+        Cli.Result csv = Cli.run("export", run.toString(), "--csv", csvFile.toString());
         assertThat(csv.code()).as(csv.err()).isZero();
-        List<String> lines = Files.readAllLines(dir.resolve("r.csv"));
+        List<String> lines = Files.readAllLines(csvFile);
         List<String> header = List.of(lines.get(0).split(","));
         assertThat(header).contains("timed_steps", "estimated_total_s", "vae_decode", "memory_cap_gb");
         assertThat(lines.get(1)).endsWith(",untiled"); // vae_decode, the last column

@@ -73,26 +73,7 @@ class SlurmExecutorTest {
         Path bin = standIn(dir, false);
         Path exp = experiment(dir);
         Path runDir = dir.resolve("run dir");
-        List<String> args = List.of(
-                "run",
-                exp.toString(),
-                "--out",
-                runDir.toString(),
-                "--executor",
-                "slurm",
-                "--partition",
-                "gpu",
-                "--gpus-per-task",
-                "2",
-                "--time",
-                "01:00:00",
-                "--account",
-                "proj",
-                "--max-parallel",
-                "3",
-                "--sbatch-arg=--qos=long",
-                "--python",
-                "/opt/venv/bin/python");
+        List<String> args = runWithSbatchOptions(exp, runDir);
         ChildJvm.Result r = ChildJvm.run(args, path(bin), dir.resolve("submit.log"));
         assertThat(r.code()).as(r.output()).isZero();
         assertThat(r.output()).contains("submitted 4 job(s) as Slurm job 4242 (array 0-3%3)");
@@ -112,24 +93,8 @@ class SlurmExecutorTest {
                         slurm.resolve("array.sbatch").toString(),
                         runDir.toString(),
                         "/opt/venv/bin/python");
-        assertThat(slurm.resolve("array.sbatch")).isExecutable();
-        assertThat(slurm.resolve("task.py")).exists();
-        for (int i = 0; i < 4; i++) {
-            JsonNode task = JSON.readTree(slurm.resolve("tasks/" + i + ".json").toFile());
-            assertThat(task.at("/job/prompt").asText()).isEqualTo(ODD);
-            assertThat(task.at("/job/device").asText()).isEqualTo("cpu");
-            assertThat(task.get("result").asText())
-                    .isEqualTo(slurm.resolve("results/" + task.get("job_id").asText() + ".json")
-                            .toString());
-        }
-        try (Ledger l = Ledger.openExisting(runDir)) {
-            assertThat(l.jobs()).allSatisfy(j -> assertThat(j.status().id()).isEqualTo("submitted"));
-            assertThat(l.query("SELECT worker FROM attempts ORDER BY worker"))
-                    .extracting(m -> m.get("worker"))
-                    .containsExactly("slurm 4242_0", "slurm 4242_1", "slurm 4242_2", "slurm 4242_3");
-            assertThat(l.query("SELECT slurm_job_id, array_spec FROM submissions"))
-                    .containsExactly(Map.of("slurm_job_id", "4242", "array_spec", "0-3%3"));
-        }
+        assertFourTaskFiles(slurm);
+        assertFourJobsSubmittedAsOneArray(runDir);
 
         // again: nothing new to submit while the array runs; sbatch is not called a second time
         ChildJvm.Result again = ChildJvm.run(args, path(bin), dir.resolve("again.log"));
@@ -147,6 +112,56 @@ class SlurmExecutorTest {
         try (Ledger l = Ledger.openExisting(runDir)) {
             assertThat(l.query("SELECT outcome, COUNT(*) AS n FROM attempts GROUP BY outcome ORDER BY outcome"))
                     .containsExactly(Map.of("outcome", "interrupted", "n", 4), Map.of("outcome", "submitted", "n", 4));
+        }
+    }
+
+    /** {@code run --executor slurm} with every sbatch option the runner passes on. */
+    private static List<String> runWithSbatchOptions(Path exp, Path runDir) {
+        return List.of(
+                "run",
+                exp.toString(),
+                "--out",
+                runDir.toString(),
+                "--executor",
+                "slurm",
+                "--partition",
+                "gpu",
+                "--gpus-per-task",
+                "2",
+                "--time",
+                "01:00:00",
+                "--account",
+                "proj",
+                "--max-parallel",
+                "3",
+                "--sbatch-arg=--qos=long",
+                "--python",
+                "/opt/venv/bin/python");
+    }
+
+    /** The array's script and task runner, and one task file per job: its prompt, device and result path. */
+    private static void assertFourTaskFiles(Path slurm) throws IOException {
+        assertThat(slurm.resolve("array.sbatch")).isExecutable();
+        assertThat(slurm.resolve("task.py")).exists();
+        for (int i = 0; i < 4; i++) {
+            JsonNode task = JSON.readTree(slurm.resolve("tasks/" + i + ".json").toFile());
+            assertThat(task.at("/job/prompt").asText()).isEqualTo(ODD);
+            assertThat(task.at("/job/device").asText()).isEqualTo("cpu");
+            assertThat(task.get("result").asText())
+                    .isEqualTo(slurm.resolve("results/" + task.get("job_id").asText() + ".json")
+                            .toString());
+        }
+    }
+
+    /** Every job submitted, with one attempt per array task, and one submissions row. */
+    private static void assertFourJobsSubmittedAsOneArray(Path runDir) {
+        try (Ledger l = Ledger.openExisting(runDir)) {
+            assertThat(l.jobs()).allSatisfy(j -> assertThat(j.status().id()).isEqualTo("submitted"));
+            assertThat(l.query("SELECT worker FROM attempts ORDER BY worker"))
+                    .extracting(m -> m.get("worker"))
+                    .containsExactly("slurm 4242_0", "slurm 4242_1", "slurm 4242_2", "slurm 4242_3");
+            assertThat(l.query("SELECT slurm_job_id, array_spec FROM submissions"))
+                    .containsExactly(Map.of("slurm_job_id", "4242", "array_spec", "0-3%3"));
         }
     }
 
@@ -188,6 +203,22 @@ class SlurmExecutorTest {
         assertThat(task.get("ranks").asInt()).isEqualTo(2);
         assertThat(task.at("/job/device").asText()).isEqualTo("cuda");
         // the written task.py turns the task into one torchrun launch (argument list, no shell)
+        List<String> argv = workerArgv(slurm, taskFile);
+        assertThat(argv.subList(1, 9))
+                .containsExactly(
+                        "-m",
+                        "torch.distributed.run",
+                        "--standalone",
+                        "--nproc-per-node=2",
+                        "-m",
+                        "lvsa_worker",
+                        "generate",
+                        "--sequence-parallel");
+        assertThat(argv).contains("--device=cuda", "--prompt=" + ODD, "--model=tiny-wan");
+    }
+
+    /** The worker command line the written {@code task.py} builds for a task file. */
+    private static List<String> workerArgv(Path slurm, Path taskFile) throws IOException, InterruptedException {
         Process p = new ProcessBuilder(
                         Repo.systemPython(),
                         "-c",
@@ -200,18 +231,7 @@ class SlurmExecutorTest {
                 .start();
         String out = new String(p.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
         assertThat(p.waitFor()).as(out).isZero();
-        List<String> argv = JSON.readerForListOf(String.class).readValue(out);
-        assertThat(argv.subList(1, 9))
-                .containsExactly(
-                        "-m",
-                        "torch.distributed.run",
-                        "--standalone",
-                        "--nproc-per-node=2",
-                        "-m",
-                        "lvsa_worker",
-                        "generate",
-                        "--sequence-parallel");
-        assertThat(argv).contains("--device=cuda", "--prompt=" + ODD, "--model=tiny-wan");
+        return JSON.readerForListOf(String.class).readValue(out);
     }
 
     @Test
