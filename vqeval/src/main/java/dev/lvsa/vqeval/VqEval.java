@@ -168,7 +168,20 @@ public final class VqEval implements AutoCloseable {
                 PublishedLoopMetrics.compute(series, loop, dynamicDegree),
                 VbenchConsistency.compute(analysed.embeddings(), series.stride()));
         long t3 = System.nanoTime();
+        Map<String, Object> analysis = analysisFacts(analysed, scored);
+        Map<String, Long> timing = new LinkedHashMap<>();
+        timing.put("decode_and_frames", (t1 - t0) / 1_000_000);
+        timing.put("waiting_for_decoder", analysed.waitedForDecoderNanos() / 1_000_000);
+        timing.put("self_similarity", (t2 - t1) / 1_000_000);
+        timing.put("scoring", (t3 - t2) / 1_000_000);
+        timing.put("total", (t3 - t0) / 1_000_000);
+        return new EvaluationReport(
+                series.info(), composite, used, results, diagnostics, analysis, timing, loop, profiles(series, loop));
+    }
 
+    /** How the video was analysed and scored, for the report's JSON. */
+    private Map<String, Object> analysisFacts(Analysed analysed, FrameSeries scored) {
+        FrameSeries series = analysed.series();
         Map<String, Object> analysis = new LinkedHashMap<>();
         analysis.put("frames_analysed", series.size());
         analysis.put("frames_scored", scored.size());
@@ -186,14 +199,7 @@ public final class VqEval implements AutoCloseable {
         if (!analysed.embeddings().isEmpty()) {
             analysis.put("embedders", Embedders.facts(analysed.embeddings(), series.stride()));
         }
-        Map<String, Long> timing = new LinkedHashMap<>();
-        timing.put("decode_and_frames", (t1 - t0) / 1_000_000);
-        timing.put("waiting_for_decoder", analysed.waitedForDecoderNanos() / 1_000_000);
-        timing.put("self_similarity", (t2 - t1) / 1_000_000);
-        timing.put("scoring", (t3 - t2) / 1_000_000);
-        timing.put("total", (t3 - t0) / 1_000_000);
-        return new EvaluationReport(
-                series.info(), composite, used, results, diagnostics, analysis, timing, loop, profiles(series, loop));
+        return analysis;
     }
 
     /** The self-similarity matrix of a video and its detected period. */

@@ -199,20 +199,8 @@ public final class PatternSpec {
         String type = typeNode.asText();
         try {
             switch (type) {
-                case "window": {
-                    checkFields(node, Set.of("type", "half_width", "mode"), source, path);
-                    String mode = text(node, "mode", "clip", source, path);
-                    LocalWindow.Mode m;
-                    if (mode.equals("clip")) {
-                        m = LocalWindow.Mode.CLIP;
-                    } else if (mode.equals("shift")) {
-                        m = LocalWindow.Mode.SHIFT;
-                    } else {
-                        throw new BadInputException(
-                                source + ": " + path + ".mode '" + mode + "': must be clip or shift");
-                    }
-                    return new LocalWindow(requiredInt(node, "half_width", source, path), m);
-                }
+                case "window":
+                    return parseWindow(node, source, path);
                 case "first_frames":
                     checkFields(node, Set.of("type", "n"), source, path);
                     return new FirstFrames(requiredInt(node, "n", source, path));
@@ -227,18 +215,8 @@ public final class PatternSpec {
                     checkFields(node, Set.of("type"), source, path);
                     return new AllFrames();
                 case "union":
-                case "intersection": {
-                    checkFields(node, Set.of("type", "parts"), source, path);
-                    JsonNode parts = node.get("parts");
-                    if (parts == null || !parts.isArray() || parts.isEmpty()) {
-                        throw new BadInputException(source + ": " + path + ".parts: must be a non-empty array");
-                    }
-                    List<FramePattern> ps = new ArrayList<>();
-                    for (int i = 0; i < parts.size(); i++) {
-                        ps.add(parsePart(parts.get(i), source, path + ".parts[" + i + "]"));
-                    }
-                    return type.equals("union") ? new Union(ps) : new Intersection(ps);
-                }
+                case "intersection":
+                    return parseComposite(type, node, source, path);
                 case "lvsa":
                     return parseLvsa(node, source, path);
                 default:
@@ -248,6 +226,35 @@ public final class PatternSpec {
             String msg = e.getMessage();
             throw msg.startsWith(source) ? e : new BadInputException(source + ": " + path + ": " + msg, e);
         }
+    }
+
+    /** A {@code window}: its half_width, and its mode clip (the default) or shift. */
+    private static FramePattern parseWindow(JsonNode node, String source, String path) {
+        checkFields(node, Set.of("type", "half_width", "mode"), source, path);
+        String mode = text(node, "mode", "clip", source, path);
+        LocalWindow.Mode m;
+        if (mode.equals("clip")) {
+            m = LocalWindow.Mode.CLIP;
+        } else if (mode.equals("shift")) {
+            m = LocalWindow.Mode.SHIFT;
+        } else {
+            throw new BadInputException(source + ": " + path + ".mode '" + mode + "': must be clip or shift");
+        }
+        return new LocalWindow(requiredInt(node, "half_width", source, path), m);
+    }
+
+    /** A {@code union} or {@code intersection} of its parts, each parsed at {@code path.parts[i]}. */
+    private static FramePattern parseComposite(String type, JsonNode node, String source, String path) {
+        checkFields(node, Set.of("type", "parts"), source, path);
+        JsonNode parts = node.get("parts");
+        if (parts == null || !parts.isArray() || parts.isEmpty()) {
+            throw new BadInputException(source + ": " + path + ".parts: must be a non-empty array");
+        }
+        List<FramePattern> ps = new ArrayList<>();
+        for (int i = 0; i < parts.size(); i++) {
+            ps.add(parsePart(parts.get(i), source, path + ".parts[" + i + "]"));
+        }
+        return type.equals("union") ? new Union(ps) : new Intersection(ps);
     }
 
     private static FramePattern parseLvsa(JsonNode node, String source, String path) {

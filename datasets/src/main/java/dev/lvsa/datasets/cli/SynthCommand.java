@@ -81,45 +81,16 @@ public final class SynthCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        String[] wh = size.toLowerCase().split("x");
-        int w;
-        int h;
-        try {
-            if (wh.length != 2) {
-                throw new NumberFormatException();
-            }
-            w = Integer.parseInt(wh[0].trim());
-            h = Integer.parseInt(wh[1].trim());
-        } catch (NumberFormatException e) {
-            throw new BadInputException("--size must look like 256x144, got '" + size + "'");
-        }
-        Mp4Writer.Codec c = switch (codec.toLowerCase()) {
-            case "h264" -> Mp4Writer.Codec.H264;
-            case "mpeg4" -> Mp4Writer.Codec.MPEG4;
-            default -> throw new BadInputException("--codec must be h264 or mpeg4, got '" + codec + "'");
-        };
-        List<ClipKind> chosen = new ArrayList<>();
-        if (kinds == null || kinds.isEmpty()) {
-            chosen.addAll(Arrays.asList(ClipKind.values()));
-        } else {
-            for (String k : kinds) {
-                try {
-                    chosen.add(ClipKind.parse(k));
-                } catch (IllegalArgumentException e) {
-                    throw new BadInputException("unknown kind '" + k + "' (kinds: "
-                            + Arrays.stream(ClipKind.values())
-                                    .map(ClipKind::label)
-                                    .toList() + ")");
-                }
-            }
-        }
+        int[] wh = frameSize();
+        Mp4Writer.Codec c = parseCodec();
+        List<ClipKind> chosen = chosenKinds();
         if (count < 1) {
             throw new BadInputException("--count must be >= 1");
         }
         PrintWriter err = spec.commandLine().getErr();
         SyntheticSet set;
         try {
-            set = new SyntheticSet(w, h, c);
+            set = new SyntheticSet(wh[0], wh[1], c);
         } catch (IllegalArgumentException e) {
             // the only check of the constructor: the frame size
             throw new BadInputException(e.getMessage(), e);
@@ -140,5 +111,46 @@ public final class SynthCommand implements Callable<Integer> {
         o.println("lvsa-datasets: wrote " + labels.size() + " clips and labels.csv to " + out);
         o.flush();
         return 0;
+    }
+
+    /** --size as {width, height}. */
+    private int[] frameSize() {
+        String[] wh = size.toLowerCase().split("x");
+        try {
+            if (wh.length != 2) {
+                throw new NumberFormatException();
+            }
+            return new int[] {Integer.parseInt(wh[0].trim()), Integer.parseInt(wh[1].trim())};
+        } catch (NumberFormatException e) {
+            throw new BadInputException("--size must look like 256x144, got '" + size + "'");
+        }
+    }
+
+    private Mp4Writer.Codec parseCodec() {
+        return switch (codec.toLowerCase()) {
+            case "h264" -> Mp4Writer.Codec.H264;
+            case "mpeg4" -> Mp4Writer.Codec.MPEG4;
+            default -> throw new BadInputException("--codec must be h264 or mpeg4, got '" + codec + "'");
+        };
+    }
+
+    /** The kinds named by --kinds, or every kind. */
+    private List<ClipKind> chosenKinds() {
+        List<ClipKind> chosen = new ArrayList<>();
+        if (kinds == null || kinds.isEmpty()) {
+            chosen.addAll(Arrays.asList(ClipKind.values()));
+        } else {
+            for (String k : kinds) {
+                try {
+                    chosen.add(ClipKind.parse(k));
+                } catch (IllegalArgumentException e) {
+                    throw new BadInputException("unknown kind '" + k + "' (kinds: "
+                            + Arrays.stream(ClipKind.values())
+                                    .map(ClipKind::label)
+                                    .toList() + ")");
+                }
+            }
+        }
+        return chosen;
     }
 }

@@ -97,36 +97,6 @@ final class FailureClips {
             t[i] = Math.min(i, onset);
             k[i] = seed * 1000 + Math.min(i, onset);
         }
-        // 8% of the picture, in blocks of about 8 px, wobbles by +-14 grey levels from frame to frame
-        int block = Math.max(4, (int) Math.round(8 * s));
-        int bw = (width + block - 1) / block;
-        int bh = (height + block - 1) / block;
-        boolean[] wobbling = new boolean[bw * bh];
-        SplittableRandom pick = new SplittableRandom(seed ^ 0x5EED);
-        for (int b = 0; b < wobbling.length; b++) {
-            wobbling[b] = pick.nextDouble() < 0.08;
-        }
-        ClipPlan.FrameEffect effect = (bgr, frame, w, h) -> {
-            if (frame < onset) {
-                return;
-            }
-            SplittableRandom r = new SplittableRandom(seed * 31 + frame);
-            int[] delta = new int[wobbling.length];
-            for (int b = 0; b < delta.length; b++) {
-                delta[b] = wobbling[b] ? (r.nextBoolean() ? 14 : -14) : 0;
-            }
-            for (int y = 0; y < h; y++) {
-                for (int x = 0; x < w; x++) {
-                    int d = delta[(y / block) * bw + x / block];
-                    if (d != 0) {
-                        int p = 3 * (y * w + x);
-                        for (int c = 0; c < 3; c++) {
-                            bgr[p + c] = (byte) Math.max(0, Math.min(255, (bgr[p + c] & 0xff) + d));
-                        }
-                    }
-                }
-            }
-        };
         return new ClipPlan(
                 List.of(scene),
                 new Timeline(sc, t, k),
@@ -148,7 +118,40 @@ final class FailureClips {
                         0,
                         false,
                         seed),
-                effect);
+                shimmerEffect(seed, onset));
+    }
+
+    /** From {@code onset} on, 8% of the picture, in blocks of about 8 px, wobbles by +-14 grey levels a frame. */
+    private ClipPlan.FrameEffect shimmerEffect(long seed, int onset) {
+        int block = Math.max(4, (int) Math.round(8 * s));
+        int bw = (width + block - 1) / block;
+        int bh = (height + block - 1) / block;
+        boolean[] wobbling = new boolean[bw * bh];
+        SplittableRandom pick = new SplittableRandom(seed ^ 0x5EED);
+        for (int b = 0; b < wobbling.length; b++) {
+            wobbling[b] = pick.nextDouble() < 0.08;
+        }
+        return (bgr, frame, w, h) -> {
+            if (frame < onset) {
+                return;
+            }
+            SplittableRandom r = new SplittableRandom(seed * 31 + frame);
+            int[] delta = new int[wobbling.length];
+            for (int b = 0; b < delta.length; b++) {
+                delta[b] = wobbling[b] ? (r.nextBoolean() ? 14 : -14) : 0;
+            }
+            for (int y = 0; y < h; y++) {
+                for (int x = 0; x < w; x++) {
+                    int d = delta[(y / block) * bw + x / block];
+                    if (d != 0) {
+                        int p = 3 * (y * w + x);
+                        for (int c = 0; c < 3; c++) {
+                            bgr[p + c] = (byte) Math.max(0, Math.min(255, (bgr[p + c] & 0xff) + d));
+                        }
+                    }
+                }
+            }
+        };
     }
 
     private ClipPlan cadence(SplittableRandom rnd, long seed, String file, int n, int fps, double sensor) {

@@ -189,6 +189,14 @@ public final class QualityCharts {
         chart.getStyler().setOverlapped(true);
         chart.getStyler().setAvailableSpaceFill(n > 12 ? 0.7 : 0.5);
         chart.getStyler().setXAxisLabelRotation(rotation);
+        addLoopBars(chart, categories, loop);
+        addSubjectDiamonds(chart, categories, subject, subjectName);
+        return chart;
+    }
+
+    /** The loop quality as bars on the left axis (0-100), each 0 marked with a red line and its legend entry. */
+    private static void addLoopBars(CategoryChart chart, List<String> categories, List<Double> loop) {
+        int n = categories.size();
         chart.addSeries(CONTRAST_LOOP, categories, loop).setFillColor(ChartStyle.LVSA);
         List<SlotMarks.Mark> marks = new ArrayList<>();
         for (int i = 0; i < n; i++) {
@@ -202,6 +210,12 @@ public final class QualityCharts {
             List<Double> none = new ArrayList<>(java.util.Collections.nCopies(n, (Double) null));
             chart.addSeries(CONTRAST_ZERO, categories, none).setFillColor(ChartStyle.ZERO);
         }
+    }
+
+    /** The subject consistency as diamonds on the right axis (zoomed to their range); both axes' ranges and titles. */
+    private static void addSubjectDiamonds(
+            CategoryChart chart, List<String> categories, List<Double> subject, String subjectName) {
+        int n = categories.size();
         CategorySeries s = chart.addSeries(subjectName + " (right axis)", categories, subject);
         s.setYAxisGroup(1);
         s.setChartCategorySeriesRenderStyle(CategorySeries.CategorySeriesRenderStyle.Scatter);
@@ -225,6 +239,5 @@ public final class QualityCharts {
         chart.setYAxisGroupTitle(0, "loop quality (0-100)");
         chart.setYAxisGroupTitle(1, "subject consistency (0-1)");
         chart.getStyler().setYAxisGroupTitleColor(1, ChartStyle.SECOND.darker());
-        return chart;
     }
 }

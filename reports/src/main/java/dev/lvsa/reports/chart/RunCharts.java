@@ -3,10 +3,8 @@ package dev.lvsa.reports.chart;
 import dev.lvsa.datasets.reference.PaperCell;
 import dev.lvsa.datasets.reference.PaperMeans;
 import dev.lvsa.reports.run.Horizon;
-import dev.lvsa.reports.run.JobRecord;
 import dev.lvsa.reports.run.PlannedDensity;
 import dev.lvsa.reports.run.RunGrid;
-import dev.lvsa.reports.run.SparsityPoint;
 import dev.lvsa.reports.table.Cell;
 import dev.lvsa.reports.table.MethodNames;
 import dev.lvsa.reports.table.Metric;
@@ -15,9 +13,7 @@ import dev.lvsa.reports.table.TableCells;
 import java.awt.Color;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import org.knowm.xchart.AnnotationLine;
 import org.knowm.xchart.CategoryChart;
 import org.knowm.xchart.CategoryChartBuilder;
@@ -26,7 +22,6 @@ import org.knowm.xchart.XYChart;
 import org.knowm.xchart.XYChartBuilder;
 import org.knowm.xchart.XYSeries;
 import org.knowm.xchart.style.lines.SeriesLines;
-import org.knowm.xchart.style.markers.Marker;
 import org.knowm.xchart.style.markers.SeriesMarkers;
 
 /**
@@ -39,9 +34,6 @@ public final class RunCharts {
     static final int HEIGHT = 420;
     static final int SMALL_WIDTH = 420;
     static final int SMALL_HEIGHT = 360;
-    /** A model's planned lines: circles for its first LVSA variant, other shapes for the next. */
-    private static final List<Marker> PLANNED_MARKERS =
-            List.of(SeriesMarkers.CIRCLE, SeriesMarkers.DIAMOND, SeriesMarkers.SQUARE, SeriesMarkers.TRIANGLE_UP);
 
     private RunCharts() {}
 
@@ -296,65 +288,7 @@ public final class RunCharts {
      * with the densities the run's LVSA jobs realised as separate markers in their model's colour.
      */
     public static XYChart sparsity(List<PlannedDensity.Series> planned, RunGrid grid) {
-        XYChart chart = new XYChartBuilder()
-                .width(WIDTH)
-                .height(HEIGHT)
-                .title("LVSA attention density vs video length")
-                .xAxisTitle("video frames")
-                .yAxisTitle("attended share of full attention")
-                .build();
-        ChartStyle.apply(chart);
-        List<String> models = new ArrayList<>(grid.models());
-        Map<String, Integer> variantsSoFar = new HashMap<>();
-        for (PlannedDensity.Series line : planned) {
-            if (line.points().isEmpty()) {
-                continue;
-            }
-            if (!models.contains(line.model())) {
-                models.add(line.model());
-            }
-            Color color = ChartStyle.of("other", models.indexOf(line.model()));
-            int variant = variantsSoFar.merge(line.model(), 1, Integer::sum) - 1;
-            XYSeries s = chart.addSeries(
-                    line.label() + " (planned)",
-                    line.points().stream().map(p -> (double) p.frames()).toList(),
-                    line.points().stream().map(SparsityPoint::density).toList());
-            s.setLineColor(color);
-            s.setMarkerColor(color);
-            s.setMarker(PLANNED_MARKERS.get(variant % PLANNED_MARKERS.size()));
-        }
-        for (String model : grid.models()) {
-            List<Double> x = new ArrayList<>();
-            List<Double> y = new ArrayList<>();
-            for (JobRecord j : grid.jobs()) {
-                if (j.model().equals(model)
-                        && j.method().equals("lvsa")
-                        && j.ok()
-                        && j.frames() > 0
-                        && !Double.isNaN(j.number(Metric.DENSITY.column()))) {
-                    x.add((double) j.frames());
-                    y.add(j.number(Metric.DENSITY.column()));
-                }
-            }
-            Color color = ChartStyle.of("other", models.indexOf(model));
-            if (!x.isEmpty()) {
-                XYSeries s = chart.addSeries(model + " (this run's LVSA jobs)", x, y);
-                s.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Scatter);
-                s.setMarker(SeriesMarkers.CROSS);
-                s.setMarkerColor(color.darker());
-            }
-        }
-        if (chart.getSeriesMap().isEmpty()) {
-            return null;
-        }
-        chart.getStyler().setYAxisMin(0.0);
-        chart.getStyler().setYAxisMax(1.05);
-        chart.getStyler().setYAxisDecimalPattern("0.00");
-        // density falls with length: the upper right corner is empty
-        chart.getStyler().setLegendPosition(org.knowm.xchart.style.Styler.LegendPosition.InsideNE);
-        chart.getStyler().setLegendLayout(org.knowm.xchart.style.Styler.LegendLayout.Vertical);
-        chart.getStyler().setLegendBorderColor(new Color(0xDD, 0xDD, 0xDD));
-        return chart;
+        return SparsityChart.draw(planned, grid);
     }
 
     /**

@@ -21,8 +21,6 @@ import java.util.Map;
 public final class HtmlPage {
 
     private static final String CSS = css();
-    /** Characters from which a key cell's text may wrap (class {@code long}): file names, prompts, messages. */
-    static final int LONG = 24;
 
     private final String title;
     private final Path baseDir;
@@ -142,92 +140,10 @@ public final class HtmlPage {
             body.append(" ").append(Html.escape(t.caption()));
         }
         fileLinks(csv, md);
-        body.append("</figcaption>\n<div class=\"table-wrap\"><table class=\"data\">\n<thead>\n");
-        List<ReportTable.Column> cols = t.columns();
-        headerRows(cols);
-        body.append("</thead>\n<tbody>\n");
-        List<Cell> previous = null;
-        for (List<Cell> row : t.rows()) {
-            boolean newGroup = previous == null
-                    || !row.get(0).text().equals(previous.get(0).text())
-                    || (cols.size() > 1
-                            && cols.get(1).role() == ReportTable.Role.KEY
-                            && !row.get(1).text().equals(previous.get(1).text()));
-            body.append(newGroup && previous != null ? "<tr class=\"group-start\">" : "<tr>");
-            for (int i = 0; i < row.size(); i++) {
-                Cell cell = row.get(i);
-                ReportTable.Column c = cols.get(i);
-                boolean repeat = previous != null
-                        && c.role() == ReportTable.Role.KEY
-                        && i < 2
-                        && cell.text().equals(previous.get(i).text())
-                        && !newGroupAt(row, previous, i);
-                body.append("<td class=\"")
-                        .append(roleClass(c))
-                        .append(' ')
-                        .append(kindClass(cell))
-                        .append(repeat ? " repeat" : "")
-                        .append(c.role() == ReportTable.Role.KEY && cell.text().length() > LONG ? " long" : "")
-                        .append("\">")
-                        .append(Html.escape(cell.text()))
-                        .append("</td>");
-            }
-            body.append("</tr>\n");
-            previous = row;
-        }
-        body.append("</tbody></table></div>\n");
-        if (!t.notes().isEmpty()) {
-            body.append("<ul class=\"notes\">\n");
-            for (String n : t.notes()) {
-                body.append("<li>").append(Html.escape(n)).append("</li>\n");
-            }
-            body.append("</ul>\n");
-        }
+        body.append("</figcaption>\n");
+        HtmlTable.append(body, t);
         body.append("</figure>\n");
         return this;
-    }
-
-    /** The table's header: one row, or two where columns are grouped (group names over their columns). */
-    private void headerRows(List<ReportTable.Column> cols) {
-        boolean grouped = cols.stream().anyMatch(c -> !c.group().isBlank());
-        body.append("<tr>");
-        for (int i = 0; i < cols.size(); i++) {
-            ReportTable.Column c = cols.get(i);
-            if (!grouped || c.group().isBlank()) {
-                body.append("<th")
-                        .append(grouped ? " rowspan=\"2\"" : "")
-                        .append(" class=\"")
-                        .append(roleClass(c))
-                        .append("\">")
-                        .append(Html.escape(c.label()))
-                        .append("</th>");
-            } else {
-                int span = 1;
-                while (i + span < cols.size() && cols.get(i + span).group().equals(c.group())) {
-                    span++;
-                }
-                body.append("<th colspan=\"")
-                        .append(span)
-                        .append("\" class=\"group\">")
-                        .append(Html.escape(c.group()))
-                        .append("</th>");
-                i += span - 1;
-            }
-        }
-        body.append("</tr>\n");
-        if (grouped) {
-            body.append("<tr>");
-            for (ReportTable.Column c : cols) {
-                if (!c.group().isBlank()) {
-                    body.append("<th class=\"")
-                            .append(roleClass(c))
-                            .append("\">")
-                            .append(Html.escape(c.label()))
-                            .append("</th>");
-                }
-            }
-            body.append("</tr>\n");
-        }
     }
 
     /** Figures side by side (they wrap on narrow screens). */
@@ -354,15 +270,6 @@ public final class HtmlPage {
         }
     }
 
-    private static boolean newGroupAt(List<Cell> row, List<Cell> previous, int column) {
-        for (int k = 0; k < column; k++) {
-            if (!row.get(k).text().equals(previous.get(k).text())) {
-                return true;
-            }
-        }
-        return false;
-    }
-
     private void fileLinks(Path a, Path b) {
         List<Path> files = new ArrayList<>();
         if (a != null) {
@@ -394,28 +301,6 @@ public final class HtmlPage {
         Path abs = f.toAbsolutePath().normalize();
         String rel = abs.startsWith(baseDir) ? baseDir.relativize(abs).toString() : abs.toString();
         return rel.replace('\\', '/');
-    }
-
-    private static String roleClass(ReportTable.Column c) {
-        return switch (c.role()) {
-            case KEY -> "key";
-            case RUN -> "num run";
-            case PAPER -> "num paper";
-            case RATIO -> "num ratio";
-            case VALUE -> "num";
-        };
-    }
-
-    private static String kindClass(Cell c) {
-        return switch (c.kind()) {
-            case LABEL, NUMBER -> "";
-            case OOM -> "c-oom";
-            case FAILED -> "c-failed";
-            case PENDING -> "c-pending";
-            case MISSING -> "c-missing";
-            case NOT_APPLICABLE -> "c-na";
-            case NOTE -> "c-note";
-        };
     }
 
     private static String css() {

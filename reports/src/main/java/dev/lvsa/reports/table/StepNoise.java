@@ -74,7 +74,33 @@ public final class StepNoise {
         if (!grid.hasMethod("dense")) {
             return null;
         }
-        ReportTable.Builder b = ReportTable.builder(ID, "Per-step times and the speedup's spread")
+        ReportTable.Builder b = emptyTable();
+        int rows = 0;
+        for (String model : grid.models()) {
+            for (Horizon h : grid.horizons(model)) {
+                Optional<Spread> dense = spread(grid.cell(model, "dense", h));
+                if (dense.isEmpty()) {
+                    continue;
+                }
+                for (String method : grid.methods()) {
+                    if (method.equals("dense")) {
+                        continue;
+                    }
+                    Optional<Spread> m = spread(grid.cell(model, method, h));
+                    if (m.isEmpty()) {
+                        continue;
+                    }
+                    b.row(row(model, h, method, dense.get(), m.get()));
+                    rows++;
+                }
+            }
+        }
+        return rows == 0 ? null : b.build();
+    }
+
+    /** The table's columns, caption and notes, with no row yet. */
+    private static ReportTable.Builder emptyTable() {
+        return ReportTable.builder(ID, "Per-step times and the speedup's spread")
                 .caption("Each cell's fastest, mean and slowest denoising step (ms) over its successful jobs, as the "
                         + "worker timed them; speedup = dense's mean step / the method's; its range runs from dense's fastest "
                         + "step over the method's slowest to dense's slowest over the method's fastest.")
@@ -94,42 +120,24 @@ public final class StepNoise {
                         + "left out of these figures; the end-to-end times above include it.")
                 .note("End-to-end speedups (the tables and chart above) also include text encoding and VAE decoding, "
                         + "which are the same for every method.");
-        int rows = 0;
-        for (String model : grid.models()) {
-            for (Horizon h : grid.horizons(model)) {
-                Optional<Spread> dense = spread(grid.cell(model, "dense", h));
-                if (dense.isEmpty()) {
-                    continue;
-                }
-                for (String method : grid.methods()) {
-                    if (method.equals("dense")) {
-                        continue;
-                    }
-                    Optional<Spread> m = spread(grid.cell(model, method, h));
-                    if (m.isEmpty()) {
-                        continue;
-                    }
-                    Spread d = dense.get();
-                    Spread s = m.get();
-                    double[] r = range(d, s);
-                    double low = r[0];
-                    double high = r[1];
-                    b.row(List.of(
-                            Cell.label(model),
-                            Cell.label(h.label()),
-                            Cell.label(MethodNames.display(method)),
-                            Cell.number(d.mean() * 1000, 1),
-                            Cell.label(range(d.min() * 1000, d.max() * 1000, 1)),
-                            Cell.number(s.mean() * 1000, 1),
-                            Cell.label(range(s.min() * 1000, s.max() * 1000, 1)),
-                            Cell.number(d.mean() / s.mean(), TableCells.RATIO_DECIMALS),
-                            Cell.label(range(low, high, TableCells.RATIO_DECIMALS)),
-                            Cell.label(verdict(low, high))));
-                    rows++;
-                }
-            }
-        }
-        return rows == 0 ? null : b.build();
+    }
+
+    /** One method's row at one model and horizon: both step spreads in ms, the per-step speedup, its verdict. */
+    private static List<Cell> row(String model, Horizon h, String method, Spread d, Spread s) {
+        double[] r = range(d, s);
+        double low = r[0];
+        double high = r[1];
+        return List.of(
+                Cell.label(model),
+                Cell.label(h.label()),
+                Cell.label(MethodNames.display(method)),
+                Cell.number(d.mean() * 1000, 1),
+                Cell.label(range(d.min() * 1000, d.max() * 1000, 1)),
+                Cell.number(s.mean() * 1000, 1),
+                Cell.label(range(s.min() * 1000, s.max() * 1000, 1)),
+                Cell.number(d.mean() / s.mean(), TableCells.RATIO_DECIMALS),
+                Cell.label(range(low, high, TableCells.RATIO_DECIMALS)),
+                Cell.label(verdict(low, high)));
     }
 
     private static String range(double a, double b, int decimals) {

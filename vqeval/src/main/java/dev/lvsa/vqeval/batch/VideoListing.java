@@ -65,30 +65,8 @@ public final class VideoListing {
     public static CsvListing fromCsv(Path csv, String pathColumn, String statusColumn, String statusValue)
             throws IOException {
         Csv.Table t = Csv.read(csv);
-        String col = pathColumn;
-        if (col == null) {
-            for (String c : PATH_COLUMNS) {
-                if (t.header().stream().anyMatch(h -> h.equalsIgnoreCase(c))) {
-                    col = t.header().stream()
-                            .filter(h -> h.equalsIgnoreCase(c))
-                            .findFirst()
-                            .orElseThrow();
-                    break;
-                }
-            }
-            if (col == null) {
-                throw new IllegalArgumentException(
-                        csv + ": no video path column found (tried " + PATH_COLUMNS + "); name it with --path-column");
-            }
-        } else if (!t.header().contains(col)) {
-            throw new IllegalArgumentException(csv + ": no column '" + col + "' (columns: " + t.header() + ")");
-        }
-        String filterCol = statusColumn;
-        if (filterCol == null && t.header().contains("status")) {
-            filterCol = "status";
-        } else if (filterCol != null && !t.header().contains(filterCol)) {
-            throw new IllegalArgumentException(csv + ": no column '" + filterCol + "' (columns: " + t.header() + ")");
-        }
+        String col = pathColumn(csv, t, pathColumn);
+        String filterCol = filterColumn(csv, t, statusColumn);
         String keep = statusValue == null ? "ok" : statusValue;
         int pathIdx = t.header().indexOf(col);
         int filterIdx = filterCol == null ? -1 : t.header().indexOf(filterCol);
@@ -123,6 +101,38 @@ public final class VideoListing {
             out.add(new BatchInput(p, written, uniqueId(idSource.replace('\\', '/'), used), extra));
         }
         return new CsvListing(out, col, extras, skipped, filterCol == null ? null : filterCol + "=" + keep);
+    }
+
+    /** The path column: the one named (which must exist), else the first of {@link #PATH_COLUMNS} in the header. */
+    private static String pathColumn(Path csv, Csv.Table t, String named) {
+        if (named != null) {
+            return requireColumn(csv, t, named);
+        }
+        for (String c : PATH_COLUMNS) {
+            if (t.header().stream().anyMatch(h -> h.equalsIgnoreCase(c))) {
+                return t.header().stream()
+                        .filter(h -> h.equalsIgnoreCase(c))
+                        .findFirst()
+                        .orElseThrow();
+            }
+        }
+        throw new IllegalArgumentException(
+                csv + ": no video path column found (tried " + PATH_COLUMNS + "); name it with --path-column");
+    }
+
+    /** The column rows are filtered on: the one named (which must exist), else {@code status} if any, else null. */
+    private static String filterColumn(Path csv, Csv.Table t, String named) {
+        if (named != null) {
+            return requireColumn(csv, t, named);
+        }
+        return t.header().contains("status") ? "status" : null;
+    }
+
+    private static String requireColumn(Path csv, Csv.Table t, String name) {
+        if (!t.header().contains(name)) {
+            throw new IllegalArgumentException(csv + ": no column '" + name + "' (columns: " + t.header() + ")");
+        }
+        return name;
     }
 
     /**

@@ -115,16 +115,7 @@ public final class ValidateCommand extends ScoringCommand {
         } catch (IllegalArgumentException e) {
             throw new BadInputException("--period-tolerance: " + e.getMessage());
         }
-        if (!Files.isRegularFile(labels)) {
-            throw new BadInputException(
-                    "--labels " + labels + ": " + (Files.exists(labels) ? "not a file" : "no such file"));
-        }
-        List<Label> truth;
-        try {
-            truth = Label.read(labels);
-        } catch (IOException e) {
-            throw new BadInputException("--labels " + e.getMessage());
-        }
+        List<Label> truth = readLabels();
         Path videos = dir != null ? dir : labels.toAbsolutePath().getParent();
         requireFolder(videos);
         Path reportsDir = null;
@@ -166,6 +157,18 @@ public final class ValidateCommand extends ScoringCommand {
             err.flush();
         }
         return f.meetsGoals() ? ExitCodes.OK : ExitCodes.FAILURE;
+    }
+
+    private List<Label> readLabels() {
+        if (!Files.isRegularFile(labels)) {
+            throw new BadInputException(
+                    "--labels " + labels + ": " + (Files.exists(labels) ? "not a file" : "no such file"));
+        }
+        try {
+            return Label.read(labels);
+        } catch (IOException e) {
+            throw new BadInputException("--labels " + e.getMessage());
+        }
     }
 
     private static String csv(Validation.Figures f) throws IOException {

@@ -36,7 +36,27 @@ final class ReplayFinder {
     static final double REVERSAL_ADVANTAGE = 0.7;
 
     /** Matrix indices: what a search found before lags are turned into original frames. */
-    record Line(RepeatEvent.Kind kind, int start, int end, int lagOrSum, double strength) {}
+    record Line(RepeatEvent.Kind kind, int start, int end, int lagOrSum, double strength) {
+
+        /**
+         * This ping-pong line as an event in original frames: {@code start} to {@code end} in analysed frames,
+         * {@code rowFrames} analysed frames per matrix row (the turn is half the rows' index sum).
+         */
+        RepeatEvent reversal(int start, int end, int rowFrames, int stride, String found) {
+            int turn = lagOrSum * rowFrames / 2;
+            return new RepeatEvent(
+                    kind, start * stride, end * stride, turn * stride, 2 * (start - turn) * stride, strength, found);
+        }
+
+        /**
+         * This replay line as an event in original frames: {@code start} to {@code end} in analysed frames,
+         * repeating what was shown {@code lag} analysed frames earlier.
+         */
+        RepeatEvent replay(int start, int end, int lag, int stride, String found) {
+            return new RepeatEvent(
+                    kind, start * stride, end * stride, (start - lag) * stride, lag * stride, strength, found);
+        }
+    }
 
     private final Recurrence m;
     private final double hillMin;

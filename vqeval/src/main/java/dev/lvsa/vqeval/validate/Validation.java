@@ -147,22 +147,35 @@ public final class Validation {
 
     /** Judges each labelled video by its report ({@code null} with {@code errors[i]} set when it failed). */
     public static Figures judge(List<Label> labels, List<EvaluationReport> reports, List<String> errors, Rules rules) {
+        Tally tally = new Tally(rules);
         List<Row> rows = new ArrayList<>();
-        int[] loopsFlagged = new int[2];
-        int[] periods = new int[2];
-        int[] loopOnsets = new int[2];
-        int[] freezesFlagged = new int[2];
-        int[] freezeOnsets = new int[2];
-        int[] cleanOk = new int[2];
-        List<Double> pos = new ArrayList<>();
-        List<Double> neg = new ArrayList<>();
         for (int i = 0; i < labels.size(); i++) {
             Label l = labels.get(i);
             EvaluationReport r = reports.get(i);
-            if (r == null) {
-                rows.add(new Row(l, null, null, null, null, errors.get(i), List.of()));
-                continue;
-            }
+            rows.add(r == null ? new Row(l, null, null, null, null, errors.get(i), List.of()) : tally.judge(l, r));
+        }
+        return new Figures(
+                auroc(tally.pos, tally.neg), tally.pos.size(), tally.neg.size(), tally.checks(), rows, rules);
+    }
+
+    /** The counts of every check as videos are judged ({judged, agreed}), and the AUROC's scores. */
+    private static final class Tally {
+        private final Rules rules;
+        private final int[] loopsFlagged = new int[2];
+        private final int[] periods = new int[2];
+        private final int[] loopOnsets = new int[2];
+        private final int[] freezesFlagged = new int[2];
+        private final int[] freezeOnsets = new int[2];
+        private final int[] cleanOk = new int[2];
+        private final List<Double> pos = new ArrayList<>();
+        private final List<Double> neg = new ArrayList<>();
+
+        Tally(Rules rules) {
+            this.rules = rules;
+        }
+
+        /** One video's row, counted in the checks of its label's class. */
+        Row judge(Label l, EvaluationReport r) {
             double q = r.dimension("loop_quality").score();
             LoopFindings f = r.loop();
             List<String> why = new ArrayList<>();
@@ -198,22 +211,25 @@ public final class Validation {
                     // listed, not judged
                 }
             }
-            rows.add(new Row(l, q, f.cyclePeriodFrames(), f.firstRepeatFrame(), f.freezeOnsetFrame(), null, why));
+            return new Row(l, q, f.cyclePeriodFrames(), f.firstRepeatFrame(), f.freezeOnsetFrame(), null, why);
         }
-        List<Check> checks = List.of(
-                new Check(
-                        "loops flagged (loop_quality < " + fmt(rules.flagBelow()) + ")",
-                        loopsFlagged[0],
-                        loopsFlagged[1]),
-                new Check("loop periods within " + rules.period(), periods[0], periods[1]),
-                new Check("loop onsets within " + rules.loopOnsetFrames() + " frames", loopOnsets[0], loopOnsets[1]),
-                new Check("freezes flagged", freezesFlagged[0], freezesFlagged[1]),
-                new Check(
-                        "freeze onsets within " + rules.freezeOnsetFrames() + " frames",
-                        freezeOnsets[0],
-                        freezeOnsets[1]),
-                new Check("clean videos not flagged", cleanOk[0], cleanOk[1]));
-        return new Figures(auroc(pos, neg), pos.size(), neg.size(), checks, rows, rules);
+
+        List<Check> checks() {
+            return List.of(
+                    new Check(
+                            "loops flagged (loop_quality < " + fmt(rules.flagBelow()) + ")",
+                            loopsFlagged[0],
+                            loopsFlagged[1]),
+                    new Check("loop periods within " + rules.period(), periods[0], periods[1]),
+                    new Check(
+                            "loop onsets within " + rules.loopOnsetFrames() + " frames", loopOnsets[0], loopOnsets[1]),
+                    new Check("freezes flagged", freezesFlagged[0], freezesFlagged[1]),
+                    new Check(
+                            "freeze onsets within " + rules.freezeOnsetFrames() + " frames",
+                            freezeOnsets[0],
+                            freezeOnsets[1]),
+                    new Check("clean videos not flagged", cleanOk[0], cleanOk[1]));
+        }
     }
 
     /** A labelled loop's period and onset (where labelled) against the findings. */

@@ -84,14 +84,16 @@ class SemanticChannelTest {
     void an_event_both_channels_find_is_one_event_naming_both() {
         List<RepeatEvent> events = new ArrayList<>();
         events.add(new RepeatEvent(RepeatEvent.Kind.REPLAY, 100, 199, 0, 100, 0.9, "structure"));
-        LoopAnalyzer.merge(events, new RepeatEvent(RepeatEvent.Kind.REPLAY, 104, 199, 4, 101, 0.8, "semantic:dino"), 1);
+        SemanticReplays.merge(
+                events, new RepeatEvent(RepeatEvent.Kind.REPLAY, 104, 199, 4, 101, 0.8, "semantic:dino"), 1);
         assertThat(events).singleElement().satisfies(e -> {
             assertThat(e.found()).isEqualTo("structure+semantic:dino");
             assertThat(e.lag()).as("the pixel channel's numbers stay").isEqualTo(100);
         });
-        LoopAnalyzer.merge(events, new RepeatEvent(RepeatEvent.Kind.REPLAY, 120, 199, 60, 60, 0.8, "semantic:clip"), 1);
+        SemanticReplays.merge(
+                events, new RepeatEvent(RepeatEvent.Kind.REPLAY, 120, 199, 60, 60, 0.8, "semantic:clip"), 1);
         assertThat(events).as("another lag is another event").hasSize(2);
-        LoopAnalyzer.merge(
+        SemanticReplays.merge(
                 events, new RepeatEvent(RepeatEvent.Kind.PINGPONG, 300, 340, 280, 40, 0.8, "semantic:clip"), 1);
         assertThat(events).hasSize(3);
     }
