@@ -3,6 +3,8 @@
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 setup_python
 build_java
+log "Java formatting (Spotless with palantir-java-format; 'mvn spotless:apply' fixes it)"
+(cd "$ROOT" && mvn -q spotless:check) || { log "Java sources are not formatted: run 'mvn spotless:apply'"; exit 1; }
 log "Java tests (mvn verify)"
 (cd "$ROOT" && mvn -q verify) || { log "Java tests FAILED"; exit 1; }
 "$ROOT/scripts/tour-test.sh" || { log "README Tour commands FAILED (scripts/tour-test.sh)"; exit 1; }

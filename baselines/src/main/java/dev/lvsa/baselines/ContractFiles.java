@@ -12,8 +12,7 @@ import java.io.UncheckedIOException;
  * {@code /contracts/models/real-models.json}.
  */
 public final class ContractFiles {
-    private ContractFiles() {
-    }
+    private ContractFiles() {}
 
     /** The JSON of classpath resource {@code resource}, e.g. {@code /contracts/backends.json}. */
     public static JsonNode read(String resource) {

@@ -11,8 +11,8 @@ import java.util.List;
  * @param warnings what the report could not show and why (also listed in the page)
  */
 public record ReportOutput(Path html, List<Path> files, List<String> warnings) {
-  public ReportOutput {
-    files = List.copyOf(files);
-    warnings = List.copyOf(warnings);
-  }
+    public ReportOutput {
+        files = List.copyOf(files);
+        warnings = List.copyOf(warnings);
+    }
 }

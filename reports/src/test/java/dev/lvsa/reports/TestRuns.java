@@ -28,85 +28,85 @@ import java.nio.file.Path;
  */
 public final class TestRuns {
 
-  public static final String WAN = "wan2.1-t2v-1.3b";
-  public static final String HV = "hunyuanvideo-1.5-480p";
+    public static final String WAN = "wan2.1-t2v-1.3b";
+    public static final String HV = "hunyuanvideo-1.5-480p";
 
-  private TestRuns() {
-  }
+    private TestRuns() {}
 
-  public static String fullRunCsv() {
-    return resource("full_run_export.csv");
-  }
-
-  public static ExportCsv.Result fullRun() {
-    return ExportCsv.parse(fullRunCsv(), "full_run_export.csv");
-  }
-
-  public static RunGrid fullGrid() {
-    return new RunGrid(fullRun().jobs());
-  }
-
-  public static PaperLookup paper(RunGrid grid) {
-    return new PaperLookup(PaperMeans.load(), grid);
-  }
-
-  /** The two plan files of {@code density_run/} (tiny-wan, {@code {method: lvsa, window: 2}}, 4 steps). */
-  public static final String PLAN_65 = "plans/tiny-wan_lvsa-window-2-_65f_64x96_4st.json";
-  public static final String PLAN_129 = "plans/tiny-wan_lvsa-window-2-_129f_64x96_4st.json";
-
-  /**
-   * Copies {@code density_run/} into {@code dir} and returns {@code dir}: a tiny-wan run folder with
-   * {@code export.csv} and the planner's plan files of {@code {method: lvsa, window: 2}} at 65 frames (expected
-   * mean frame density 0.558824) and 129 frames (0.287879). Its jobs: dense at 33 frames (its plan file absent: only
-   * LVSA plans are read); at 65 frames one job that realised its plan (0.5588235..., within rounding), one that
-   * did not (0.6103, <b>the mismatch</b>) and a pending one; at 129 frames a timed-steps job (2 of 4 steps: steps 0
-   * and 3, realised 0.272727, not its plan's all-step 0.287879, and <b>not</b> a mismatch); at 193 frames a job
-   * that timed out and whose plan file is missing.
-   */
-  public static Path densityRun(Path dir) {
-    try {
-      Files.createDirectories(dir.resolve("plans"));
-      for (String f : new String[] {"export.csv", PLAN_65, PLAN_129}) {
-        Files.writeString(dir.resolve(f), resource("density_run/" + f));
-      }
-      return dir;
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
+    public static String fullRunCsv() {
+        return resource("full_run_export.csv");
     }
-  }
 
-  /** Jobs of the full run whose method is {@code method} only (a one-method partial run). */
-  public static String oneMethodCsv(String method) {
-    String[] lines = fullRunCsv().split("\n");
-    StringBuilder sb = new StringBuilder(lines[0]).append('\n');
-    for (int i = 1; i < lines.length; i++) {
-      if (lines[i].split(",")[2].equals(method)) {
-        sb.append(lines[i]).append('\n');
-      }
+    public static ExportCsv.Result fullRun() {
+        return ExportCsv.parse(fullRunCsv(), "full_run_export.csv");
     }
-    return sb.toString();
-  }
 
-  /** Writes a small synthetic clip of a kind (deterministic for the seed) and returns its path. */
-  public static Path clip(Path dir, String name, ClipKind kind, long seed) {
-    try {
-      Files.createDirectories(dir);
-      Path file = dir.resolve(name);
-      new SyntheticSet(96, 64, Mp4Writer.Codec.H264).generateClip(file, kind, seed, name);
-      return file;
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
+    public static RunGrid fullGrid() {
+        return new RunGrid(fullRun().jobs());
     }
-  }
 
-  private static String resource(String name) {
-    try (InputStream in = TestRuns.class.getResourceAsStream(name)) {
-      if (in == null) {
-        throw new IllegalStateException("test resource " + name + " missing");
-      }
-      return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
+    public static PaperLookup paper(RunGrid grid) {
+        return new PaperLookup(PaperMeans.load(), grid);
     }
-  }
+
+    /** The two plan files of {@code density_run/} (tiny-wan, {@code {method: lvsa, window: 2}}, 4 steps). */
+    public static final String PLAN_65 = "plans/tiny-wan_lvsa-window-2-_65f_64x96_4st.json";
+
+    public static final String PLAN_129 = "plans/tiny-wan_lvsa-window-2-_129f_64x96_4st.json";
+
+    /**
+     * Copies {@code density_run/} into {@code dir} and returns {@code dir}: a tiny-wan run folder with
+     * {@code export.csv} and the planner's plan files of {@code {method: lvsa, window: 2}} at 65 frames (expected
+     * mean frame density 0.558824) and 129 frames (0.287879). Its jobs: dense at 33 frames (its plan file absent: only
+     * LVSA plans are read); at 65 frames one job that realised its plan (0.5588235..., within rounding), one that
+     * did not (0.6103, <b>the mismatch</b>) and a pending one; at 129 frames a timed-steps job (2 of 4 steps: steps 0
+     * and 3, realised 0.272727, not its plan's all-step 0.287879, and <b>not</b> a mismatch); at 193 frames a job
+     * that timed out and whose plan file is missing.
+     */
+    public static Path densityRun(Path dir) {
+        try {
+            Files.createDirectories(dir.resolve("plans"));
+            for (String f : new String[] {"export.csv", PLAN_65, PLAN_129}) {
+                Files.writeString(dir.resolve(f), resource("density_run/" + f));
+            }
+            return dir;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Jobs of the full run whose method is {@code method} only (a one-method partial run). */
+    public static String oneMethodCsv(String method) {
+        String[] lines = fullRunCsv().split("\n");
+        StringBuilder sb = new StringBuilder(lines[0]).append('\n');
+        for (int i = 1; i < lines.length; i++) {
+            if (lines[i].split(",")[2].equals(method)) {
+                sb.append(lines[i]).append('\n');
+            }
+        }
+        return sb.toString();
+    }
+
+    /** Writes a small synthetic clip of a kind (deterministic for the seed) and returns its path. */
+    public static Path clip(Path dir, String name, ClipKind kind, long seed) {
+        try {
+            Files.createDirectories(dir);
+            Path file = dir.resolve(name);
+            new SyntheticSet(96, 64, Mp4Writer.Codec.H264).generateClip(file, kind, seed, name);
+            return file;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static String resource(String name) {
+        try (InputStream in = TestRuns.class.getResourceAsStream(name)) {
+            if (in == null) {
+                throw new IllegalStateException("test resource " + name + " missing");
+            }
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
 }

@@ -99,12 +99,15 @@ public final class CliErrors implements IExecutionExceptionHandler, IParameterEx
 
     private int handle(Exception ex, CommandLine c, boolean verbose) {
         PrintWriter err = c.getErr();
-        String name = prefix == Prefix.PROGRAM ? c.getCommandSpec().root().name() : c.getCommandSpec().qualifiedName();
+        String name = prefix == Prefix.PROGRAM
+                ? c.getCommandSpec().root().name()
+                : c.getCommandSpec().qualifiedName();
         String bad = ex instanceof BadInputException ? ex.getMessage() : badInput.apply(ex);
         if (bad != null) {
             err.println(name + ": " + oneLine(bad));
         } else {
-            String hint = verbose || c.getCommandSpec().findOption("--verbose") == null ? ""
+            String hint = verbose || c.getCommandSpec().findOption("--verbose") == null
+                    ? ""
                     : " (run with -v for the stack trace)";
             err.println(name + ": error: " + ex.getClass().getSimpleName()
                     + (ex.getMessage() == null ? "" : ": " + oneLine(ex.getMessage())) + hint);

@@ -15,9 +15,11 @@ public final class ExitCodes {
     public static final int PARTIAL = 3;
 
     /** The closing lines of a command's {@code --help} when the command states no exit codes of its own. */
-    static final String[] FOOTER = {"", "Exit codes: 0 ok, 1 failure (a check failed, a job failed),"
-            + " 2 bad input or usage, 3 a batch where some items failed."};
+    static final String[] FOOTER = {
+        "",
+        "Exit codes: 0 ok, 1 failure (a check failed, a job failed),"
+                + " 2 bad input or usage, 3 a batch where some items failed."
+    };
 
-    private ExitCodes() {
-    }
+    private ExitCodes() {}
 }

@@ -13,8 +13,7 @@ import java.util.Properties;
 public final class ToolkitVersion {
     private static final String VERSION = load();
 
-    private ToolkitVersion() {
-    }
+    private ToolkitVersion() {}
 
     /** The Maven project version, e.g. {@code 0.1.0-SNAPSHOT}. */
     public static String version() {
@@ -24,7 +23,8 @@ public final class ToolkitVersion {
     private static String load() {
         try (InputStream in = ToolkitVersion.class.getResourceAsStream("version.properties")) {
             if (in == null) {
-                throw new IllegalStateException("version.properties missing from the toolkit-common jar (broken build)");
+                throw new IllegalStateException(
+                        "version.properties missing from the toolkit-common jar (broken build)");
             }
             Properties p = new Properties();
             p.load(in);

@@ -68,9 +68,11 @@ class AtomicFilesTest {
     void aFolderInTheFilesPlaceIsRefused(@TempDir Path dir) throws Exception {
         Path f = Files.createDirectories(dir.resolve("out.json"));
         assertThatThrownBy(() -> AtomicFiles.writeString(f, "x", Folder.MUST_EXIST))
-                .isInstanceOf(BadInputException.class).hasMessage(f + ": is a folder, not a file");
+                .isInstanceOf(BadInputException.class)
+                .hasMessage(f + ": is a folder, not a file");
         assertThatThrownBy(() -> AtomicFiles.writeString(f, "x"))
-                .isInstanceOf(OutputException.class).hasMessage(f + ": cannot write (is a folder, not a file)");
+                .isInstanceOf(OutputException.class)
+                .hasMessage(f + ": cannot write (is a folder, not a file)");
         assertThat(f).isEmptyDirectory();
     }
 
@@ -90,12 +92,16 @@ class AtomicFilesTest {
         Path f = dir.resolve("plan.json");
         AtomicFiles.writeString(f, "old");
         assertThatThrownBy(() -> AtomicFiles.write(f, Folder.CREATE, out -> {
-            out.write("half".getBytes(StandardCharsets.UTF_8));
-            throw new IOException("No space left on device");
-        })).isInstanceOf(OutputException.class).hasMessage(f + ": cannot write (No space left on device)");
+                    out.write("half".getBytes(StandardCharsets.UTF_8));
+                    throw new IOException("No space left on device");
+                }))
+                .isInstanceOf(OutputException.class)
+                .hasMessage(f + ": cannot write (No space left on device)");
         assertThatThrownBy(() -> AtomicFiles.write(f, Folder.CREATE, out -> {
-            throw new BadInputException("the writer's own mistake");
-        })).isInstanceOf(BadInputException.class).hasMessage("the writer's own mistake");
+                    throw new BadInputException("the writer's own mistake");
+                }))
+                .isInstanceOf(BadInputException.class)
+                .hasMessage("the writer's own mistake");
         assertThat(Files.readString(f)).isEqualTo("old");
         assertThat(names(dir)).containsExactly("plan.json");
     }
@@ -109,7 +115,8 @@ class AtomicFilesTest {
             Assumptions.assumeFalse(Files.isWritable(ro), "runs as a user who can write anywhere (root)");
             Path f = ro.resolve("out.json");
             assertThatThrownBy(() -> AtomicFiles.writeString(f, "x"))
-                    .isInstanceOf(OutputException.class).hasMessage(f + ": cannot write (permission denied)");
+                    .isInstanceOf(OutputException.class)
+                    .hasMessage(f + ": cannot write (permission denied)");
         } finally {
             Files.setPosixFilePermissions(ro, java.nio.file.attribute.PosixFilePermissions.fromString("rwxr-xr-x"));
         }

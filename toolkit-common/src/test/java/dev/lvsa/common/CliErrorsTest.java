@@ -21,10 +21,16 @@ class CliErrorsTest {
         }
     }
 
-    @Command(name = "tool", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
+    @Command(
+            name = "tool",
+            mixinStandardHelpOptions = true,
+            versionProvider = VersionProvider.class,
             subcommands = {Throw.class, Quiet.class})
     static final class Tool implements Callable<Integer>, VersionProvider.Details {
-        @Option(names = {"-v", "--verbose"}, scope = ScopeType.INHERIT, description = "show stack traces")
+        @Option(
+                names = {"-v", "--verbose"},
+                scope = ScopeType.INHERIT,
+                description = "show stack traces")
         boolean verbose;
 
         @Override
@@ -74,8 +80,7 @@ class CliErrorsTest {
         }
     }
 
-    record Run(int code, String out, String err) {
-    }
+    record Run(int code, String out, String err) {}
 
     static Run run(CommandLine cl, String... args) {
         StringWriter out = new StringWriter();
@@ -87,8 +92,10 @@ class CliErrorsTest {
     }
 
     static Run tool(CliErrors.Prefix prefix, String... args) {
-        return run(CliErrors.install(new CommandLine(new Tool()), prefix,
-                e -> e instanceof NotAVideo ? e.getMessage() : null), args);
+        return run(
+                CliErrors.install(
+                        new CommandLine(new Tool()), prefix, e -> e instanceof NotAVideo ? e.getMessage() : null),
+                args);
     }
 
     @Test
@@ -106,22 +113,29 @@ class CliErrorsTest {
     @Test
     void anythingElseIsAFailureNamedInOneLine() {
         Run r = tool(CliErrors.Prefix.COMMAND, "throw", "--what", "iae");
-        assertThat(r.code()).as("an IllegalArgumentException is a bug, not bad input").isEqualTo(ExitCodes.FAILURE);
-        assertThat(r.err()).isEqualTo(
-                "tool throw: error: IllegalArgumentException: index -1 out of range (run with -v for the stack trace)\n");
+        assertThat(r.code())
+                .as("an IllegalArgumentException is a bug, not bad input")
+                .isEqualTo(ExitCodes.FAILURE);
+        assertThat(r.err())
+                .isEqualTo(
+                        "tool throw: error: IllegalArgumentException: index -1 out of range (run with -v for the stack trace)\n");
         assertThat(tool(CliErrors.Prefix.COMMAND, "throw", "--what", "null").err())
                 .isEqualTo("tool throw: error: NullPointerException (run with -v for the stack trace)\n");
-        assertThat(tool(CliErrors.Prefix.COMMAND, "throw", "--what", "other").code()).isEqualTo(ExitCodes.PARTIAL);
+        assertThat(tool(CliErrors.Prefix.COMMAND, "throw", "--what", "other").code())
+                .isEqualTo(ExitCodes.PARTIAL);
     }
 
     @Test
     void theStackTraceOnlyWithVerbose() {
         Run bad = tool(CliErrors.Prefix.COMMAND, "throw", "--what", "bad", "-v");
         assertThat(bad.code()).isEqualTo(ExitCodes.USAGE);
-        assertThat(bad.err()).startsWith("tool throw: x.json: no such file (really)\n").contains("\tat ");
+        assertThat(bad.err())
+                .startsWith("tool throw: x.json: no such file (really)\n")
+                .contains("\tat ");
         Run top = tool(CliErrors.Prefix.COMMAND, "-v", "throw", "--what", "iae");
         assertThat(top.code()).isEqualTo(ExitCodes.FAILURE);
-        assertThat(top.err()).startsWith("tool throw: error: IllegalArgumentException: index -1 out of range\n")
+        assertThat(top.err())
+                .startsWith("tool throw: error: IllegalArgumentException: index -1 out of range\n")
                 .contains("\tat ");
     }
 
@@ -137,10 +151,14 @@ class CliErrorsTest {
         Run typo = tool(CliErrors.Prefix.PROGRAM, "thorw");
         assertThat(typo.code()).isEqualTo(ExitCodes.USAGE);
         assertThat(typo.err().lines()).hasSize(1);
-        assertThat(typo.err()).startsWith("tool: ").contains("(did you mean throw?)").endsWith("(see tool --help)\n");
+        assertThat(typo.err())
+                .startsWith("tool: ")
+                .contains("(did you mean throw?)")
+                .endsWith("(see tool --help)\n");
         Run missing = tool(CliErrors.Prefix.PROGRAM, "throw");
         assertThat(missing.code()).isEqualTo(ExitCodes.USAGE);
-        assertThat(missing.err()).isEqualTo("tool throw: Missing required option: '--what=<what>' (see tool throw --help)\n");
+        assertThat(missing.err())
+                .isEqualTo("tool throw: Missing required option: '--what=<what>' (see tool throw --help)\n");
     }
 
     @Test
@@ -158,7 +176,8 @@ class CliErrorsTest {
         CommandLine cl = new CommandLine(new Tool());
         StringWriter err = new StringWriter();
         cl.setErr(new PrintWriter(err));
-        assertThat(CliErrors.report(new BadInputException("in.csv: no such file"), cl, false)).isEqualTo(2);
+        assertThat(CliErrors.report(new BadInputException("in.csv: no such file"), cl, false))
+                .isEqualTo(2);
         assertThat(err).hasToString("tool: in.csv: no such file\n");
     }
 

@@ -19,101 +19,110 @@ import org.bytedeco.javacpp.Loader;
  */
 public final class NativePreload {
 
-  /**
-   * System property naming a file that receives, when the command succeeds, the native library files
-   * this JVM loaded, one per line, after every preset VQeval uses has been loaded. {@code bin/vqeval}
-   * asks for it on the run that writes its class-data-sharing archive and, while every listed file
-   * still exists, starts later runs with {@code -Dorg.bytedeco.javacpp.findLibraries=false} and those
-   * folders as {@code java.library.path}: JavaCPP then loads the libraries straight from its cache
-   * instead of searching every jar for each of them, including two dozen CUDA libraries OpenCV's
-   * preset tries first (about 0.3 s of a short clip's 1.8 s, measured in docs/vqeval.md).
-   */
-  public static final String RECORD_PROPERTY = "vqeval.native.record";
+    /**
+     * System property naming a file that receives, when the command succeeds, the native library files
+     * this JVM loaded, one per line, after every preset VQeval uses has been loaded. {@code bin/vqeval}
+     * asks for it on the run that writes its class-data-sharing archive and, while every listed file
+     * still exists, starts later runs with {@code -Dorg.bytedeco.javacpp.findLibraries=false} and those
+     * folders as {@code java.library.path}: JavaCPP then loads the libraries straight from its cache
+     * instead of searching every jar for each of them, including two dozen CUDA libraries OpenCV's
+     * preset tries first (about 0.3 s of a short clip's 1.8 s, measured in docs/vqeval.md).
+     */
+    public static final String RECORD_PROPERTY = "vqeval.native.record";
 
-  private static Thread ffmpeg;
-  private static Thread opencv;
+    private static Thread ffmpeg;
+    private static Thread opencv;
 
-  private NativePreload() {
-  }
+    private NativePreload() {}
 
-  /** Starts the background loads once per JVM; returns at once. */
-  public static synchronized void start() {
-    if (ffmpeg != null) {
-      return;
-    }
-    opencv = background("vqeval-preload-opencv", org.bytedeco.opencv.global.opencv_imgproc.class,
-        org.bytedeco.opencv.global.opencv_video.class);
-    ffmpeg = background("vqeval-preload-ffmpeg", org.bytedeco.ffmpeg.global.avformat.class,
-        org.bytedeco.ffmpeg.global.swscale.class);
-  }
-
-  /** Waits for FFmpeg's background load, if one was started. */
-  public static void awaitFfmpeg() {
-    join(thread(true));
-  }
-
-  /** Waits for OpenCV's background load, if one was started. */
-  public static void awaitOpenCv() {
-    join(thread(false));
-  }
-
-  private static synchronized Thread thread(boolean ff) {
-    return ff ? ffmpeg : opencv;
-  }
-
-  private static void join(Thread t) {
-    if (t == null) {
-      return;
-    }
-    try {
-      t.join();
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-    }
-  }
-
-  private static Thread background(String name, Class<?>... presets) {
-    Thread t = new Thread(() -> {
-      try {
-        for (Class<?> c : presets) {
-          Loader.load(c);
+    /** Starts the background loads once per JVM; returns at once. */
+    public static synchronized void start() {
+        if (ffmpeg != null) {
+            return;
         }
-      } catch (Throwable ignored) {
-        // the real use reports any problem where it happens
-      }
-    }, name);
-    t.setDaemon(true);
-    t.start();
-    return t;
-  }
+        opencv = background(
+                "vqeval-preload-opencv",
+                org.bytedeco.opencv.global.opencv_imgproc.class,
+                org.bytedeco.opencv.global.opencv_video.class);
+        ffmpeg = background(
+                "vqeval-preload-ffmpeg",
+                org.bytedeco.ffmpeg.global.avformat.class,
+                org.bytedeco.ffmpeg.global.swscale.class);
+    }
 
-  /**
-   * Writes the file {@link #RECORD_PROPERTY} names, when it is set: every preset any command uses is
-   * loaded first, so that the list serves them all. Nothing is written when a load fails (later runs
-   * then keep JavaCPP's own search).
-   */
-  public static void recordLoadedLibraries() {
-    String target = System.getProperty(RECORD_PROPERTY);
-    if (target == null || target.isEmpty()) {
-      return;
+    /** Waits for FFmpeg's background load, if one was started. */
+    public static void awaitFfmpeg() {
+        join(thread(true));
     }
-    TreeSet<String> files = new TreeSet<>();
-    try {
-      for (Class<?> c : List.of(org.bytedeco.ffmpeg.global.avformat.class,
-          org.bytedeco.ffmpeg.global.swscale.class, org.bytedeco.ffmpeg.global.avdevice.class,
-          org.bytedeco.ffmpeg.global.avfilter.class, org.bytedeco.ffmpeg.global.postproc.class,
-          org.bytedeco.opencv.global.opencv_imgproc.class, org.bytedeco.opencv.global.opencv_video.class,
-          org.bytedeco.opencv.global.opencv_quality.class)) {
-        Loader.load(c);
-      }
-      for (String f : Loader.getLoadedLibraries().values()) {
-        if (f != null && new File(f).isFile()) {
-          files.add(f);
+
+    /** Waits for OpenCV's background load, if one was started. */
+    public static void awaitOpenCv() {
+        join(thread(false));
+    }
+
+    private static synchronized Thread thread(boolean ff) {
+        return ff ? ffmpeg : opencv;
+    }
+
+    private static void join(Thread t) {
+        if (t == null) {
+            return;
         }
-      }
-      Files.write(Path.of(target), files, StandardCharsets.UTF_8);
-    } catch (IOException | RuntimeException | LinkageError e) {
-      // nothing recorded: the launcher keeps JavaCPP's search
+        try {
+            t.join();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
-  }
+
+    private static Thread background(String name, Class<?>... presets) {
+        Thread t = new Thread(
+                () -> {
+                    try {
+                        for (Class<?> c : presets) {
+                            Loader.load(c);
+                        }
+                    } catch (Throwable ignored) {
+                        // the real use reports any problem where it happens
+                    }
+                },
+                name);
+        t.setDaemon(true);
+        t.start();
+        return t;
+    }
+
+    /**
+     * Writes the file {@link #RECORD_PROPERTY} names, when it is set: every preset any command uses is
+     * loaded first, so that the list serves them all. Nothing is written when a load fails (later runs
+     * then keep JavaCPP's own search).
+     */
+    public static void recordLoadedLibraries() {
+        String target = System.getProperty(RECORD_PROPERTY);
+        if (target == null || target.isEmpty()) {
+            return;
+        }
+        TreeSet<String> files = new TreeSet<>();
+        try {
+            for (Class<?> c : List.of(
+                    org.bytedeco.ffmpeg.global.avformat.class,
+                    org.bytedeco.ffmpeg.global.swscale.class,
+                    org.bytedeco.ffmpeg.global.avdevice.class,
+                    org.bytedeco.ffmpeg.global.avfilter.class,
+                    org.bytedeco.ffmpeg.global.postproc.class,
+                    org.bytedeco.opencv.global.opencv_imgproc.class,
+                    org.bytedeco.opencv.global.opencv_video.class,
+                    org.bytedeco.opencv.global.opencv_quality.class)) {
+                Loader.load(c);
+            }
+            for (String f : Loader.getLoadedLibraries().values()) {
+                if (f != null && new File(f).isFile()) {
+                    files.add(f);
+                }
+            }
+            Files.write(Path.of(target), files, StandardCharsets.UTF_8);
+        } catch (IOException | RuntimeException | LinkageError e) {
+            // nothing recorded: the launcher keeps JavaCPP's search
+        }
+    }
 }

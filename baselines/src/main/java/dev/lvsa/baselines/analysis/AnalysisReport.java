@@ -46,13 +46,44 @@ import java.util.Map;
  * @param architectureNominal          true when the model's sizes are nominal (tiny presets): FLOPs illustrative
  * @param notes                        how the figures were counted
  */
-@JsonPropertyOrder({"model", "method", "video_frames", "latent_frames", "height", "width", "tokens_per_frame",
-    "text_tokens", "reference_latent_frames", "horizon", "steps", "cfg_passes", "kfi", "method_params", "density",
-    "mean_density", "density_per_step", "token_density", "mean_token_density", "attention_flops_dense",
-    "attention_flops", "attention_flops_dense_per_step", "attention_flops_per_step", "attention_compute_reduction",
-    "transformer_flops_dense", "transformer_flops", "transformer_flops_dense_per_step", "transformer_flops_per_step",
-    "compute_reduction", "attention_share_of_dense_step", "dense_step_breakdown", "anchor_full_coverage_step",
-    "anchor_count_per_frame", "budget", "architecture_nominal", "notes"})
+@JsonPropertyOrder({
+    "model",
+    "method",
+    "video_frames",
+    "latent_frames",
+    "height",
+    "width",
+    "tokens_per_frame",
+    "text_tokens",
+    "reference_latent_frames",
+    "horizon",
+    "steps",
+    "cfg_passes",
+    "kfi",
+    "method_params",
+    "density",
+    "mean_density",
+    "density_per_step",
+    "token_density",
+    "mean_token_density",
+    "attention_flops_dense",
+    "attention_flops",
+    "attention_flops_dense_per_step",
+    "attention_flops_per_step",
+    "attention_compute_reduction",
+    "transformer_flops_dense",
+    "transformer_flops",
+    "transformer_flops_dense_per_step",
+    "transformer_flops_per_step",
+    "compute_reduction",
+    "attention_share_of_dense_step",
+    "dense_step_breakdown",
+    "anchor_full_coverage_step",
+    "anchor_count_per_frame",
+    "budget",
+    "architecture_nominal",
+    "notes"
+})
 public record AnalysisReport(
         @JsonProperty("model") String model,
         @JsonProperty("method") String method,
@@ -89,5 +120,4 @@ public record AnalysisReport(
         @JsonProperty("anchor_count_per_frame") List<Integer> anchorCountPerFrame,
         @JsonProperty("budget") Budget budget,
         @JsonProperty("architecture_nominal") boolean architectureNominal,
-        @JsonProperty("notes") List<String> notes) {
-}
+        @JsonProperty("notes") List<String> notes) {}

@@ -9,8 +9,7 @@ import java.util.BitSet;
  * attended count.
  */
 public final class AsciiMask {
-    private AsciiMask() {
-    }
+    private AsciiMask() {}
 
     /** The picture, with a two-line column header (tens, units) and a legend line. */
     public static String render(FrameMask mask) {
@@ -43,8 +42,10 @@ public final class AsciiMask {
             sum += n;
             sb.append("| ").append(n).append('\n');
         }
-        sb.append(String.format("A=anchor (every query attends it) #=attended .=skipped   frames per query: min %d "
-                + "mean %.2f max %d of %d   density %.3f%n", min, (double) sum / t, max, t, mask.density()));
+        sb.append(String.format(
+                "A=anchor (every query attends it) #=attended .=skipped   frames per query: min %d "
+                        + "mean %.2f max %d of %d   density %.3f%n",
+                min, (double) sum / t, max, t, mask.density()));
         return sb.toString();
     }
 }

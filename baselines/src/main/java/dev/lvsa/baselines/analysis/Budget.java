@@ -11,5 +11,7 @@ import com.fasterxml.jackson.annotation.JsonPropertyOrder;
  * @param max  most
  */
 @JsonPropertyOrder({"min", "mean", "max"})
-public record Budget(@JsonProperty("min") int min, @JsonProperty("mean") double mean, @JsonProperty("max") int max) {
-}
+public record Budget(
+        @JsonProperty("min") int min,
+        @JsonProperty("mean") double mean,
+        @JsonProperty("max") int max) {}

@@ -12,10 +12,11 @@ import com.fasterxml.jackson.annotation.JsonPropertyOrder;
  * @param ffn            feed-forward networks (both streams for dual-stream models)
  */
 @JsonPropertyOrder({"self_attention", "projections", "cross_attention", "ffn", "total"})
-public record FlopCount(@JsonProperty("self_attention") double selfAttention,
-                        @JsonProperty("projections") double projections,
-                        @JsonProperty("cross_attention") double crossAttention,
-                        @JsonProperty("ffn") double ffn) {
+public record FlopCount(
+        @JsonProperty("self_attention") double selfAttention,
+        @JsonProperty("projections") double projections,
+        @JsonProperty("cross_attention") double crossAttention,
+        @JsonProperty("ffn") double ffn) {
 
     @JsonProperty("total")
     public double total() {
@@ -29,8 +30,11 @@ public record FlopCount(@JsonProperty("self_attention") double selfAttention,
 
     /** Sum of two counts. */
     public FlopCount plus(FlopCount o) {
-        return new FlopCount(selfAttention + o.selfAttention, projections + o.projections,
-                crossAttention + o.crossAttention, ffn + o.ffn);
+        return new FlopCount(
+                selfAttention + o.selfAttention,
+                projections + o.projections,
+                crossAttention + o.crossAttention,
+                ffn + o.ffn);
     }
 
     /** All zero. */

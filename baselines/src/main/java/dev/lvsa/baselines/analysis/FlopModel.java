@@ -20,8 +20,7 @@ import dev.lvsa.baselines.model.Geometry;
  * modulation, norms, RoPE, the output head and the VAE (together a few percent at most at these lengths).
  */
 public final class FlopModel {
-    private FlopModel() {
-    }
+    private FlopModel() {}
 
     /** Self-attention core FLOPs of one forward pass when {@code framePairs} frame pairs are attended. */
     public static double selfAttentionFlops(Geometry g, long framePairs) {

@@ -22,8 +22,7 @@ public final class MaskHeatmap {
     /** Colour of a skipped cell. */
     public static final Color SKIPPED = Color.WHITE;
 
-    private MaskHeatmap() {
-    }
+    private MaskHeatmap() {}
 
     /** Pixels per frame: cells of at least 1 and at most 8 pixels, aiming at about 720 pixels across. */
     public static int cellSize(int frames) {

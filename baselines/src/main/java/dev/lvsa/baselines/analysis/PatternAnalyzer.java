@@ -10,8 +10,7 @@ import java.util.List;
 
 /** Computes an {@link AnalysisReport} from a method's plan. */
 public final class PatternAnalyzer {
-    private PatternAnalyzer() {
-    }
+    private PatternAnalyzer() {}
 
     /**
      * Analyses a method over its job.
@@ -23,23 +22,92 @@ public final class PatternAnalyzer {
         if (cfgPasses < 1 || cfgPasses > 4) {
             throw new BadInputException("cfg passes " + cfgPasses + ": must be between 1 and 4");
         }
+        StepTotals totals = new StepTotals(mp.geometry(), cfgPasses);
+        for (int s = 0; s < mp.steps(); s++) {
+            totals.add(s, mp.mask(s));
+        }
+        return report(mp, cfgPasses, totals);
+    }
+
+    /** The report from the totals over every step, beside dense's figures for the same job. */
+    private static AnalysisReport report(MethodPlan mp, int cfgPasses, StepTotals sum) {
         Geometry g = mp.geometry();
         int t = g.latentFrames();
         int steps = mp.steps();
+        FlopCount denseStep = FlopModel.denseForwardFlops(g).times(cfgPasses);
+        double attentionDense = denseStep.selfAttention() * steps;
+        double transformerDense = denseStep.total() * steps;
+        List<Integer> anchorList =
+                java.util.Arrays.stream(sum.anchorCount).boxed().toList();
+        List<String> notes = notes(mp, g);
+        return new AnalysisReport(
+                g.model().name(),
+                mp.method(),
+                g.videoFrames(),
+                t,
+                g.height(),
+                g.width(),
+                g.tokensPerFrame(),
+                g.textTokens(),
+                g.referenceLatentFrames(),
+                g.horizonRatio(),
+                steps,
+                cfgPasses,
+                mp.kfi(),
+                mp.params(),
+                sum.densityPerStep.get(0),
+                sum.frameSum / steps,
+                sum.densityPerStep,
+                g.tokenDensity(mp.mask(0).attendedPairs()),
+                sum.tokenSum / steps,
+                attentionDense,
+                sum.attention,
+                denseStep.selfAttention(),
+                sum.attention / steps,
+                attentionDense / sum.attention,
+                transformerDense,
+                sum.perGeneration.total(),
+                denseStep.total(),
+                sum.perGeneration.total() / steps,
+                transformerDense / sum.perGeneration.total(),
+                denseStep.selfAttention() / denseStep.total(),
+                denseStep,
+                sum.coverageStep,
+                anchorList,
+                new Budget(sum.budgetMin, (double) sum.budgetSum / ((long) t * steps), sum.budgetMax),
+                g.model().architecture().nominal(),
+                notes);
+    }
 
-        List<Double> densityPerStep = new ArrayList<>(steps);
-        double frameSum = 0;
-        double tokenSum = 0;
-        double attention = 0;
+    /** What the steps add up to, one step at a time: densities, FLOPs, anchors and key frames per query. */
+    private static final class StepTotals {
+        private final Geometry g;
+        private final int cfgPasses;
+        private final int t;
+        final List<Double> densityPerStep = new ArrayList<>();
+        double frameSum;
+        double tokenSum;
+        double attention;
         FlopCount perGeneration = FlopCount.zero();
-        int[] anchorCount = new int[t];
-        BitSet everAnchor = new BitSet(t);
-        Integer coverageStep = null;
+        final int[] anchorCount;
+        private final BitSet everAnchor;
+        /** The first step by which every frame has been an anchor; null while one never has. */
+        Integer coverageStep;
+
         int budgetMin = Integer.MAX_VALUE;
-        int budgetMax = 0;
-        long budgetSum = 0;
-        for (int s = 0; s < steps; s++) {
-            FrameMask m = mp.mask(s);
+        int budgetMax;
+        long budgetSum;
+
+        StepTotals(Geometry g, int cfgPasses) {
+            this.g = g;
+            this.cfgPasses = cfgPasses;
+            this.t = g.latentFrames();
+            this.anchorCount = new int[t];
+            this.everAnchor = new BitSet(t);
+        }
+
+        /** Adds step {@code s}, whose mask is {@code m}. */
+        void add(int s, FrameMask m) {
             long pairs = m.attendedPairs();
             double d = m.density();
             densityPerStep.add(d);
@@ -63,20 +131,6 @@ public final class PatternAnalyzer {
                 budgetSum += c;
             }
         }
-        FlopCount denseStep = FlopModel.denseForwardFlops(g).times(cfgPasses);
-        double attentionDense = denseStep.selfAttention() * steps;
-        double transformerDense = denseStep.total() * steps;
-        List<Integer> anchorList = java.util.Arrays.stream(anchorCount).boxed().toList();
-        List<String> notes = notes(mp, g);
-        return new AnalysisReport(g.model().name(), mp.method(), g.videoFrames(), t, g.height(), g.width(),
-                g.tokensPerFrame(), g.textTokens(), g.referenceLatentFrames(), g.horizonRatio(), steps, cfgPasses,
-                mp.kfi(), mp.params(), densityPerStep.get(0), frameSum / steps, densityPerStep,
-                g.tokenDensity(mp.mask(0).attendedPairs()), tokenSum / steps, attentionDense, attention,
-                denseStep.selfAttention(), attention / steps, attentionDense / attention, transformerDense,
-                perGeneration.total(), denseStep.total(), perGeneration.total() / steps,
-                transformerDense / perGeneration.total(), denseStep.selfAttention() / denseStep.total(), denseStep,
-                coverageStep, anchorList, new Budget(budgetMin, (double) budgetSum / ((long) t * steps), budgetMax),
-                g.model().architecture().nominal(), notes);
     }
 
     /** How the figures are counted, with the plan's and the model's caveats. */

@@ -16,12 +16,13 @@ import java.util.List;
  * @param failures   every failure, "model @ frames: what"
  */
 @JsonPropertyOrder({"pass", "candidate", "baseline", "thresholds", "cells", "failures"})
-public record CheckReport(@JsonProperty("pass") boolean pass,
-                          @JsonProperty("candidate") String candidate,
-                          @JsonProperty("baseline") String baseline,
-                          @JsonProperty("thresholds") CheckThresholds thresholds,
-                          @JsonProperty("cells") List<Cell> cells,
-                          @JsonProperty("failures") List<String> failures) {
+public record CheckReport(
+        @JsonProperty("pass") boolean pass,
+        @JsonProperty("candidate") String candidate,
+        @JsonProperty("baseline") String baseline,
+        @JsonProperty("thresholds") CheckThresholds thresholds,
+        @JsonProperty("cells") List<Cell> cells,
+        @JsonProperty("failures") List<String> failures) {
 
     /**
      * One cell of the grid.
@@ -37,19 +38,29 @@ public record CheckReport(@JsonProperty("pass") boolean pass,
      * @param pass         whether this cell passed
      * @param failures     this cell's failures
      */
-    @JsonPropertyOrder({"model", "video_frames", "latent_frames", "horizon", "steps", "candidate", "baseline",
-        "density_ratio", "pass", "failures"})
-    public record Cell(@JsonProperty("model") String model,
-                       @JsonProperty("video_frames") int videoFrames,
-                       @JsonProperty("latent_frames") int latentFrames,
-                       @JsonProperty("horizon") double horizon,
-                       @JsonProperty("steps") int steps,
-                       @JsonProperty("candidate") Figures candidate,
-                       @JsonProperty("baseline") Figures baseline,
-                       @JsonProperty("density_ratio") double densityRatio,
-                       @JsonProperty("pass") boolean pass,
-                       @JsonProperty("failures") List<String> failures) {
-    }
+    @JsonPropertyOrder({
+        "model",
+        "video_frames",
+        "latent_frames",
+        "horizon",
+        "steps",
+        "candidate",
+        "baseline",
+        "density_ratio",
+        "pass",
+        "failures"
+    })
+    public record Cell(
+            @JsonProperty("model") String model,
+            @JsonProperty("video_frames") int videoFrames,
+            @JsonProperty("latent_frames") int latentFrames,
+            @JsonProperty("horizon") double horizon,
+            @JsonProperty("steps") int steps,
+            @JsonProperty("candidate") Figures candidate,
+            @JsonProperty("baseline") Figures baseline,
+            @JsonProperty("density_ratio") double densityRatio,
+            @JsonProperty("pass") boolean pass,
+            @JsonProperty("failures") List<String> failures) {}
 
     /**
      * One pattern's figures in a cell.
@@ -63,15 +74,23 @@ public record CheckReport(@JsonProperty("pass") boolean pass,
      * @param anchorFullCoverageStep first step by which every frame was an anchor, or null
      * @param budget                 key frames per query frame
      */
-    @JsonPropertyOrder({"method", "kfi", "density", "mean_density", "mean_token_density", "compute_reduction",
-        "anchor_full_coverage_step", "budget"})
-    public record Figures(@JsonProperty("method") String method,
-                          @JsonProperty("kfi") Integer kfi,
-                          @JsonProperty("density") double density,
-                          @JsonProperty("mean_density") double meanDensity,
-                          @JsonProperty("mean_token_density") double meanTokenDensity,
-                          @JsonProperty("compute_reduction") double computeReduction,
-                          @JsonProperty("anchor_full_coverage_step") Integer anchorFullCoverageStep,
-                          @JsonProperty("budget") Budget budget) {
-    }
+    @JsonPropertyOrder({
+        "method",
+        "kfi",
+        "density",
+        "mean_density",
+        "mean_token_density",
+        "compute_reduction",
+        "anchor_full_coverage_step",
+        "budget"
+    })
+    public record Figures(
+            @JsonProperty("method") String method,
+            @JsonProperty("kfi") Integer kfi,
+            @JsonProperty("density") double density,
+            @JsonProperty("mean_density") double meanDensity,
+            @JsonProperty("mean_token_density") double meanTokenDensity,
+            @JsonProperty("compute_reduction") double computeReduction,
+            @JsonProperty("anchor_full_coverage_step") Integer anchorFullCoverageStep,
+            @JsonProperty("budget") Budget budget) {}
 }

@@ -14,11 +14,12 @@ import dev.lvsa.common.BadInputException;
  * @param budgetMax           every query frame attends at most this many key frames, at every step
  */
 @JsonPropertyOrder({"max_density_ratio", "max_density", "require_full_coverage", "budget_min", "budget_max"})
-public record CheckThresholds(@JsonProperty("max_density_ratio") Double maxDensityRatio,
-                              @JsonProperty("max_density") Double maxDensity,
-                              @JsonProperty("require_full_coverage") boolean requireFullCoverage,
-                              @JsonProperty("budget_min") Integer budgetMin,
-                              @JsonProperty("budget_max") Integer budgetMax) {
+public record CheckThresholds(
+        @JsonProperty("max_density_ratio") Double maxDensityRatio,
+        @JsonProperty("max_density") Double maxDensity,
+        @JsonProperty("require_full_coverage") boolean requireFullCoverage,
+        @JsonProperty("budget_min") Integer budgetMin,
+        @JsonProperty("budget_max") Integer budgetMax) {
     public CheckThresholds {
         if (maxDensityRatio != null && !(maxDensityRatio > 0)) {
             throw new BadInputException("max density ratio " + maxDensityRatio + ": must be > 0");
@@ -36,7 +37,10 @@ public record CheckThresholds(@JsonProperty("max_density_ratio") Double maxDensi
 
     /** Whether no threshold at all is set (a check that cannot fail). */
     public boolean isEmpty() {
-        return maxDensityRatio == null && maxDensity == null && !requireFullCoverage && budgetMin == null
+        return maxDensityRatio == null
+                && maxDensity == null
+                && !requireFullCoverage
+                && budgetMin == null
                 && budgetMax == null;
     }
 }

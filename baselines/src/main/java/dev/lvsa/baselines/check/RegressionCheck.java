@@ -10,8 +10,7 @@ import java.util.Locale;
 
 /** Runs a candidate and a baseline over a grid of jobs and applies the thresholds. */
 public final class RegressionCheck {
-    private RegressionCheck() {
-    }
+    private RegressionCheck() {}
 
     /**
      * One job of the grid.
@@ -20,8 +19,7 @@ public final class RegressionCheck {
      * @param steps     denoising steps
      * @param cfgPasses transformer passes per step to count
      */
-    public record Job(Geometry geometry, int steps, int cfgPasses) {
-    }
+    public record Job(Geometry geometry, int steps, int cfgPasses) {}
 
     /**
      * Runs the check.
@@ -33,8 +31,13 @@ public final class RegressionCheck {
      * @param jobs           the grid
      * @param thresholds     what must hold in every cell
      */
-    public static CheckReport run(AttentionMethod candidate, String candidateLabel, AttentionMethod baseline,
-                                  String baselineLabel, List<Job> jobs, CheckThresholds thresholds) {
+    public static CheckReport run(
+            AttentionMethod candidate,
+            String candidateLabel,
+            AttentionMethod baseline,
+            String baselineLabel,
+            List<Job> jobs,
+            CheckThresholds thresholds) {
         List<CheckReport.Cell> cells = new ArrayList<>();
         List<String> all = new ArrayList<>();
         for (Job job : jobs) {
@@ -44,15 +47,21 @@ public final class RegressionCheck {
             double ratio = c.meanDensity() / b.meanDensity();
             List<String> failures = new ArrayList<>();
             if (thresholds.maxDensityRatio() != null && ratio > thresholds.maxDensityRatio() + 1e-12) {
-                failures.add(String.format(Locale.ROOT, "mean density %.4f is %.4fx the baseline's %.4f (max %.4fx)",
-                        c.meanDensity(), ratio, b.meanDensity(), thresholds.maxDensityRatio()));
+                failures.add(String.format(
+                        Locale.ROOT,
+                        "mean density %.4f is %.4fx the baseline's %.4f (max %.4fx)",
+                        c.meanDensity(),
+                        ratio,
+                        b.meanDensity(),
+                        thresholds.maxDensityRatio()));
             }
             if (thresholds.maxDensity() != null && c.meanDensity() > thresholds.maxDensity() + 1e-12) {
-                failures.add(String.format(Locale.ROOT, "mean density %.4f above max %.4f", c.meanDensity(),
-                        thresholds.maxDensity()));
+                failures.add(String.format(
+                        Locale.ROOT, "mean density %.4f above max %.4f", c.meanDensity(), thresholds.maxDensity()));
             }
             if (thresholds.requireFullCoverage() && c.anchorFullCoverageStep() == null) {
-                long never = c.anchorCountPerFrame().stream().filter(n -> n == 0).count();
+                long never =
+                        c.anchorCountPerFrame().stream().filter(n -> n == 0).count();
                 failures.add(never + " of " + c.latentFrames() + " frames never become an anchor in " + job.steps()
                         + " steps");
             }
@@ -68,14 +77,30 @@ public final class RegressionCheck {
             for (String f : failures) {
                 all.add(where + ": " + f);
             }
-            cells.add(new CheckReport.Cell(g.model().name(), g.videoFrames(), g.latentFrames(), g.horizonRatio(),
-                    job.steps(), figures(c), figures(b), ratio, failures.isEmpty(), failures));
+            cells.add(new CheckReport.Cell(
+                    g.model().name(),
+                    g.videoFrames(),
+                    g.latentFrames(),
+                    g.horizonRatio(),
+                    job.steps(),
+                    figures(c),
+                    figures(b),
+                    ratio,
+                    failures.isEmpty(),
+                    failures));
         }
         return new CheckReport(all.isEmpty(), candidateLabel, baselineLabel, thresholds, cells, all);
     }
 
     private static CheckReport.Figures figures(AnalysisReport r) {
-        return new CheckReport.Figures(r.method(), r.kfi(), r.density(), r.meanDensity(), r.meanTokenDensity(),
-                r.computeReduction(), r.anchorFullCoverageStep(), r.budget());
+        return new CheckReport.Figures(
+                r.method(),
+                r.kfi(),
+                r.density(),
+                r.meanDensity(),
+                r.meanTokenDensity(),
+                r.computeReduction(),
+                r.anchorFullCoverageStep(),
+                r.budget());
     }
 }

@@ -24,41 +24,64 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /** {@code pattern check}: a candidate pattern against a baseline over models x horizons, with thresholds. */
-@Command(name = "check", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
+@Command(
+        name = "check",
+        mixinStandardHelpOptions = true,
+        versionProvider = VersionProvider.class,
         description = "Check a candidate pattern against a baseline over a grid of models and horizons. Prints JSON "
                 + "(one row per cell, every failure). Exit 0 pass, 1 fail, 2 bad input.")
 public final class CheckCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--candidate", required = true, paramLabel = "SPEC",
+    @Option(
+            names = "--candidate",
+            required = true,
+            paramLabel = "SPEC",
             description = "pattern spec JSON file, or TYPE[:key=value,...] (e.g. lvsa:window=2)")
     String candidate;
 
-    @Option(names = "--baseline", paramLabel = "SPEC", defaultValue = "lvsa",
+    @Option(
+            names = "--baseline",
+            paramLabel = "SPEC",
+            defaultValue = "lvsa",
             description = "pattern to compare with (default lvsa with its defaults)")
     String baseline;
 
-    @Option(names = "--models", split = ",", paramLabel = "NAME", defaultValue = "wan2.1-t2v-1.3b",
+    @Option(
+            names = "--models",
+            split = ",",
+            paramLabel = "NAME",
+            defaultValue = "wan2.1-t2v-1.3b",
             description = "models of the grid (default wan2.1-t2v-1.3b)")
     List<String> models;
 
-    @Option(names = "--horizons", split = ",", paramLabel = "X",
+    @Option(
+            names = "--horizons",
+            split = ",",
+            paramLabel = "X",
             description = "lengths as multiples of each model's training length (default 2,4,6)")
     List<Double> horizons;
 
-    @Option(names = "--frames", split = ",", paramLabel = "N",
+    @Option(
+            names = "--frames",
+            split = ",",
+            paramLabel = "N",
             description = "lengths in video frames instead of --horizons")
     List<Integer> frames;
 
     @Option(names = "--steps", paramLabel = "N", description = "denoising steps (default: each model's)")
     Integer steps;
 
-    @Option(names = "--cfg-passes", paramLabel = "N", description = "transformer passes per step (default: the "
-            + "model's)")
+    @Option(
+            names = "--cfg-passes",
+            paramLabel = "N",
+            description = "transformer passes per step (default: the " + "model's)")
     Integer cfgPasses;
 
-    @Option(names = "--max-density-ratio", paramLabel = "R",
+    @Option(
+            names = "--max-density-ratio",
+            paramLabel = "R",
             description = "candidate mean density / baseline mean density at most R in every cell")
     Double maxDensityRatio;
 
@@ -79,8 +102,8 @@ public final class CheckCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
-        CheckThresholds th = new CheckThresholds(maxDensityRatio, maxDensity, requireFullCoverage, budgetMin,
-                budgetMax);
+        CheckThresholds th =
+                new CheckThresholds(maxDensityRatio, maxDensity, requireFullCoverage, budgetMin, budgetMax);
         if (th.isEmpty()) {
             throw new BadInputException("no threshold given: a check without one cannot fail (use "
                     + "--max-density-ratio, --max-density, --require-full-coverage, --budget-min or --budget-max)");
@@ -105,8 +128,8 @@ public final class CheckCommand implements Callable<Integer> {
                 }
             }
         }
-        CheckReport report = RegressionCheck.run(new PatternMethod(cand), candidate, new PatternMethod(base), baseline,
-                jobs, th);
+        CheckReport report =
+                RegressionCheck.run(new PatternMethod(cand), candidate, new PatternMethod(base), baseline, jobs, th);
         String json = PlanJson.toJson(report);
         if (out != null) {
             AtomicFiles.writeString(out, json, AtomicFiles.Folder.MUST_EXIST);
@@ -116,8 +139,10 @@ public final class CheckCommand implements Callable<Integer> {
         stdout.flush();
         PrintWriter err = spec.commandLine().getErr();
         long failed = report.cells().stream().filter(c -> !c.pass()).count();
-        err.println(report.pass() ? "check passed: " + report.cells().size() + " cells"
-                : "check FAILED: " + failed + " of " + report.cells().size() + " cells");
+        err.println(
+                report.pass()
+                        ? "check passed: " + report.cells().size() + " cells"
+                        : "check FAILED: " + failed + " of " + report.cells().size() + " cells");
         err.flush();
         return report.pass() ? ExitCodes.OK : ExitCodes.FAILURE;
     }

@@ -7,11 +7,17 @@ import picocli.CommandLine.Option;
 
 /** One generation job: model, frames, resolution, steps. */
 public final class JobOptions {
-    @Option(names = "--model", required = true, paramLabel = "NAME",
+    @Option(
+            names = "--model",
+            required = true,
+            paramLabel = "NAME",
             description = "model registry name (see 'pattern models'), e.g. wan2.1-t2v-1.3b")
     String model;
 
-    @Option(names = "--frames", required = true, paramLabel = "N",
+    @Option(
+            names = "--frames",
+            required = true,
+            paramLabel = "N",
             description = "video frames; must be 4k+1 for a temporal factor of 4 (e.g. 81, 161, 321, 481)")
     int frames;
 
@@ -21,8 +27,10 @@ public final class JobOptions {
     @Option(names = "--width", paramLabel = "PX", description = "video width (default: the model's)")
     Integer width;
 
-    @Option(names = "--steps", paramLabel = "N", description = "denoising steps (default: the model's, 50 for "
-            + "Wan 2.1 and HunyuanVideo 1.5)")
+    @Option(
+            names = "--steps",
+            paramLabel = "N",
+            description = "denoising steps (default: the model's, 50 for " + "Wan 2.1 and HunyuanVideo 1.5)")
     Integer steps;
 
     ModelSpec modelSpec() {

@@ -20,7 +20,9 @@ public final class MethodOptions {
     @Option(names = "--method", paramLabel = "NAME", description = "dense, riflex, ultravico or lvsa (default lvsa)")
     String method;
 
-    @Option(names = "--pattern", paramLabel = "SPEC",
+    @Option(
+            names = "--pattern",
+            paramLabel = "SPEC",
             description = "a user pattern instead of --method: a spec JSON file, or TYPE[:key=value,...] "
                     + "(e.g. window:half_width=4,mode=shift)")
     String pattern;
@@ -43,11 +45,15 @@ public final class MethodOptions {
     @Option(names = "--no-expand-window", description = "LVSA: do not grow the window past anchors")
     boolean noExpandWindow;
 
-    @Option(names = "--riflex-n", paramLabel = "N",
+    @Option(
+            names = "--riflex-n",
+            paramLabel = "N",
             description = "RIFLEx: latent frame where repetition starts (default: the training horizon)")
     Integer riflexN;
 
-    @Option(names = "--riflex-k", paramLabel = "K",
+    @Option(
+            names = "--riflex-k",
+            paramLabel = "K",
             description = "RIFLEx: 1-based frequency index (default: the worker picks it from the model's RoPE)")
     Integer riflexK;
 
@@ -73,8 +79,8 @@ public final class MethodOptions {
                 return new DenseMethod();
             case "riflex":
                 rejectKnobs("--method riflex", lvsaKnobs(), ultravicoKnobs());
-                return new RiflexMethod(riflexN, riflexK,
-                        riflexScale != null ? riflexScale : RiflexMethod.DEFAULT_SCALE);
+                return new RiflexMethod(
+                        riflexN, riflexK, riflexScale != null ? riflexScale : RiflexMethod.DEFAULT_SCALE);
             case "ultravico":
                 rejectKnobs("--method ultravico", lvsaKnobs(), riflexKnobs());
                 return new UltraVicoMethod(alpha != null ? alpha : UltraVicoMethod.DEFAULT_ALPHA);

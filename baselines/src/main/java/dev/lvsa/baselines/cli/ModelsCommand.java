@@ -17,7 +17,10 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /** {@code pattern models}: every model with its geometry facts. */
-@Command(name = "models", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
+@Command(
+        name = "models",
+        mixinStandardHelpOptions = true,
+        versionProvider = VersionProvider.class,
         description = "List the models: VAE factors, patch, default resolution, tokens per latent frame, training "
                 + "horizon, text tokens in self-attention, sizes for FLOP counting.")
 public final class ModelsCommand implements Callable<Integer> {
@@ -38,14 +41,24 @@ public final class ModelsCommand implements Callable<Integer> {
             }
             out.print(PlanJson.toJson(rows));
         } else {
-            out.printf("%-24s %-15s %7s %9s %5s %4s %5s %5s %6s %6s %6s%n", "name", "family", "experts", "HxW",
-                    "P", "ref", "ref F", "text", "layers", "heads", "steps");
+            out.printf(
+                    "%-24s %-15s %7s %9s %5s %4s %5s %5s %6s %6s %6s%n",
+                    "name", "family", "experts", "HxW", "P", "ref", "ref F", "text", "layers", "heads", "steps");
             for (ModelSpec m : models) {
-                out.printf("%-24s %-15s %7d %9s %5d %4d %5d %5d %6d %6d %6d%s%n", m.name(), m.family().id(),
-                        m.experts(), m.defaultHeight() + "x" + m.defaultWidth(), m.defaultTokensPerFrame(),
-                        m.referenceLatentFrames(), m.referenceFrames(), m.textTokens(), m.architecture().layers(),
-                        m.architecture().heads(), m.defaultSteps(), m.architecture().nominal() ? "  (sizes nominal)"
-                                : "");
+                out.printf(
+                        "%-24s %-15s %7d %9s %5d %4d %5d %5d %6d %6d %6d%s%n",
+                        m.name(),
+                        m.family().id(),
+                        m.experts(),
+                        m.defaultHeight() + "x" + m.defaultWidth(),
+                        m.defaultTokensPerFrame(),
+                        m.referenceLatentFrames(),
+                        m.referenceFrames(),
+                        m.textTokens(),
+                        m.architecture().layers(),
+                        m.architecture().heads(),
+                        m.defaultSteps(),
+                        m.architecture().nominal() ? "  (sizes nominal)" : "");
             }
             out.println("P = tokens per latent frame at the default resolution; ref = training horizon in latent "
                     + "frames (ref F in video frames); text = text tokens joining self-attention");

@@ -13,11 +13,19 @@ import picocli.CommandLine.ScopeType;
 import picocli.CommandLine.Spec;
 
 /** {@code pattern}: design, analyse, check and plan attention patterns, without a GPU. */
-@Command(name = "pattern", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
+@Command(
+        name = "pattern",
+        mixinStandardHelpOptions = true,
+        versionProvider = VersionProvider.class,
         description = "Attention patterns: list models, show a mask, analyse density and FLOPs, check a candidate "
                 + "against a baseline, write an attention plan for the worker.",
-        subcommands = {ModelsCommand.class, ShowCommand.class, AnalyzeCommand.class, CheckCommand.class,
-            PlanCommand.class})
+        subcommands = {
+            ModelsCommand.class,
+            ShowCommand.class,
+            AnalyzeCommand.class,
+            CheckCommand.class,
+            PlanCommand.class
+        })
 public final class PatternCommand implements Callable<Integer>, VersionProvider.Details {
     /** What {@code --version} adds after the version: the attention-plan schema the plans are written in. */
     public static final String VERSION_DETAILS = "lvsa-toolkit, attention plan schema v" + AttentionPlan.SCHEMA_VERSION;
@@ -25,14 +33,17 @@ public final class PatternCommand implements Callable<Integer>, VersionProvider.
     @Spec
     CommandSpec spec;
 
-    @Option(names = {"-v", "--verbose"}, scope = ScopeType.INHERIT,
+    @Option(
+            names = {"-v", "--verbose"},
+            scope = ScopeType.INHERIT,
             description = "show the stack trace of an error")
     boolean verbose;
 
     @Override
     public Integer call() {
-        spec.commandLine().getErr().println("pattern: a subcommand is required (models, show, analyze, check, plan;"
-                + " see --help)");
+        spec.commandLine()
+                .getErr()
+                .println("pattern: a subcommand is required (models, show, analyze, check, plan;" + " see --help)");
         return ExitCodes.USAGE;
     }
 

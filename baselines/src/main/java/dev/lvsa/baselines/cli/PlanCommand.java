@@ -25,7 +25,10 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /** {@code pattern plan}: writes a schema-valid attention plan for the worker. */
-@Command(name = "plan", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
+@Command(
+        name = "plan",
+        mixinStandardHelpOptions = true,
+        versionProvider = VersionProvider.class,
         description = "Write the attention plan of one job (schema v1), validated against the schema and the "
                 + "contract's rules; written atomically.")
 public final class PlanCommand implements Callable<Integer> {
@@ -38,7 +41,11 @@ public final class PlanCommand implements Callable<Integer> {
     @Mixin
     MethodOptions methodOptions;
 
-    @Option(names = "--backend", paramLabel = "NAME", defaultValue = "auto", completionCandidates = BackendNames.class,
+    @Option(
+            names = "--backend",
+            paramLabel = "NAME",
+            defaultValue = "auto",
+            completionCandidates = BackendNames.class,
             description = "kernel backend: ${COMPLETION-CANDIDATES} (default auto); an unavailable backend fails, "
                     + "never falls back")
     String backend;
@@ -62,9 +69,17 @@ public final class PlanCommand implements Callable<Integer> {
             stdout.print(PlanJson.toJson(plan));
         } else {
             PlanJson.write(plan, out);
-            int distinct = plan.mask() instanceof FrameBlocksMask fb ? fb.patterns().size() : 0;
-            stdout.printf("wrote %s: %s, %s, %d frames (T=%d, P=%d), %d steps, %s, mean frame density %.4f%n", out,
-                    plan.model(), plan.method(), g.videoFrames(), g.latentFrames(), g.tokensPerFrame(), plan.steps(),
+            int distinct =
+                    plan.mask() instanceof FrameBlocksMask fb ? fb.patterns().size() : 0;
+            stdout.printf(
+                    "wrote %s: %s, %s, %d frames (T=%d, P=%d), %d steps, %s, mean frame density %.4f%n",
+                    out,
+                    plan.model(),
+                    plan.method(),
+                    g.videoFrames(),
+                    g.latentFrames(),
+                    g.tokensPerFrame(),
+                    plan.steps(),
                     distinct == 0 ? "dense mask" : distinct + " distinct masks",
                     plan.expected().meanFrameDensity());
         }

@@ -23,7 +23,15 @@ public record LvsaMethod(LvsaParams params) implements AttentionMethod {
         Steps.check(steps);
         LvsaPattern p = new LvsaPattern(params);
         PatternContext ctx = new PatternContext(g.latentFrames(), g.referenceLatentFrames());
-        return new MethodPlan(name(), g, steps, false, Steps.masks(p, g, steps, name()), null, null,
-                p.describe(ctx), p.resolve(ctx).kfi());
+        return new MethodPlan(
+                name(),
+                g,
+                steps,
+                false,
+                Steps.masks(p, g, steps, name()),
+                null,
+                null,
+                p.describe(ctx),
+                p.resolve(ctx).kfi());
     }
 }

@@ -22,9 +22,16 @@ import java.util.Map;
  * @param params         resolved knobs, JSON-ready, in a stable order (null values allowed)
  * @param kfi            LVSA's key-frame interval, or null for other methods
  */
-public record MethodPlan(String method, Geometry geometry, int steps, boolean denseMask, List<FrameMask> stepMasks,
-                         UltraVicoTransform scoreTransform, RiflexTransform ropeTransform,
-                         Map<String, Object> params, Integer kfi) {
+public record MethodPlan(
+        String method,
+        Geometry geometry,
+        int steps,
+        boolean denseMask,
+        List<FrameMask> stepMasks,
+        UltraVicoTransform scoreTransform,
+        RiflexTransform ropeTransform,
+        Map<String, Object> params,
+        Integer kfi) {
     public MethodPlan {
         stepMasks = List.copyOf(stepMasks);
         if (stepMasks.size() != steps) {
@@ -32,8 +39,8 @@ public record MethodPlan(String method, Geometry geometry, int steps, boolean de
         }
         for (FrameMask m : stepMasks) {
             if (m.frames() != geometry.latentFrames()) {
-                throw new IllegalArgumentException("mask over " + m.frames() + " frames for T="
-                        + geometry.latentFrames());
+                throw new IllegalArgumentException(
+                        "mask over " + m.frames() + " frames for T=" + geometry.latentFrames());
             }
         }
         params = Collections.unmodifiableMap(new LinkedHashMap<>(params));

@@ -21,8 +21,9 @@ public record PatternMethod(PatternSpec.Named pattern) implements AttentionMetho
         Map<String, Object> params = new LinkedHashMap<>();
         params.put("spec", pattern.spec());
         params.put("resolved", pattern.pattern().describe(ctx));
-        Integer kfi = pattern.pattern() instanceof LvsaPattern lp ? lp.resolve(ctx).kfi() : null;
-        return new MethodPlan(name(), g, steps, false, Steps.masks(pattern.pattern(), g, steps, name()), null, null,
-                params, kfi);
+        Integer kfi =
+                pattern.pattern() instanceof LvsaPattern lp ? lp.resolve(ctx).kfi() : null;
+        return new MethodPlan(
+                name(), g, steps, false, Steps.masks(pattern.pattern(), g, steps, name()), null, null, params, kfi);
     }
 }

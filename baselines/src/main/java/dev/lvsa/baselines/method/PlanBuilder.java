@@ -20,8 +20,7 @@ import java.util.Map;
  * distinct rotations (fewer if there are fewer steps than kfi).
  */
 public final class PlanBuilder {
-    private PlanBuilder() {
-    }
+    private PlanBuilder() {}
 
     /** The {@code created_by} string: tool and version. */
     public static String createdBy() {
@@ -47,9 +46,19 @@ public final class PlanBuilder {
         }
         PlanExpected expected = new PlanExpected(perStep, frameSum / mp.steps(), tokenSum / mp.steps());
         Map<String, Object> params = new LinkedHashMap<>(mp.params());
-        return new AttentionPlan(AttentionPlan.SCHEMA_VERSION, createdBy(), mp.geometry().model().name(), mp.method(),
-                params, PlanGeometry.of(mp.geometry()), mp.steps(), mask, mp.scoreTransform(),
-                mp.ropeTransform(), PlanBackend.of(backend), expected);
+        return new AttentionPlan(
+                AttentionPlan.SCHEMA_VERSION,
+                createdBy(),
+                mp.geometry().model().name(),
+                mp.method(),
+                params,
+                PlanGeometry.of(mp.geometry()),
+                mp.steps(),
+                mask,
+                mp.scoreTransform(),
+                mp.ropeTransform(),
+                PlanBackend.of(backend),
+                expected);
     }
 
     static FrameBlocksMask frameBlocks(List<FrameMask> stepMasks) {

@@ -14,8 +14,7 @@ final class Steps {
     /** The schema's limit on steps. */
     static final int MAX_STEPS = 1000;
 
-    private Steps() {
-    }
+    private Steps() {}
 
     static void check(int steps) {
         if (steps < 1 || steps > MAX_STEPS) {
@@ -33,8 +32,8 @@ final class Steps {
         for (int s = 0; s < steps; s++) {
             FrameMask m = p.mask(ctx, s);
             if (m.frames() != g.latentFrames()) {
-                throw new IllegalStateException("pattern " + name + " gave a mask over " + m.frames()
-                        + " frames for T=" + g.latentFrames());
+                throw new IllegalStateException(
+                        "pattern " + name + " gave a mask over " + m.frames() + " frames for T=" + g.latentFrames());
             }
             if (m.hasEmptyRow()) {
                 throw new BadInputException("pattern " + name + ": at step " + s + " some query frame attends no key"

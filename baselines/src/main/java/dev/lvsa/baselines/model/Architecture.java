@@ -15,8 +15,15 @@ package dev.lvsa.baselines.model;
  *                                 architecture the Python worker owns): FLOP figures are then only illustrative;
  *                                 {@code heads} is real even then (the contract's {@code attention_heads})
  */
-public record Architecture(int layers, int heads, int headDim, int modelDim, int ffnDim,
-                           int crossAttentionTextTokens, boolean dualStream, boolean nominal) {
+public record Architecture(
+        int layers,
+        int heads,
+        int headDim,
+        int modelDim,
+        int ffnDim,
+        int crossAttentionTextTokens,
+        boolean dualStream,
+        boolean nominal) {
     public Architecture {
         if (layers < 1 || heads < 1 || headDim < 1 || modelDim < 1 || ffnDim < 1 || crossAttentionTextTokens < 0) {
             throw new IllegalArgumentException("architecture sizes out of range");

@@ -11,8 +11,8 @@ package dev.lvsa.baselines.model;
  * @param gridRows     token rows per latent frame: height / (spatial factor x patch rows)
  * @param gridCols     token columns per latent frame: width / (spatial factor x patch columns)
  */
-public record Geometry(ModelSpec model, int videoFrames, int latentFrames, int height, int width,
-                       int gridRows, int gridCols) {
+public record Geometry(
+        ModelSpec model, int videoFrames, int latentFrames, int height, int width, int gridRows, int gridCols) {
 
     /** Tokens per latent frame {@code P = gridRows x gridCols} (1560 for Wan at 480x832). */
     public int tokensPerFrame() {

@@ -21,8 +21,7 @@ import java.util.List;
  * {@code attention_heads}; 4 steps, 2 passes.
  */
 final class ModelContracts {
-    private ModelContracts() {
-    }
+    private ModelContracts() {}
 
     /** The models of {@code real-models.json} (read from {@code file}, named in errors), in file order. */
     static List<ModelSpec> parseRealModels(JsonNode root, String file) {
@@ -38,12 +37,20 @@ final class ModelContracts {
             int heads = f.integer(config, at + "num_attention_heads", 1);
             int headDim = f.integer(config, at + "attention_head_dim", 1);
             int modelDim = heads * headDim;
-            int ffn = config.has("ffn_dim") ? f.integer(config, at + "ffn_dim", 1)
+            int ffn = config.has("ffn_dim")
+                    ? f.integer(config, at + "ffn_dim", 1)
                     : (int) Math.round(f.positive(config, at + "mlp_ratio") * modelDim);
             int textTokens = f.integer(m, "text_tokens", 0);
             int crossText = textTokens == 0 ? f.integer(m.path("pipeline"), "pipeline.max_sequence_length", 1) : 0;
-            Architecture arch = new Architecture(f.integer(config, at + "num_layers", 1), heads, headDim, modelDim,
-                    ffn, crossText, textTokens > 0, false);
+            Architecture arch = new Architecture(
+                    f.integer(config, at + "num_layers", 1),
+                    heads,
+                    headDim,
+                    modelDim,
+                    ffn,
+                    crossText,
+                    textTokens > 0,
+                    false);
             out.add(f.spec(textTokens, arch, f.integer(m, "guidance_passes", 1), f.integer(m, "default_steps", 1)));
         }
         return out;
@@ -54,8 +61,11 @@ final class ModelContracts {
         List<ModelSpec> out = new ArrayList<>();
         for (JsonNode m : models(root, file)) {
             Fields f = new Fields(file, m);
-            out.add(f.spec(f.integer(m, "text_tokens", 0), nominalTinyArchitecture(f.family(),
-                    f.integer(m, "attention_heads", 1)), 2, 4));
+            out.add(f.spec(
+                    f.integer(m, "text_tokens", 0),
+                    nominalTinyArchitecture(f.family(), f.integer(m, "attention_heads", 1)),
+                    2,
+                    4));
         }
         return out;
     }
@@ -140,7 +150,11 @@ final class ModelContracts {
 
         Patch patch() {
             JsonNode p = model.get("patch");
-            if (p == null || !p.isArray() || p.size() != 3 || !p.get(0).isInt() || !p.get(1).isInt()
+            if (p == null
+                    || !p.isArray()
+                    || p.size() != 3
+                    || !p.get(0).isInt()
+                    || !p.get(1).isInt()
                     || !p.get(2).isInt()) {
                 throw bad("patch", "is not three integers [t, h, w]");
             }
@@ -150,16 +164,27 @@ final class ModelContracts {
         /** The entry's geometry with the given text tokens, architecture, passes per step and steps. */
         ModelSpec spec(int textTokens, Architecture arch, int cfgPasses, int defaultSteps) {
             int experts = integer(model, "experts", 1);
-            Double boundary = experts > 1 || model.hasNonNull("boundary_ratio")
-                    ? positive(model, "boundary_ratio") : null;
+            Double boundary =
+                    experts > 1 || model.hasNonNull("boundary_ratio") ? positive(model, "boundary_ratio") : null;
             if (boundary != null && boundary >= 1) {
                 throw bad("boundary_ratio", "is " + boundary + ", not below 1");
             }
             try {
-                return new ModelSpec(name(), family(), experts, boundary, integer(model, "temporal_factor", 1),
-                        integer(model, "spatial_factor", 1), patch(), integer(model, "height", 1),
-                        integer(model, "width", 1), integer(model, "reference_latent_frames", 1), textTokens, arch,
-                        cfgPasses, defaultSteps);
+                return new ModelSpec(
+                        name(),
+                        family(),
+                        experts,
+                        boundary,
+                        integer(model, "temporal_factor", 1),
+                        integer(model, "spatial_factor", 1),
+                        patch(),
+                        integer(model, "height", 1),
+                        integer(model, "width", 1),
+                        integer(model, "reference_latent_frames", 1),
+                        textTokens,
+                        arch,
+                        cfgPasses,
+                        defaultSteps);
             } catch (IllegalArgumentException e) {
                 throw new IllegalStateException(file + ": model " + name() + ": " + e.getMessage(), e);
             }

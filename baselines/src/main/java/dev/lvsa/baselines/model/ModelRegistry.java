@@ -34,8 +34,8 @@ public final class ModelRegistry {
         }
         for (ModelSpec s : tiny) {
             if (m.putIfAbsent(s.name(), s) != null) {
-                throw new IllegalStateException("tiny preset " + s.name()
-                        + " is listed twice or clashes with a real model");
+                throw new IllegalStateException(
+                        "tiny preset " + s.name() + " is listed twice or clashes with a real model");
             }
         }
         this.models = Collections.unmodifiableMap(m);
@@ -59,8 +59,8 @@ public final class ModelRegistry {
     public ModelSpec get(String name) {
         ModelSpec s = models.get(name);
         if (s == null) {
-            throw new BadInputException("model '" + name + "' is unknown (known: " + String.join(", ", models.keySet())
-                    + ")");
+            throw new BadInputException(
+                    "model '" + name + "' is unknown (known: " + String.join(", ", models.keySet()) + ")");
         }
         return s;
     }

@@ -21,14 +21,30 @@ import dev.lvsa.common.BadInputException;
  *                              (2 with classifier-free guidance)
  * @param defaultSteps          the model's usual number of denoising steps
  */
-public record ModelSpec(String name, ModelFamily family, int experts, Double boundaryRatio,
-                        int temporalFactor, int spatialFactor, Patch patch,
-                        int defaultHeight, int defaultWidth, int referenceLatentFrames, int textTokens,
-                        Architecture architecture, int cfgPasses, int defaultSteps) {
+public record ModelSpec(
+        String name,
+        ModelFamily family,
+        int experts,
+        Double boundaryRatio,
+        int temporalFactor,
+        int spatialFactor,
+        Patch patch,
+        int defaultHeight,
+        int defaultWidth,
+        int referenceLatentFrames,
+        int textTokens,
+        Architecture architecture,
+        int cfgPasses,
+        int defaultSteps) {
 
     public ModelSpec {
-        if (experts < 1 || temporalFactor < 1 || spatialFactor < 1 || referenceLatentFrames < 1 || textTokens < 0
-                || cfgPasses < 1 || defaultSteps < 1) {
+        if (experts < 1
+                || temporalFactor < 1
+                || spatialFactor < 1
+                || referenceLatentFrames < 1
+                || textTokens < 0
+                || cfgPasses < 1
+                || defaultSteps < 1) {
             throw new IllegalArgumentException(name + ": model facts out of range");
         }
         if (patch.t() != 1) {
@@ -70,8 +86,8 @@ public record ModelSpec(String name, ModelFamily family, int experts, Double bou
         double frames = horizon * (referenceFrames() - 1) + 1;
         long rounded = Math.round(frames);
         if (Math.abs(frames - rounded) > 1e-9 || rounded > Integer.MAX_VALUE) {
-            throw new BadInputException("horizon " + horizon + "x: gives " + frames + " video frames for " + name
-                    + ", not a whole number");
+            throw new BadInputException(
+                    "horizon " + horizon + "x: gives " + frames + " video frames for " + name + ", not a whole number");
         }
         int f = (int) rounded;
         if ((f - 1) % temporalFactor != 0) {

@@ -14,7 +14,10 @@ import java.util.Map;
  */
 public record LocalWindow(int halfWidth, Mode mode) implements FramePattern {
     /** How the window behaves at the ends of the video. */
-    public enum Mode { CLIP, SHIFT }
+    public enum Mode {
+        CLIP,
+        SHIFT
+    }
 
     public LocalWindow {
         if (halfWidth < 0) {

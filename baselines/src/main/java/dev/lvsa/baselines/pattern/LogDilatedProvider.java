@@ -28,8 +28,8 @@ public final class LogDilatedProvider implements PatternProvider {
         int window = PatternSpec.intParam(p, "window", 1, "log_dilated");
         int nFirst = PatternSpec.intParam(p, "n_first", 1, "log_dilated");
         if (!p.isEmpty()) {
-            throw new BadInputException("log_dilated: unknown parameter(s) " + p.keySet()
-                    + " (known: window, n_first)");
+            throw new BadInputException(
+                    "log_dilated: unknown parameter(s) " + p.keySet() + " (known: window, n_first)");
         }
         if (window < 0 || nFirst < 0) {
             throw new BadInputException("log_dilated: window and n_first must be >= 0");

@@ -15,8 +15,7 @@ import java.util.BitSet;
  * </ol>
  */
 public final class Lvsa {
-    private Lvsa() {
-    }
+    private Lvsa() {}
 
     /**
      * Resolves the knobs for T latent frames and a training horizon: first the rescale rule (when
@@ -34,8 +33,18 @@ public final class Lvsa {
         }
         int budget = budget(n, reference, p.sparsityScale());
         int kfi = p.kfi() != null ? p.kfi() : autoKfi(latentFrames, w, n, reference, p.sparsityScale());
-        return new LvsaResolved(latentFrames, reference, w, n, kfi, p.kfi() == null, rescaled, budget, p.rotate(),
-                p.expandWindow(), p.sparsityScale());
+        return new LvsaResolved(
+                latentFrames,
+                reference,
+                w,
+                n,
+                kfi,
+                p.kfi() == null,
+                rescaled,
+                budget,
+                p.rotate(),
+                p.expandWindow(),
+                p.sparsityScale());
     }
 
     /** {@code B = max(n_first + 1, floor(reference * sparsity_scale))}. */
@@ -73,7 +82,7 @@ public final class Lvsa {
     /** {@code |{0..n_first-1} ∪ {0, k, 2k, ... < T}|}. */
     static int gridAnchorCount(int t, int nFirst, int k) {
         int first = Math.min(nFirst, t);
-        int multiples = (t - 1) / k + 1;              // 0, k, ..., all < T
+        int multiples = (t - 1) / k + 1; // 0, k, ..., all < T
         int multiplesInsideFirst = first == 0 ? 0 : (first - 1) / k + 1;
         return first + multiples - multiplesInsideFirst;
     }

@@ -13,8 +13,8 @@ import dev.lvsa.common.BadInputException;
  * @param expandWindow  grow the window outward past anchors until it holds {@code min(2W+1, T-|anchors|)}
  *                      non-anchor frames (default on)
  */
-public record LvsaParams(int window, int nFirst, Integer kfi, boolean rotate, double sparsityScale,
-                         boolean expandWindow) {
+public record LvsaParams(
+        int window, int nFirst, Integer kfi, boolean rotate, double sparsityScale, boolean expandWindow) {
     public static final int DEFAULT_WINDOW = 3;
     public static final int DEFAULT_N_FIRST = 1;
 

@@ -15,9 +15,18 @@ package dev.lvsa.baselines.pattern;
  * @param expandWindow window expansion on
  * @param sparsityScale sparsity scale
  */
-public record LvsaResolved(int latentFrames, int reference, int window, int nFirst, int kfi, boolean kfiAuto,
-                           boolean rescaled, int budget, boolean rotate, boolean expandWindow,
-                           double sparsityScale) {
+public record LvsaResolved(
+        int latentFrames,
+        int reference,
+        int window,
+        int nFirst,
+        int kfi,
+        boolean kfiAuto,
+        boolean rescaled,
+        int budget,
+        boolean rotate,
+        boolean expandWindow,
+        double sparsityScale) {
 
     /** The periodic-grid offset at {@code step}: {@code step mod kfi} with rotation, else 0. */
     public int offsetAt(int step) {

@@ -10,8 +10,7 @@ import java.util.TreeMap;
 public final class PatternProviders {
     private static volatile Map<String, PatternProvider> cache;
 
-    private PatternProviders() {
-    }
+    private PatternProviders() {}
 
     /** The provider called {@code name}, or null. */
     public static PatternProvider find(String name) {
@@ -38,12 +37,13 @@ public final class PatternProviders {
         for (PatternProvider p : ServiceLoader.load(PatternProvider.class, PatternProviders.class.getClassLoader())) {
             String n = p.name();
             if (n == null || !PatternSpec.NAME.matcher(n).matches()) {
-                throw new IllegalStateException("pattern provider " + p.getClass().getName() + " has an invalid name '"
-                        + n + "' (must match " + PatternSpec.NAME.pattern() + ")");
+                throw new IllegalStateException(
+                        "pattern provider " + p.getClass().getName() + " has an invalid name '" + n + "' (must match "
+                                + PatternSpec.NAME.pattern() + ")");
             }
             if (PatternSpec.builtInTypes().contains(n) || PatternSpec.RESERVED.contains(n)) {
-                throw new IllegalStateException("pattern provider " + p.getClass().getName() + " takes the name '" + n
-                        + "' of a built-in type");
+                throw new IllegalStateException("pattern provider "
+                        + p.getClass().getName() + " takes the name '" + n + "' of a built-in type");
             }
             PatternProvider old = m.put(n, p);
             if (old != null && !old.getClass().equals(p.getClass())) {

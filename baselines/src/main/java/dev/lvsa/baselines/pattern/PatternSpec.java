@@ -46,12 +46,12 @@ public final class PatternSpec {
     public static final Pattern NAME = Pattern.compile("^[a-z][a-z0-9_.+-]*$");
     /** Method names a user pattern may not take. */
     public static final Set<String> RESERVED = Set.of("dense", "riflex", "ultravico");
+
     private static final List<String> BUILT_IN_TYPES =
             List.of("window", "first_frames", "periodic_anchors", "all", "dense", "union", "intersection", "lvsa");
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    private PatternSpec() {
-    }
+    private PatternSpec() {}
 
     /**
      * A parsed pattern with its name and the spec it came from.
@@ -60,8 +60,7 @@ public final class PatternSpec {
      * @param pattern the pattern
      * @param spec    the spec JSON (recorded in plans' method_params)
      */
-    public record Named(String name, FramePattern pattern, JsonNode spec) {
-    }
+    public record Named(String name, FramePattern pattern, JsonNode spec) {}
 
     /**
      * Resolves what a user typed: a path to a spec file (an existing file or a name ending in {@code .json}), or
@@ -88,14 +87,16 @@ public final class PatternSpec {
         } catch (NoSuchFileException e) {
             throw new BadInputException(source + ": no such pattern spec file");
         } catch (JsonProcessingException e) {
-            throw new BadInputException(source + ": not valid JSON (line " + e.getLocation().getLineNr() + ", column "
-                    + e.getLocation().getColumnNr() + ": " + e.getOriginalMessage() + ")");
+            throw new BadInputException(
+                    source + ": not valid JSON (line " + e.getLocation().getLineNr() + ", column "
+                            + e.getLocation().getColumnNr() + ": " + e.getOriginalMessage() + ")");
         } catch (IOException e) {
-            throw new BadInputException(source + ": cannot read (" + e.getClass().getSimpleName() + ": "
-                    + e.getMessage() + ")");
+            throw new BadInputException(
+                    source + ": cannot read (" + e.getClass().getSimpleName() + ": " + e.getMessage() + ")");
         }
-        String stem = file.getFileName() == null ? "pattern" : file.getFileName().toString().replaceFirst(
-                "(?i)\\.json$", "");
+        String stem = file.getFileName() == null
+                ? "pattern"
+                : file.getFileName().toString().replaceFirst("(?i)\\.json$", "");
         return parseDocument(root, source, stem);
     }
 
@@ -148,8 +149,7 @@ public final class PatternSpec {
                 for (String kv : rest.split(",")) {
                     int eq = kv.indexOf('=');
                     if (eq <= 0) {
-                        throw new BadInputException("pattern '" + ref + "': '" + kv.trim()
-                                + "' is not key=value");
+                        throw new BadInputException("pattern '" + ref + "': '" + kv.trim() + "' is not key=value");
                     }
                     String key = kv.substring(0, eq).trim();
                     if (node.has(key)) {
@@ -199,44 +199,24 @@ public final class PatternSpec {
         String type = typeNode.asText();
         try {
             switch (type) {
-                case "window": {
-                    checkFields(node, Set.of("type", "half_width", "mode"), source, path);
-                    String mode = text(node, "mode", "clip", source, path);
-                    LocalWindow.Mode m;
-                    if (mode.equals("clip")) {
-                        m = LocalWindow.Mode.CLIP;
-                    } else if (mode.equals("shift")) {
-                        m = LocalWindow.Mode.SHIFT;
-                    } else {
-                        throw new BadInputException(source + ": " + path + ".mode '" + mode
-                                + "': must be clip or shift");
-                    }
-                    return new LocalWindow(requiredInt(node, "half_width", source, path), m);
-                }
+                case "window":
+                    return parseWindow(node, source, path);
                 case "first_frames":
                     checkFields(node, Set.of("type", "n"), source, path);
                     return new FirstFrames(requiredInt(node, "n", source, path));
                 case "periodic_anchors":
                     checkFields(node, Set.of("type", "interval", "rotate", "offset"), source, path);
-                    return new PeriodicAnchors(requiredInt(node, "interval", source, path),
-                            bool(node, "rotate", false, source, path), optInt(node, "offset", 0, source, path));
+                    return new PeriodicAnchors(
+                            requiredInt(node, "interval", source, path),
+                            bool(node, "rotate", false, source, path),
+                            optInt(node, "offset", 0, source, path));
                 case "all":
                 case "dense":
                     checkFields(node, Set.of("type"), source, path);
                     return new AllFrames();
                 case "union":
-                case "intersection": {
-                    checkFields(node, Set.of("type", "parts"), source, path);
-                    JsonNode parts = node.get("parts");
-                    if (parts == null || !parts.isArray() || parts.isEmpty()) {
-                        throw new BadInputException(source + ": " + path + ".parts: must be a non-empty array");
-                    }
-                    List<FramePattern> ps = new ArrayList<>();
-                    for (int i = 0; i < parts.size(); i++) {
-                        ps.add(parsePart(parts.get(i), source, path + ".parts[" + i + "]"));
-                    }
-                    return type.equals("union") ? new Union(ps) : new Intersection(ps);
-                }
+                case "intersection":
+                    return parseComposite(type, node, source, path);
                 case "lvsa":
                     return parseLvsa(node, source, path);
                 default:
@@ -248,9 +228,41 @@ public final class PatternSpec {
         }
     }
 
+    /** A {@code window}: its half_width, and its mode clip (the default) or shift. */
+    private static FramePattern parseWindow(JsonNode node, String source, String path) {
+        checkFields(node, Set.of("type", "half_width", "mode"), source, path);
+        String mode = text(node, "mode", "clip", source, path);
+        LocalWindow.Mode m;
+        if (mode.equals("clip")) {
+            m = LocalWindow.Mode.CLIP;
+        } else if (mode.equals("shift")) {
+            m = LocalWindow.Mode.SHIFT;
+        } else {
+            throw new BadInputException(source + ": " + path + ".mode '" + mode + "': must be clip or shift");
+        }
+        return new LocalWindow(requiredInt(node, "half_width", source, path), m);
+    }
+
+    /** A {@code union} or {@code intersection} of its parts, each parsed at {@code path.parts[i]}. */
+    private static FramePattern parseComposite(String type, JsonNode node, String source, String path) {
+        checkFields(node, Set.of("type", "parts"), source, path);
+        JsonNode parts = node.get("parts");
+        if (parts == null || !parts.isArray() || parts.isEmpty()) {
+            throw new BadInputException(source + ": " + path + ".parts: must be a non-empty array");
+        }
+        List<FramePattern> ps = new ArrayList<>();
+        for (int i = 0; i < parts.size(); i++) {
+            ps.add(parsePart(parts.get(i), source, path + ".parts[" + i + "]"));
+        }
+        return type.equals("union") ? new Union(ps) : new Intersection(ps);
+    }
+
     private static FramePattern parseLvsa(JsonNode node, String source, String path) {
-        checkFields(node, Set.of("type", "window", "n_first", "kfi", "rotate", "sparsity_scale", "expand_window"),
-                source, path);
+        checkFields(
+                node,
+                Set.of("type", "window", "n_first", "kfi", "rotate", "sparsity_scale", "expand_window"),
+                source,
+                path);
         LvsaParams d = LvsaParams.defaults();
         Integer kfi = null;
         JsonNode k = node.get("kfi");
@@ -265,9 +277,13 @@ public final class PatternSpec {
             }
             scale = s.asDouble();
         }
-        return new LvsaPattern(new LvsaParams(optInt(node, "window", d.window(), source, path),
-                optInt(node, "n_first", d.nFirst(), source, path), kfi, bool(node, "rotate", true, source, path),
-                scale, bool(node, "expand_window", true, source, path)));
+        return new LvsaPattern(new LvsaParams(
+                optInt(node, "window", d.window(), source, path),
+                optInt(node, "n_first", d.nFirst(), source, path),
+                kfi,
+                bool(node, "rotate", true, source, path),
+                scale,
+                bool(node, "expand_window", true, source, path)));
     }
 
     private static FramePattern fromProvider(String type, JsonNode node, String source, String path) {

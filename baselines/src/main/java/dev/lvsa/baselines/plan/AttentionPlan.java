@@ -22,8 +22,20 @@ import java.util.Map;
  * @param backend        kernel wanted; never a silent fallback
  * @param expected       densities the planner computed (may be null)
  */
-@JsonPropertyOrder({"schema_version", "created_by", "model", "method", "method_params", "geometry", "steps", "mask",
-    "score_transform", "rope_transform", "backend", "expected"})
+@JsonPropertyOrder({
+    "schema_version",
+    "created_by",
+    "model",
+    "method",
+    "method_params",
+    "geometry",
+    "steps",
+    "mask",
+    "score_transform",
+    "rope_transform",
+    "backend",
+    "expected"
+})
 public record AttentionPlan(
         @JsonProperty("schema_version") int schemaVersion,
         @JsonProperty("created_by") String createdBy,
@@ -36,7 +48,9 @@ public record AttentionPlan(
         @JsonProperty("score_transform") UltraVicoTransform scoreTransform,
         @JsonProperty("rope_transform") RiflexTransform ropeTransform,
         @JsonProperty("backend") PlanBackend backend,
-        @JsonProperty("expected") @JsonInclude(JsonInclude.Include.NON_NULL) PlanExpected expected) {
+
+        @JsonProperty("expected") @JsonInclude(JsonInclude.Include.NON_NULL)
+        PlanExpected expected) {
 
     /** The schema version this code writes. */
     public static final int SCHEMA_VERSION = 1;

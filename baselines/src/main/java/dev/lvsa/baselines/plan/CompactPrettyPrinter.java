@@ -19,8 +19,8 @@ public final class CompactPrettyPrinter implements PrettyPrinter, Instantiatable
     /** A container being written. */
     private static final class Frame {
         final boolean array;
-        final int arrayDepth;   // arrays since the nearest enclosing object, this one included (0 for objects)
-        boolean brokenLines;    // array: elements placed on their own lines
+        final int arrayDepth; // arrays since the nearest enclosing object, this one included (0 for objects)
+        boolean brokenLines; // array: elements placed on their own lines
 
         Frame(boolean array, int arrayDepth) {
             this.array = array;

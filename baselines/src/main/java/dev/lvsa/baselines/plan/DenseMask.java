@@ -1,5 +1,4 @@
 package dev.lvsa.baselines.plan;
 
 /** {@code {"kind": "dense"}}: the model's own dense self-attention. */
-public record DenseMask() implements PlanMask {
-}
+public record DenseMask() implements PlanMask {}

@@ -13,7 +13,9 @@ import java.util.List;
  * are read from {@code contracts/backends.json}, which the Python worker reads too.
  */
 @JsonPropertyOrder({"name", "on_unavailable"})
-public record PlanBackend(@JsonProperty("name") String name, @JsonProperty("on_unavailable") String onUnavailable) {
+public record PlanBackend(
+        @JsonProperty("name") String name,
+        @JsonProperty("on_unavailable") String onUnavailable) {
     /** Classpath location of the backend names (the repository's {@code contracts/} folder is a resource root). */
     public static final String BACKENDS_RESOURCE = "/contracts/backends.json";
     /** Every backend name a job may ask for, in file order: the plan's names and the worker-only overrides. */
@@ -28,8 +30,8 @@ public record PlanBackend(@JsonProperty("name") String name, @JsonProperty("on_u
             String name = b.path("name").asText("");
             JsonNode plan = b.path("in_plan");
             if (name.isEmpty() || !plan.isBoolean() || all.contains(name)) {
-                throw new IllegalStateException(BACKENDS_RESOURCE + ": entry " + b + " needs a name of its own and a "
-                        + "boolean in_plan");
+                throw new IllegalStateException(
+                        BACKENDS_RESOURCE + ": entry " + b + " needs a name of its own and a " + "boolean in_plan");
             }
             all.add(name);
             if (plan.asBoolean()) {

@@ -13,6 +13,9 @@ import java.util.List;
 public record PlanExpected(
         @JsonProperty("frame_density_per_step") @JsonSerialize(contentUsing = SixDecimals.class)
         List<Double> frameDensityPerStep,
-        @JsonProperty("mean_frame_density") @JsonSerialize(using = SixDecimals.class) double meanFrameDensity,
-        @JsonProperty("mean_token_density") @JsonSerialize(using = SixDecimals.class) double meanTokenDensity) {
-}
+
+        @JsonProperty("mean_frame_density") @JsonSerialize(using = SixDecimals.class)
+        double meanFrameDensity,
+
+        @JsonProperty("mean_token_density") @JsonSerialize(using = SixDecimals.class)
+        double meanTokenDensity) {}

@@ -6,8 +6,19 @@ import dev.lvsa.baselines.model.Geometry;
 import java.util.List;
 
 /** The plan's {@code geometry}: what the worker checks against the loaded model. */
-@JsonPropertyOrder({"video_frames", "latent_frames", "height", "width", "temporal_factor", "spatial_factor", "patch",
-    "frame_grid", "tokens_per_frame", "text_tokens", "reference_latent_frames"})
+@JsonPropertyOrder({
+    "video_frames",
+    "latent_frames",
+    "height",
+    "width",
+    "temporal_factor",
+    "spatial_factor",
+    "patch",
+    "frame_grid",
+    "tokens_per_frame",
+    "text_tokens",
+    "reference_latent_frames"
+})
 public record PlanGeometry(
         @JsonProperty("video_frames") int videoFrames,
         @JsonProperty("latent_frames") int latentFrames,
@@ -23,8 +34,17 @@ public record PlanGeometry(
 
     /** The plan geometry of a validated job geometry. */
     public static PlanGeometry of(Geometry g) {
-        return new PlanGeometry(g.videoFrames(), g.latentFrames(), g.height(), g.width(), g.model().temporalFactor(),
-                g.model().spatialFactor(), g.model().patch().asList(), List.of(g.gridRows(), g.gridCols()),
-                g.tokensPerFrame(), g.textTokens(), g.referenceLatentFrames());
+        return new PlanGeometry(
+                g.videoFrames(),
+                g.latentFrames(),
+                g.height(),
+                g.width(),
+                g.model().temporalFactor(),
+                g.model().spatialFactor(),
+                g.model().patch().asList(),
+                List.of(g.gridRows(), g.gridCols()),
+                g.tokensPerFrame(),
+                g.textTokens(),
+                g.referenceLatentFrames());
     }
 }

@@ -15,8 +15,7 @@ import java.nio.file.Path;
 public final class PlanJson {
     private static final ObjectMapper MAPPER = newMapper();
 
-    private PlanJson() {
-    }
+    private PlanJson() {}
 
     /** A mapper configured the toolkit's way: plain decimals, no failure on empty records, strict reading. */
     public static ObjectMapper newMapper() {

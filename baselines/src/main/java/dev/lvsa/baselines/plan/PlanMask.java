@@ -9,5 +9,4 @@ import com.fasterxml.jackson.annotation.JsonTypeInfo;
     @JsonSubTypes.Type(value = DenseMask.class, name = "dense"),
     @JsonSubTypes.Type(value = FrameBlocksMask.class, name = "frame_blocks")
 })
-public sealed interface PlanMask permits DenseMask, FrameBlocksMask {
-}
+public sealed interface PlanMask permits DenseMask, FrameBlocksMask {}

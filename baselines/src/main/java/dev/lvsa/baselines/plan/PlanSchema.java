@@ -19,8 +19,7 @@ public final class PlanSchema {
 
     private static final JsonSchema V1 = load();
 
-    private PlanSchema() {
-    }
+    private PlanSchema() {}
 
     /** Schema violations of {@code plan}, each as "path: message"; empty when valid. */
     public static List<String> validate(JsonNode plan) {

@@ -18,8 +18,7 @@ import java.util.List;
  * nothing to check in the document.
  */
 public final class PlanValidator {
-    private PlanValidator() {
-    }
+    private PlanValidator() {}
 
     /** The problems found, one line each; empty when the plan follows the rules. */
     public static List<String> validate(AttentionPlan plan) {
@@ -37,18 +36,21 @@ public final class PlanValidator {
         }
         int hs = g.spatialFactor() * g.patch().get(1);
         int ws = g.spatialFactor() * g.patch().get(2);
-        if (g.height() % hs != 0 || g.width() % ws != 0 || grid.get(0) != g.height() / hs
+        if (g.height() % hs != 0
+                || g.width() % ws != 0
+                || grid.get(0) != g.height() / hs
                 || grid.get(1) != g.width() / ws) {
-            out.add("geometry: frame_grid " + grid + " != [height " + g.height() + " / " + hs + ", width "
-                    + g.width() + " / " + ws + "] (exactly)");
+            out.add("geometry: frame_grid " + grid + " != [height " + g.height() + " / " + hs + ", width " + g.width()
+                    + " / " + ws + "] (exactly)");
         }
         if (plan.mask() instanceof FrameBlocksMask fb) {
             checkFrameBlocks(fb, g.latentFrames(), plan.steps(), out);
         }
-        if (plan.expected() != null && plan.expected().frameDensityPerStep() != null
+        if (plan.expected() != null
+                && plan.expected().frameDensityPerStep() != null
                 && plan.expected().frameDensityPerStep().size() != plan.steps()) {
-            out.add("expected: frame_density_per_step has " + plan.expected().frameDensityPerStep().size()
-                    + " entries for " + plan.steps() + " steps");
+            out.add("expected: frame_density_per_step has "
+                    + plan.expected().frameDensityPerStep().size() + " entries for " + plan.steps() + " steps");
         }
         return out;
     }
@@ -85,8 +87,8 @@ public final class PlanValidator {
         for (int s = 0; s < fb.stepPatterns().size(); s++) {
             int idx = fb.stepPatterns().get(s);
             if (idx < 0 || idx >= fb.patterns().size()) {
-                out.add("mask.step_patterns[" + s + "]: " + idx + " is not an index into " + fb.patterns().size()
-                        + " patterns");
+                out.add("mask.step_patterns[" + s + "]: " + idx + " is not an index into "
+                        + fb.patterns().size() + " patterns");
             }
         }
     }

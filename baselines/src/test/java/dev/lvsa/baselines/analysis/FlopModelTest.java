@@ -53,7 +53,7 @@ class FlopModelTest {
     @Test
     void a_sparse_mask_counts_only_attended_pairs() {
         Geometry g = ModelRegistry.standard().get("wan2.1-t2v-1.3b").geometry(161, null, null);
-        long framePairs = 41 * 21;  // 21 key frames per query frame
+        long framePairs = 41 * 21; // 21 key frames per query frame
         assertThat(FlopModel.selfAttentionFlops(g, framePairs))
                 .isEqualTo(30 * 4.0 * framePairs * 1560.0 * 1560.0 * 1536);
     }

@@ -20,17 +20,17 @@ class PatternAnalyzerTest {
 
     @Test
     void lvsa_at_6x_on_wan_1_3b() {
-        AnalysisReport r = PatternAnalyzer.analyze(new LvsaMethod(LvsaParams.defaults())
-                .plan(geometry("wan2.1-t2v-1.3b", 481), 50), 2);
+        AnalysisReport r = PatternAnalyzer.analyze(
+                new LvsaMethod(LvsaParams.defaults()).plan(geometry("wan2.1-t2v-1.3b", 481), 50), 2);
         assertThat(r.latentFrames()).isEqualTo(121);
         assertThat(r.tokensPerFrame()).isEqualTo(1560);
         assertThat(r.kfi()).isEqualTo(9);
         assertThat(r.density()).isCloseTo(21.0 / 121, within(1e-12));
         assertThat(r.budget().min()).isEqualTo(21);
-        assertThat(r.budget().max()).isEqualTo(22);     // offsets whose grid misses frame 0 add one anchor
-        assertThat(r.anchorFullCoverageStep()).isEqualTo(8);   // offsets 0..8 by step 8
+        assertThat(r.budget().max()).isEqualTo(22); // offsets whose grid misses frame 0 add one anchor
+        assertThat(r.anchorFullCoverageStep()).isEqualTo(8); // offsets 0..8 by step 8
         assertThat(r.anchorCountPerFrame()).allSatisfy(n -> assertThat(n).isGreaterThanOrEqualTo(5));
-        assertThat(r.anchorCountPerFrame().get(0)).isEqualTo(50);   // n_first anchor at every step
+        assertThat(r.anchorCountPerFrame().get(0)).isEqualTo(50); // n_first anchor at every step
         assertThat(r.attentionComputeReduction()).isCloseTo(1 / r.meanDensity(), within(1e-9));
         assertThat(r.computeReduction()).isBetween(1.0, r.attentionComputeReduction());
         assertThat(r.attentionFlopsDense()).isEqualTo(2 * 50 * 30 * 4.0 * Math.pow(121 * 1560.0, 2) * 1536);
@@ -47,8 +47,8 @@ class PatternAnalyzerTest {
 
     @Test
     void without_rotation_most_frames_never_become_anchors() {
-        AnalysisReport r = PatternAnalyzer.analyze(new LvsaMethod(LvsaParams.defaults().withRotate(false))
-                .plan(geometry("wan2.1-t2v-1.3b", 161), 50), 2);
+        AnalysisReport r = PatternAnalyzer.analyze(
+                new LvsaMethod(LvsaParams.defaults().withRotate(false)).plan(geometry("wan2.1-t2v-1.3b", 161), 50), 2);
         assertThat(r.anchorFullCoverageStep()).isNull();
         assertThat(r.anchorCountPerFrame().stream().filter(n -> n == 0).count()).isEqualTo(41 - 14);
     }
@@ -61,8 +61,8 @@ class PatternAnalyzerTest {
      */
     @Test
     void token_density_counts_text_tokens() {
-        AnalysisReport r = PatternAnalyzer.analyze(new PatternMethod(PatternSpec.resolve("window:half_width=0"))
-                .plan(geometry("tiny-hv15", 65), 4), 2);
+        AnalysisReport r = PatternAnalyzer.analyze(
+                new PatternMethod(PatternSpec.resolve("window:half_width=0")).plan(geometry("tiny-hv15", 65), 4), 2);
         assertThat(r.density()).isCloseTo(1.0 / 17, within(1e-12));
         assertThat(r.tokenDensity()).isCloseTo(23_104.0 / 179_776.0, within(1e-12));
         assertThat(r.architectureNominal()).isTrue();

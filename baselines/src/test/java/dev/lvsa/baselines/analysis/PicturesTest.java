@@ -46,7 +46,7 @@ class PicturesTest {
         double attended = 1 - (double) white / ((long) img.getWidth() * img.getHeight());
         assertThat(attended).isEqualTo(mask.density());
         try (var files = Files.list(dir)) {
-            assertThat(files.toList()).containsExactly(file);   // no temp file left behind
+            assertThat(files.toList()).containsExactly(file); // no temp file left behind
         }
     }
 }

@@ -8,7 +8,6 @@ import dev.lvsa.baselines.plan.PlanBackend;
 import dev.lvsa.baselines.plan.PlanJson;
 import dev.lvsa.baselines.plan.PlanSchema;
 import dev.lvsa.baselines.plan.PlanValidator;
-import dev.lvsa.common.BadInputException;
 import java.awt.image.BufferedImage;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -27,8 +26,13 @@ class PatternCliTest {
         JsonNode models = JSON.readTree(r.out());
         assertThat(models).hasSize(8);
         for (JsonNode m : models) {
-            assertThat(m.has("name") && m.has("reference_frames") && m.has("height") && m.has("width")
-                    && m.has("tokens_per_frame")).as(m.toString()).isTrue();
+            assertThat(m.has("name")
+                            && m.has("reference_frames")
+                            && m.has("height")
+                            && m.has("width")
+                            && m.has("tokens_per_frame"))
+                    .as(m.toString())
+                    .isTrue();
         }
         JsonNode wan = models.get(0);
         assertThat(wan.get("name").asText()).isEqualTo("wan2.1-t2v-1.3b");
@@ -46,15 +50,19 @@ class PatternCliTest {
         assertThat(a.get("tokens_per_frame").asInt()).isEqualTo(1560);
         assertThat(a.get("kfi").asInt()).isEqualTo(9);
         assertThat(a.get("density").asDouble()).isBetween(0.1735, 0.1736);
-        assertThat(a.get("mean_density").asDouble()).isGreaterThan(a.get("density").asDouble());
-        assertThat(a.get("attention_flops_dense").asDouble()).isGreaterThan(a.get("attention_flops").asDouble());
+        assertThat(a.get("mean_density").asDouble())
+                .isGreaterThan(a.get("density").asDouble());
+        assertThat(a.get("attention_flops_dense").asDouble())
+                .isGreaterThan(a.get("attention_flops").asDouble());
         assertThat(a.get("compute_reduction").asDouble()).isBetween(4.0, 4.5);
         assertThat(a.get("anchor_full_coverage_step").asInt()).isEqualTo(8);
-        JsonNode dense = JSON.readTree(CliRun.of("analyze", "--model", "wan2.1-t2v-1.3b", "--frames", "161",
-                "--method", "dense", "--json").out());
+        JsonNode dense = JSON.readTree(
+                CliRun.of("analyze", "--model", "wan2.1-t2v-1.3b", "--frames", "161", "--method", "dense", "--json")
+                        .out());
         assertThat(dense.get("kfi").isNull()).isTrue();
-        JsonNode fixed = JSON.readTree(CliRun.of("analyze", "--model", "wan2.1-t2v-1.3b", "--frames", "161",
-                "--no-rotation", "--json").out());
+        JsonNode fixed = JSON.readTree(
+                CliRun.of("analyze", "--model", "wan2.1-t2v-1.3b", "--frames", "161", "--no-rotation", "--json")
+                        .out());
         assertThat(fixed.get("anchor_full_coverage_step").isNull()).isTrue();
     }
 
@@ -68,8 +76,8 @@ class PatternCliTest {
     @Test
     void plan_writes_a_valid_plan_atomically(@TempDir Path dir) throws Exception {
         Path file = dir.resolve("plan.json");
-        CliRun r = CliRun.of("plan", "--model", "wan2.1-t2v-1.3b", "--frames", "321", "--method", "lvsa", "--out",
-                file.toString());
+        CliRun r = CliRun.of(
+                "plan", "--model", "wan2.1-t2v-1.3b", "--frames", "321", "--method", "lvsa", "--out", file.toString());
         assertThat(r.code()).as(r.err()).isZero();
         assertThat(r.out()).contains("6 distinct masks");
         JsonNode plan = PlanJson.mapper().readTree(Files.readString(file));
@@ -81,15 +89,31 @@ class PatternCliTest {
             assertThat(files.toList()).containsExactly(file);
         }
         // a second write replaces the first
-        assertThat(CliRun.of("plan", "--model", "tiny-wan", "--frames", "33", "--method", "riflex", "--riflex-n",
-                "7", "--out", file.toString()).code()).isZero();
-        assertThat(PlanJson.mapper().readTree(Files.readString(file)).at("/rope_transform/repeat_latent_frames")
-                .asInt()).isEqualTo(7);
+        assertThat(CliRun.of(
+                                "plan",
+                                "--model",
+                                "tiny-wan",
+                                "--frames",
+                                "33",
+                                "--method",
+                                "riflex",
+                                "--riflex-n",
+                                "7",
+                                "--out",
+                                file.toString())
+                        .code())
+                .isZero();
+        assertThat(PlanJson.mapper()
+                        .readTree(Files.readString(file))
+                        .at("/rope_transform/repeat_latent_frames")
+                        .asInt())
+                .isEqualTo(7);
     }
 
     @Test
     void plan_from_a_user_spec(@TempDir Path dir) throws Exception {
-        Path spec = Path.of(getClass().getResource("/specs/window5-anchors8.json").toURI());
+        Path spec =
+                Path.of(getClass().getResource("/specs/window5-anchors8.json").toURI());
         CliRun r = CliRun.of("plan", "--model", "tiny-hv15", "--frames", "65", "--pattern", spec.toString());
         assertThat(r.code()).as(r.err()).isZero();
         JsonNode plan = PlanJson.mapper().readTree(r.out());
@@ -101,15 +125,16 @@ class PatternCliTest {
     @Test
     void show_prints_ascii_and_writes_png(@TempDir Path dir) throws Exception {
         Path png = dir.resolve("mask.png");
-        CliRun r = CliRun.of("show", "--model", "wan2.1-t2v-1.3b", "--frames", "161", "--step", "1", "--png",
-                png.toString());
+        CliRun r = CliRun.of(
+                "show", "--model", "wan2.1-t2v-1.3b", "--frames", "161", "--step", "1", "--png", png.toString());
         assertThat(r.code()).as(r.err()).isZero();
         assertThat(r.out()).contains("step 1 of 50").contains("A=anchor");
         BufferedImage img = ImageIO.read(png.toFile());
         assertThat(img.getWidth()).isEqualTo(41 * 8);
         Path all = dir.resolve("all.png");
-        assertThat(CliRun.of("show", "--model", "tiny-wan", "--frames", "65", "--png", all.toString(),
-                "--all-steps").code()).isZero();
+        assertThat(CliRun.of("show", "--model", "tiny-wan", "--frames", "65", "--png", all.toString(), "--all-steps")
+                        .code())
+                .isZero();
         assertThat(ImageIO.read(all.toFile()).getHeight()).isEqualTo(17 * 8);
     }
 
@@ -117,7 +142,9 @@ class PatternCliTest {
     void help_and_version_everywhere() {
         for (String sub : new String[] {"models", "show", "analyze", "check", "plan"}) {
             assertThat(CliRun.of(sub, "--help").code()).isZero();
-            assertThat(CliRun.of(sub, "--version").out()).startsWith("pattern ").contains("(lvsa-toolkit, attention plan schema v1)");
+            assertThat(CliRun.of(sub, "--version").out())
+                    .startsWith("pattern ")
+                    .contains("(lvsa-toolkit, attention plan schema v1)");
         }
         assertThat(CliRun.of().code()).isEqualTo(2);
         assertThat(CliRun.of("plan", "--help").out().replaceAll("\\s+", " "))

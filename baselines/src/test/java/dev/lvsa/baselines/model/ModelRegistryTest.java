@@ -47,18 +47,46 @@ class ModelRegistryTest {
         Patch wanPatch = new Patch(1, 2, 2);
         Patch hvPatch = new Patch(1, 1, 1);
         List<ModelSpec> expected = List.of(
-                new ModelSpec("wan2.1-t2v-1.3b", ModelFamily.WAN, 1, null, 4, 8, wanPatch, 480, 832, 21, 0,
-                        wan13, 2, 50),
-                new ModelSpec("wan2.1-t2v-14b", ModelFamily.WAN, 1, null, 4, 8, wanPatch, 480, 832, 21, 0,
-                        wan14, 2, 50),
-                new ModelSpec("wan2.2-t2v-a14b", ModelFamily.WAN, 2, 0.875, 4, 8, wanPatch, 480, 832, 21, 0,
-                        wan14, 2, 40),
-                new ModelSpec("hunyuanvideo-1.5-480p", ModelFamily.HUNYUANVIDEO15, 1, null, 4, 16, hvPatch, 480,
-                        848, 33, 1985, hv15, 2, 50),
-                new ModelSpec("hunyuanvideo-1.5-720p", ModelFamily.HUNYUANVIDEO15, 1, null, 4, 16, hvPatch, 720,
-                        1280, 33, 1985, hv15, 2, 50));
+                new ModelSpec(
+                        "wan2.1-t2v-1.3b", ModelFamily.WAN, 1, null, 4, 8, wanPatch, 480, 832, 21, 0, wan13, 2, 50),
+                new ModelSpec(
+                        "wan2.1-t2v-14b", ModelFamily.WAN, 1, null, 4, 8, wanPatch, 480, 832, 21, 0, wan14, 2, 50),
+                new ModelSpec(
+                        "wan2.2-t2v-a14b", ModelFamily.WAN, 2, 0.875, 4, 8, wanPatch, 480, 832, 21, 0, wan14, 2, 40),
+                new ModelSpec(
+                        "hunyuanvideo-1.5-480p",
+                        ModelFamily.HUNYUANVIDEO15,
+                        1,
+                        null,
+                        4,
+                        16,
+                        hvPatch,
+                        480,
+                        848,
+                        33,
+                        1985,
+                        hv15,
+                        2,
+                        50),
+                new ModelSpec(
+                        "hunyuanvideo-1.5-720p",
+                        ModelFamily.HUNYUANVIDEO15,
+                        1,
+                        null,
+                        4,
+                        16,
+                        hvPatch,
+                        720,
+                        1280,
+                        33,
+                        1985,
+                        hv15,
+                        2,
+                        50));
         assertThat(registry.all().subList(0, expected.size())).containsExactlyElementsOf(expected);
-        assertThat(registry.all()).extracting(ModelSpec::name).endsWith("tiny-wan", "tiny-wan22", "tiny-hv15")
+        assertThat(registry.all())
+                .extracting(ModelSpec::name)
+                .endsWith("tiny-wan", "tiny-wan22", "tiny-hv15")
                 .hasSize(expected.size() + 3);
     }
 
@@ -67,8 +95,10 @@ class ModelRegistryTest {
         for (JsonNode m : ContractFiles.read(ModelRegistry.REAL_MODELS_RESOURCE).path("models")) {
             JsonNode p = m.path("pipeline");
             if (m.path("text_tokens").asInt() > 0) {
-                assertThat(p.path("tokenizer_max_length").asInt() + p.path("tokenizer_2_max_length").asInt()
-                        + p.path("vision_num_semantic_tokens").asInt()).as(m.path("name").asText())
+                assertThat(p.path("tokenizer_max_length").asInt()
+                                + p.path("tokenizer_2_max_length").asInt()
+                                + p.path("vision_num_semantic_tokens").asInt())
+                        .as(m.path("name").asText())
                         .isEqualTo(m.path("text_tokens").asInt());
             }
         }
@@ -87,34 +117,40 @@ class ModelRegistryTest {
 
     @Test
     void a_bad_or_missing_field_names_the_file_the_model_and_the_field() {
-        assertThat(brokenRealModel(0, m -> m.remove("default_steps"))).hasMessage(
-                "real-models.json: model wan2.1-t2v-1.3b lacks integer field 'default_steps'");
-        assertThat(brokenRealModel(1, m -> m.put("guidance_passes", "two"))).hasMessage(
-                "real-models.json: model wan2.1-t2v-14b lacks integer field 'guidance_passes'");
-        assertThat(brokenRealModel(2, m -> m.remove("boundary_ratio"))).hasMessage(
-                "real-models.json: model wan2.2-t2v-a14b lacks number field 'boundary_ratio'");
-        assertThat(brokenRealModel(0, m -> m.with("pipeline").remove("max_sequence_length"))).hasMessage(
-                "real-models.json: model wan2.1-t2v-1.3b lacks integer field 'pipeline.max_sequence_length'");
-        assertThat(brokenRealModel(3, m -> m.put("transformer", "nowhere"))).hasMessage(
-                "real-models.json: model hunyuanvideo-1.5-480p: field 'transformer' names component 'nowhere', "
-                        + "which has no config in components");
-        assertThat(brokenRealModel(4, m -> m.put("height", 0))).hasMessage(
-                "real-models.json: model hunyuanvideo-1.5-720p: field 'height' is 0, below 1");
-        assertThat(brokenRealModel(0, m -> m.putArray("patch").add(1).add(2))).hasMessage(
-                "real-models.json: model wan2.1-t2v-1.3b: field 'patch' is not three integers [t, h, w]");
-        assertThat(brokenRealModel(0, m -> m.put("family", "sora"))).hasMessageStartingWith(
-                "real-models.json: model wan2.1-t2v-1.3b: field 'family' is 'sora', not a known family");
-        assertThat(brokenRealModel(0, m -> m.remove("name"))).hasMessage(
-                "real-models.json: a model lacks text field 'name'");
+        assertThat(brokenRealModel(0, m -> m.remove("default_steps")))
+                .hasMessage("real-models.json: model wan2.1-t2v-1.3b lacks integer field 'default_steps'");
+        assertThat(brokenRealModel(1, m -> m.put("guidance_passes", "two")))
+                .hasMessage("real-models.json: model wan2.1-t2v-14b lacks integer field 'guidance_passes'");
+        assertThat(brokenRealModel(2, m -> m.remove("boundary_ratio")))
+                .hasMessage("real-models.json: model wan2.2-t2v-a14b lacks number field 'boundary_ratio'");
+        assertThat(brokenRealModel(0, m -> m.with("pipeline").remove("max_sequence_length")))
+                .hasMessage(
+                        "real-models.json: model wan2.1-t2v-1.3b lacks integer field 'pipeline.max_sequence_length'");
+        assertThat(brokenRealModel(3, m -> m.put("transformer", "nowhere")))
+                .hasMessage(
+                        "real-models.json: model hunyuanvideo-1.5-480p: field 'transformer' names component 'nowhere', "
+                                + "which has no config in components");
+        assertThat(brokenRealModel(4, m -> m.put("height", 0)))
+                .hasMessage("real-models.json: model hunyuanvideo-1.5-720p: field 'height' is 0, below 1");
+        assertThat(brokenRealModel(0, m -> m.putArray("patch").add(1).add(2)))
+                .hasMessage("real-models.json: model wan2.1-t2v-1.3b: field 'patch' is not three integers [t, h, w]");
+        assertThat(brokenRealModel(0, m -> m.put("family", "sora")))
+                .hasMessageStartingWith(
+                        "real-models.json: model wan2.1-t2v-1.3b: field 'family' is 'sora', not a known family");
+        assertThat(brokenRealModel(0, m -> m.remove("name")))
+                .hasMessage("real-models.json: a model lacks text field 'name'");
     }
 
     @Test
     void a_transformer_config_field_is_named_by_its_component() {
         JsonNode root = ContractFiles.read(ModelRegistry.REAL_MODELS_RESOURCE).deepCopy();
-        ((ObjectNode) root.path("components").path("hunyuanvideo-1.5-480p-transformer").path("config"))
+        ((ObjectNode) root.path("components")
+                        .path("hunyuanvideo-1.5-480p-transformer")
+                        .path("config"))
                 .remove("mlp_ratio");
         assertThatThrownBy(() -> ModelContracts.parseRealModels(root, "real-models.json"))
-                .isInstanceOf(IllegalStateException.class).hasMessage("real-models.json: model hunyuanvideo-1.5-480p "
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessage("real-models.json: model hunyuanvideo-1.5-480p "
                         + "lacks number field 'components.hunyuanvideo-1.5-480p-transformer.config.mlp_ratio'");
     }
 
@@ -151,16 +187,20 @@ class ModelRegistryTest {
     @Test
     void bad_geometry_is_one_clear_line() {
         ModelSpec wan = registry.get("wan2.1-t2v-1.3b");
-        assertThatThrownBy(() -> wan.geometry(480, null, null)).isInstanceOf(BadInputException.class)
+        assertThatThrownBy(() -> wan.geometry(480, null, null))
+                .isInstanceOf(BadInputException.class)
                 .hasMessage("frames 480: not of the form 4k+1 (VAE temporal factor 4 of wan2.1-t2v-1.3b); "
                         + "nearest valid: 477 or 481");
-        assertThatThrownBy(() -> wan.geometry(81, 500, null)).isInstanceOf(BadInputException.class)
+        assertThatThrownBy(() -> wan.geometry(81, 500, null))
+                .isInstanceOf(BadInputException.class)
                 .hasMessage("height 500: not a positive multiple of 16 (VAE spatial factor 8 x patch 2 of "
                         + "wan2.1-t2v-1.3b); nearest valid: 496 or 512");
-        assertThatThrownBy(() -> wan.geometry(81, null, 830)).isInstanceOf(BadInputException.class)
+        assertThatThrownBy(() -> wan.geometry(81, null, 830))
+                .isInstanceOf(BadInputException.class)
                 .hasMessageStartingWith("width 830:");
         assertThatThrownBy(() -> wan.geometry(0, null, null)).isInstanceOf(BadInputException.class);
-        assertThatThrownBy(() -> registry.get("wan3")).isInstanceOf(BadInputException.class)
+        assertThatThrownBy(() -> registry.get("wan3"))
+                .isInstanceOf(BadInputException.class)
                 .hasMessageStartingWith("model 'wan3' is unknown (known: wan2.1-t2v-1.3b, ");
     }
 }

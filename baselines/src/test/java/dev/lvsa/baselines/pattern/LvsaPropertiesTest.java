@@ -16,12 +16,13 @@ class LvsaPropertiesTest {
      * {@code |anchors| + min(2W+1, T - |anchors|)} key frames, at every step.
      */
     @Property(tries = 300)
-    void every_query_attends_the_anchors_plus_a_full_window(@ForAll @IntRange(min = 1, max = 160) int t,
-                                                            @ForAll @IntRange(min = 0, max = 8) int w,
-                                                            @ForAll @IntRange(min = 0, max = 4) int nFirst,
-                                                            @ForAll @IntRange(min = 1, max = 40) int reference,
-                                                            @ForAll @DoubleRange(min = 0.3, max = 2.0) double scale,
-                                                            @ForAll @IntRange(min = 0, max = 60) int step) {
+    void every_query_attends_the_anchors_plus_a_full_window(
+            @ForAll @IntRange(min = 1, max = 160) int t,
+            @ForAll @IntRange(min = 0, max = 8) int w,
+            @ForAll @IntRange(min = 0, max = 4) int nFirst,
+            @ForAll @IntRange(min = 1, max = 40) int reference,
+            @ForAll @DoubleRange(min = 0.3, max = 2.0) double scale,
+            @ForAll @IntRange(min = 0, max = 60) int step) {
         LvsaResolved r = Lvsa.resolve(new LvsaParams(w, nFirst, null, true, scale, true), t, reference);
         BitSet anchors = Lvsa.anchors(t, r.nFirst(), r.kfi(), r.offsetAt(step));
         int a = anchors.cardinality();
@@ -39,10 +40,11 @@ class LvsaPropertiesTest {
 
     /** Rotation: over any kfi consecutive steps every frame is an anchor at least once. */
     @Property(tries = 200)
-    void rotation_makes_every_frame_an_anchor_within_kfi_steps(@ForAll @IntRange(min = 1, max = 160) int t,
-                                                               @ForAll @IntRange(min = 0, max = 4) int nFirst,
-                                                               @ForAll @IntRange(min = 1, max = 40) int kfi,
-                                                               @ForAll @IntRange(min = 0, max = 100) int start) {
+    void rotation_makes_every_frame_an_anchor_within_kfi_steps(
+            @ForAll @IntRange(min = 1, max = 160) int t,
+            @ForAll @IntRange(min = 0, max = 4) int nFirst,
+            @ForAll @IntRange(min = 1, max = 40) int kfi,
+            @ForAll @IntRange(min = 0, max = 100) int start) {
         LvsaResolved r = Lvsa.resolve(new LvsaParams(3, nFirst, kfi, true, 1.0, true), t, 21);
         BitSet seen = new BitSet(t);
         for (int s = start; s < start + r.kfi(); s++) {
@@ -53,17 +55,19 @@ class LvsaPropertiesTest {
 
     /** The number of periodic anchors is ceil(T/kfi) at every offset (the modular wrap). */
     @Property(tries = 200)
-    void periodic_anchor_count_does_not_depend_on_the_offset(@ForAll @IntRange(min = 1, max = 200) int t,
-                                                             @ForAll @IntRange(min = 1, max = 50) int kfi,
-                                                             @ForAll @IntRange(min = 0, max = 49) int offset) {
+    void periodic_anchor_count_does_not_depend_on_the_offset(
+            @ForAll @IntRange(min = 1, max = 200) int t,
+            @ForAll @IntRange(min = 1, max = 50) int kfi,
+            @ForAll @IntRange(min = 0, max = 49) int offset) {
         assertThat(Lvsa.periodicAnchors(t, kfi, offset % kfi).cardinality()).isEqualTo((t + kfi - 1) / kfi);
     }
 
     /** The shifted window always has width min(2W+1, T) and contains the query. */
     @Property(tries = 300)
-    void the_shifted_window_keeps_its_width(@ForAll @IntRange(min = 1, max = 200) int t,
-                                            @ForAll @IntRange(min = 0, max = 20) int w,
-                                            @ForAll @IntRange(min = 0, max = 199) int f) {
+    void the_shifted_window_keeps_its_width(
+            @ForAll @IntRange(min = 1, max = 200) int t,
+            @ForAll @IntRange(min = 0, max = 20) int w,
+            @ForAll @IntRange(min = 0, max = 199) int f) {
         int q = f % t;
         int[] b = Lvsa.shiftedWindow(q, w, t);
         assertThat(b[1] - b[0] + 1).isEqualTo((int) Math.min(2L * w + 1, t));
@@ -73,9 +77,10 @@ class LvsaPropertiesTest {
 
     /** A larger sparsity scale never gives a sparser automatic pattern (never a larger kfi). */
     @Property(tries = 200)
-    void a_larger_budget_never_raises_kfi(@ForAll @IntRange(min = 1, max = 200) int t,
-                                          @ForAll @IntRange(min = 1, max = 40) int reference,
-                                          @ForAll @DoubleRange(min = 0.3, max = 1.0) double scale) {
+    void a_larger_budget_never_raises_kfi(
+            @ForAll @IntRange(min = 1, max = 200) int t,
+            @ForAll @IntRange(min = 1, max = 40) int reference,
+            @ForAll @DoubleRange(min = 0.3, max = 1.0) double scale) {
         assertThat(Lvsa.autoKfi(t, 3, 1, reference, scale + 0.5))
                 .isLessThanOrEqualTo(Lvsa.autoKfi(t, 3, 1, reference, scale));
     }

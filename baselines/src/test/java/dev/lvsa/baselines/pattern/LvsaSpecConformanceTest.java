@@ -36,7 +36,7 @@ class LvsaSpecConformanceTest {
     void anchors_wrap_modulo_T_so_their_number_is_the_same_for_every_offset() {
         // T=10, kfi=4: ceil(10/4)=3 periodic anchors at every offset
         assertThat(Lvsa.periodicAnchors(10, 4, 0)).isEqualTo(bits(0, 4, 8));
-        assertThat(Lvsa.periodicAnchors(10, 4, 3)).isEqualTo(bits(3, 7, 1));   // 11 mod 10 = 1
+        assertThat(Lvsa.periodicAnchors(10, 4, 3)).isEqualTo(bits(3, 7, 1)); // 11 mod 10 = 1
         assertThat(Lvsa.anchors(10, 2, 4, 3)).isEqualTo(bits(0, 1, 3, 7));
     }
 
@@ -56,7 +56,7 @@ class LvsaSpecConformanceTest {
         assertThat(Lvsa.shiftedWindow(0, 3, 41)).containsExactly(0, 6);
         assertThat(Lvsa.shiftedWindow(20, 3, 41)).containsExactly(17, 23);
         assertThat(Lvsa.shiftedWindow(40, 3, 41)).containsExactly(34, 40);
-        assertThat(Lvsa.shiftedWindow(2, 3, 5)).containsExactly(0, 4);   // narrower video than the window
+        assertThat(Lvsa.shiftedWindow(2, 3, 5)).containsExactly(0, 4); // narrower video than the window
     }
 
     @Test

@@ -19,7 +19,9 @@ class PatternSpecTest {
     private static final PatternContext CTX = new PatternContext(41, 21);
 
     static Path example() throws URISyntaxException {
-        return Path.of(PatternSpecTest.class.getResource("/specs/window5-anchors8.json").toURI());
+        return Path.of(PatternSpecTest.class
+                .getResource("/specs/window5-anchors8.json")
+                .toURI());
     }
 
     @Test
@@ -29,11 +31,11 @@ class PatternSpecTest {
         FrameMask m = n.pattern().mask(CTX, 0);
         // anchors: frame 0 and 0, 8, ..., 40 (6 periodic) -> 6 frames; window of 11 around the query
         assertThat(m.anchors()).isEqualTo(LvsaSpecConformanceTest.bits(0, 8, 16, 24, 32, 40));
-        assertThat(m.intervals(20)).containsExactly(new int[] {0, 0}, new int[] {8, 8}, new int[] {15, 25},
-                new int[] {32, 32}, new int[] {40, 40});
+        assertThat(m.intervals(20))
+                .containsExactly(
+                        new int[] {0, 0}, new int[] {8, 8}, new int[] {15, 25}, new int[] {32, 32}, new int[] {40, 40});
         // rotation moves the grid by one at step 1
-        assertThat(n.pattern().mask(CTX, 1).anchors()).isEqualTo(LvsaSpecConformanceTest.bits(0, 1, 9, 17, 25,
-                33));
+        assertThat(n.pattern().mask(CTX, 1).anchors()).isEqualTo(LvsaSpecConformanceTest.bits(0, 1, 9, 17, 25, 33));
     }
 
     @Test
@@ -48,7 +50,10 @@ class PatternSpecTest {
         assertThat(PatternSpec.resolve("lvsa").pattern().mask(CTX, 0))
                 .isEqualTo(Lvsa.mask(Lvsa.resolve(LvsaParams.defaults(), 41, 21), 0));
         assertThat(PatternSpec.resolve("dense").pattern().mask(CTX, 0).isFull()).isTrue();
-        assertThat(PatternSpec.resolve("window:half_width=4,mode=shift").pattern().mask(CTX, 0).rowCount(0))
+        assertThat(PatternSpec.resolve("window:half_width=4,mode=shift")
+                        .pattern()
+                        .mask(CTX, 0)
+                        .rowCount(0))
                 .isEqualTo(9);
     }
 
@@ -57,36 +62,41 @@ class PatternSpecTest {
         assertThat(PatternProviders.names()).contains("log_dilated", "test_parity");
         FrameMask parity = PatternSpec.resolve("test_parity").pattern().mask(new PatternContext(6, 3), 0);
         assertThat(parity.intervals(1)).containsExactly(new int[] {1, 1}, new int[] {3, 3}, new int[] {5, 5});
-        FrameMask dilated = PatternSpec.resolve("log_dilated:window=0,n_first=0").pattern()
-                .mask(new PatternContext(20, 9), 0);
+        FrameMask dilated =
+                PatternSpec.resolve("log_dilated:window=0,n_first=0").pattern().mask(new PatternContext(20, 9), 0);
         // query 10 attends 10 and 10 +- 1, 2, 4, 8
         assertThat(dilated.row(10)).isEqualTo(LvsaSpecConformanceTest.bits(2, 6, 8, 9, 10, 11, 12, 14, 18));
     }
 
     @Test
     void a_provider_can_be_a_part_of_a_json_spec() throws Exception {
-        var doc = new ObjectMapper().readTree("{\"pattern\": {\"type\": \"intersection\", \"parts\": ["
-                + "{\"type\": \"test_parity\"}, {\"type\": \"window\", \"half_width\": 2}]}}");
-        FrameMask m = PatternSpec.parseDocument(doc, "inline", "Parity Window").pattern()
+        var doc = new ObjectMapper()
+                .readTree("{\"pattern\": {\"type\": \"intersection\", \"parts\": ["
+                        + "{\"type\": \"test_parity\"}, {\"type\": \"window\", \"half_width\": 2}]}}");
+        FrameMask m = PatternSpec.parseDocument(doc, "inline", "Parity Window")
+                .pattern()
                 .mask(new PatternContext(10, 5), 0);
         assertThat(m.row(5)).isEqualTo(LvsaSpecConformanceTest.bits(3, 5, 7));
-        assertThat(PatternSpec.parseDocument(doc, "inline", "Parity Window").name()).isEqualTo("parity-window");
+        assertThat(PatternSpec.parseDocument(doc, "inline", "Parity Window").name())
+                .isEqualTo("parity-window");
     }
 
     @ParameterizedTest(name = "{0}")
-    @CsvSource(delimiter = '|', value = {
-        "{\"pattern\": {\"type\": \"window\"}}                                 | missing field 'half_width'",
-        "{\"pattern\": {\"type\": \"window\", \"half_width\": -1}}             | must be >= 0",
-        "{\"pattern\": {\"type\": \"window\", \"half_width\": 2, \"width\": 3}} | unknown field 'width'",
-        "{\"pattern\": {\"type\": \"window\", \"half_width\": \"2\"}}          | must be an integer",
-        "{\"pattern\": {\"type\": \"spiral\"}}                                 | unknown pattern type 'spiral'",
-        "{\"pattern\": {\"type\": \"union\", \"parts\": []}}                   | must be a non-empty array",
-        "{\"pattern\": {\"type\": \"periodic_anchors\", \"interval\": 0}}      | must be >= 1",
-        "{\"pattern\": {\"type\": \"lvsa\", \"sparsity_scale\": 0}}            | must be a number > 0",
-        "{\"name\": \"dense\", \"pattern\": {\"type\": \"all\"}}               | reserved",
-        "{\"name\": \"Bad Name\", \"pattern\": {\"type\": \"all\"}}            | must match",
-        "{\"patern\": {\"type\": \"all\"}}                                     | unknown field 'patern'",
-    })
+    @CsvSource(
+            delimiter = '|',
+            value = {
+                "{\"pattern\": {\"type\": \"window\"}}                                 | missing field 'half_width'",
+                "{\"pattern\": {\"type\": \"window\", \"half_width\": -1}}             | must be >= 0",
+                "{\"pattern\": {\"type\": \"window\", \"half_width\": 2, \"width\": 3}} | unknown field 'width'",
+                "{\"pattern\": {\"type\": \"window\", \"half_width\": \"2\"}}          | must be an integer",
+                "{\"pattern\": {\"type\": \"spiral\"}}                                 | unknown pattern type 'spiral'",
+                "{\"pattern\": {\"type\": \"union\", \"parts\": []}}                   | must be a non-empty array",
+                "{\"pattern\": {\"type\": \"periodic_anchors\", \"interval\": 0}}      | must be >= 1",
+                "{\"pattern\": {\"type\": \"lvsa\", \"sparsity_scale\": 0}}            | must be a number > 0",
+                "{\"name\": \"dense\", \"pattern\": {\"type\": \"all\"}}               | reserved",
+                "{\"name\": \"Bad Name\", \"pattern\": {\"type\": \"all\"}}            | must match",
+                "{\"patern\": {\"type\": \"all\"}}                                     | unknown field 'patern'",
+            })
     void a_bad_spec_gets_one_line_naming_the_place(String json, String cause) throws Exception {
         var doc = new ObjectMapper().readTree(json);
         assertThatThrownBy(() -> PatternSpec.parseDocument(doc, "my.json", "x"))
@@ -99,14 +109,18 @@ class PatternSpecTest {
     @Test
     void unreadable_files_and_bad_json_are_bad_input(@TempDir Path dir) throws Exception {
         assertThatThrownBy(() -> PatternSpec.resolve(dir.resolve("none.json").toString()))
-                .isInstanceOf(BadInputException.class).hasMessageContaining("no such pattern spec file");
+                .isInstanceOf(BadInputException.class)
+                .hasMessageContaining("no such pattern spec file");
         Path broken = Files.writeString(dir.resolve("broken.json"), "{\"pattern\": ");
         assertThatThrownBy(() -> PatternSpec.resolve(broken.toString()))
-                .isInstanceOf(BadInputException.class).hasMessageContaining("not valid JSON");
+                .isInstanceOf(BadInputException.class)
+                .hasMessageContaining("not valid JSON");
         assertThatThrownBy(() -> PatternSpec.resolve("lvsa:window"))
-                .isInstanceOf(BadInputException.class).hasMessageContaining("not key=value");
+                .isInstanceOf(BadInputException.class)
+                .hasMessageContaining("not key=value");
         assertThatThrownBy(() -> PatternSpec.resolve("log_dilated:radius=2"))
-                .isInstanceOf(BadInputException.class).hasMessageContaining("unknown parameter");
+                .isInstanceOf(BadInputException.class)
+                .hasMessageContaining("unknown parameter");
     }
 
     @Test

@@ -20,8 +20,12 @@ class PlanBackendTest {
         List<String> schemaEnum = new ArrayList<>();
         JsonNode schema = ContractFiles.read(PlanSchema.V1_RESOURCE);
         schema.at("/properties/backend/properties/name/enum").forEach(n -> schemaEnum.add(n.asText()));
-        assertThat(schemaEnum).as("%s backend.name enum vs the in_plan names of %s", PlanSchema.V1_RESOURCE,
-                PlanBackend.BACKENDS_RESOURCE).isNotEmpty().isEqualTo(PlanBackend.NAMES);
+        assertThat(schemaEnum)
+                .as(
+                        "%s backend.name enum vs the in_plan names of %s",
+                        PlanSchema.V1_RESOURCE, PlanBackend.BACKENDS_RESOURCE)
+                .isNotEmpty()
+                .isEqualTo(PlanBackend.NAMES);
     }
 
     @Test
@@ -29,7 +33,10 @@ class PlanBackendTest {
         for (JsonNode b : ContractFiles.read(PlanBackend.BACKENDS_RESOURCE).path("backends")) {
             assertThat(b.path("meaning").asText("")).as(b.toString()).isNotBlank();
         }
-        assertThat(PlanBackend.ALL).containsAll(PlanBackend.NAMES).doesNotHaveDuplicates().contains("auto");
+        assertThat(PlanBackend.ALL)
+                .containsAll(PlanBackend.NAMES)
+                .doesNotHaveDuplicates()
+                .contains("auto");
     }
 
     @Test
@@ -39,9 +46,10 @@ class PlanBackendTest {
         overrides.removeAll(PlanBackend.NAMES);
         assertThat(overrides).as("the worker-only overrides").isNotEmpty();
         for (String name : overrides) {
-            assertThatThrownBy(() -> PlanBackend.of(name)).isInstanceOf(BadInputException.class)
-                    .hasMessage("backend '" + name + "' is unknown (known: " + String.join(", ", PlanBackend.NAMES)
-                            + ")");
+            assertThatThrownBy(() -> PlanBackend.of(name))
+                    .isInstanceOf(BadInputException.class)
+                    .hasMessage(
+                            "backend '" + name + "' is unknown (known: " + String.join(", ", PlanBackend.NAMES) + ")");
         }
     }
 }

@@ -17,8 +17,8 @@ import org.junit.jupiter.api.Test;
 class PlanValidatorTest {
     private static ObjectNode validPlan() {
         var g = ModelRegistry.standard().get("tiny-wan").geometry(65, null, null);
-        return (ObjectNode) PlanJson.toTree(PlanBuilder.build(new LvsaMethod(LvsaParams.defaults()).plan(g, 4),
-                "auto"));
+        return (ObjectNode)
+                PlanJson.toTree(PlanBuilder.build(new LvsaMethod(LvsaParams.defaults()).plan(g, 4), "auto"));
     }
 
     private static List<String> semanticProblems(Consumer<ObjectNode> breakIt) throws Exception {
@@ -40,7 +40,7 @@ class PlanValidatorTest {
 
     @Test
     void a_valid_plan_has_no_problems() throws Exception {
-        assertThat(semanticProblems(p -> { })).isEmpty();
+        assertThat(semanticProblems(p -> {})).isEmpty();
     }
 
     @Test

@@ -35,6 +35,7 @@ public final class PromptSets {
     public static final Pattern ID = Pattern.compile("^[A-Za-z0-9][A-Za-z0-9._-]*$");
     /** The project's own sets, in the order {@code names()} lists them. */
     public static final List<String> BUILT_IN = List.of("demo-1", "smoke-2", "long-video-5");
+
     private static final String RESOURCE_DIR = "/dev/lvsa/datasets/prompts/";
     private static final Set<String> SET_FIELDS = Set.of("name", "description", "prompts");
     private static final Set<String> PROMPT_FIELDS = Set.of("id", "text");
@@ -81,10 +82,11 @@ public final class PromptSets {
         } catch (NoSuchFileException e) {
             throw new IllegalArgumentException(source + ": no such prompt set file");
         } catch (IOException e) {
-            throw new IllegalArgumentException(source + ": cannot read (" + e.getClass().getSimpleName() + ": "
-                    + e.getMessage() + ")");
+            throw new IllegalArgumentException(
+                    source + ": cannot read (" + e.getClass().getSimpleName() + ": " + e.getMessage() + ")");
         }
-        String stem = file.getFileName() == null ? "prompts"
+        String stem = file.getFileName() == null
+                ? "prompts"
                 : file.getFileName().toString().replaceFirst("(?i)\\.ya?ml$", "");
         return parse(read(bytes, source), source, stem);
     }
@@ -97,7 +99,8 @@ public final class PromptSets {
             }
             return root;
         } catch (JsonProcessingException e) {
-            String where = e.getLocation() == null ? "" : " (line " + e.getLocation().getLineNr() + ")";
+            String where =
+                    e.getLocation() == null ? "" : " (line " + e.getLocation().getLineNr() + ")";
             throw new IllegalArgumentException(source + ": not valid YAML" + where + ": " + e.getOriginalMessage());
         } catch (IOException e) {
             throw new IllegalArgumentException(source + ": cannot read: " + e.getMessage());
@@ -137,8 +140,8 @@ public final class PromptSets {
                 throw new IllegalArgumentException(source + ": " + where + ": needs both 'id' and 'text'");
             }
             try {
-                prompts.add(new Prompt(text(p.get("id"), source, where + ".id"),
-                        text(p.get("text"), source, where + ".text")));
+                prompts.add(new Prompt(
+                        text(p.get("id"), source, where + ".id"), text(p.get("text"), source, where + ".text")));
             } catch (IllegalArgumentException e) {
                 throw new IllegalArgumentException(source + ": " + where + ": " + e.getMessage());
             }

@@ -20,24 +20,33 @@ import java.util.OptionalDouble;
  * @param prompts prompts averaged over (0 for an out-of-memory cell)
  * @param outOfMemory the paper reports this cell as out of memory
  */
-public record PaperCell(PaperModel paperModel, String model, String method, String backend, String paperMethod,
-    double horizon, int videoFrames, int prompts, boolean outOfMemory, Map<String, Double> means,
-    Map<String, Double> stds) {
+public record PaperCell(
+        PaperModel paperModel,
+        String model,
+        String method,
+        String backend,
+        String paperMethod,
+        double horizon,
+        int videoFrames,
+        int prompts,
+        boolean outOfMemory,
+        Map<String, Double> means,
+        Map<String, Double> stds) {
 
-  public PaperCell {
-    means = Collections.unmodifiableMap(new LinkedHashMap<>(means));
-    stds = Collections.unmodifiableMap(new LinkedHashMap<>(stds));
-  }
+    public PaperCell {
+        means = Collections.unmodifiableMap(new LinkedHashMap<>(means));
+        stds = Collections.unmodifiableMap(new LinkedHashMap<>(stds));
+    }
 
-  /** The mean of a metric stem, empty when the paper gives none (a blank cell or an OOM cell). */
-  public OptionalDouble mean(String metric) {
-    Double v = means.get(metric);
-    return v == null || v.isNaN() ? OptionalDouble.empty() : OptionalDouble.of(v);
-  }
+    /** The mean of a metric stem, empty when the paper gives none (a blank cell or an OOM cell). */
+    public OptionalDouble mean(String metric) {
+        Double v = means.get(metric);
+        return v == null || v.isNaN() ? OptionalDouble.empty() : OptionalDouble.of(v);
+    }
 
-  /** The standard deviation of a metric stem over the prompts, empty when not given. */
-  public OptionalDouble std(String metric) {
-    Double v = stds.get(metric);
-    return v == null || v.isNaN() ? OptionalDouble.empty() : OptionalDouble.of(v);
-  }
+    /** The standard deviation of a metric stem over the prompts, empty when not given. */
+    public OptionalDouble std(String metric) {
+        Double v = stds.get(metric);
+        return v == null || v.isNaN() ? OptionalDouble.empty() : OptionalDouble.of(v);
+    }
 }

@@ -23,11 +23,26 @@ import java.util.List;
  * @param reencoded whether the clip went through a low-quality encode first
  * @param seed the clip's seed
  */
-public record ClipLabel(String file, ClipKind kind, boolean looped, Integer periodFrames, Integer firstRepeatFrame,
-    boolean pingPong, Integer freezeOnsetFrame, boolean stutter, int duplicatedFrames, List<Integer> cutFrames,
-    int frames, int width, int height, int fps, double noiseSigma, boolean reencoded, long seed) {
+public record ClipLabel(
+        String file,
+        ClipKind kind,
+        boolean looped,
+        Integer periodFrames,
+        Integer firstRepeatFrame,
+        boolean pingPong,
+        Integer freezeOnsetFrame,
+        boolean stutter,
+        int duplicatedFrames,
+        List<Integer> cutFrames,
+        int frames,
+        int width,
+        int height,
+        int fps,
+        double noiseSigma,
+        boolean reencoded,
+        long seed) {
 
-  public ClipKind.Category category() {
-    return kind.category();
-  }
+    public ClipKind.Category category() {
+        return kind.category();
+    }
 }

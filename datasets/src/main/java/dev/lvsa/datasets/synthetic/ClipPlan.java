@@ -7,15 +7,20 @@ import java.util.List;
  *
  * @param effect drawn on the rendered frames before encoding (an overlay, a shimmer), or null
  */
-record ClipPlan(List<Scene> scenes, Timeline timeline, double noiseSigma, boolean reencode, ClipLabel label,
-    FrameEffect effect) {
+record ClipPlan(
+        List<Scene> scenes,
+        Timeline timeline,
+        double noiseSigma,
+        boolean reencode,
+        ClipLabel label,
+        FrameEffect effect) {
 
-  ClipPlan(List<Scene> scenes, Timeline timeline, double noiseSigma, boolean reencode, ClipLabel label) {
-    this(scenes, timeline, noiseSigma, reencode, label, null);
-  }
+    ClipPlan(List<Scene> scenes, Timeline timeline, double noiseSigma, boolean reencode, ClipLabel label) {
+        this(scenes, timeline, noiseSigma, reencode, label, null);
+    }
 
-  /** Changes a rendered BGR frame in place. */
-  interface FrameEffect {
-    void apply(byte[] bgr, int frame, int width, int height);
-  }
+    /** Changes a rendered BGR frame in place. */
+    interface FrameEffect {
+        void apply(byte[] bgr, int frame, int width, int height);
+    }
 }

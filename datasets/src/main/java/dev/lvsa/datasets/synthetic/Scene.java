@@ -14,10 +14,16 @@ import java.util.List;
  * @param driftY camera drift per output frame, pixels
  * @param gainDrift brightness change over the whole clip (e.g. 0.15 = 15% brighter at the end)
  */
-record Scene(Texture background, Motion camera, List<SceneObject> objects, List<SceneObject> driftObjects,
-    double driftX, double driftY, double gainDrift) {
+record Scene(
+        Texture background,
+        Motion camera,
+        List<SceneObject> objects,
+        List<SceneObject> driftObjects,
+        double driftX,
+        double driftY,
+        double gainDrift) {
 
-  Scene withDrift(double dx, double dy, double gain, List<SceneObject> drifting) {
-    return new Scene(background, camera, objects, drifting, dx, dy, gain);
-  }
+    Scene withDrift(double dx, double dy, double gain, List<SceneObject> drifting) {
+        return new Scene(background, camera, objects, drifting, dx, dy, gain);
+    }
 }

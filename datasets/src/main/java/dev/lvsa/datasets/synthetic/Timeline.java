@@ -6,18 +6,18 @@ package dev.lvsa.datasets.synthetic;
  */
 record Timeline(int[] scene, double[] time, long[] noiseKey) {
 
-  int frames() {
-    return time.length;
-  }
-
-  static Timeline linear(int frames, double speed, long noiseBase) {
-    int[] s = new int[frames];
-    double[] t = new double[frames];
-    long[] k = new long[frames];
-    for (int i = 0; i < frames; i++) {
-      t[i] = i * speed;
-      k[i] = noiseBase + i;
+    int frames() {
+        return time.length;
     }
-    return new Timeline(s, t, k);
-  }
+
+    static Timeline linear(int frames, double speed, long noiseBase) {
+        int[] s = new int[frames];
+        double[] t = new double[frames];
+        long[] k = new long[frames];
+        for (int i = 0; i < frames; i++) {
+            t[i] = i * speed;
+            k[i] = noiseBase + i;
+        }
+        return new Timeline(s, t, k);
+    }
 }

@@ -19,57 +19,74 @@ import org.junit.jupiter.api.Test;
  */
 class RealVideosTest {
 
-  static Path external;
-  static final VqEval VQ = VqEval.builder().build();
+    static Path external;
+    static final VqEval VQ = VqEval.builder().build();
 
-  @BeforeAll
-  static void locate() {
-    String override = System.getProperty("lvsa.external");
-    Path here = Path.of("").toAbsolutePath();
-    for (Path candidate : new Path[] {override == null ? null : Path.of(override),
-        here.resolve("../shared/datasets/external"), here.resolve("../../shared/datasets/external")}) {
-      if (candidate != null && Files.isDirectory(candidate)) {
-        external = candidate.normalize();
-        return;
-      }
+    @BeforeAll
+    static void locate() {
+        String override = System.getProperty("lvsa.external");
+        Path here = Path.of("").toAbsolutePath();
+        for (Path candidate : new Path[] {
+            override == null ? null : Path.of(override),
+            here.resolve("../shared/datasets/external"),
+            here.resolve("../../shared/datasets/external")
+        }) {
+            if (candidate != null && Files.isDirectory(candidate)) {
+                external = candidate.normalize();
+                return;
+            }
+        }
     }
-  }
 
-  static EvaluationReport score(String file) throws Exception {
-    Assumptions.assumeTrue(external != null && Files.isRegularFile(external.resolve(file)),
-        "../shared/datasets/external/" + file + " is absent: real-video check skipped");
-    EvaluationReport r = VQ.evaluate(external.resolve(file), file);
-    LoopFindings f = r.loop();
-    System.out.printf(Locale.ROOT, "%s: %d frames, loop_quality %.1f, composite %.1f, cycle %s (strength %.2f), "
-        + "freeze_ratio %.2f from %s, duplicate_pair_ratio %.2f, first_repeat %s, norepeat %s, repeat_ratio %s%n",
-        file, r.info().frames(), r.dimension("loop_quality").score(), r.compositeScore(), f.cyclePeriodFrames(),
-        f.cycleStrength(), f.freezeRatio(), f.freezeOnsetFrame(), f.duplicatePairRatio(), f.firstRepeatFrame(),
-        r.diagnostics().published().get("norepeat"), r.diagnostics().published().get("repeat_ratio"));
-    return r;
-  }
+    static EvaluationReport score(String file) throws Exception {
+        Assumptions.assumeTrue(
+                external != null && Files.isRegularFile(external.resolve(file)),
+                "../shared/datasets/external/" + file + " is absent: real-video check skipped");
+        EvaluationReport r = VQ.evaluate(external.resolve(file), file);
+        LoopFindings f = r.loop();
+        System.out.printf(
+                Locale.ROOT,
+                "%s: %d frames, loop_quality %.1f, composite %.1f, cycle %s (strength %.2f), "
+                        + "freeze_ratio %.2f from %s, duplicate_pair_ratio %.2f, first_repeat %s, norepeat %s, repeat_ratio %s%n",
+                file,
+                r.info().frames(),
+                r.dimension("loop_quality").score(),
+                r.compositeScore(),
+                f.cyclePeriodFrames(),
+                f.cycleStrength(),
+                f.freezeRatio(),
+                f.freezeOnsetFrame(),
+                f.duplicatePairRatio(),
+                f.firstRepeatFrame(),
+                r.diagnostics().published().get("norepeat"),
+                r.diagnostics().published().get("repeat_ratio"));
+        return r;
+    }
 
-  @Test
-  void denseWan4xIsStaticOrLooping() throws Exception {
-    EvaluationReport r = score("wan13b_4x_dense_dog.mp4");
-    LoopFindings f = r.loop();
-    assertThat(r.dimension("loop_quality").score()).isLessThan(30);
-    boolean cycleNear76 = f.cycleDetected() && f.cyclePeriodFrames() >= 74 && f.cyclePeriodFrames() <= 83;
-    assertThat(cycleNear76 || f.freezeRatio() > 0.5).as("cycle of ~76-81 frames or a freeze").isTrue();
-  }
+    @Test
+    void denseWan4xIsStaticOrLooping() throws Exception {
+        EvaluationReport r = score("wan13b_4x_dense_dog.mp4");
+        LoopFindings f = r.loop();
+        assertThat(r.dimension("loop_quality").score()).isLessThan(30);
+        boolean cycleNear76 = f.cycleDetected() && f.cyclePeriodFrames() >= 74 && f.cyclePeriodFrames() <= 83;
+        assertThat(cycleNear76 || f.freezeRatio() > 0.5)
+                .as("cycle of ~76-81 frames or a freeze")
+                .isTrue();
+    }
 
-  @Test
-  void lvsaOceanIsNotALoop() throws Exception {
-    EvaluationReport r = score("hv15_2x_lvsa_ocean.mp4");
-    assertThat(r.dimension("loop_quality").score()).isGreaterThanOrEqualTo(70);
-    assertThat(r.loop().cycleDetected()).isFalse();
-    assertThat(r.loop().freezeRatio()).isLessThan(0.1);
-  }
+    @Test
+    void lvsaOceanIsNotALoop() throws Exception {
+        EvaluationReport r = score("hv15_2x_lvsa_ocean.mp4");
+        assertThat(r.dimension("loop_quality").score()).isGreaterThanOrEqualTo(70);
+        assertThat(r.loop().cycleDetected()).isFalse();
+        assertThat(r.loop().freezeRatio()).isLessThan(0.1);
+    }
 
-  @Test
-  void riflexCatGifIsNotALoop() throws Exception {
-    EvaluationReport r = score("wan_riflex_cat.gif");
-    assertThat(r.dimension("loop_quality").score()).isGreaterThanOrEqualTo(70);
-    assertThat(r.loop().cycleDetected()).isFalse();
-    assertThat(r.loop().freezeRatio()).isLessThan(0.1);
-  }
+    @Test
+    void riflexCatGifIsNotALoop() throws Exception {
+        EvaluationReport r = score("wan_riflex_cat.gif");
+        assertThat(r.dimension("loop_quality").score()).isGreaterThanOrEqualTo(70);
+        assertThat(r.loop().cycleDetected()).isFalse();
+        assertThat(r.loop().freezeRatio()).isLessThan(0.1);
+    }
 }

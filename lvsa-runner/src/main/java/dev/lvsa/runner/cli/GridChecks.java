@@ -15,8 +15,7 @@ import java.nio.file.Path;
  */
 final class GridChecks {
 
-    private GridChecks() {
-    }
+    private GridChecks() {}
 
     /**
      * @param onThisMachine the jobs run here (local executor): a model folder or Python that is missing here is an
@@ -33,7 +32,9 @@ final class GridChecks {
     }
 
     private static void checkModelFolder(Experiment exp, ModelEntry m) {
-        if (m.spec().architecture().nominal() || m.workerModel().equals(m.name()) || m.workerModel().equals("dummy")) {
+        if (m.spec().architecture().nominal()
+                || m.workerModel().equals(m.name())
+                || m.workerModel().equals("dummy")) {
             return; // a tiny preset, or weights the worker makes itself
         }
         Path dir = Path.of(m.workerModel());
@@ -43,8 +44,8 @@ final class GridChecks {
                     + "diffusers folder; nothing is downloaded)");
         }
         if (!Files.isDirectory(dir)) {
-            throw new BadInputException(where + "not a folder (give the diffusers pipeline folder, the one with "
-                    + "model_index.json)");
+            throw new BadInputException(
+                    where + "not a folder (give the diffusers pipeline folder, the one with " + "model_index.json)");
         }
         if (!Files.isRegularFile(dir.resolve("model_index.json"))) {
             throw new BadInputException(where + "not a diffusers pipeline folder (no model_index.json in it)");
@@ -58,8 +59,9 @@ final class GridChecks {
         if (python.contains(File.separator)) {
             Path p = Path.of(python);
             if (!Files.isRegularFile(p) || !Files.isExecutable(p)) {
-                throw new BadInputException("--python " + python + ": " + (Files.exists(p) ? "not an executable file"
-                        : "no such file") + " (the worker's Python; scripts/setup.sh makes .venv/bin/python)");
+                throw new BadInputException(
+                        "--python " + python + ": " + (Files.exists(p) ? "not an executable file" : "no such file")
+                                + " (the worker's Python; scripts/setup.sh makes .venv/bin/python)");
             }
             return;
         }
@@ -78,8 +80,8 @@ final class GridChecks {
             return;
         }
         if (!Files.isDirectory(p)) {
-            throw new BadInputException("--out " + runDir + ": " + (p.equals(runDir) ? "is a file, not a folder"
-                    : p + " is a file, not a folder"));
+            throw new BadInputException("--out " + runDir + ": "
+                    + (p.equals(runDir) ? "is a file, not a folder" : p + " is a file, not a folder"));
         }
         if (!Files.isWritable(p)) {
             throw new BadInputException("--out " + runDir + ": " + (p.equals(runDir) ? "" : p + " ")

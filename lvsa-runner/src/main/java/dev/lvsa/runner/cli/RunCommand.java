@@ -40,14 +40,23 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /** {@code lvsa-runner run}: an experiment's grid into a run folder, resuming whatever an earlier run left. */
-@Command(name = "run", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
-        description = {"Run an experiment's grid (model x method x horizon x prompt x seed) into a run folder: plans, "
-                + "videos, timings and VQeval scores in a crash-proof ledger.",
+@Command(
+        name = "run",
+        mixinStandardHelpOptions = true,
+        versionProvider = VersionProvider.class,
+        description = {
+            "Run an experiment's grid (model x method x horizon x prompt x seed) into a run folder: plans, "
+                    + "videos, timings and VQeval scores in a crash-proof ledger.",
             "Running it again on the same folder resumes: finished jobs are skipped, interrupted ones retried.",
-            "Exit codes: 0 every job ok, 1 failure (or no job ok), 2 bad experiment or usage, 3 some jobs failed."})
+            "Exit codes: 0 every job ok, 1 failure (or no job ok), 2 bad experiment or usage, 3 some jobs failed."
+        })
 public final class RunCommand implements Callable<Integer> {
     /** Where to run. */
-    enum Executor { local, slurm, array }
+    enum Executor {
+        local,
+        slurm,
+        array
+    }
 
     @Spec
     CommandSpec spec;
@@ -55,29 +64,46 @@ public final class RunCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "EXPERIMENT", description = "the experiment file (YAML; see docs/runner.md)")
     Path experiment;
 
-    @Option(names = {"-o", "--out"}, required = true, paramLabel = "RUN_DIR", description = "the run folder")
+    @Option(
+            names = {"-o", "--out"},
+            required = true,
+            paramLabel = "RUN_DIR",
+            description = "the run folder")
     Path out;
 
-    @Option(names = "--executor", defaultValue = "local", paramLabel = "local|slurm",
+    @Option(
+            names = "--executor",
+            defaultValue = "local",
+            paramLabel = "local|slurm",
             description = "local: workers on this machine (default); slurm: submit a job array with sbatch; array: "
                     + "write the jobs as tasks any host with the worker's .venv runs by index (RUN_DIR/slurm/"
                     + "run-task.sh INDEX), collected later with 'collect'")
     Executor executor;
 
-    @Option(names = "--devices", split = ",", paramLabel = "IDS",
+    @Option(
+            names = "--devices",
+            split = ",",
+            paramLabel = "IDS",
             description = "accelerator indices to run workers on, one worker each (default: CUDA_VISIBLE_DEVICES / "
                     + "ASCEND_RT_VISIBLE_DEVICES, else every GPU nvidia-smi lists)")
     List<String> devices = new ArrayList<>();
 
-    @Option(names = "--retry-failed", description = "run failed jobs (oom, error, timeout) again; their old results "
-            + "are dropped, their attempts kept")
+    @Option(
+            names = "--retry-failed",
+            description = "run failed jobs (oom, error, timeout) again; their old results "
+                    + "are dropped, their attempts kept")
     boolean retryFailed;
 
-    @Option(names = "--resubmit", description = "jobs submitted to Slurm earlier whose results are not in: give up on "
-            + "them and run (or submit) them again")
+    @Option(
+            names = "--resubmit",
+            description = "jobs submitted to Slurm earlier whose results are not in: give up on "
+                    + "them and run (or submit) them again")
     boolean resubmit;
 
-    @Option(names = "--progress", defaultValue = "auto", paramLabel = "auto|bar|plain|none",
+    @Option(
+            names = "--progress",
+            defaultValue = "auto",
+            paramLabel = "auto|bar|plain|none",
             description = "progress on stderr: a bar on a terminal, plain lines otherwise (default auto)")
     String progress;
 
@@ -87,7 +113,9 @@ public final class RunCommand implements Callable<Integer> {
     @ArgGroup(exclusive = false, heading = "Slurm (with --executor slurm):%n")
     SlurmOptions slurm;
 
-    @Option(names = {"-v", "--verbose"}, description = "show stack traces")
+    @Option(
+            names = {"-v", "--verbose"},
+            description = "show stack traces")
     boolean verbose;
 
     @Override
@@ -104,15 +132,24 @@ public final class RunCommand implements Callable<Integer> {
             throw new BadInputException("Slurm options need --executor slurm");
         }
         // where the workers go (and whether the devices split into groups of devices_per_job): before any file is made
-        List<WorkerLaunch> launches = executor == Executor.local ? Devices.plan(exp.device(), devices,
-                System.getenv(), Devices::nvidiaSmi, worker.program(), exp.devicesPerJob()) : List.of();
+        List<WorkerLaunch> launches = executor == Executor.local
+                ? Devices.plan(
+                        exp.device(),
+                        devices,
+                        System.getenv(),
+                        Devices::nvidiaSmi,
+                        worker.program(),
+                        exp.devicesPerJob())
+                : List.of();
         Path runDir = out.toAbsolutePath().normalize();
         GridChecks.beforeFirstJob(exp, runDir, worker.python(), executor == Executor.local);
         ProgressBar bar = new ProgressBar(err, progressMode());
         RunListener listener = bar;
-        try (RunLock lock = RunLock.acquire(runDir); Ledger ledger = Ledger.open(runDir)) {
+        try (RunLock lock = RunLock.acquire(runDir);
+                Ledger ledger = Ledger.open(runDir)) {
             List<JobRow> grid = ledgerReady(exp, runDir, ledger, listener);
-            List<JobRow> toRun = grid.stream().filter(j -> j.status() == JobStatus.PENDING).toList();
+            List<JobRow> toRun =
+                    grid.stream().filter(j -> j.status() == JobStatus.PENDING).toList();
             Scorer scorer = exp.scoring().enabled() ? new Scorer(exp.scoring()) : null;
             ExecSettings exec = ExecSettings.of(exp);
             if (executor == Executor.slurm) {
@@ -150,7 +187,8 @@ public final class RunCommand implements Callable<Integer> {
             listener.note("collected " + collected.size() + " Slurm result(s)");
         }
         grid = refresh(ledger, grid);
-        List<JobRow> submitted = grid.stream().filter(j -> j.status() == JobStatus.SUBMITTED).toList();
+        List<JobRow> submitted =
+                grid.stream().filter(j -> j.status() == JobStatus.SUBMITTED).toList();
         if (!submitted.isEmpty()) {
             if (resubmit) {
                 ledger.recorder().abandonSubmitted(submitted, "resubmitted");
@@ -188,8 +226,14 @@ public final class RunCommand implements Callable<Integer> {
      * Before a batch executor takes the pending jobs: scores what earlier runs left unscored, and says {@code why}
      * when no job is pending (returns true then).
      */
-    private static boolean nothingToHandOver(Path runDir, Ledger ledger, List<JobRow> toRun, Scorer scorer,
-                                             RunListener listener, PrintWriter stdout, String why) {
+    private static boolean nothingToHandOver(
+            Path runDir,
+            Ledger ledger,
+            List<JobRow> toRun,
+            Scorer scorer,
+            RunListener listener,
+            PrintWriter stdout,
+            String why) {
         if (scorer != null) {
             BacklogScorer.scoreAll(ledger, runDir, scorer, listener);
         }
@@ -201,34 +245,62 @@ public final class RunCommand implements Callable<Integer> {
         return true;
     }
 
-    private int writeTasks(Experiment exp, Path runDir, Ledger ledger, List<JobRow> toRun, Scorer scorer,
-                           RunListener listener, PrintWriter stdout) {
-        if (nothingToHandOver(runDir, ledger, toRun, scorer, listener, stdout,
+    private int writeTasks(
+            Experiment exp,
+            Path runDir,
+            Ledger ledger,
+            List<JobRow> toRun,
+            Scorer scorer,
+            RunListener listener,
+            PrintWriter stdout) {
+        if (nothingToHandOver(
+                runDir,
+                ledger,
+                toRun,
+                scorer,
+                listener,
+                stdout,
                 "no task to write (every job has a result or is waiting to be collected)")) {
             return ExitCodes.OK;
         }
         String device = exp.device().equals("auto") ? null : exp.device();
-        ArrayExecutor.Written w = ArrayExecutor.write(ledger, runDir, toRun, device, exp.timeoutS(),
-                exp.devicesPerJob());
-        stdout.printf("wrote %d task(s); on a host with the worker's .venv (this folder there, or a copy of it), run "
-                + "each index of %s:%n", w.indices().size(), w.indexFile());
+        ArrayExecutor.Written w =
+                ArrayExecutor.write(ledger, runDir, toRun, device, exp.timeoutS(), exp.devicesPerJob());
+        stdout.printf(
+                "wrote %d task(s); on a host with the worker's .venv (this folder there, or a copy of it), run "
+                        + "each index of %s:%n",
+                w.indices().size(), w.indexFile());
         stdout.println("  " + ShellWords.quote(w.script().toString()) + " INDEX /path/to/.venv/bin/python");
         stdout.println("then, with this folder (and the results) here: " + ShellWords.runner("collect", runDir));
         stdout.flush();
         return ExitCodes.OK;
     }
 
-    private int submit(Experiment exp, Path runDir, Ledger ledger, List<JobRow> toRun, Scorer scorer,
-                       RunListener listener, PrintWriter stdout) {
-        if (nothingToHandOver(runDir, ledger, toRun, scorer, listener, stdout,
+    private int submit(
+            Experiment exp,
+            Path runDir,
+            Ledger ledger,
+            List<JobRow> toRun,
+            Scorer scorer,
+            RunListener listener,
+            PrintWriter stdout) {
+        if (nothingToHandOver(
+                runDir,
+                ledger,
+                toRun,
+                scorer,
+                listener,
+                stdout,
                 "nothing to submit (every job has a result or is with Slurm)")) {
             return ExitCodes.OK;
         }
         SlurmOptions opts = slurm != null ? slurm : new SlurmOptions();
         String device = exp.device().equals("auto") ? null : exp.device();
-        SlurmExecutor.Submission s = new SlurmExecutor(runDir, opts.settings(worker.python(), exp.device(),
-                exp.devicesPerJob()), System.getenv()).submit(ledger, toRun, exp.name(), device, exp.timeoutS());
-        stdout.printf("submitted %d job(s) as Slurm job %s (array %s); when they are done: %s%n",
+        SlurmExecutor.Submission s = new SlurmExecutor(
+                        runDir, opts.settings(worker.python(), exp.device(), exp.devicesPerJob()), System.getenv())
+                .submit(ledger, toRun, exp.name(), device, exp.timeoutS());
+        stdout.printf(
+                "submitted %d job(s) as Slurm job %s (array %s); when they are done: %s%n",
                 s.jobs(), s.slurmJobId(), s.arraySpec(), ShellWords.runner("collect", runDir));
         stdout.flush();
         return ExitCodes.OK;

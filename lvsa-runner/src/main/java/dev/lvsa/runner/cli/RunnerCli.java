@@ -14,7 +14,10 @@ import picocli.CommandLine.Spec;
  * {@code lvsa-runner}: the toolkit's main command. Subcommands are registered here, in one place; exit codes
  * (0 ok, 1 failure, 2 usage or bad input, 3 partial batch) are mapped once, by {@link CliErrors}.
  */
-@Command(name = "lvsa-runner", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
+@Command(
+        name = "lvsa-runner",
+        mixinStandardHelpOptions = true,
+        versionProvider = VersionProvider.class,
         description = "Long-video diffusion research toolkit: attention patterns and plans, experiments, reports.",
         subcommands = {
             PatternCommand.class,
@@ -39,8 +42,9 @@ public final class RunnerCli implements Callable<Integer>, VersionProvider.Detai
      * only the command's own messages; keep it quiet unless the user configured SLF4J or added a provider.
      */
     static void quietSlf4jFallback() {
-        if (System.getProperty("slf4j.internal.verbosity") == null && RunnerCli.class.getClassLoader()
-                .getResource("META-INF/services/org.slf4j.spi.SLF4JServiceProvider") == null) {
+        if (System.getProperty("slf4j.internal.verbosity") == null
+                && RunnerCli.class.getClassLoader().getResource("META-INF/services/org.slf4j.spi.SLF4JServiceProvider")
+                        == null) {
             System.setProperty("slf4j.internal.verbosity", "ERROR");
         }
     }

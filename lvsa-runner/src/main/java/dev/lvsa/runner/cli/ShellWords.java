@@ -14,8 +14,7 @@ public final class ShellWords {
     /** Set by {@code bin/lvsa-runner}: how the user called it, so a suggestion runs the same launcher. */
     static final String COMMAND_ENV = "LVSA_RUNNER_COMMAND";
 
-    private ShellWords() {
-    }
+    private ShellWords() {}
 
     /** One word as the shell must be given it. */
     public static String quote(String word) {

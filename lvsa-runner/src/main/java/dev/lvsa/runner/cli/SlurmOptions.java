@@ -11,7 +11,9 @@ public final class SlurmOptions {
     @Option(names = "--partition", paramLabel = "NAME", description = "Slurm partition")
     String partition;
 
-    @Option(names = "--gpus-per-task", paramLabel = "N",
+    @Option(
+            names = "--gpus-per-task",
+            paramLabel = "N",
             description = "GPUs per array task (default: the experiment's devices_per_job, 1 unless set; 0 for a cpu "
                     + "experiment)")
     Integer gpusPerTask;
@@ -25,7 +27,9 @@ public final class SlurmOptions {
     @Option(names = "--max-parallel", paramLabel = "N", description = "at most N array tasks at once (--array=...%%N)")
     Integer maxParallel;
 
-    @Option(names = "--sbatch-arg", paramLabel = "ARG",
+    @Option(
+            names = "--sbatch-arg",
+            paramLabel = "ARG",
             description = "one more sbatch argument, passed as is (repeatable), e.g. --sbatch-arg=--qos=long")
     List<String> sbatchArgs = new ArrayList<>();
 

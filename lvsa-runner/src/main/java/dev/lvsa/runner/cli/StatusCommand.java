@@ -17,7 +17,10 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /** {@code lvsa-runner status}: where a run stands. Safe while a runner works on the folder. */
-@Command(name = "status", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
+@Command(
+        name = "status",
+        mixinStandardHelpOptions = true,
+        versionProvider = VersionProvider.class,
         description = "Show a run folder's state: jobs per state, a table per model x method x horizon (jobs, ok, "
                 + "failed, mean time, mean VQeval composite) and every failure with its message.")
 public final class StatusCommand implements Callable<Integer> {
@@ -30,7 +33,9 @@ public final class StatusCommand implements Callable<Integer> {
     @Option(names = "--json", description = "print JSON instead of text")
     boolean json;
 
-    @Option(names = {"-v", "--verbose"}, description = "show stack traces")
+    @Option(
+            names = {"-v", "--verbose"},
+            description = "show stack traces")
     boolean verbose;
 
     @Override
@@ -39,7 +44,8 @@ public final class StatusCommand implements Callable<Integer> {
         try (Ledger ledger = Ledger.openExisting(runDir)) {
             StatusReport report = new StatusReport(ledger.getMeta("experiment"), RunTable.rows(ledger));
             if (json) {
-                out.println(new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT)
+                out.println(new ObjectMapper()
+                        .enable(SerializationFeature.INDENT_OUTPUT)
                         .writeValueAsString(report.toMap()));
                 out.flush();
             } else {

@@ -7,12 +7,16 @@ import picocli.CommandLine.Option;
 
 /** Which Python runs the worker. */
 public final class WorkerOptions {
-    @Option(names = "--python", paramLabel = "PATH",
+    @Option(
+            names = "--python",
+            paramLabel = "PATH",
             description = "the worker's Python (default: $LVSA_PYTHON, else the toolkit's .venv/bin/python, else "
                     + "python3 on PATH); with --executor slurm, its path on the cluster nodes")
     String python;
 
-    @Option(names = "--worker-script", paramLabel = "FILE",
+    @Option(
+            names = "--worker-script",
+            paramLabel = "FILE",
             description = "run this Python file as the worker instead of '-m lvsa_worker' (a custom or stand-in "
                     + "worker speaking contracts/worker-protocol.md)")
     Path workerScript;
@@ -38,7 +42,8 @@ public final class WorkerOptions {
 
     /** The worker program (the arguments before {@code serve}). */
     List<String> program() {
-        return workerScript == null ? List.of(python(), "-m", "lvsa_worker")
+        return workerScript == null
+                ? List.of(python(), "-m", "lvsa_worker")
                 : List.of(python(), workerScript.toAbsolutePath().toString());
     }
 }

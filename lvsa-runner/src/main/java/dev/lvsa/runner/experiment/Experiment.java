@@ -40,13 +40,35 @@ import java.util.List;
  *                       estimates the rest), or null for all of them
  * @param memoryCapGb    device memory a job may allocate (10^9 bytes; e.g. 80 to act as an 80 GB card), or null
  */
-public record Experiment(String name, String description, Path source, List<ModelEntry> models,
-                         List<MethodVariant> methods, List<Double> horizons, List<Integer> frames,
-                         List<Prompt> prompts, List<Long> seeds, Integer steps, Integer height, Integer width,
-                         double guidance, String negativePrompt, String device, String backend, String dtype,
-                         int fps, String offload, double timeoutS, double timeoutGraceS, double readyTimeoutS,
-                         int retries, ScoringSettings scoring, List<String> warnings, int devicesPerJob,
-                         Integer timedSteps, Double memoryCapGb) {
+public record Experiment(
+        String name,
+        String description,
+        Path source,
+        List<ModelEntry> models,
+        List<MethodVariant> methods,
+        List<Double> horizons,
+        List<Integer> frames,
+        List<Prompt> prompts,
+        List<Long> seeds,
+        Integer steps,
+        Integer height,
+        Integer width,
+        double guidance,
+        String negativePrompt,
+        String device,
+        String backend,
+        String dtype,
+        int fps,
+        String offload,
+        double timeoutS,
+        double timeoutGraceS,
+        double readyTimeoutS,
+        int retries,
+        ScoringSettings scoring,
+        List<String> warnings,
+        int devicesPerJob,
+        Integer timedSteps,
+        Double memoryCapGb) {
     public Experiment {
         models = List.copyOf(models);
         methods = List.copyOf(methods);

@@ -3,8 +3,6 @@ package dev.lvsa.runner.experiment;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
-import dev.lvsa.baselines.model.ModelRegistry;
-import dev.lvsa.baselines.model.ModelSpec;
 import dev.lvsa.baselines.plan.PlanBackend;
 import dev.lvsa.common.BadInputException;
 import dev.lvsa.datasets.prompts.Prompt;
@@ -30,10 +28,35 @@ import java.util.Set;
  */
 public final class ExperimentLoader {
     /** Top-level keys, in the order the docs list them. */
-    public static final List<String> KEYS = List.of("name", "description", "models", "methods", "horizons", "frames",
-            "prompt_sets", "prompts", "negative_prompt", "seeds", "steps", "height", "width", "guidance", "device",
-            "backend", "dtype", "fps", "offload", "timeout_s", "timeout_grace_s", "ready_timeout_s", "retries",
-            "scoring", "devices_per_job", "timed_steps", "memory_cap_gb");
+    public static final List<String> KEYS = List.of(
+            "name",
+            "description",
+            "models",
+            "methods",
+            "horizons",
+            "frames",
+            "prompt_sets",
+            "prompts",
+            "negative_prompt",
+            "seeds",
+            "steps",
+            "height",
+            "width",
+            "guidance",
+            "device",
+            "backend",
+            "dtype",
+            "fps",
+            "offload",
+            "timeout_s",
+            "timeout_grace_s",
+            "ready_timeout_s",
+            "retries",
+            "scoring",
+            "devices_per_job",
+            "timed_steps",
+            "memory_cap_gb");
+
     public static final List<String> DEVICES = List.of("auto", "cpu", "cuda", "npu");
     public static final double DEFAULT_TIMEOUT_S = 14_400;
     public static final int DEFAULT_RETRIES = 2;
@@ -41,8 +64,7 @@ public final class ExperimentLoader {
 
     private static final YAMLMapper YAML = new YAMLMapper();
 
-    private ExperimentLoader() {
-    }
+    private ExperimentLoader() {}
 
     /** The YAML mapper the runner uses (also for prompt set files). */
     public static YAMLMapper yaml() {
@@ -58,8 +80,8 @@ public final class ExperimentLoader {
         } catch (NoSuchFileException e) {
             throw new BadInputException(shown + ": no such experiment file");
         } catch (IOException e) {
-            throw new BadInputException(shown + ": cannot read (" + e.getClass().getSimpleName() + ": "
-                    + e.getMessage() + ")");
+            throw new BadInputException(
+                    shown + ": cannot read (" + e.getClass().getSimpleName() + ": " + e.getMessage() + ")");
         }
         Path abs = file.toAbsolutePath().normalize();
         return parse(text, abs, shown);
@@ -77,24 +99,70 @@ public final class ExperimentLoader {
         Path baseDir = source.getParent() == null ? Path.of(".") : source.getParent();
         String name = name(keys, root, source);
         String description = root.has("description") ? keys.text(root.get("description"), "description") : "";
-
-        List<ModelEntry> models = models(keys, root.get("models"));
+        List<ModelEntry> models = new ModelParser(keys).parse(root.get("models"));
         List<MethodVariant> methods = new MethodParser(keys, baseDir).parse(root.get("methods"));
-
-        List<Double> horizons = new ArrayList<>();
-        for (JsonNode h : keys.list(root.get("horizons"), "horizons")) {
-            horizons.add(keys.positive(h, "horizons"));
-        }
-        List<Integer> frames = new ArrayList<>();
-        for (JsonNode f : keys.list(root.get("frames"), "frames")) {
-            frames.add(keys.integer(f, "frames", 1));
-        }
+        List<Double> horizons = horizons(keys, root.get("horizons"));
+        List<Integer> frames = frames(keys, root.get("frames"));
         if (horizons.isEmpty() && frames.isEmpty()) {
             horizons.add(1.0);
         }
         List<Prompt> prompts = prompts(keys, root, baseDir);
         List<Long> seeds = seeds(keys, root.get("seeds"));
+        Generation gen = generation(keys, root);
+        JobLimits limits = jobLimits(keys, root);
+        ScoringSettings scoring = scoring(keys, root.get("scoring"));
+        int devicesPerJob = devicesPerJob(keys, root, models);
+        Integer timedSteps = root.has("timed_steps") ? keys.integer(root.get("timed_steps"), "timed_steps", 1) : null;
+        Double memoryCapGb = memoryCapGb(keys, root, gen.device());
 
+        Experiment exp = new Experiment(
+                name,
+                description,
+                source,
+                models,
+                methods,
+                horizons,
+                frames,
+                prompts,
+                seeds,
+                gen.steps(),
+                gen.height(),
+                gen.width(),
+                gen.guidance(),
+                gen.negative(),
+                gen.device(),
+                gen.backend(),
+                gen.dtype(),
+                gen.fps(),
+                gen.offload(),
+                limits.timeout(),
+                limits.grace(),
+                limits.ready(),
+                limits.retries(),
+                scoring,
+                keys.warnings(),
+                devicesPerJob,
+                timedSteps,
+                memoryCapGb);
+        GridExpander.checkGeometry(exp, keys);
+        return exp;
+    }
+
+    /** How each video is generated: steps, size, guidance, negative prompt, device, backend, dtype, fps, offload. */
+    private record Generation(
+            Integer steps,
+            Integer height,
+            Integer width,
+            double guidance,
+            String negative,
+            String device,
+            String backend,
+            String dtype,
+            int fps,
+            String offload) {}
+
+    /** Reads the generation keys, each with its default when absent. */
+    private static Generation generation(Keys keys, JsonNode root) {
         Integer steps = root.has("steps") ? keys.integer(root.get("steps"), "steps", 1) : null;
         Integer height = root.has("height") ? keys.integer(root.get("height"), "height", 1) : null;
         Integer width = root.has("width") ? keys.integer(root.get("width"), "width", 1) : null;
@@ -103,32 +171,67 @@ public final class ExperimentLoader {
         String device = root.has("device") ? keys.choice(root.get("device"), "device", DEVICES) : "auto";
         String backend = root.has("backend") ? keys.choice(root.get("backend"), "backend", PlanBackend.ALL) : "auto";
         String dtype = root.has("dtype") && !root.get("dtype").isNull()
-                ? keys.choice(root.get("dtype"), "dtype", List.of("bf16", "fp16", "fp32")) : null;
+                ? keys.choice(root.get("dtype"), "dtype", List.of("bf16", "fp16", "fp32"))
+                : null;
         int fps = root.has("fps") ? keys.integer(root.get("fps"), "fps", 1) : 16;
-        String offload = root.has("offload") ? keys.choice(root.get("offload"), "offload", List.of("none", "model"))
-                : "none";
+        String offload =
+                root.has("offload") ? keys.choice(root.get("offload"), "offload", List.of("none", "model")) : "none";
+        return new Generation(steps, height, width, guidance, negative, device, backend, dtype, fps, offload);
+    }
+
+    /** A job's time limits (seconds) and retries. */
+    private record JobLimits(double timeout, double grace, double ready, int retries) {}
+
+    /**
+     * Reads {@code timeout_s}, {@code timeout_grace_s} (default: a quarter of the timeout, at least 60 s),
+     * {@code ready_timeout_s} and {@code retries}.
+     */
+    private static JobLimits jobLimits(Keys keys, JsonNode root) {
         double timeout = root.has("timeout_s") ? keys.positive(root.get("timeout_s"), "timeout_s") : DEFAULT_TIMEOUT_S;
-        double grace = root.has("timeout_grace_s") ? keys.positive(root.get("timeout_grace_s"), "timeout_grace_s")
+        double grace = root.has("timeout_grace_s")
+                ? keys.positive(root.get("timeout_grace_s"), "timeout_grace_s")
                 : Math.max(60, timeout / 4);
-        double ready = root.has("ready_timeout_s") ? keys.positive(root.get("ready_timeout_s"), "ready_timeout_s")
+        double ready = root.has("ready_timeout_s")
+                ? keys.positive(root.get("ready_timeout_s"), "ready_timeout_s")
                 : DEFAULT_READY_TIMEOUT_S;
         int retries = root.has("retries") ? keys.integer(root.get("retries"), "retries", 0) : DEFAULT_RETRIES;
-        ScoringSettings scoring = scoring(keys, root.get("scoring"));
-        int devicesPerJob = root.has("devices_per_job")
-                ? keys.integer(root.get("devices_per_job"), "devices_per_job", 1) : 1;
-        checkDegree(keys, models, devicesPerJob);
-        Integer timedSteps = root.has("timed_steps") ? keys.integer(root.get("timed_steps"), "timed_steps", 1) : null;
-        Double memoryCapGb = root.has("memory_cap_gb") ? keys.positive(root.get("memory_cap_gb"), "memory_cap_gb")
-                : null;
+        return new JobLimits(timeout, grace, ready, retries);
+    }
+
+    /** {@code devices_per_job} (default 1), checked against every model's attention heads. */
+    private static int devicesPerJob(Keys keys, JsonNode root, List<ModelEntry> models) {
+        int devicesPerJob =
+                root.has("devices_per_job") ? keys.integer(root.get("devices_per_job"), "devices_per_job", 1) : 1;
+        ModelParser.checkDegree(keys, models, devicesPerJob);
+        return devicesPerJob;
+    }
+
+    /** {@code memory_cap_gb}, or null; a cap needs a device with its own memory. */
+    private static Double memoryCapGb(Keys keys, JsonNode root, String device) {
+        Double memoryCapGb =
+                root.has("memory_cap_gb") ? keys.positive(root.get("memory_cap_gb"), "memory_cap_gb") : null;
         if (memoryCapGb != null && device.equals("cpu")) {
             throw keys.bad("memory_cap_gb", "a device-memory cap needs device cuda, npu or auto, not cpu");
         }
+        return memoryCapGb;
+    }
 
-        Experiment exp = new Experiment(name, description, source, models, methods, horizons, frames, prompts, seeds,
-                steps, height, width, guidance, negative, device, backend, dtype, fps, offload, timeout, grace,
-                ready, retries, scoring, keys.warnings(), devicesPerJob, timedSteps, memoryCapGb);
-        GridExpander.checkGeometry(exp, keys);
-        return exp;
+    /** The horizons, as multiples of each model's training length (empty if none given). */
+    private static List<Double> horizons(Keys keys, JsonNode node) {
+        List<Double> horizons = new ArrayList<>();
+        for (JsonNode h : keys.list(node, "horizons")) {
+            horizons.add(keys.positive(h, "horizons"));
+        }
+        return horizons;
+    }
+
+    /** The explicit frame counts (empty if none given). */
+    private static List<Integer> frames(Keys keys, JsonNode node) {
+        List<Integer> frames = new ArrayList<>();
+        for (JsonNode f : keys.list(node, "frames")) {
+            frames.add(keys.integer(f, "frames", 1));
+        }
+        return frames;
     }
 
     /** The experiment file's top-level mapping, with only known keys; bad YAML or another shape is named. */
@@ -137,8 +240,10 @@ public final class ExperimentLoader {
         try {
             root = YAML.readTree(text);
         } catch (JsonProcessingException e) {
-            String where = e.getLocation() == null ? "" : " (line " + e.getLocation().getLineNr() + ")";
-            throw keys.bad("not valid YAML" + where + ": " + e.getOriginalMessage().replaceAll("\\s+", " "));
+            String where =
+                    e.getLocation() == null ? "" : " (line " + e.getLocation().getLineNr() + ")";
+            throw keys.bad(
+                    "not valid YAML" + where + ": " + e.getOriginalMessage().replaceAll("\\s+", " "));
         }
         if (root == null || root.isMissingNode() || root.isNull()) {
             throw keys.bad("empty experiment file");
@@ -152,7 +257,8 @@ public final class ExperimentLoader {
 
     /** The experiment's name: {@code name}, else the file name without .yaml; letters, digits, '.', '_', '-'. */
     private static String name(Keys keys, JsonNode root, Path source) {
-        String stem = source.getFileName() == null ? "experiment"
+        String stem = source.getFileName() == null
+                ? "experiment"
                 : source.getFileName().toString().replaceFirst("(?i)\\.ya?ml$", "");
         String name = root.has("name") ? keys.text(root.get("name"), "name") : stem;
         if (!name.matches("[A-Za-z0-9][A-Za-z0-9._-]*")) {
@@ -175,126 +281,6 @@ public final class ExperimentLoader {
             seeds.add(0L);
         }
         return seeds;
-    }
-
-    /** A model entry as written: a name, or {name, path, weights, text} (checked one against another). */
-    private record Written(String name, String path, boolean dummy, String text) {
-    }
-
-    private static Written written(Keys keys, JsonNode e, String key) {
-        String name;
-        String path = null;
-        boolean dummy = false;
-        String text = null;
-        if (e.isTextual()) {
-            name = e.asText();
-        } else if (e.isObject()) {
-            keys.onlyKnown(e, List.of("name", "path", "weights", "text"), key);
-            name = keys.text(e.get("name"), key + ".name");
-            if (e.has("path")) {
-                path = keys.text(e.get("path"), key + ".path");
-            }
-            if (e.has("weights")) {
-                String w = keys.text(e.get("weights"), key + ".weights");
-                if (!w.equals("dummy") && !w.equals("checkpoint")) {
-                    throw keys.bad(key + ".weights", "expected dummy (random weights of the real architecture, "
-                            + "for speed) or checkpoint (the folder in 'path'), got " + w);
-                }
-                dummy = w.equals("dummy");
-            }
-            if (e.has("text")) {
-                text = keys.text(e.get("text"), key + ".text");
-                if (!dummy) {
-                    throw keys.bad(key + ".text", "only with weights: dummy");
-                }
-                if (!ModelEntry.TEXT_OPTIONS.contains(text)) {
-                    throw keys.bad(key + ".text", "expected encoder or dummy-embeddings, got " + text);
-                }
-            }
-            if (dummy && path != null) {
-                throw keys.bad(key, "weights: dummy builds the model from the registry: give no 'path'");
-            }
-        } else {
-            throw keys.bad(key, "expected a model name or {name, path}, got " + Keys.describe(e));
-        }
-        return new Written(name, path, dummy, text);
-    }
-
-    private static List<ModelEntry> models(Keys keys, JsonNode node) {
-        List<JsonNode> entries = keys.list(node, "models");
-        if (entries.isEmpty()) {
-            throw keys.bad("models", "missing: list at least one model (e.g. tiny-wan, or {name: wan2.1-t2v-1.3b, "
-                    + "path: /models/Wan2.1-T2V-1.3B-Diffusers})");
-        }
-        Set<String> tiny = tinyPresets();
-        List<ModelEntry> out = new ArrayList<>();
-        Set<String> seen = new HashSet<>();
-        for (int i = 0; i < entries.size(); i++) {
-            JsonNode e = entries.get(i);
-            String key = "models[" + i + "]";
-            Written w = written(keys, e, key);
-            String name = w.name();
-            String path = w.path();
-            boolean dummy = w.dummy();
-            String text = w.text();
-            ModelSpec spec;
-            try {
-                spec = ModelRegistry.standard().get(name);
-            } catch (BadInputException ex) {
-                throw keys.bad(key, ex.getMessage());
-            }
-            if (dummy) {
-                path = name;
-            } else if (path == null) {
-                if (!tiny.contains(name)) {
-                    throw keys.bad(key, "model " + name + " needs a 'path' to its local diffusers folder (the worker "
-                            + "never downloads weights); write {name: " + name + ", path: /models/...}, or "
-                            + "{name: " + name + ", weights: dummy} to time it with random weights");
-                }
-                path = name;
-            }
-            if (!seen.add(name + "\u0000" + path + "\u0000" + dummy + "\u0000" + text)) {
-                throw keys.bad(key, "model " + name + " listed twice");
-            }
-            out.add(new ModelEntry(spec, path, dummy, dummy ? (text != null ? text : "encoder") : null));
-        }
-        return out;
-    }
-
-    /**
-     * Ulysses sequence parallelism splits the attention heads over the ranks: every model's head count (its
-     * transformer's {@code num_attention_heads} in {@code contracts/models/real-models.json}; for the tiny presets
-     * {@code attention_heads} in {@code contracts/models/tiny-models.json}) must be a multiple of
-     * {@code devices_per_job}.
-     */
-    private static void checkDegree(Keys keys, List<ModelEntry> models, int n) {
-        for (ModelEntry m : models) {
-            int heads = m.spec().architecture().heads();
-            if (heads % n != 0) {
-                List<String> fits = new ArrayList<>();
-                for (int d = 1; d <= heads; d++) {
-                    if (heads % d == 0) {
-                        fits.add(String.valueOf(d));
-                    }
-                }
-                String source = m.spec().architecture().nominal() ? "attention_heads in "
-                        + ModelRegistry.TINY_MODELS_RESOURCE.substring(1) : "its transformer's num_attention_heads in "
-                        + ModelRegistry.REAL_MODELS_RESOURCE.substring(1);
-                throw keys.bad("devices_per_job", n + " does not divide the " + heads + " attention heads of "
-                        + m.name() + " (" + source + "); Ulysses splits heads over the ranks: use one of "
-                        + String.join(", ", fits));
-            }
-        }
-    }
-
-    private static Set<String> tinyPresets() {
-        Set<String> s = new HashSet<>();
-        for (ModelSpec m : ModelRegistry.standard().all()) {
-            if (m.architecture().nominal()) {
-                s.add(m.name());
-            }
-        }
-        return s;
     }
 
     private static List<Prompt> prompts(Keys keys, JsonNode root, Path baseDir) {
@@ -330,8 +316,10 @@ public final class ExperimentLoader {
             }
         }
         if (out.isEmpty()) {
-            throw keys.bad("prompts", "missing: give prompt_sets (e.g. [demo-1]; built-in: "
-                    + String.join(", ", PromptSets.BUILT_IN) + ") or prompts ([{id: ..., text: ...}])");
+            throw keys.bad(
+                    "prompts",
+                    "missing: give prompt_sets (e.g. [demo-1]; built-in: " + String.join(", ", PromptSets.BUILT_IN)
+                            + ") or prompts ([{id: ..., text: ...}])");
         }
         Set<String> ids = new HashSet<>();
         for (Prompt p : out) {
@@ -362,8 +350,9 @@ public final class ExperimentLoader {
             for (var it = w.fields(); it.hasNext(); ) {
                 var e = it.next();
                 if (!known.contains(e.getKey())) {
-                    throw keys.bad("scoring.weights." + e.getKey(), "unknown dimension (known: "
-                            + String.join(", ", known) + ")");
+                    throw keys.bad(
+                            "scoring.weights." + e.getKey(),
+                            "unknown dimension (known: " + String.join(", ", known) + ")");
                 }
                 double v = keys.number(e.getValue(), "scoring.weights." + e.getKey());
                 if (v < 0) {

@@ -16,8 +16,7 @@ import java.util.Map;
  * same id (e.g. a default knob spelled out) are kept once.
  */
 public final class GridExpander {
-    private GridExpander() {
-    }
+    private GridExpander() {}
 
     /** Video frames at horizon {@code h} for a model. */
     public static int framesAt(ModelSpec m, double h) {
@@ -44,9 +43,24 @@ public final class GridExpander {
                 for (Map.Entry<Integer, Double> len : lengths(e, s).entrySet()) {
                     for (Prompt p : e.prompts()) {
                         for (long seed : e.seeds()) {
-                            JobSpec j = new JobSpec(m, v, len.getValue(), len.getKey(), height, width, steps,
-                                    e.guidance(), p, e.negativePrompt(), seed, e.backend(), e.dtype(), e.fps(),
-                                    e.offload(), timed, e.memoryCapGb());
+                            JobSpec j = new JobSpec(
+                                    m,
+                                    v,
+                                    len.getValue(),
+                                    len.getKey(),
+                                    height,
+                                    width,
+                                    steps,
+                                    e.guidance(),
+                                    p,
+                                    e.negativePrompt(),
+                                    seed,
+                                    e.backend(),
+                                    e.dtype(),
+                                    e.fps(),
+                                    e.offload(),
+                                    timed,
+                                    e.memoryCapGb());
                             jobs.putIfAbsent(j.jobId(), j);
                         }
                     }
@@ -83,8 +97,9 @@ public final class GridExpander {
                     s.geometry(f, e.height(), e.width());
                 } catch (BadInputException ex) {
                     String msg = ex.getMessage();
-                    String key = msg.startsWith("height") ? "height" : msg.startsWith("width") ? "width"
-                            : e.frames().contains(f) ? "frames" : "horizons";
+                    String key = msg.startsWith("height")
+                            ? "height"
+                            : msg.startsWith("width") ? "width" : e.frames().contains(f) ? "frames" : "horizons";
                     throw keys.bad(key, s.name() + ": " + ex.getMessage());
                 }
             }

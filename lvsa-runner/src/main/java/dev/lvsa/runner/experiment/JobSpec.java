@@ -34,11 +34,26 @@ import java.util.Map;
  * @param timedSteps     steps actually run (fewer than {@code steps}: a speed run, never scored), or null for all
  * @param memoryCapGb    the device-memory cap the job runs under (GB), or null for the whole device
  */
-public record JobSpec(ModelEntry model, MethodVariant method, double horizon, int frames, int height, int width,
-                      int steps, double guidance, Prompt prompt, String negativePrompt, long seed, String backend,
-                      String dtype, int fps, String offload, Integer timedSteps, Double memoryCapGb) {
-    private static final ObjectMapper CANONICAL = new ObjectMapper()
-            .configure(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS, true);
+public record JobSpec(
+        ModelEntry model,
+        MethodVariant method,
+        double horizon,
+        int frames,
+        int height,
+        int width,
+        int steps,
+        double guidance,
+        Prompt prompt,
+        String negativePrompt,
+        long seed,
+        String backend,
+        String dtype,
+        int fps,
+        String offload,
+        Integer timedSteps,
+        Double memoryCapGb) {
+    private static final ObjectMapper CANONICAL =
+            new ObjectMapper().configure(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS, true);
 
     /** The fields that decide the attention plan's masks: shared by the job identity and the plan file stem. */
     private Map<String, Object> maskFields() {
@@ -131,7 +146,8 @@ public record JobSpec(ModelEntry model, MethodVariant method, double horizon, in
         Map<String, Object> m = maskFields();
         m.put("backend", planBackend());
         return safe(model.name() + "_" + method.label() + "_" + frames + "f_" + height + "x" + width + "_" + steps
-                + "st") + "_" + sha256(canonical(m)).substring(0, 8);
+                        + "st")
+                + "_" + sha256(canonical(m)).substring(0, 8);
     }
 
     static String canonical(Object value) {
@@ -144,8 +160,8 @@ public record JobSpec(ModelEntry model, MethodVariant method, double horizon, in
 
     static String sha256(String text) {
         try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
-                    .digest(text.getBytes(StandardCharsets.UTF_8)));
+            return HexFormat.of()
+                    .formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }

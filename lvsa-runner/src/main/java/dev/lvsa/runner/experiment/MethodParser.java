@@ -36,8 +36,7 @@ final class MethodParser {
      * Knob spellings that earlier releases accepted, per method: old -> canonical. Still read, with a warning; the
      * canonical spelling is the one the attention plan and pattern specs use ({@code rotate}).
      */
-    private static final Map<String, Map<String, String>> DEPRECATED = Map.of(
-            "lvsa", Map.of("rotation", "rotate"));
+    private static final Map<String, Map<String, String>> DEPRECATED = Map.of("lvsa", Map.of("rotation", "rotate"));
 
     private final Keys keys;
     private final Path baseDir;
@@ -50,8 +49,9 @@ final class MethodParser {
     List<MethodVariant> parse(JsonNode node) {
         List<JsonNode> entries = keys.list(node, "methods");
         if (entries.isEmpty()) {
-            throw keys.bad("methods", "missing: list at least one of " + String.join(", ", METHODS)
-                    + " (or a {pattern: FILE} entry)");
+            throw keys.bad(
+                    "methods",
+                    "missing: list at least one of " + String.join(", ", METHODS) + " (or a {pattern: FILE} entry)");
         }
         List<MethodVariant> out = new ArrayList<>();
         for (int i = 0; i < entries.size(); i++) {
@@ -124,8 +124,10 @@ final class MethodParser {
             String f = it.next();
             if (!allowed.contains(f)) {
                 List<String> knobs = KNOBS.get(method);
-                throw keys.bad(key + "." + f, "not a knob of " + method + " (its knobs: "
-                        + (knobs.isEmpty() ? "none" : String.join(", ", knobs)) + ")");
+                throw keys.bad(
+                        key + "." + f,
+                        "not a knob of " + method + " (its knobs: "
+                                + (knobs.isEmpty() ? "none" : String.join(", ", knobs)) + ")");
             }
         }
     }
@@ -145,11 +147,13 @@ final class MethodParser {
                 continue;
             }
             if (e.has(canonical)) {
-                throw keys.bad(key + "." + f.getKey(), "give '" + canonical + "' only ('" + f.getKey()
-                        + "' is its deprecated spelling)");
+                throw keys.bad(
+                        key + "." + f.getKey(),
+                        "give '" + canonical + "' only ('" + f.getKey() + "' is its deprecated spelling)");
             }
-            keys.warn(key + "." + f.getKey(), "deprecated spelling of '" + canonical + "': write '" + canonical
-                    + "' (still read for now)");
+            keys.warn(
+                    key + "." + f.getKey(),
+                    "deprecated spelling of '" + canonical + "': write '" + canonical + "' (still read for now)");
             copy.set(canonical, f.getValue());
         }
         return copy;
@@ -158,8 +162,10 @@ final class MethodParser {
     private String builtIn(String name, String key) {
         String m = name.trim().toLowerCase(Locale.ROOT);
         if (!METHODS.contains(m)) {
-            throw keys.bad(key, "method '" + name + "' is unknown (known: " + String.join(", ", METHODS)
-                    + "; a user pattern is written {pattern: FILE.json})");
+            throw keys.bad(
+                    key,
+                    "method '" + name + "' is unknown (known: " + String.join(", ", METHODS)
+                            + "; a user pattern is written {pattern: FILE.json})");
         }
         return m;
     }
@@ -171,7 +177,8 @@ final class MethodParser {
                 case "dense" -> new MethodVariant(method, shown, new DenseMethod(), Map.of());
                 case "riflex" -> riflex(key, knobs, shown);
                 case "ultravico" -> {
-                    double alpha = knobs.containsKey("alpha") ? keys.number(knobs.get("alpha"), key + ".alpha")
+                    double alpha = knobs.containsKey("alpha")
+                            ? keys.number(knobs.get("alpha"), key + ".alpha")
                             : UltraVicoMethod.DEFAULT_ALPHA;
                     yield new MethodVariant(method, shown, new UltraVicoMethod(alpha), Map.of("alpha", alpha));
                 }
@@ -189,7 +196,8 @@ final class MethodParser {
     private MethodVariant riflex(String key, Map<String, JsonNode> knobs, String shown) {
         Integer n = autoOrInt(knobs.get("repeat_latent_frames"), key + ".repeat_latent_frames", 1);
         Integer k = autoOrInt(knobs.get("k"), key + ".k", 1);
-        double scale = knobs.containsKey("scale") ? keys.number(knobs.get("scale"), key + ".scale")
+        double scale = knobs.containsKey("scale")
+                ? keys.number(knobs.get("scale"), key + ".scale")
                 : RiflexMethod.DEFAULT_SCALE;
         AttentionMethod m = new RiflexMethod(n, k, scale);
         Map<String, Object> resolved = new LinkedHashMap<>();
@@ -243,8 +251,8 @@ final class MethodParser {
         }
         Map<String, Object> resolved = new LinkedHashMap<>();
         resolved.put("spec", named.spec());
-        return new MethodVariant(named.name(), label != null ? label : named.name(), new PatternMethod(named),
-                resolved);
+        return new MethodVariant(
+                named.name(), label != null ? label : named.name(), new PatternMethod(named), resolved);
     }
 
     private Integer autoOrInt(JsonNode v, String key, int min) {
@@ -259,7 +267,9 @@ final class MethodParser {
 
     private static String knobText(Map<String, JsonNode> knobs) {
         StringBuilder b = new StringBuilder("[");
-        knobs.forEach((k, v) -> b.append(b.length() > 1 ? "," : "").append(k).append('=')
+        knobs.forEach((k, v) -> b.append(b.length() > 1 ? "," : "")
+                .append(k)
+                .append('=')
                 .append(v.isTextual() ? v.asText() : v.toString()));
         return b.append(']').toString();
     }

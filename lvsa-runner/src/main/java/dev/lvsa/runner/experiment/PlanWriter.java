@@ -52,13 +52,15 @@ public final class PlanWriter {
             List<String> problems = new ArrayList<>(PlanSchema.validate(PlanJson.toTree(plan)));
             problems.addAll(PlanValidator.validate(plan));
             if (!problems.isEmpty()) {
-                throw new IllegalStateException("the planner made an invalid plan for " + stem + " (a bug): "
-                        + problems);
+                throw new IllegalStateException(
+                        "the planner made an invalid plan for " + stem + " (a bug): " + problems);
             }
             json = PlanJson.toJson(plan);
         } catch (BadInputException e) {
-            throw new BadInputException("job " + job.model().name() + " " + job.method().label() + " "
-                    + job.frames() + " frames: " + e.getMessage(), e);
+            throw new BadInputException(
+                    "job " + job.model().name() + " " + job.method().label() + " " + job.frames() + " frames: "
+                            + e.getMessage(),
+                    e);
         }
         try {
             if (!Files.isRegularFile(file) || !Files.readString(file).equals(json)) {

@@ -16,8 +16,7 @@ import java.util.Map;
 public final class CsvExport {
     private static final CsvMapper MAPPER = new CsvMapper();
 
-    private CsvExport() {
-    }
+    private CsvExport() {}
 
     /**
      * The rows' cells as text, as {@link #write} puts them in the file (no value: empty; numbers and booleans as

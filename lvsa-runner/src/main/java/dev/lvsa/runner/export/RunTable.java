@@ -19,21 +19,75 @@ public final class RunTable {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     /** Columns every consumer may rely on, in this order. */
-    public static final List<String> REQUIRED = List.of("model", "method", "horizon", "frames", "prompt_id", "seed",
-            "status", "total_s", "peak_memory_gb", "density", "composite_score", "loop_quality", "temporal_dynamics",
-            "frame_similarity", "spatial_quality", "temporal_coherence");
+    public static final List<String> REQUIRED = List.of(
+            "model",
+            "method",
+            "horizon",
+            "frames",
+            "prompt_id",
+            "seed",
+            "status",
+            "total_s",
+            "peak_memory_gb",
+            "density",
+            "composite_score",
+            "loop_quality",
+            "temporal_dynamics",
+            "frame_similarity",
+            "spatial_quality",
+            "temporal_coherence");
     /** Extra columns, after the required ones. */
-    public static final List<String> EXTRA = List.of("job_id", "variant", "method_params", "height", "width", "steps",
-            "guidance", "backend", "backend_requested", "device", "dtype", "riflex_k", "expected_density",
-            "mean_step_s", "step_latency_s", "steps_run", "model_load_s", "model_cached", "attempts", "peak_memory_kind", "error_code",
-            "message", "score_status", "cycle_detected", "cycle_period_frames", "first_repeat_frame", "freeze_ratio",
-            "norepeat", "repeat_ratio", "subject_consistency", "background_consistency", "temporal_flicker",
-            "motion_smoothness", "dynamic_degree", "scoring_s", "score_message", "video", "plan", "prompt",
-            "negative_prompt", "weights", "phase_s", "phase_peak_memory_gb", "timed_steps", "estimated_denoise_s",
-            "estimated_total_s", "memory_cap_gb", "vae_decode");
+    public static final List<String> EXTRA = List.of(
+            "job_id",
+            "variant",
+            "method_params",
+            "height",
+            "width",
+            "steps",
+            "guidance",
+            "backend",
+            "backend_requested",
+            "device",
+            "dtype",
+            "riflex_k",
+            "expected_density",
+            "mean_step_s",
+            "step_latency_s",
+            "steps_run",
+            "model_load_s",
+            "model_cached",
+            "attempts",
+            "peak_memory_kind",
+            "error_code",
+            "message",
+            "score_status",
+            "cycle_detected",
+            "cycle_period_frames",
+            "first_repeat_frame",
+            "freeze_ratio",
+            "norepeat",
+            "repeat_ratio",
+            "subject_consistency",
+            "background_consistency",
+            "temporal_flicker",
+            "motion_smoothness",
+            "dynamic_degree",
+            "scoring_s",
+            "score_message",
+            "video",
+            "plan",
+            "prompt",
+            "negative_prompt",
+            "weights",
+            "phase_s",
+            "phase_peak_memory_gb",
+            "timed_steps",
+            "estimated_denoise_s",
+            "estimated_total_s",
+            "memory_cap_gb",
+            "vae_decode");
 
-    private RunTable() {
-    }
+    private RunTable() {}
 
     /** Every column, in order. */
     public static List<String> columns() {
@@ -61,13 +115,18 @@ public final class RunTable {
             case "video" -> r.get("video_path");
             case "plan" -> r.get("plan_path");
             case "message" -> r.get("result_message") != null ? r.get("result_message") : r.get("job_message");
-            case "cycle_detected", "model_cached" -> r.get(column) == null ? null
-                    : ((Number) r.get(column)).intValue() != 0;
+            case "cycle_detected", "model_cached" ->
+                r.get(column) == null ? null : ((Number) r.get(column)).intValue() != 0;
             // dummy: random weights of the real architecture, timed and never scored (speed only)
             case "weights" -> JobRow.dummyWeights((String) r.get("spec_json")) ? "dummy" : null;
             // speed runs (timed steps: the worker's 50-step estimate), the memory cap and how the VAE decoded
-            case "phase_s", "phase_peak_memory_gb", "timed_steps", "estimated_denoise_s", "estimated_total_s",
-                 "memory_cap_gb", "vae_decode" -> resultField(r.get("result_json"), column);
+            case "phase_s",
+                    "phase_peak_memory_gb",
+                    "timed_steps",
+                    "estimated_denoise_s",
+                    "estimated_total_s",
+                    "memory_cap_gb",
+                    "vae_decode" -> resultField(r.get("result_json"), column);
             default -> r.get(column);
         };
     }

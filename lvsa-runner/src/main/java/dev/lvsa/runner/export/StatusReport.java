@@ -13,8 +13,8 @@ import java.util.TreeMap;
  * mean time, mean composite score) and every failure with its message.
  */
 public final class StatusReport {
-    private static final List<String> STATES = List.of("ok", "oom", "error", "timeout", "running", "submitted",
-            "pending");
+    private static final List<String> STATES =
+            List.of("ok", "oom", "error", "timeout", "running", "submitted", "pending");
 
     private final String experiment;
     private final List<Map<String, Object>> rows;
@@ -88,8 +88,10 @@ public final class StatusReport {
             if (failed || scoreFailed) {
                 Map<String, Object> f = new LinkedHashMap<>();
                 f.put("job_id", r.get("job_id"));
-                f.put("job", r.get("model") + " " + r.get("variant") + " " + r.get("frames") + "f "
-                        + r.get("prompt_id") + " s" + r.get("seed"));
+                f.put(
+                        "job",
+                        r.get("model") + " " + r.get("variant") + " " + r.get("frames") + "f " + r.get("prompt_id")
+                                + " s" + r.get("seed"));
                 f.put("status", failed ? status : "scoring error");
                 f.put("attempts", r.get("attempts"));
                 f.put("message", failed ? r.get("message") : r.get("score_message"));
@@ -129,19 +131,43 @@ public final class StatusReport {
             mw = Math.max(mw, String.valueOf(g.get("model")).length());
         }
         String fmt = "  %-" + mw + "s  %-" + w + "s  %7s  %6s  %4s  %4s  %6s  %12s  %9s%n";
-        out.printf(Locale.ROOT, fmt, "model", "method", "horizon", "frames", "jobs", "ok", "failed", "mean total_s",
+        out.printf(
+                Locale.ROOT,
+                fmt,
+                "model",
+                "method",
+                "horizon",
+                "frames",
+                "jobs",
+                "ok",
+                "failed",
+                "mean total_s",
                 "composite");
         for (Map<String, Object> g : groups) {
-            out.printf(Locale.ROOT, fmt, g.get("model"), g.get("method"), g.get("horizon"), g.get("frames"),
-                    g.get("jobs"), g.get("ok"), g.get("failed"), num(g.get("mean_total_s"), 2),
+            out.printf(
+                    Locale.ROOT,
+                    fmt,
+                    g.get("model"),
+                    g.get("method"),
+                    g.get("horizon"),
+                    g.get("frames"),
+                    g.get("jobs"),
+                    g.get("ok"),
+                    g.get("failed"),
+                    num(g.get("mean_total_s"), 2),
                     num(g.get("mean_composite_score"), 1));
         }
         List<Map<String, Object>> failures = failures();
         if (!failures.isEmpty()) {
             out.println("failures:");
             for (Map<String, Object> f : failures) {
-                out.printf(Locale.ROOT, "  %s: %s after %s attempt(s): %s%n", f.get("job"), f.get("status"),
-                        f.get("attempts"), f.get("message"));
+                out.printf(
+                        Locale.ROOT,
+                        "  %s: %s after %s attempt(s): %s%n",
+                        f.get("job"),
+                        f.get("status"),
+                        f.get("attempts"),
+                        f.get("message"));
             }
         }
         out.flush();

@@ -10,6 +10,7 @@ package dev.lvsa.runner.ledger;
 public record Attempt(long attemptId, String jobId, int number) {
     /** Outcomes an attempt can end with. */
     public static final String RUNNING = "running";
+
     public static final String CRASHED = "crashed";
     public static final String HUNG = "hung";
     public static final String INTERRUPTED = "interrupted";

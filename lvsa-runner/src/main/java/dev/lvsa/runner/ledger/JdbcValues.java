@@ -14,8 +14,7 @@ import java.util.Map;
 /** How the ledger writes and reads values: timestamps, nullable parameters, result rows as maps. */
 final class JdbcValues {
 
-    private JdbcValues() {
-    }
+    private JdbcValues() {}
 
     /** Every remaining row of {@code rs} as a map from column label to value, in column order. */
     static List<Map<String, Object>> rows(ResultSet rs) throws SQLException {
@@ -44,5 +43,4 @@ final class JdbcValues {
             p.setObject(i, v);
         }
     }
-
 }

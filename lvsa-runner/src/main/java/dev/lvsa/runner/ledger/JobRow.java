@@ -31,11 +31,34 @@ package dev.lvsa.runner.ledger;
  * @param status          current state
  * @param message         last message (why it failed, or what happened)
  */
-public record JobRow(String jobId, int seq, String model, String modelPath, String method, String variant,
-                     String methodParams, double horizon, int frames, int height, int width, int steps,
-                     double guidance, String promptId, String prompt, String negativePrompt, long seed,
-                     String backend, String backendOverride, String dtype, int fps, String offload, String planPath,
-                     String videoPath, String specJson, JobStatus status, String message) {
+public record JobRow(
+        String jobId,
+        int seq,
+        String model,
+        String modelPath,
+        String method,
+        String variant,
+        String methodParams,
+        double horizon,
+        int frames,
+        int height,
+        int width,
+        int steps,
+        double guidance,
+        String promptId,
+        String prompt,
+        String negativePrompt,
+        long seed,
+        String backend,
+        String backendOverride,
+        String dtype,
+        int fps,
+        String offload,
+        String planPath,
+        String videoPath,
+        String specJson,
+        JobStatus status,
+        String message) {
 
     /** A short human label: model, variant, frames, prompt, seed. */
     public String label() {

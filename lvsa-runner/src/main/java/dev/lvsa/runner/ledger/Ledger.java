@@ -85,8 +85,8 @@ public final class Ledger implements AutoCloseable {
         config.setReadOnly(true);
         config.setOpenMode(org.sqlite.SQLiteOpenMode.OPEN_URI);
         try {
-            Connection c = DriverManager.getConnection("jdbc:sqlite:file:" + f.toAbsolutePath() + "?immutable=1",
-                    config.toProperties());
+            Connection c = DriverManager.getConnection(
+                    "jdbc:sqlite:file:" + f.toAbsolutePath() + "?immutable=1", config.toProperties());
             c.setAutoCommit(false);
             return new Ledger(f, c);
         } catch (SQLException e) {
@@ -117,8 +117,8 @@ public final class Ledger implements AutoCloseable {
         if (schemaVersion() != null) {
             int v = Integer.parseInt(schemaVersion());
             if (v != Schema.VERSION) {
-                throw new BadInputException(file + ": ledger schema version " + v + ", this runner reads "
-                        + Schema.VERSION);
+                throw new BadInputException(
+                        file + ": ledger schema version " + v + ", this runner reads " + Schema.VERSION);
             }
             return;
         }
@@ -143,7 +143,8 @@ public final class Ledger implements AutoCloseable {
     private String schemaVersion() {
         return tx(() -> {
             try (Statement s = db.createStatement();
-                 ResultSet rs = s.executeQuery("SELECT name FROM sqlite_master WHERE type='table' AND name='meta'")) {
+                    ResultSet rs =
+                            s.executeQuery("SELECT name FROM sqlite_master WHERE type='table' AND name='meta'")) {
                 if (!rs.next()) {
                     return null;
                 }
@@ -187,7 +188,8 @@ public final class Ledger implements AutoCloseable {
     public synchronized int register(List<JobRow> jobs) {
         return tx(() -> {
             int next;
-            try (Statement s = db.createStatement(); ResultSet rs = s.executeQuery("SELECT COALESCE(MAX(seq), -1) + 1 FROM jobs")) {
+            try (Statement s = db.createStatement();
+                    ResultSet rs = s.executeQuery("SELECT COALESCE(MAX(seq), -1) + 1 FROM jobs")) {
                 rs.next();
                 next = rs.getInt(1);
             }
@@ -242,7 +244,8 @@ public final class Ledger implements AutoCloseable {
     public synchronized List<JobRow> jobs() {
         return tx(() -> {
             List<JobRow> out = new ArrayList<>();
-            try (Statement s = db.createStatement(); ResultSet rs = s.executeQuery("SELECT * FROM jobs ORDER BY seq")) {
+            try (Statement s = db.createStatement();
+                    ResultSet rs = s.executeQuery("SELECT * FROM jobs ORDER BY seq")) {
                 while (rs.next()) {
                     out.add(jobRow(rs));
                 }
@@ -264,14 +267,34 @@ public final class Ledger implements AutoCloseable {
     }
 
     private static JobRow jobRow(ResultSet rs) throws SQLException {
-        return new JobRow(rs.getString("job_id"), rs.getInt("seq"), rs.getString("model"), rs.getString("model_path"),
-                rs.getString("method"), rs.getString("variant"), rs.getString("method_params"),
-                rs.getDouble("horizon"), rs.getInt("frames"), rs.getInt("height"), rs.getInt("width"),
-                rs.getInt("steps"), rs.getDouble("guidance"), rs.getString("prompt_id"), rs.getString("prompt"),
-                rs.getString("negative_prompt"), rs.getLong("seed"), rs.getString("backend"),
-                rs.getString("backend_override"), rs.getString("dtype"), rs.getInt("fps"), rs.getString("offload"),
-                rs.getString("plan_path"), rs.getString("video_path"), rs.getString("spec_json"),
-                JobStatus.of(rs.getString("status")), rs.getString("message"));
+        return new JobRow(
+                rs.getString("job_id"),
+                rs.getInt("seq"),
+                rs.getString("model"),
+                rs.getString("model_path"),
+                rs.getString("method"),
+                rs.getString("variant"),
+                rs.getString("method_params"),
+                rs.getDouble("horizon"),
+                rs.getInt("frames"),
+                rs.getInt("height"),
+                rs.getInt("width"),
+                rs.getInt("steps"),
+                rs.getDouble("guidance"),
+                rs.getString("prompt_id"),
+                rs.getString("prompt"),
+                rs.getString("negative_prompt"),
+                rs.getLong("seed"),
+                rs.getString("backend"),
+                rs.getString("backend_override"),
+                rs.getString("dtype"),
+                rs.getInt("fps"),
+                rs.getString("offload"),
+                rs.getString("plan_path"),
+                rs.getString("video_path"),
+                rs.getString("spec_json"),
+                JobStatus.of(rs.getString("status")),
+                rs.getString("message"));
     }
 
     /**
@@ -283,8 +306,8 @@ public final class Ledger implements AutoCloseable {
         return tx(() -> {
             List<long[]> workers = new ArrayList<>();
             try (Statement s = db.createStatement();
-                 ResultSet rs = s.executeQuery("SELECT worker_pid, worker_started_ms FROM attempts "
-                         + "WHERE outcome = 'running' AND worker_pid IS NOT NULL")) {
+                    ResultSet rs = s.executeQuery("SELECT worker_pid, worker_started_ms FROM attempts "
+                            + "WHERE outcome = 'running' AND worker_pid IS NOT NULL")) {
                 while (rs.next()) {
                     workers.add(new long[] {rs.getLong(1), rs.getLong(2)});
                 }
@@ -339,7 +362,8 @@ public final class Ledger implements AutoCloseable {
     public synchronized List<Map<String, Object>> table() {
         return tx(() -> {
             List<Map<String, Object>> out = new ArrayList<>();
-            try (Statement s = db.createStatement(); ResultSet rs = s.executeQuery(Schema.TABLE_QUERY)) {
+            try (Statement s = db.createStatement();
+                    ResultSet rs = s.executeQuery(Schema.TABLE_QUERY)) {
                 return JdbcValues.rows(rs);
             }
         });

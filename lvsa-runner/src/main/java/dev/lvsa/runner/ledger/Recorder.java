@@ -3,7 +3,6 @@ package dev.lvsa.runner.ledger;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -27,52 +26,23 @@ public final class Recorder {
      * @param workerStartedMs the worker's start time (epoch ms), or null
      * @param device          the device the job runs on
      */
-    public Attempt startAttempt(String jobId, String executor, String worker, Long workerPid, Long workerStartedMs,
-                                String device) {
-        return startAttempt(jobId, executor, worker, workerPid, workerStartedMs, device, JobStatus.RUNNING,
-                Attempt.RUNNING);
+    public Attempt startAttempt(
+            String jobId, String executor, String worker, Long workerPid, Long workerStartedMs, String device) {
+        return startAttempt(
+                jobId, executor, worker, workerPid, workerStartedMs, device, JobStatus.RUNNING, Attempt.RUNNING);
     }
 
-    Attempt startAttempt(String jobId, String executor, String worker, Long workerPid, Long workerStartedMs,
-                         String device, JobStatus jobStatus, String outcome) {
-        return ledger.tx(() -> insertAttempt(ledger.connection(), jobId, executor, worker, workerPid, workerStartedMs,
-                device, jobStatus, outcome));
-    }
-
-    private static Attempt insertAttempt(Connection db, String jobId, String executor, String worker, Long workerPid,
-                                         Long workerStartedMs, String device, JobStatus jobStatus, String outcome)
-            throws SQLException {
-        int number;
-        try (PreparedStatement p = db.prepareStatement(
-                "SELECT COALESCE(MAX(number), 0) + 1 FROM attempts WHERE job_id = ?")) {
-            p.setString(1, jobId);
-            try (ResultSet rs = p.executeQuery()) {
-                rs.next();
-                number = rs.getInt(1);
-            }
-        }
-        long id;
-        try (PreparedStatement p = db.prepareStatement("INSERT INTO attempts(job_id, number, executor, worker, "
-                + "worker_pid, worker_started_ms, runner_pid, device, started_at, outcome) "
-                + "VALUES (?,?,?,?,?,?,?,?,?,?)", PreparedStatement.RETURN_GENERATED_KEYS)) {
-            p.setString(1, jobId);
-            p.setInt(2, number);
-            p.setString(3, executor);
-            p.setString(4, worker);
-            JdbcValues.setNullable(p, 5, workerPid);
-            JdbcValues.setNullable(p, 6, workerStartedMs);
-            p.setLong(7, ProcessHandle.current().pid());
-            p.setString(8, device);
-            p.setString(9, JdbcValues.now());
-            p.setString(10, outcome);
-            p.executeUpdate();
-            try (ResultSet rs = p.getGeneratedKeys()) {
-                rs.next();
-                id = rs.getLong(1);
-            }
-        }
-        setJob(db, jobId, jobStatus, null);
-        return new Attempt(id, jobId, number);
+    Attempt startAttempt(
+            String jobId,
+            String executor,
+            String worker,
+            Long workerPid,
+            Long workerStartedMs,
+            String device,
+            JobStatus jobStatus,
+            String outcome) {
+        return ledger.tx(() -> RowWrites.insertAttempt(
+                ledger.connection(), jobId, executor, worker, workerPid, workerStartedMs, device, jobStatus, outcome));
     }
 
     /**
@@ -82,9 +52,9 @@ public final class Recorder {
     public void finish(Attempt a, ResultRow r) {
         ledger.tx(() -> {
             Connection db = ledger.connection();
-            endAttempt(db, a.attemptId(), r.status(), r.message());
-            insertResult(db, a.jobId(), a.attemptId(), r);
-            setJob(db, a.jobId(), JobStatus.of(r.status()), r.message());
+            RowWrites.endAttempt(db, a.attemptId(), r.status(), r.message());
+            RowWrites.insertResult(db, a.jobId(), a.attemptId(), r);
+            RowWrites.setJob(db, a.jobId(), JobStatus.of(r.status()), r.message());
             return null;
         });
     }
@@ -97,8 +67,8 @@ public final class Recorder {
     public void fail(Attempt a, String outcome, String message) {
         ledger.tx(() -> {
             Connection db = ledger.connection();
-            endAttempt(db, a.attemptId(), outcome, message);
-            setJob(db, a.jobId(), JobStatus.PENDING, message);
+            RowWrites.endAttempt(db, a.attemptId(), outcome, message);
+            RowWrites.setJob(db, a.jobId(), JobStatus.PENDING, message);
             return null;
         });
     }
@@ -110,9 +80,9 @@ public final class Recorder {
     public void giveUp(Attempt a, String outcome, ResultRow r) {
         ledger.tx(() -> {
             Connection db = ledger.connection();
-            endAttempt(db, a.attemptId(), outcome, r.message());
-            insertResult(db, a.jobId(), a.attemptId(), r);
-            setJob(db, a.jobId(), JobStatus.of(r.status()), r.message());
+            RowWrites.endAttempt(db, a.attemptId(), outcome, r.message());
+            RowWrites.insertResult(db, a.jobId(), a.attemptId(), r);
+            RowWrites.setJob(db, a.jobId(), JobStatus.of(r.status()), r.message());
             return null;
         });
     }
@@ -120,8 +90,9 @@ public final class Recorder {
     /** Attempts of a job that count against its retries (crashed or hung workers). */
     public int countedFailures(String jobId) {
         return ledger.tx(() -> {
-            try (PreparedStatement p = ledger.connection().prepareStatement(
-                    "SELECT COUNT(*) FROM attempts WHERE job_id = ? AND outcome IN ('crashed', 'hung')")) {
+            try (PreparedStatement p = ledger.connection()
+                    .prepareStatement(
+                            "SELECT COUNT(*) FROM attempts WHERE job_id = ? AND outcome IN ('crashed', 'hung')")) {
                 p.setString(1, jobId);
                 try (ResultSet rs = p.executeQuery()) {
                     rs.next();
@@ -138,10 +109,11 @@ public final class Recorder {
     public List<JobRow> unscored() {
         List<String> ids = ledger.tx(() -> {
             List<String> out = new ArrayList<>();
-            try (PreparedStatement p = ledger.connection().prepareStatement("SELECT j.job_id FROM jobs j "
-                    + "JOIN results r ON r.job_id = j.job_id LEFT JOIN scores s ON s.job_id = j.job_id "
-                    + "WHERE r.status = 'ok' AND s.job_id IS NULL ORDER BY j.seq");
-                 ResultSet rs = p.executeQuery()) {
+            try (PreparedStatement p = ledger.connection()
+                            .prepareStatement("SELECT j.job_id FROM jobs j "
+                                    + "JOIN results r ON r.job_id = j.job_id LEFT JOIN scores s ON s.job_id = j.job_id "
+                                    + "WHERE r.status = 'ok' AND s.job_id IS NULL ORDER BY j.seq");
+                    ResultSet rs = p.executeQuery()) {
                 while (rs.next()) {
                     out.add(rs.getString(1));
                 }
@@ -161,17 +133,38 @@ public final class Recorder {
     /** Inserts a job's score row (once). */
     public void score(String jobId, ScoreRow s) {
         ledger.tx(() -> {
-            try (PreparedStatement p = ledger.connection().prepareStatement("INSERT INTO scores(job_id, status, "
-                    + "composite_score, loop_quality, temporal_dynamics, frame_similarity, spatial_quality, "
-                    + "temporal_coherence, cycle_detected, cycle_period_frames, first_repeat_frame, freeze_ratio, "
-                    + "norepeat, repeat_ratio, subject_consistency, background_consistency, temporal_flicker, "
-                    + "motion_smoothness, dynamic_degree, scoring_s, report_json, message, scored_at) "
-                    + "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)")) {
-                Object[] v = {jobId, s.status(), s.composite(), s.loopQuality(), s.temporalDynamics(),
-                    s.frameSimilarity(), s.spatialQuality(), s.temporalCoherence(), s.cycleDetected(),
-                    s.cyclePeriodFrames(), s.firstRepeatFrame(), s.freezeRatio(), s.norepeat(), s.repeatRatio(),
-                    s.subjectConsistency(), s.backgroundConsistency(), s.temporalFlicker(), s.motionSmoothness(),
-                    s.dynamicDegree(), s.scoringS(), s.reportJson(), s.message(), JdbcValues.now()};
+            try (PreparedStatement p = ledger.connection()
+                    .prepareStatement("INSERT INTO scores(job_id, status, "
+                            + "composite_score, loop_quality, temporal_dynamics, frame_similarity, spatial_quality, "
+                            + "temporal_coherence, cycle_detected, cycle_period_frames, first_repeat_frame, freeze_ratio, "
+                            + "norepeat, repeat_ratio, subject_consistency, background_consistency, temporal_flicker, "
+                            + "motion_smoothness, dynamic_degree, scoring_s, report_json, message, scored_at) "
+                            + "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)")) {
+                Object[] v = {
+                    jobId,
+                    s.status(),
+                    s.composite(),
+                    s.loopQuality(),
+                    s.temporalDynamics(),
+                    s.frameSimilarity(),
+                    s.spatialQuality(),
+                    s.temporalCoherence(),
+                    s.cycleDetected(),
+                    s.cyclePeriodFrames(),
+                    s.firstRepeatFrame(),
+                    s.freezeRatio(),
+                    s.norepeat(),
+                    s.repeatRatio(),
+                    s.subjectConsistency(),
+                    s.backgroundConsistency(),
+                    s.temporalFlicker(),
+                    s.motionSmoothness(),
+                    s.dynamicDegree(),
+                    s.scoringS(),
+                    s.reportJson(),
+                    s.message(),
+                    JdbcValues.now()
+                };
                 for (int i = 0; i < v.length; i++) {
                     JdbcValues.setNullable(p, i + 1, v[i]);
                 }
@@ -207,10 +200,11 @@ public final class Recorder {
                 p.executeUpdate();
             }
             for (JobRow j : jobs) {
-                String worker = executor.equals("slurm") ? "slurm " + slurmJobId + "_" + j.seq()
+                String worker = executor.equals("slurm")
+                        ? "slurm " + slurmJobId + "_" + j.seq()
                         : executor + " task " + j.seq();
-                insertAttempt(db, j.jobId(), executor, worker, null, null, null, JobStatus.SUBMITTED,
-                        Attempt.SUBMITTED);
+                RowWrites.insertAttempt(
+                        db, j.jobId(), executor, worker, null, null, null, JobStatus.SUBMITTED, Attempt.SUBMITTED);
             }
             return null;
         });
@@ -242,12 +236,13 @@ public final class Recorder {
                 }
             }
             if (attemptId == null) {
-                attemptId = insertAttempt(db, jobId, "slurm", worker, null, null, null, JobStatus.SUBMITTED,
-                        Attempt.SUBMITTED).attemptId();
+                attemptId = RowWrites.insertAttempt(
+                                db, jobId, "slurm", worker, null, null, null, JobStatus.SUBMITTED, Attempt.SUBMITTED)
+                        .attemptId();
             }
-            endAttempt(db, attemptId, r.status(), r.message());
-            insertResult(db, jobId, attemptId, r);
-            setJob(db, jobId, JobStatus.of(r.status()), r.message());
+            RowWrites.endAttempt(db, attemptId, r.status(), r.message());
+            RowWrites.insertResult(db, jobId, attemptId, r);
+            RowWrites.setJob(db, jobId, JobStatus.of(r.status()), r.message());
             return true;
         });
     }
@@ -264,7 +259,7 @@ public final class Recorder {
                     p.setString(3, j.jobId());
                     p.executeUpdate();
                 }
-                setJob(db, j.jobId(), JobStatus.PENDING, why);
+                RowWrites.setJob(db, j.jobId(), JobStatus.PENDING, why);
             }
             return null;
         });
@@ -286,50 +281,14 @@ public final class Recorder {
                     p.setString(1, j.jobId());
                     p.executeUpdate();
                 }
-                setJob(db, j.jobId(), JobStatus.PENDING, "retried after " + j.status().id());
+                RowWrites.setJob(
+                        db,
+                        j.jobId(),
+                        JobStatus.PENDING,
+                        "retried after " + j.status().id());
                 n++;
             }
             return n;
         });
-    }
-
-    private static void endAttempt(Connection db, long attemptId, String outcome, String message) throws SQLException {
-        updateOne(db, "UPDATE attempts SET outcome = ?, message = ?, ended_at = ? WHERE attempt_id = ?",
-                outcome, message, attemptId, "attempt");
-    }
-
-    static void setJob(Connection db, String jobId, JobStatus status, String message) throws SQLException {
-        updateOne(db, "UPDATE jobs SET status = ?, message = ?, updated_at = ? WHERE job_id = ?",
-                status.id(), message, jobId, "job");
-    }
-
-    /** Runs {@code sql} (state, message, now, key) on exactly one row; a missing row is an error naming it. */
-    private static void updateOne(Connection db, String sql, String state, String message, Object key, String what)
-            throws SQLException {
-        try (PreparedStatement p = db.prepareStatement(sql)) {
-            p.setString(1, state);
-            p.setString(2, message);
-            p.setString(3, JdbcValues.now());
-            p.setObject(4, key);
-            if (p.executeUpdate() != 1) {
-                throw new SQLException(what + " " + key + " does not exist");
-            }
-        }
-    }
-
-    static void insertResult(Connection db, String jobId, Long attemptId, ResultRow r) throws SQLException {
-        try (PreparedStatement p = db.prepareStatement("INSERT INTO results(job_id, attempt_id, status, error_code, "
-                + "total_s, peak_memory_gb, peak_memory_kind, density, expected_density, backend, device, dtype, "
-                + "riflex_k, step_latency_s, mean_step_s, steps_run, model_cached, model_load_s, frames_written, "
-                + "output, message, result_json, recorded_at) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)")) {
-            Object[] v = {jobId, attemptId, r.status(), r.errorCode(), r.totalS(), r.peakMemoryGb(),
-                r.peakMemoryKind(), r.density(), r.expectedDensity(), r.backend(), r.device(), r.dtype(), r.riflexK(),
-                r.stepLatencyJson(), r.meanStepS(), r.stepsRun(), r.modelCached(), r.modelLoadS(), r.framesWritten(),
-                r.output(), r.message(), r.resultJson(), JdbcValues.now()};
-            for (int i = 0; i < v.length; i++) {
-                JdbcValues.setNullable(p, i + 1, v[i]);
-            }
-            p.executeUpdate();
-        }
     }
 }

@@ -25,22 +25,57 @@ package dev.lvsa.runner.ledger;
  * @param message         one line
  * @param resultJson      the worker's result line
  */
-public record ResultRow(String status, String errorCode, Double totalS, Double peakMemoryGb, String peakMemoryKind,
-                        Double density, Double expectedDensity, String backend, String device, String dtype,
-                        Integer riflexK, String stepLatencyJson, Double meanStepS, Integer stepsRun,
-                        Boolean modelCached, Double modelLoadS, Integer framesWritten, String output, String message,
-                        String resultJson) {
+public record ResultRow(
+        String status,
+        String errorCode,
+        Double totalS,
+        Double peakMemoryGb,
+        String peakMemoryKind,
+        Double density,
+        Double expectedDensity,
+        String backend,
+        String device,
+        String dtype,
+        Integer riflexK,
+        String stepLatencyJson,
+        Double meanStepS,
+        Integer stepsRun,
+        Boolean modelCached,
+        Double modelLoadS,
+        Integer framesWritten,
+        String output,
+        String message,
+        String resultJson) {
 
     /** A result the runner writes itself, when no worker result exists. */
     public static ResultRow runnerVerdict(String status, String errorCode, String message) {
-        return new ResultRow(status, errorCode, null, null, null, null, null, null, null, null, null, null, null,
-                null, null, null, null, null, message, null);
+        return new ResultRow(
+                status, errorCode, null, null, null, null, null, null, null, null, null, null, null, null, null, null,
+                null, null, message, null);
     }
 
     /** The same result with the video at {@code path} (a task that ran on a copy of the run folder elsewhere). */
     public ResultRow withOutput(String path) {
-        return new ResultRow(status, errorCode, totalS, peakMemoryGb, peakMemoryKind, density, expectedDensity, backend,
-                device, dtype, riflexK, stepLatencyJson, meanStepS, stepsRun, modelCached, modelLoadS, framesWritten,
-                path, message, resultJson);
+        return new ResultRow(
+                status,
+                errorCode,
+                totalS,
+                peakMemoryGb,
+                peakMemoryKind,
+                density,
+                expectedDensity,
+                backend,
+                device,
+                dtype,
+                riflexK,
+                stepLatencyJson,
+                meanStepS,
+                stepsRun,
+                modelCached,
+                modelLoadS,
+                framesWritten,
+                path,
+                message,
+                resultJson);
     }
 }

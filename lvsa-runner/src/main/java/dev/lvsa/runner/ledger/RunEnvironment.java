@@ -27,8 +27,7 @@ public final class RunEnvironment {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    private RunEnvironment() {
-    }
+    private RunEnvironment() {}
 
     /** Records the versions in a worker's ready line, with its device; nothing when the line names none. */
     public static void recordWorker(Ledger ledger, JsonNode ready) {
@@ -61,10 +60,13 @@ public final class RunEnvironment {
         if (worker != null) {
             try {
                 JsonNode v = JSON.readTree(worker);
-                for (Iterator<Map.Entry<String, JsonNode>> it = v.fields(); it.hasNext();) {
+                for (Iterator<Map.Entry<String, JsonNode>> it = v.fields(); it.hasNext(); ) {
                     Map.Entry<String, JsonNode> e = it.next();
-                    out.put((e.getKey().equals("worker") ? "lvsa_worker" : e.getKey()) + " (run)",
-                            e.getValue().isNull() ? "not installed" : e.getValue().asText());
+                    out.put(
+                            (e.getKey().equals("worker") ? "lvsa_worker" : e.getKey()) + " (run)",
+                            e.getValue().isNull()
+                                    ? "not installed"
+                                    : e.getValue().asText());
                 }
             } catch (IOException e) {
                 out.put("worker versions (run)", worker);
@@ -93,7 +95,9 @@ public final class RunEnvironment {
         cmd[2] = dir.toString();
         System.arraycopy(args, 0, cmd, 3, args.length);
         try {
-            Process p = new ProcessBuilder(cmd).redirectErrorStream(false).redirectError(ProcessBuilder.Redirect.DISCARD)
+            Process p = new ProcessBuilder(cmd)
+                    .redirectErrorStream(false)
+                    .redirectError(ProcessBuilder.Redirect.DISCARD)
                     .start();
             byte[] out = p.getInputStream().readAllBytes();
             if (!p.waitFor(10, TimeUnit.SECONDS) || p.exitValue() != 0) {

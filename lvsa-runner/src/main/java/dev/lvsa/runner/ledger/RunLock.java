@@ -35,8 +35,8 @@ public final class RunLock implements AutoCloseable {
         Path f = runDir.resolve(FILE);
         try {
             Files.createDirectories(runDir);
-            FileChannel ch = FileChannel.open(f, StandardOpenOption.CREATE, StandardOpenOption.READ,
-                    StandardOpenOption.WRITE);
+            FileChannel ch =
+                    FileChannel.open(f, StandardOpenOption.CREATE, StandardOpenOption.READ, StandardOpenOption.WRITE);
             FileLock l;
             try {
                 l = ch.tryLock();
@@ -50,7 +50,8 @@ public final class RunLock implements AutoCloseable {
                         + (holder.isEmpty() ? "" : " (pid " + holder + ")") + "; wait for it or stop it first");
             }
             ch.truncate(0);
-            ch.write(ByteBuffer.wrap(String.valueOf(ProcessHandle.current().pid()).getBytes(StandardCharsets.UTF_8)));
+            ch.write(ByteBuffer.wrap(
+                    String.valueOf(ProcessHandle.current().pid()).getBytes(StandardCharsets.UTF_8)));
             ch.force(false);
             return new RunLock(ch, l);
         } catch (IOException e) {

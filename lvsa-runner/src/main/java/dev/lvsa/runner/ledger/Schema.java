@@ -6,10 +6,9 @@ import java.util.List;
 final class Schema {
     static final int VERSION = 1;
 
-    static final List<String> STATEMENTS = List.of(
-            """
-            CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL)""",
-            """
+    static final List<String> STATEMENTS =
+            List.of("""
+            CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL)""", """
             CREATE TABLE jobs (
               job_id TEXT PRIMARY KEY,
               seq INTEGER NOT NULL UNIQUE,
@@ -21,8 +20,7 @@ final class Schema {
               plan_path TEXT NOT NULL, video_path TEXT NOT NULL, spec_json TEXT NOT NULL,
               status TEXT NOT NULL
                 CHECK (status IN ('pending','running','submitted','ok','oom','error','timeout')),
-              message TEXT, created_at TEXT NOT NULL, updated_at TEXT NOT NULL)""",
-            """
+              message TEXT, created_at TEXT NOT NULL, updated_at TEXT NOT NULL)""", """
             CREATE TABLE attempts (
               attempt_id INTEGER PRIMARY KEY AUTOINCREMENT,
               job_id TEXT NOT NULL REFERENCES jobs(job_id),
@@ -31,8 +29,7 @@ final class Schema {
               worker TEXT, worker_pid INTEGER, worker_started_ms INTEGER, runner_pid INTEGER, device TEXT,
               started_at TEXT NOT NULL, ended_at TEXT,
               outcome TEXT NOT NULL, message TEXT,
-              UNIQUE (job_id, number))""",
-            """
+              UNIQUE (job_id, number))""", """
             CREATE TABLE results (
               job_id TEXT PRIMARY KEY REFERENCES jobs(job_id),
               attempt_id INTEGER REFERENCES attempts(attempt_id),
@@ -40,8 +37,7 @@ final class Schema {
               error_code TEXT, total_s REAL, peak_memory_gb REAL, peak_memory_kind TEXT,
               density REAL, expected_density REAL, backend TEXT, device TEXT, dtype TEXT, riflex_k INTEGER,
               step_latency_s TEXT, mean_step_s REAL, steps_run INTEGER, model_cached INTEGER, model_load_s REAL,
-              frames_written INTEGER, output TEXT, message TEXT, result_json TEXT, recorded_at TEXT NOT NULL)""",
-            """
+              frames_written INTEGER, output TEXT, message TEXT, result_json TEXT, recorded_at TEXT NOT NULL)""", """
             CREATE TABLE scores (
               job_id TEXT PRIMARY KEY REFERENCES jobs(job_id),
               status TEXT NOT NULL CHECK (status IN ('ok','error')),
@@ -49,13 +45,11 @@ final class Schema {
               spatial_quality REAL, temporal_coherence REAL, cycle_detected INTEGER, cycle_period_frames INTEGER,
               first_repeat_frame INTEGER, freeze_ratio REAL, norepeat REAL, repeat_ratio REAL,
               subject_consistency REAL, background_consistency REAL, temporal_flicker REAL, motion_smoothness REAL,
-              dynamic_degree REAL, scoring_s REAL, report_json TEXT, message TEXT, scored_at TEXT NOT NULL)""",
-            """
+              dynamic_degree REAL, scoring_s REAL, report_json TEXT, message TEXT, scored_at TEXT NOT NULL)""", """
             CREATE TABLE submissions (
               submission_id INTEGER PRIMARY KEY AUTOINCREMENT,
               slurm_job_id TEXT, array_spec TEXT NOT NULL, jobs INTEGER NOT NULL, command TEXT NOT NULL,
-              submitted_at TEXT NOT NULL)""",
-            "CREATE INDEX attempts_by_job ON attempts(job_id)");
+              submitted_at TEXT NOT NULL)""", "CREATE INDEX attempts_by_job ON attempts(job_id)");
 
     /**
      * One row per job with everything the CSV export and {@code status} show; columns are named as the CSV names
@@ -79,6 +73,5 @@ final class Schema {
             FROM jobs j LEFT JOIN results r ON r.job_id = j.job_id LEFT JOIN scores s ON s.job_id = j.job_id
             ORDER BY j.seq""";
 
-    private Schema() {
-    }
+    private Schema() {}
 }

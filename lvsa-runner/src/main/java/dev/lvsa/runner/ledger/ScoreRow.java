@@ -25,15 +25,32 @@ package dev.lvsa.runner.ledger;
  * @param reportJson        VQeval's JSON report
  * @param message           error message, or null
  */
-public record ScoreRow(String status, Double composite, Double loopQuality, Double temporalDynamics,
-                       Double frameSimilarity, Double spatialQuality, Double temporalCoherence, Boolean cycleDetected,
-                       Integer cyclePeriodFrames, Integer firstRepeatFrame, Double freezeRatio, Double norepeat,
-                       Double repeatRatio, Double subjectConsistency, Double backgroundConsistency,
-                       Double temporalFlicker, Double motionSmoothness, Double dynamicDegree, Double scoringS,
-                       String reportJson, String message) {
+public record ScoreRow(
+        String status,
+        Double composite,
+        Double loopQuality,
+        Double temporalDynamics,
+        Double frameSimilarity,
+        Double spatialQuality,
+        Double temporalCoherence,
+        Boolean cycleDetected,
+        Integer cyclePeriodFrames,
+        Integer firstRepeatFrame,
+        Double freezeRatio,
+        Double norepeat,
+        Double repeatRatio,
+        Double subjectConsistency,
+        Double backgroundConsistency,
+        Double temporalFlicker,
+        Double motionSmoothness,
+        Double dynamicDegree,
+        Double scoringS,
+        String reportJson,
+        String message) {
 
     public static ScoreRow failed(String message, double seconds) {
-        return new ScoreRow("error", null, null, null, null, null, null, null, null, null, null, null, null, null,
-                null, null, null, null, seconds, null, message);
+        return new ScoreRow(
+                "error", null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null,
+                null, seconds, null, message);
     }
 }

@@ -17,7 +17,11 @@ import java.util.function.LongSupplier;
  */
 public final class ProgressBar implements RunListener {
     /** How to show progress. */
-    public enum Mode { BAR, PLAIN, NONE }
+    public enum Mode {
+        BAR,
+        PLAIN,
+        NONE
+    }
 
     private static final int BAR_WIDTH = 24;
     private static final long REDRAW_NS = 200_000_000L;
@@ -55,8 +59,14 @@ public final class ProgressBar implements RunListener {
         this.total = total;
         this.doneBefore = done;
         this.startNs = nanoTime.getAsLong();
-        line(String.format(Locale.ROOT, "%d jobs: %d finished earlier, %d to run on %d worker%s", total, done,
-                total - done, workers, workers == 1 ? "" : "s"));
+        line(String.format(
+                Locale.ROOT,
+                "%d jobs: %d finished earlier, %d to run on %d worker%s",
+                total,
+                done,
+                total - done,
+                workers,
+                workers == 1 ? "" : "s"));
     }
 
     @Override
@@ -67,8 +77,14 @@ public final class ProgressBar implements RunListener {
         running.put(job.jobId(), new double[] {0, job.steps()});
         runningLabel.put(job.jobId(), job.variant() + " " + job.frames() + "f");
         if (mode == Mode.PLAIN) {
-            line(String.format(Locale.ROOT, "[%d/%d] start %s on %s%s", doneBefore + finished + 1, total,
-                    job.label(), worker, attempt > 1 ? " (attempt " + attempt + ")" : ""));
+            line(String.format(
+                    Locale.ROOT,
+                    "[%d/%d] start %s on %s%s",
+                    doneBefore + finished + 1,
+                    total,
+                    job.label(),
+                    worker,
+                    attempt > 1 ? " (attempt " + attempt + ")" : ""));
         }
         draw(true);
     }
@@ -85,8 +101,15 @@ public final class ProgressBar implements RunListener {
         runningLabel.remove(job.jobId());
         finished++;
         String tail = status.equals("ok") ? "" : ": " + message;
-        line(String.format(Locale.ROOT, "[%d/%d] %s %s (%.1f s)%s", doneBefore + finished, total, status,
-                job.label(), seconds, tail));
+        line(String.format(
+                Locale.ROOT,
+                "[%d/%d] %s %s (%.1f s)%s",
+                doneBefore + finished,
+                total,
+                status,
+                job.label(),
+                seconds,
+                tail));
         draw(true);
     }
 
@@ -101,8 +124,12 @@ public final class ProgressBar implements RunListener {
     @Override
     public synchronized void scored(JobRow job, ScoreRow score) {
         if (score.status().equals("ok")) {
-            line(String.format(Locale.ROOT, "scored %s: composite %.1f, loop_quality %.1f", job.label(),
-                    score.composite(), score.loopQuality() == null ? Double.NaN : score.loopQuality()));
+            line(String.format(
+                    Locale.ROOT,
+                    "scored %s: composite %.1f, loop_quality %.1f",
+                    job.label(),
+                    score.composite(),
+                    score.loopQuality() == null ? Double.NaN : score.loopQuality()));
         } else {
             line("scoring failed for " + job.label() + ": " + score.message());
         }
@@ -134,7 +161,10 @@ public final class ProgressBar implements RunListener {
             if (steps.length() > 0) {
                 steps.append(", ");
             }
-            steps.append(runningLabel.get(e.getKey())).append(" step ").append((int) s[0]).append('/')
+            steps.append(runningLabel.get(e.getKey()))
+                    .append(" step ")
+                    .append((int) s[0])
+                    .append('/')
                     .append((int) s[1]);
         }
         int done = doneBefore + finished;
@@ -147,13 +177,21 @@ public final class ProgressBar implements RunListener {
         double progressed = finished + partial;
         double remaining = total - done - partial;
         String left = progressed > 0 ? "~" + clock(working / progressed * remaining) + " left" : "time left: ?";
-        return String.format(Locale.ROOT, "%s %d/%d jobs%s | %s elapsed, %s", bar, done, total,
-                steps.length() > 0 ? " | " + steps : "", clock(elapsed), left);
+        return String.format(
+                Locale.ROOT,
+                "%s %d/%d jobs%s | %s elapsed, %s",
+                bar,
+                done,
+                total,
+                steps.length() > 0 ? " | " + steps : "",
+                clock(elapsed),
+                left);
     }
 
     static String clock(double seconds) {
         long s = Math.round(seconds);
-        return s >= 3600 ? String.format(Locale.ROOT, "%d:%02d:%02d", s / 3600, s / 60 % 60, s % 60)
+        return s >= 3600
+                ? String.format(Locale.ROOT, "%d:%02d:%02d", s / 3600, s / 60 % 60, s % 60)
                 : String.format(Locale.ROOT, "%d:%02d", s / 60, s % 60);
     }
 

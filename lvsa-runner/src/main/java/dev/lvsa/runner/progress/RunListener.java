@@ -10,35 +10,27 @@ public interface RunListener {
      * @param done    of them already finished before this run
      * @param workers workers that will run the rest
      */
-    default void runStarted(int total, int done, int workers) {
-    }
+    default void runStarted(int total, int done, int workers) {}
 
     /** An attempt starts on a worker (pid known). */
-    default void jobStarted(JobRow job, String worker, long workerPid, int attempt) {
-    }
+    default void jobStarted(JobRow job, String worker, long workerPid, int attempt) {}
 
     /** A denoising step finished. */
-    default void jobProgress(JobRow job, String worker, int step, int steps) {
-    }
+    default void jobProgress(JobRow job, String worker, int step, int steps) {}
 
     /** The job reached a final status. */
-    default void jobFinished(JobRow job, String status, String message, double seconds) {
-    }
+    default void jobFinished(JobRow job, String status, String message, double seconds) {}
 
     /** An attempt ended without a result (worker crashed or hung); the job will be retried. */
-    default void jobRetried(JobRow job, String reason) {
-    }
+    default void jobRetried(JobRow job, String reason) {}
 
     /** A video was scored (or scoring failed: {@code score.status()} is error). */
-    default void scored(JobRow job, ScoreRow score) {
-    }
+    default void scored(JobRow job, ScoreRow score) {}
 
     /** Something the user should know (a worker restarted, a worker could not start). */
-    default void note(String message) {
-    }
+    default void note(String message) {}
 
-    default void runFinished() {
-    }
+    default void runFinished() {}
 
     /** Several listeners as one. */
     static RunListener all(RunListener... listeners) {

@@ -16,8 +16,7 @@ import java.util.List;
 public final class JobRequests {
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    private JobRequests() {
-    }
+    private JobRequests() {}
 
     /**
      * The job object.
@@ -60,8 +59,25 @@ public final class JobRequests {
      */
     public static List<String> generateArgs(ObjectNode job, double timeoutS) {
         List<String> args = new ArrayList<>();
-        for (String key : List.of("model", "plan", "frames", "height", "width", "steps", "seed", "out", "backend",
-                "guidance", "prompt", "negative_prompt", "fps", "dtype", "offload", "weights", "text", "timed_steps",
+        for (String key : List.of(
+                "model",
+                "plan",
+                "frames",
+                "height",
+                "width",
+                "steps",
+                "seed",
+                "out",
+                "backend",
+                "guidance",
+                "prompt",
+                "negative_prompt",
+                "fps",
+                "dtype",
+                "offload",
+                "weights",
+                "text",
+                "timed_steps",
                 "memory_cap_gb")) {
             JsonNode v = job.get(key);
             if (v != null && !v.isNull()) {
@@ -91,12 +107,27 @@ public final class JobRequests {
             }
             mean = sum / steps.size();
         }
-        return new ResultRow(status, errorCode, num(r, "total_s"), peakMemory(r),
-                text(r, "peak_memory_kind"), num(r, "density"), num(r, "expected_density"), text(r, "backend"),
-                text(r, "device"), text(r, "dtype"), integer(r, "riflex_k"),
-                steps.isArray() ? steps.toString() : null, mean, integer(r, "steps_run"),
+        return new ResultRow(
+                status,
+                errorCode,
+                num(r, "total_s"),
+                peakMemory(r),
+                text(r, "peak_memory_kind"),
+                num(r, "density"),
+                num(r, "expected_density"),
+                text(r, "backend"),
+                text(r, "device"),
+                text(r, "dtype"),
+                integer(r, "riflex_k"),
+                steps.isArray() ? steps.toString() : null,
+                mean,
+                integer(r, "steps_run"),
                 r.path("model_cached").isBoolean() ? r.get("model_cached").asBoolean() : null,
-                num(r, "model_load_s"), integer(r, "frames_written"), text(r, "output"), message, r.toString());
+                num(r, "model_load_s"),
+                integer(r, "frames_written"),
+                text(r, "output"),
+                message,
+                r.toString());
     }
 
     /**

@@ -27,11 +27,10 @@ import java.util.Map;
  * {@code experiment.yaml}, {@code plans/}, {@code videos/}, {@code logs/}, {@code slurm/}.
  */
 public final class RunPreparer {
-    private static final ObjectMapper JSON = new ObjectMapper()
-            .configure(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS, true);
+    private static final ObjectMapper JSON =
+            new ObjectMapper().configure(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS, true);
 
-    private RunPreparer() {
-    }
+    private RunPreparer() {}
 
     /** The grid's jobs as the ledger holds them, in grid order. */
     public static List<JobRow> prepare(Experiment e, Path runDir, Ledger ledger) {
@@ -40,8 +39,8 @@ public final class RunPreparer {
             Files.createDirectories(runDir.resolve("videos"));
             Files.createDirectories(runDir.resolve("logs"));
             byte[] experiment = Files.readAllBytes(e.source());
-            AtomicFiles.write(runDir.resolve("experiment.yaml"), AtomicFiles.Folder.MUST_EXIST,
-                    out -> out.write(experiment));
+            AtomicFiles.write(
+                    runDir.resolve("experiment.yaml"), AtomicFiles.Folder.MUST_EXIST, out -> out.write(experiment));
         } catch (IOException ex) {
             throw new UncheckedIOException(runDir + ": cannot prepare the run folder: " + ex.getMessage(), ex);
         }
@@ -49,12 +48,34 @@ public final class RunPreparer {
         List<JobRow> rows = new ArrayList<>();
         for (JobSpec j : GridExpander.expand(e)) {
             Path plan = plans.write(j);
-            rows.add(new JobRow(j.jobId(), -1, j.model().name(), j.model().workerModel(), j.method().method(),
-                    j.method().label(), json(j.method().resolved()), j.horizon(), j.frames(), j.height(), j.width(),
-                    j.steps(), j.guidance(), j.prompt().id(), j.prompt().text(), j.negativePrompt(), j.seed(),
-                    j.backend(), j.jobBackendOverride(), j.dtype(), j.fps(), j.offload(),
-                    runDir.relativize(plan).toString(), "videos/" + j.stem() + ".mp4", j.identityJson(),
-                    JobStatus.PENDING, null));
+            rows.add(new JobRow(
+                    j.jobId(),
+                    -1,
+                    j.model().name(),
+                    j.model().workerModel(),
+                    j.method().method(),
+                    j.method().label(),
+                    json(j.method().resolved()),
+                    j.horizon(),
+                    j.frames(),
+                    j.height(),
+                    j.width(),
+                    j.steps(),
+                    j.guidance(),
+                    j.prompt().id(),
+                    j.prompt().text(),
+                    j.negativePrompt(),
+                    j.seed(),
+                    j.backend(),
+                    j.jobBackendOverride(),
+                    j.dtype(),
+                    j.fps(),
+                    j.offload(),
+                    runDir.relativize(plan).toString(),
+                    "videos/" + j.stem() + ".mp4",
+                    j.identityJson(),
+                    JobStatus.PENDING,
+                    null));
         }
         ledger.register(rows);
         ledger.setMeta("experiment", e.name());

@@ -51,8 +51,13 @@ public final class Scheduler {
      * @param launches one per worker
      * @param scorer   scores finished videos, or null to skip scoring
      */
-    public Scheduler(Ledger ledger, Path runDir, List<WorkerLaunch> launches, ExecSettings exec, Scorer scorer,
-                     RunListener listener) {
+    public Scheduler(
+            Ledger ledger,
+            Path runDir,
+            List<WorkerLaunch> launches,
+            ExecSettings exec,
+            Scorer scorer,
+            RunListener listener) {
         this.ledger = ledger;
         this.rec = ledger.recorder();
         this.runDir = runDir;
@@ -124,11 +129,10 @@ public final class Scheduler {
             }
         } catch (RuntimeException e) {
             // e.g. the ledger's disk is full: stop this worker; its job stays 'running' and the next run retries it
-            String why = "worker " + launch.name() + " stopped: " + e.getClass().getSimpleName() + ": " + e.getMessage();
+            String why =
+                    "worker " + launch.name() + " stopped: " + e.getClass().getSimpleName() + ": " + e.getMessage();
             listener.note(why);
-            synchronized (problems) {
-                problems.add(why);
-            }
+            addProblem(why);
         }
     }
 
@@ -147,17 +151,17 @@ public final class Scheduler {
                         }
                         w = null;
                         // a dummy-weight model is built per job from the registry, not preloaded from a folder
-                        String preload = unloadable.contains(job.modelPath()) || job.dummyWeights() ? null
-                                : job.modelPath();
+                        String preload =
+                                unloadable.contains(job.modelPath()) || job.dummyWeights() ? null : job.modelPath();
                         try {
                             long t0 = System.nanoTime();
-                            listener.note("starting a worker on " + launch.device() + (preload == null ? ""
-                                    : " with " + preload + " preloaded") + " (Python, PyTorch and the model load first)");
-                            w = WorkerProcess.start(launch.withPreload(preload, job.dtype()), exec.readyTimeout(),
+                            noteStarting(launch, preload);
+                            w = WorkerProcess.start(
+                                    launch.withPreload(preload, job.dtype()),
+                                    exec.readyTimeout(),
                                     runDir.resolve("logs"));
                             startFailures = 0;
-                            listener.note(String.format(java.util.Locale.ROOT, "worker on %s ready after %.1f s",
-                                    launch.device(), (System.nanoTime() - t0) / 1e9));
+                            noteReady(launch, t0);
                             RunEnvironment.recordWorker(ledger, w.ready());
                         } catch (WorkerStartException e) {
                             if (e.reportedByWorker() && preload != null) {
@@ -166,12 +170,7 @@ public final class Scheduler {
                                 continue;
                             }
                             startFailures++;
-                            listener.note(e.getMessage());
-                            if (e.reportedByWorker() || e.incompatible() || startFailures >= MAX_START_FAILURES) {
-                                queue.addFirst(job);
-                                synchronized (problems) {
-                                    problems.add(e.getMessage());
-                                }
+                            if (givesUp(e, startFailures, job, queue)) {
                                 return;
                             }
                             continue;
@@ -190,6 +189,35 @@ public final class Scheduler {
         }
     }
 
+    private void noteStarting(WorkerLaunch launch, String preload) {
+        listener.note("starting a worker on " + launch.device()
+                + (preload == null ? "" : " with " + preload + " preloaded")
+                + " (Python, PyTorch and the model load first)");
+    }
+
+    private void noteReady(WorkerLaunch launch, long t0) {
+        listener.note(String.format(
+                java.util.Locale.ROOT,
+                "worker on %s ready after %.1f s",
+                launch.device(),
+                (System.nanoTime() - t0) / 1e9));
+    }
+
+    /**
+     * Notes a failed worker start; true when this slot gives up (the worker reported the failure, is incompatible,
+     * or failed {@link #MAX_START_FAILURES} starts in a row): the job goes back to the head of the queue and the
+     * failure is a problem of the run.
+     */
+    private boolean givesUp(WorkerStartException e, int startFailures, JobRow job, BlockingDeque<JobRow> queue) {
+        listener.note(e.getMessage());
+        if (e.reportedByWorker() || e.incompatible() || startFailures >= MAX_START_FAILURES) {
+            queue.addFirst(job);
+            addProblem(e.getMessage());
+            return true;
+        }
+        return false;
+    }
+
     /**
      * Jobs over several devices: every attempt is its own {@code torch.distributed.run} launch of
      * {@code launch.ranks()} ranks on this slot's devices (one job at a time, so no other job gets them meanwhile).
@@ -204,18 +232,16 @@ public final class Scheduler {
                 Path log = jobLog(job);
                 long t0 = System.nanoTime();
                 try {
-                    r = RankedJob.start(launch, JobRequests.generateArgs(JobRequests.job(job, runDir, null),
-                            exec.timeoutS()), log);
+                    r = RankedJob.start(
+                            launch, JobRequests.generateArgs(JobRequests.job(job, runDir, null), exec.timeoutS()), log);
                 } catch (IOException e) {
                     queue.addFirst(job);
                     listener.note(e.getMessage());
-                    synchronized (problems) {
-                        problems.add(e.getMessage());
-                    }
+                    addProblem(e.getMessage());
                     return;
                 }
-                Attempt a = rec.startAttempt(job.jobId(), "local", "torchrun " + launch.name(), r.pid(),
-                        r.startedMs(), launch.name());
+                Attempt a = rec.startAttempt(
+                        job.jobId(), "local", "torchrun " + launch.name(), r.pid(), r.startedMs(), launch.name());
                 listener.jobStarted(job, launch.name(), r.pid(), a.number());
                 WorkerOutcome o = r.await(exec.watchdog(), msg -> progress(job, launch, msg));
                 done = record(a, job, o, (System.nanoTime() - t0) / 1e9);
@@ -224,8 +250,8 @@ public final class Scheduler {
     }
 
     private Path jobLog(JobRow job) {
-        return runDir.resolve("logs").resolve(Path.of(job.videoPath()).getFileName().toString()
-                .replaceFirst("\\.mp4$", "") + ".log");
+        return runDir.resolve("logs")
+                .resolve(Path.of(job.videoPath()).getFileName().toString().replaceFirst("\\.mp4$", "") + ".log");
     }
 
     /** One attempt; true when the job reached a final status. */
@@ -233,8 +259,13 @@ public final class Scheduler {
         Attempt a = rec.startAttempt(job.jobId(), "local", launch.name(), w.pid(), w.startedMs(), launch.name());
         listener.jobStarted(job, launch.name(), w.pid(), a.number());
         long t0 = System.nanoTime();
-        WorkerOutcome o = w.generate(job.jobId() + "/" + a.number(), JobRequests.job(job, runDir, null),
-                exec.timeoutS(), exec.watchdog(), msg -> progress(job, launch, msg), jobLog(job));
+        WorkerOutcome o = w.generate(
+                job.jobId() + "/" + a.number(),
+                JobRequests.job(job, runDir, null),
+                exec.timeoutS(),
+                exec.watchdog(),
+                msg -> progress(job, launch, msg),
+                jobLog(job));
         return record(a, job, o, (System.nanoTime() - t0) / 1e9);
     }
 
@@ -249,8 +280,10 @@ public final class Scheduler {
         if (o instanceof WorkerOutcome.Finished f) {
             ResultRow r = JobRequests.result(f.result());
             if (r.status().equals("ok") && (r.output() == null || !Files.isRegularFile(Path.of(r.output())))) {
-                r = ResultRow.runnerVerdict("error", "missing_output", "the worker reported ok but the video "
-                        + r.output() + " does not exist");
+                r = ResultRow.runnerVerdict(
+                        "error",
+                        "missing_output",
+                        "the worker reported ok but the video " + r.output() + " does not exist");
             }
             rec.finish(a, r);
             listener.jobFinished(job, r.status(), r.message(), seconds);
@@ -278,7 +311,18 @@ public final class Scheduler {
 
     private void progress(JobRow job, WorkerLaunch launch, JsonNode msg) {
         if ("denoise".equals(msg.path("phase").asText())) {
-            listener.jobProgress(job, launch.name(), msg.path("step").asInt(), msg.path("steps").asInt());
+            listener.jobProgress(
+                    job,
+                    launch.name(),
+                    msg.path("step").asInt(),
+                    msg.path("steps").asInt());
+        }
+    }
+
+    /** A problem the run's summary reports (slots note them from their own threads). */
+    private void addProblem(String why) {
+        synchronized (problems) {
+            problems.add(why);
         }
     }
 

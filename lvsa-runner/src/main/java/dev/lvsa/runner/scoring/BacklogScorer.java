@@ -8,8 +8,7 @@ import java.nio.file.Path;
 
 /** Scores, one after another, every ok job of a ledger that has no score yet (e.g. results collected from Slurm). */
 public final class BacklogScorer {
-    private BacklogScorer() {
-    }
+    private BacklogScorer() {}
 
     /** @return how many videos were scored (successfully or not) */
     public static int scoreAll(Ledger ledger, Path runDir, Scorer scorer, RunListener listener) {

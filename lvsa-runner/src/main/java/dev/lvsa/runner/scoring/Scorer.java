@@ -15,13 +15,17 @@ import java.util.Map;
 /** Scores videos with one VQeval evaluator (thread-safe, like VQeval). */
 public final class Scorer {
     /** The dimensions the ledger and the CSV have columns for. */
-    public static final String[] DIMENSIONS = {"loop_quality", "temporal_dynamics", "frame_similarity",
-        "spatial_quality", "temporal_coherence"};
+    public static final String[] DIMENSIONS = {
+        "loop_quality", "temporal_dynamics", "frame_similarity", "spatial_quality", "temporal_coherence"
+    };
 
     private final VqEval vq;
 
     public Scorer(ScoringSettings settings) {
-        this.vq = VqEval.builder().optWeights(Weights.of(settings.weights())).optStride(settings.stride()).build();
+        this.vq = VqEval.builder()
+                .optWeights(Weights.of(settings.weights()))
+                .optStride(settings.stride())
+                .build();
     }
 
     /** Scores one video; never throws for a bad video (the row says what went wrong). */
@@ -33,8 +37,9 @@ public final class Scorer {
         } catch (VideoException e) {
             return ScoreRow.failed(e.oneLine(), (System.nanoTime() - t0) / 1e9);
         } catch (RuntimeException e) {
-            return ScoreRow.failed("VQeval failed on " + shownName + ": " + e.getClass().getSimpleName() + ": "
-                    + e.getMessage(), (System.nanoTime() - t0) / 1e9);
+            return ScoreRow.failed(
+                    "VQeval failed on " + shownName + ": " + e.getClass().getSimpleName() + ": " + e.getMessage(),
+                    (System.nanoTime() - t0) / 1e9);
         }
     }
 
@@ -47,12 +52,28 @@ public final class Scorer {
         LoopFindings loop = r.loop();
         Map<String, Object> pub = r.diagnostics().published();
         Map<String, Object> vb = r.diagnostics().vbenchLike();
-        return new ScoreRow("ok", finite(r.compositeScore()), dims[0], dims[1], dims[2], dims[3], dims[4],
-                loop == null ? null : loop.cycleDetected(), loop == null ? null : loop.cyclePeriodFrames(),
-                loop == null ? null : loop.firstRepeatFrame(), loop == null ? null : finite(loop.freezeRatio()),
-                number(pub, "norepeat"), number(pub, "repeat_ratio"), number(vb, "subject_consistency"),
-                number(vb, "background_consistency"), number(vb, "temporal_flicker"), number(vb, "motion_smoothness"),
-                number(vb, "dynamic_degree"), seconds, r.toJson(), null);
+        return new ScoreRow(
+                "ok",
+                finite(r.compositeScore()),
+                dims[0],
+                dims[1],
+                dims[2],
+                dims[3],
+                dims[4],
+                loop == null ? null : loop.cycleDetected(),
+                loop == null ? null : loop.cyclePeriodFrames(),
+                loop == null ? null : loop.firstRepeatFrame(),
+                loop == null ? null : finite(loop.freezeRatio()),
+                number(pub, "norepeat"),
+                number(pub, "repeat_ratio"),
+                number(vb, "subject_consistency"),
+                number(vb, "background_consistency"),
+                number(vb, "temporal_flicker"),
+                number(vb, "motion_smoothness"),
+                number(vb, "dynamic_degree"),
+                seconds,
+                r.toJson(),
+                null);
     }
 
     private static Double number(Map<String, Object> m, String key) {

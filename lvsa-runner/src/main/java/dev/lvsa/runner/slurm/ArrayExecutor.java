@@ -20,29 +20,30 @@ public final class ArrayExecutor {
     /** What the ledger's submission row names instead of a Slurm job id. */
     public static final String SUBMISSION = "array";
 
-    private ArrayExecutor() {
-    }
+    private ArrayExecutor() {}
 
     /** What was written. */
-    public record Written(Path script, Path indexFile, List<Integer> indices) {
-    }
+    public record Written(Path script, Path indexFile, List<Integer> indices) {}
 
-    public static Written write(Ledger ledger, Path runDir, List<JobRow> jobs, String device, double timeoutS,
-                                int ranks) {
+    public static Written write(
+            Ledger ledger, Path runDir, List<JobRow> jobs, String device, double timeoutS, int ranks) {
         List<Integer> indices = TaskFiles.write(runDir, jobs, device, timeoutS, ranks, Path.of(""));
         Path slurm = runDir.resolve("slurm");
         Path script = slurm.resolve("run-task.sh");
         Path list = slurm.resolve("tasks.txt");
         try {
             SlurmExecutor.copyResource("run-task.sh", script);
-            AtomicFiles.writeString(list, indices.stream().map(String::valueOf).collect(Collectors.joining("\n"))
-                    + (indices.isEmpty() ? "" : "\n"), AtomicFiles.Folder.MUST_EXIST);
+            AtomicFiles.writeString(
+                    list,
+                    indices.stream().map(String::valueOf).collect(Collectors.joining("\n"))
+                            + (indices.isEmpty() ? "" : "\n"),
+                    AtomicFiles.Folder.MUST_EXIST);
         } catch (IOException e) {
             throw new UncheckedIOException(slurm + ": cannot write the task scripts: " + e.getMessage(), e);
         }
         String spec = indices.isEmpty() ? "" : ArraySpec.of(indices);
-        ledger.recorder().submitted(jobs, SUBMISSION, SUBMISSION, spec,
-                script + " INDEX [PYTHON], for each index in " + list);
+        ledger.recorder()
+                .submitted(jobs, SUBMISSION, SUBMISSION, spec, script + " INDEX [PYTHON], for each index in " + list);
         return new Written(script, list, indices);
     }
 }

@@ -5,8 +5,7 @@ import java.util.TreeSet;
 
 /** Slurm's {@code --array} index list, with runs compressed: {@code [0,1,2,3,5,7,8]} -> {@code 0-3,5,7-8}. */
 final class ArraySpec {
-    private ArraySpec() {
-    }
+    private ArraySpec() {}
 
     static String of(List<Integer> indices) {
         TreeSet<Integer> s = new TreeSet<>(indices);

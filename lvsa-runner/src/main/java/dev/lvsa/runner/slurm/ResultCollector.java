@@ -22,8 +22,7 @@ import java.util.function.Consumer;
 public final class ResultCollector {
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    private ResultCollector() {
-    }
+    private ResultCollector() {}
 
     /**
      * @param warn receives one line per skipped file
@@ -39,8 +38,8 @@ public final class ResultCollector {
      *     host that ran the task: a real-size video is too large to bring back, and it means nothing); the row keeps
      *     no output. Other jobs still need their video.
      */
-    public static List<JobRow> collect(Ledger ledger, Path runDir, Consumer<String> warn,
-            boolean speedRunsWithoutVideos) {
+    public static List<JobRow> collect(
+            Ledger ledger, Path runDir, Consumer<String> warn, boolean speedRunsWithoutVideos) {
         Path dir = runDir.resolve("slurm").resolve("results");
         List<JobRow> recorded = new ArrayList<>();
         if (!Files.isDirectory(dir)) {
@@ -65,37 +64,55 @@ public final class ResultCollector {
             try {
                 r = JSON.readTree(Files.readString(f));
             } catch (IOException e) {
-                warn.accept(f + ": not a JSON result (" + e.getMessage().lines().findFirst().orElse("") + "); skipped");
+                warn.accept(f + ": not a JSON result ("
+                        + e.getMessage().lines().findFirst().orElse("") + "); skipped");
                 continue;
             }
             if (r == null || !r.isObject() || !jobId.equals(r.path("id").asText())) {
                 warn.accept(f + ": not the result of job " + jobId + "; skipped");
                 continue;
             }
-            ResultRow row = JobRequests.result(r);
-            if (row.status().equals("ok") && (row.output() == null || !Files.isRegularFile(Path.of(row.output())))) {
-                // the task may have run on a copy of the run folder elsewhere: the video is the job's own file here
-                Path here = runDir.resolve(job.videoPath());
-                if (Files.isRegularFile(here)) {
-                    row = row.withOutput(here.toString());
-                } else if (speedRunsWithoutVideos && job.speedOnly()) {
-                    row = row.withOutput(null);
-                } else {
-                    row = ResultRow.runnerVerdict("error", "missing_output", "the task reported ok but the video "
-                            + job.videoPath() + " is not in the run folder" + (job.speedOnly()
-                                    ? " (a speed-only job: collect --speed-runs-without-videos records its timings)"
-                                    : ""));
-                }
-            }
-            JsonNode s = r.path("slurm");
-            String worker = s.path("array_job_id").isTextual()
-                    ? "slurm " + s.path("array_job_id").asText() + "_" + s.path("array_task_id").asText("?")
-                            + " on " + s.path("host").asText("?")
-                    : "array task " + job.seq() + " on " + s.path("host").asText("?");
+            ResultRow row = withVideo(JobRequests.result(r), job, runDir, speedRunsWithoutVideos);
+            String worker = worker(r.path("slurm"), job);
             if (ledger.recorder().collected(jobId, row, worker)) {
                 recorded.add(ledger.job(jobId));
             }
         }
         return recorded;
+    }
+
+    /**
+     * An {@code ok} row whose output is not where the task said: the job's own video in this run folder, else (for
+     * a speed-only job, if allowed) no output, else an error.
+     */
+    private static ResultRow withVideo(ResultRow row, JobRow job, Path runDir, boolean speedRunsWithoutVideos) {
+        if (row.status().equals("ok") && (row.output() == null || !Files.isRegularFile(Path.of(row.output())))) {
+            // the task may have run on a copy of the run folder elsewhere: the video is the job's own file here
+            Path here = runDir.resolve(job.videoPath());
+            if (Files.isRegularFile(here)) {
+                return row.withOutput(here.toString());
+            } else if (speedRunsWithoutVideos && job.speedOnly()) {
+                return row.withOutput(null);
+            } else {
+                return ResultRow.runnerVerdict(
+                        "error",
+                        "missing_output",
+                        "the task reported ok but the video "
+                                + job.videoPath() + " is not in the run folder"
+                                + (job.speedOnly()
+                                        ? " (a speed-only job: collect --speed-runs-without-videos records its timings)"
+                                        : ""));
+            }
+        }
+        return row;
+    }
+
+    /** The attempt's worker as the task's {@code slurm} block names it: a Slurm array task, or an array task. */
+    private static String worker(JsonNode s, JobRow job) {
+        return s.path("array_job_id").isTextual()
+                ? "slurm " + s.path("array_job_id").asText() + "_"
+                        + s.path("array_task_id").asText("?") + " on "
+                        + s.path("host").asText("?")
+                : "array task " + job.seq() + " on " + s.path("host").asText("?");
     }
 }

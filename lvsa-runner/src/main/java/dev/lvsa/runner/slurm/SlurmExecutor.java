@@ -32,8 +32,7 @@ public final class SlurmExecutor {
     }
 
     /** What a submission did. */
-    public record Submission(String slurmJobId, String arraySpec, List<String> command, int jobs) {
-    }
+    public record Submission(String slurmJobId, String arraySpec, List<String> command, int jobs) {}
 
     /**
      * Writes the task files and scripts, submits the array and records the jobs as submitted.
@@ -42,8 +41,7 @@ public final class SlurmExecutor {
      * @throws BadInputException when sbatch is not on PATH
      * @throws IllegalStateException when sbatch fails (its message in one line)
      */
-    public Submission submit(Ledger ledger, List<JobRow> jobs, String experimentName, String device,
-                             double timeoutS) {
+    public Submission submit(Ledger ledger, List<JobRow> jobs, String experimentName, String device, double timeoutS) {
         Path sbatch = findOnPath("sbatch");
         Path slurm = runDir.resolve("slurm");
         List<Integer> indices = TaskFiles.write(runDir, jobs, device, timeoutS, settings.ranks(), runDir);
@@ -108,8 +106,9 @@ public final class SlurmExecutor {
     }
 
     Path findOnPath(String program) {
-        return onPath(program, env).orElseThrow(() -> new BadInputException(program + " is not on PATH: --executor "
-                + "slurm needs Slurm's client tools (run on a login node of the cluster)"));
+        return onPath(program, env)
+                .orElseThrow(() -> new BadInputException(program + " is not on PATH: --executor "
+                        + "slurm needs Slurm's client tools (run on a login node of the cluster)"));
     }
 
     /** The executable file {@code program} names in {@code env}'s PATH, if any. */

@@ -16,8 +16,15 @@ import java.util.List;
  *                    under {@code torch.distributed.run --standalone --nproc-per-node N} with
  *                    {@code --sequence-parallel}
  */
-public record SlurmSettings(String partition, int gpusPerTask, String time, String account, Integer maxParallel,
-                            List<String> extraArgs, String python, int ranks) {
+public record SlurmSettings(
+        String partition,
+        int gpusPerTask,
+        String time,
+        String account,
+        Integer maxParallel,
+        List<String> extraArgs,
+        String python,
+        int ranks) {
     public SlurmSettings {
         extraArgs = List.copyOf(extraArgs);
         if (ranks < 1) {
@@ -26,8 +33,14 @@ public record SlurmSettings(String partition, int gpusPerTask, String time, Stri
     }
 
     /** One rank per task. */
-    public SlurmSettings(String partition, int gpusPerTask, String time, String account, Integer maxParallel,
-                         List<String> extraArgs, String python) {
+    public SlurmSettings(
+            String partition,
+            int gpusPerTask,
+            String time,
+            String account,
+            Integer maxParallel,
+            List<String> extraArgs,
+            String python) {
         this(partition, gpusPerTask, time, account, maxParallel, extraArgs, python, 1);
     }
 }

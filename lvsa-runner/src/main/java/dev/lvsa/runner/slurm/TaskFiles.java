@@ -20,8 +20,7 @@ import java.util.List;
 final class TaskFiles {
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    private TaskFiles() {
-    }
+    private TaskFiles() {}
 
     /**
      * @param base the folder paths in the tasks start from: the run folder itself (absolute paths, for a cluster
@@ -46,9 +45,15 @@ final class TaskFiles {
                 if (ranks > 1) {
                     task.put("ranks", ranks);
                 }
-                task.put("result", base.resolve("slurm").resolve("results").resolve(j.jobId() + ".json").toString());
+                task.put(
+                        "result",
+                        base.resolve("slurm")
+                                .resolve("results")
+                                .resolve(j.jobId() + ".json")
+                                .toString());
                 task.set("job", JobRequests.job(j, base, device));
-                AtomicFiles.writeString(slurm.resolve("tasks").resolve(j.seq() + ".json"),
+                AtomicFiles.writeString(
+                        slurm.resolve("tasks").resolve(j.seq() + ".json"),
                         JSON.writerWithDefaultPrettyPrinter().writeValueAsString(task) + "\n",
                         AtomicFiles.Folder.MUST_EXIST);
                 indices.add(j.seq());

@@ -31,8 +31,7 @@ public final class Devices {
     public static final String CUDA_ENV = "CUDA_VISIBLE_DEVICES";
     public static final String NPU_ENV = "ASCEND_RT_VISIBLE_DEVICES";
 
-    private Devices() {
-    }
+    private Devices() {}
 
     /**
      * Worker placements.
@@ -43,8 +42,12 @@ public final class Devices {
      * @param probeCuda  GPU ids the machine has (e.g. from nvidia-smi), used only when nothing else says
      * @param program    the worker program ({@link WorkerLaunch#program()})
      */
-    public static List<WorkerLaunch> plan(String device, List<String> devices, Map<String, String> env,
-                                          Supplier<List<String>> probeCuda, List<String> program) {
+    public static List<WorkerLaunch> plan(
+            String device,
+            List<String> devices,
+            Map<String, String> env,
+            Supplier<List<String>> probeCuda,
+            List<String> program) {
         return plan(device, devices, env, probeCuda, program, 1);
     }
 
@@ -53,8 +56,13 @@ public final class Devices {
      *
      * @throws BadInputException when the visible devices do not split into groups of {@code perJob}
      */
-    public static List<WorkerLaunch> plan(String device, List<String> devices, Map<String, String> env,
-                                          Supplier<List<String>> probeCuda, List<String> program, int perJob) {
+    public static List<WorkerLaunch> plan(
+            String device,
+            List<String> devices,
+            Map<String, String> env,
+            Supplier<List<String>> probeCuda,
+            List<String> program,
+            int perJob) {
         if (perJob < 1) {
             throw new BadInputException("devices_per_job " + perJob + ": must be at least 1");
         }
@@ -65,15 +73,18 @@ public final class Devices {
         String var = single.get(0).env().keySet().stream().findFirst().orElse(null);
         if (var == null) { // cpu, or no ids known: one group; the ranks take cuda:LOCAL_RANK (or cpu) themselves
             WorkerLaunch w = single.get(0);
-            return List.of(new WorkerLaunch(w.name() + " x" + perJob, program, w.device(), Map.of(), null, null,
-                    perJob));
+            return List.of(
+                    new WorkerLaunch(w.name() + " x" + perJob, program, w.device(), Map.of(), null, null, perJob));
         }
         String kind = single.get(0).device();
         List<String> ids = single.stream().map(w -> w.env().get(var)).toList();
         if (ids.size() < perJob || ids.size() % perJob != 0) {
             throw new BadInputException("devices_per_job " + perJob + ": " + ids.size() + " " + kind + " device(s) "
-                    + "are visible (" + String.join(",", ids) + ")" + (ids.size() < perJob ? ", fewer than one job "
-                    + "needs" : ", which do not split into groups of " + perJob) + "; choose a multiple of "
+                    + "are visible (" + String.join(",", ids) + ")"
+                    + (ids.size() < perJob
+                            ? ", fewer than one job " + "needs"
+                            : ", which do not split into groups of " + perJob)
+                    + "; choose a multiple of "
                     + perJob + " with --devices (or " + var + ")");
         }
         List<WorkerLaunch> out = new ArrayList<>();
@@ -84,8 +95,12 @@ public final class Devices {
         return out;
     }
 
-    private static List<WorkerLaunch> single(String device, List<String> devices, Map<String, String> env,
-                                             Supplier<List<String>> probeCuda, List<String> program) {
+    private static List<WorkerLaunch> single(
+            String device,
+            List<String> devices,
+            Map<String, String> env,
+            Supplier<List<String>> probeCuda,
+            List<String> program) {
         List<WorkerLaunch> out = new ArrayList<>();
         if (device.equals("cpu")) {
             if (!devices.isEmpty()) {
@@ -111,8 +126,10 @@ public final class Devices {
                 ids = visible(env.get(NPU_ENV), NPU_ENV);
                 kind = "npu";
             }
-            if (ids.isEmpty() && (device.equals("cuda") || device.equals("auto"))
-                    && env.get(CUDA_ENV) == null && env.get(NPU_ENV) == null) {
+            if (ids.isEmpty()
+                    && (device.equals("cuda") || device.equals("auto"))
+                    && env.get(CUDA_ENV) == null
+                    && env.get(NPU_ENV) == null) {
                 ids = probeCuda.get();
                 kind = "cuda";
             }
@@ -150,7 +167,8 @@ public final class Devices {
     public static List<String> nvidiaSmi() {
         try {
             Process p = new ProcessBuilder("nvidia-smi", "--query-gpu=index", "--format=csv,noheader")
-                    .redirectErrorStream(true).start();
+                    .redirectErrorStream(true)
+                    .start();
             if (!p.waitFor(15, TimeUnit.SECONDS)) {
                 p.destroyForcibly();
                 return List.of();

@@ -15,14 +15,12 @@ final class ProtocolLines {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     /** One stdout line; {@code json} is null when it is not a JSON object (a protocol violation). */
-    record Line(String raw, JsonNode json) {
-    }
+    record Line(String raw, JsonNode json) {}
 
     /** Marks the end of stdout in a message queue. */
     static final Line EOF = new Line(null, null);
 
-    private ProtocolLines() {
-    }
+    private ProtocolLines() {}
 
     /**
      * Reads {@code in} to its end: every non-blank line goes into {@code tail} (as {@code [stdout] LINE}) and

@@ -36,9 +36,18 @@ import java.util.function.Consumer;
 public final class RankedJob implements Reaper.Killable {
     private static final int TAIL_CHARS = 6_000;
     /** Error codes rank 0 reports for reasons every rank meets alike: the launch's exit code does not matter. */
-    private static final Set<String> DETERMINISTIC = Set.of("bad_request", "plan_invalid", "geometry_mismatch",
-            "unsupported", "backend_unavailable", "writer_unavailable", "model_load_failed", "contracts_missing", "oom",
+    private static final Set<String> DETERMINISTIC = Set.of(
+            "bad_request",
+            "plan_invalid",
+            "geometry_mismatch",
+            "unsupported",
+            "backend_unavailable",
+            "writer_unavailable",
+            "model_load_failed",
+            "contracts_missing",
+            "oom",
             "timeout");
+
     private static final Line EOF = ProtocolLines.EOF;
 
     private final WorkerLaunch launch;
@@ -54,7 +63,8 @@ public final class RankedJob implements Reaper.Killable {
         this.launch = launch;
         this.process = process;
         this.log = log;
-        this.startedMs = process.info().startInstant().map(Instant::toEpochMilli).orElse(System.currentTimeMillis());
+        this.startedMs =
+                process.info().startInstant().map(Instant::toEpochMilli).orElse(System.currentTimeMillis());
         Reaper.register(this);
         thread("stdout", () -> ProtocolLines.pump(process.getInputStream(), tail, messages));
         this.stderrReader = thread("stderr", () -> readStderr(process.getErrorStream()));
@@ -69,20 +79,24 @@ public final class RankedJob implements Reaper.Killable {
      */
     public static RankedJob start(WorkerLaunch launch, List<String> jobArgs, Path jobLogFile) throws IOException {
         List<String> cmd = launch.rankedCommand(jobArgs);
-        Writer log = Files.newBufferedWriter(jobLogFile, StandardCharsets.UTF_8, StandardOpenOption.CREATE,
-                StandardOpenOption.APPEND);
+        Writer log = Files.newBufferedWriter(
+                jobLogFile, StandardCharsets.UTF_8, StandardOpenOption.CREATE, StandardOpenOption.APPEND);
         ProcessBuilder pb = launch.processBuilder(cmd);
         Process p;
         try {
             p = pb.start();
         } catch (IOException e) {
             log.close();
-            throw new IOException("cannot start the " + launch.ranks() + "-rank launch on " + launch.name() + " ("
-                    + cmd.get(0) + "): " + e.getMessage(), e);
+            throw new IOException(
+                    "cannot start the " + launch.ranks() + "-rank launch on " + launch.name() + " (" + cmd.get(0)
+                            + "): " + e.getMessage(),
+                    e);
         }
         p.getOutputStream().close(); // the ranks read nothing
-        ProtocolLines.write(log, "# " + Instant.now() + " " + launch.ranks() + " ranks on " + launch.name() + " (launcher pid "
-                + p.pid() + "; " + launch.env() + "): " + String.join(" ", cmd));
+        ProtocolLines.write(
+                log,
+                "# " + Instant.now() + " " + launch.ranks() + " ranks on " + launch.name() + " (launcher pid " + p.pid()
+                        + "; " + launch.env() + "): " + String.join(" ", cmd));
         return new RankedJob(launch, p, log);
     }
 

@@ -28,11 +28,11 @@ public final class Reaper {
      * is not a realistic risk.
      */
     public static final long START_TOLERANCE_MS = 10_000;
+
     private static volatile boolean hooked;
     private static volatile boolean stopping;
 
-    private Reaper() {
-    }
+    private Reaper() {}
 
     static void register(Killable w) {
         if (!hooked) {
@@ -89,12 +89,18 @@ public final class Reaper {
                 continue;
             }
             Optional<Instant> started = h.get().info().startInstant();
-            boolean sameProcess = started.isPresent()
-                    && Math.abs(started.get().toEpochMilli() - w[1]) < START_TOLERANCE_MS;
-            boolean looksLikeWorker = h.get().info().commandLine()
-                    .map(c -> c.contains("serve") || c.contains("--sequence-parallel")).orElse(false)
-                    || h.get().info().arguments()
-                    .map(a -> List.of(a).contains("serve") || List.of(a).contains("--sequence-parallel")).orElse(false);
+            boolean sameProcess =
+                    started.isPresent() && Math.abs(started.get().toEpochMilli() - w[1]) < START_TOLERANCE_MS;
+            boolean looksLikeWorker = h.get()
+                            .info()
+                            .commandLine()
+                            .map(c -> c.contains("serve") || c.contains("--sequence-parallel"))
+                            .orElse(false)
+                    || h.get()
+                            .info()
+                            .arguments()
+                            .map(a -> List.of(a).contains("serve") || List.of(a).contains("--sequence-parallel"))
+                            .orElse(false);
             if (sameProcess && looksLikeWorker) {
                 h.get().descendants().forEach(ProcessHandle::destroyForcibly);
                 h.get().destroyForcibly();

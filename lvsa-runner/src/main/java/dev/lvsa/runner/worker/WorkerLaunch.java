@@ -19,8 +19,14 @@ import java.util.Map;
  *                {@code torch.distributed.run} launch of N ranks over this launch's devices
  *                ({@link #rankedCommand})
  */
-public record WorkerLaunch(String name, List<String> program, String device, Map<String, String> env,
-                           String preload, String dtype, int ranks) {
+public record WorkerLaunch(
+        String name,
+        List<String> program,
+        String device,
+        Map<String, String> env,
+        String preload,
+        String dtype,
+        int ranks) {
     public WorkerLaunch {
         program = List.copyOf(program);
         env = Collections.unmodifiableMap(new LinkedHashMap<>(env));
@@ -30,8 +36,8 @@ public record WorkerLaunch(String name, List<String> program, String device, Map
     }
 
     /** A one-device worker. */
-    public WorkerLaunch(String name, List<String> program, String device, Map<String, String> env, String preload,
-                        String dtype) {
+    public WorkerLaunch(
+            String name, List<String> program, String device, Map<String, String> env, String preload, String dtype) {
         this(name, program, device, env, preload, dtype, 1);
     }
 

@@ -48,7 +48,8 @@ public final class WorkerProcess implements AutoCloseable, Reaper.Killable {
         this.launch = launch;
         this.process = process;
         this.workerLog = workerLog;
-        this.startedMs = process.info().startInstant().map(Instant::toEpochMilli).orElse(System.currentTimeMillis());
+        this.startedMs =
+                process.info().startInstant().map(Instant::toEpochMilli).orElse(System.currentTimeMillis());
         this.stdin = new BufferedWriter(new OutputStreamWriter(process.getOutputStream(), StandardCharsets.UTF_8));
         Reaper.register(this);
         thread("stdout", () -> ProtocolLines.pump(process.getInputStream(), tail, messages));
@@ -69,16 +70,18 @@ public final class WorkerProcess implements AutoCloseable, Reaper.Killable {
         try {
             p = pb.start();
         } catch (IOException e) {
-            throw new WorkerStartException("cannot start worker " + launch.name() + " (" + launch.command().get(0)
-                    + "): " + e.getMessage(), false);
+            throw new WorkerStartException(
+                    "cannot start worker " + launch.name() + " ("
+                            + launch.command().get(0) + "): " + e.getMessage(),
+                    false);
         }
         Writer log;
         try {
             Files.createDirectories(logDir);
-            Path f = logDir.resolve("worker-" + launch.name().replaceAll("[^A-Za-z0-9._-]", "-") + "-" + p.pid()
-                    + ".log");
-            log = Files.newBufferedWriter(f, StandardCharsets.UTF_8, StandardOpenOption.CREATE,
-                    StandardOpenOption.APPEND);
+            Path f = logDir.resolve(
+                    "worker-" + launch.name().replaceAll("[^A-Za-z0-9._-]", "-") + "-" + p.pid() + ".log");
+            log = Files.newBufferedWriter(
+                    f, StandardCharsets.UTF_8, StandardOpenOption.CREATE, StandardOpenOption.APPEND);
             log.write("# " + Instant.now() + " started: " + String.join(" ", launch.command()) + "\n");
         } catch (IOException e) {
             p.destroyForcibly();
@@ -98,13 +101,17 @@ public final class WorkerProcess implements AutoCloseable, Reaper.Killable {
             }
             if (line == null) {
                 kill();
-                throw new WorkerStartException("worker " + launch.name() + " sent no ready line within "
-                        + timeout.toSeconds() + " s; last output: " + tail.oneLine(), false);
+                throw new WorkerStartException(
+                        "worker " + launch.name() + " sent no ready line within " + timeout.toSeconds()
+                                + " s; last output: " + tail.oneLine(),
+                        false);
             }
             if (line == EOF) {
                 int code = waitExit();
-                throw new WorkerStartException("worker " + launch.name() + " exited with code " + code
-                        + " before it was ready; last output: " + tail.oneLine(), false);
+                throw new WorkerStartException(
+                        "worker " + launch.name() + " exited with code " + code + " before it was ready; last output: "
+                                + tail.oneLine(),
+                        false);
             }
             if (line.json() == null) {
                 kill();
@@ -112,8 +119,8 @@ public final class WorkerProcess implements AutoCloseable, Reaper.Killable {
             }
             String type = line.json().path("type").asText();
             if (type.equals("ready")) {
-                String refusal = WorkerProtocol.refusal(launch.name() + " (" + String.join(" ", launch.program())
-                        + ")", line.json());
+                String refusal = WorkerProtocol.refusal(
+                        launch.name() + " (" + String.join(" ", launch.program()) + ")", line.json());
                 if (refusal != null) {
                     kill();
                     throw WorkerStartException.incompatible(refusal);
@@ -124,8 +131,10 @@ public final class WorkerProcess implements AutoCloseable, Reaper.Killable {
             if (type.equals("error")) {
                 waitExit();
                 kill();
-                throw new WorkerStartException("worker " + launch.name() + " could not start: "
-                        + line.json().path("message").asText(), true);
+                throw new WorkerStartException(
+                        "worker " + launch.name() + " could not start: "
+                                + line.json().path("message").asText(),
+                        true);
             }
         }
     }
@@ -162,16 +171,21 @@ public final class WorkerProcess implements AutoCloseable, Reaper.Killable {
      * @param onProgress receives every {@code progress} message of this request
      * @param jobLogFile where this request's messages and the worker's stderr during it are appended
      */
-    public WorkerOutcome generate(String id, ObjectNode job, double timeoutS, Duration watchdog,
-                                  Consumer<JsonNode> onProgress, Path jobLogFile) {
+    public WorkerOutcome generate(
+            String id,
+            ObjectNode job,
+            double timeoutS,
+            Duration watchdog,
+            Consumer<JsonNode> onProgress,
+            Path jobLogFile) {
         ObjectNode req = JSON.createObjectNode();
         req.put("type", "generate");
         req.put("id", id);
         req.put("timeout_s", timeoutS);
         req.set("job", job);
         String line = req.toString();
-        try (Writer log = Files.newBufferedWriter(jobLogFile, StandardCharsets.UTF_8, StandardOpenOption.CREATE,
-                StandardOpenOption.APPEND)) {
+        try (Writer log = Files.newBufferedWriter(
+                jobLogFile, StandardCharsets.UTF_8, StandardOpenOption.CREATE, StandardOpenOption.APPEND)) {
             log.write("# " + Instant.now() + " request to worker " + launch.name() + " (pid " + pid() + ")\n" + line
                     + "\n");
             log.flush();
@@ -187,8 +201,9 @@ public final class WorkerProcess implements AutoCloseable, Reaper.Killable {
         }
     }
 
-    private WorkerOutcome exchange(String id, String request, Duration watchdog, Consumer<JsonNode> onProgress,
-                                   Writer log) throws IOException {
+    private WorkerOutcome exchange(
+            String id, String request, Duration watchdog, Consumer<JsonNode> onProgress, Writer log)
+            throws IOException {
         try {
             stdin.write(request);
             stdin.write('\n');
@@ -231,7 +246,10 @@ public final class WorkerProcess implements AutoCloseable, Reaper.Killable {
                 ObjectNode r = JSON.createObjectNode();
                 r.put("status", "error");
                 r.put("error_code", line.json().path("error_code").asText("bad_request"));
-                r.put("message", "worker refused the request: " + line.json().path("message").asText());
+                r.put(
+                        "message",
+                        "worker refused the request: "
+                                + line.json().path("message").asText());
                 return new WorkerOutcome.Finished(r);
             }
         }

@@ -15,8 +15,7 @@ public final class WorkerProtocol {
     /** The protocol version: the {@code const} of {@code version.json}. */
     public static final int VERSION = readVersion();
 
-    private WorkerProtocol() {
-    }
+    private WorkerProtocol() {}
 
     /**
      * Why a worker whose ready line is {@code ready} cannot be driven by this runner, in one line naming both

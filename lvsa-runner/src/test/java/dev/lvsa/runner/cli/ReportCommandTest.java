@@ -22,7 +22,8 @@ import org.junit.jupiter.api.io.TempDir;
  * folders exit 2.
  */
 class ReportCommandTest {
-    private static final String EXPORT = String.join("\n",
+    private static final String EXPORT = String.join(
+            "\n",
             "model,method,horizon,frames,prompt_id,seed,status,total_s,peak_memory_gb,density,composite_score,"
                     + "loop_quality,temporal_dynamics,frame_similarity,spatial_quality,temporal_coherence,prompt",
             "wan2.1-t2v-1.3b,dense,2,161,p1,0,ok,437.0,18.1,1.0,55.3,48.6,52.8,60.9,51.2,64.6,\"<script>alert(1)</script>\"",
@@ -67,8 +68,10 @@ class ReportCommandTest {
         for (String row : rows.subList(1, rows.size())) {
             String[] cells = row.split(",");
             // each point is the figure its job's plan file holds
-            double inPlan = new ObjectMapper().readTree(run.resolve(cells[4]).toFile())
-                    .at("/expected/mean_frame_density").asDouble();
+            double inPlan = new ObjectMapper()
+                    .readTree(run.resolve(cells[4]).toFile())
+                    .at("/expected/mean_frame_density")
+                    .asDouble();
             assertThat(Double.parseDouble(cells[3])).as(row).isEqualTo(inPlan);
             assertThat(cells[2]).isEqualTo("161");
             planned.put(cells[1], inPlan);
@@ -83,8 +86,10 @@ class ReportCommandTest {
         Files.delete(run.resolve(rows.get(1).split(",")[4]));
         Cli.Result missing = Cli.run("report", run.toString(), "--max-heatmaps", "0");
         assertThat(missing.code()).as(missing.err()).isZero();
-        assertThat(Files.readAllLines(run.resolve("report/tables/planned_density.csv"))).hasSize(2);
-        assertThat(Files.readString(run.resolve("report/report.html"))).contains("No planned density for 1 LVSA job(s)")
+        assertThat(Files.readAllLines(run.resolve("report/tables/planned_density.csv")))
+                .hasSize(2);
+        assertThat(Files.readString(run.resolve("report/report.html")))
+                .contains("No planned density for 1 LVSA job(s)")
                 .contains("plan file is missing");
     }
 

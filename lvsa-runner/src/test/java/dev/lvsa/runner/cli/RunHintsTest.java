@@ -20,7 +20,8 @@ class RunHintsTest {
     /** The words a POSIX shell reads from {@code line}, via {@code sh -c 'set -- LINE; printf ...'}. */
     static List<String> shellWords(String line) throws IOException, InterruptedException {
         Process p = new ProcessBuilder("sh", "-c", "set -- " + line + "\nprintf '%s\\0' \"$@\"")
-                .redirectErrorStream(true).start();
+                .redirectErrorStream(true)
+                .start();
         String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         assertThat(p.waitFor()).as(out).isZero();
         List<String> words = List.of(out.split("\0", -1));
@@ -28,8 +29,9 @@ class RunHintsTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"plain/path-1.0", "a b", "it's", "'", "", "$HOME `x` \"q\" \\ ; | & * ? ~ #", "new\nline",
-        "ünï"})
+    @ValueSource(
+            strings = {"plain/path-1.0", "a b", "it's", "'", "", "$HOME `x` \"q\" \\ ; | & * ? ~ #", "new\nline", "ünï"
+            })
     void a_quoted_word_reads_back_as_itself(String word) throws Exception {
         assertThat(shellWords("x " + ShellWords.quote(word))).containsExactly("x", word);
     }
@@ -44,17 +46,38 @@ class RunHintsTest {
     @Test
     void the_next_hint_is_a_command_to_paste_even_for_a_path_with_a_space_and_a_quote(@TempDir Path dir)
             throws Exception {
-        Path exp = Experiments.write(dir, "exp.yaml", "models: [tiny-wan]\nmethods: [dense]\nhorizons: [1]\n"
-                + "steps: 2\ndevice: cpu\nprompts: [{id: p, text: a calm lake}]\nscoring: {enabled: false}\n");
+        Path exp = Experiments.write(
+                dir,
+                "exp.yaml",
+                "models: [tiny-wan]\nmethods: [dense]\nhorizons: [1]\n"
+                        + "steps: 2\ndevice: cpu\nprompts: [{id: p, text: a calm lake}]\nscoring: {enabled: false}\n");
         Path runDir = dir.resolve("it's a run").toAbsolutePath();
-        Cli.Result r = Cli.run("run", exp.toString(), "--out", runDir.toString(), "--python", Repo.systemPython(),
-                "--worker-script", Repo.fakeWorker(dir.resolve("fake")).toString(), "--progress", "none");
+        Cli.Result r = Cli.run(
+                "run",
+                exp.toString(),
+                "--out",
+                runDir.toString(),
+                "--python",
+                Repo.systemPython(),
+                "--worker-script",
+                Repo.fakeWorker(dir.resolve("fake")).toString(),
+                "--progress",
+                "none");
         assertThat(r.code()).as(r.err()).isZero();
-        List<String> hints = r.out().lines().filter(l -> l.startsWith("next: ")).map(l -> l.substring(6)).toList();
+        List<String> hints = r.out()
+                .lines()
+                .filter(l -> l.startsWith("next: "))
+                .map(l -> l.substring(6))
+                .toList();
         assertThat(hints).hasSize(2);
         assertThat(shellWords(hints.get(0))).containsExactly("lvsa-runner", "status", runDir.toString());
-        assertThat(shellWords(hints.get(1))).containsExactly("lvsa-runner", "export", runDir.toString(), "--csv",
-                runDir.resolve("results.csv").toString());
+        assertThat(shellWords(hints.get(1)))
+                .containsExactly(
+                        "lvsa-runner",
+                        "export",
+                        runDir.toString(),
+                        "--csv",
+                        runDir.resolve("results.csv").toString());
 
         // pasted (with this JVM's runner in place of the launcher), the hints work
         Cli.Result status = Cli.run(shellWords(hints.get(0)).subList(1, 3).toArray(String[]::new));
@@ -66,14 +89,28 @@ class RunHintsTest {
 
     @Test
     void the_deprecated_rotation_spelling_runs_with_a_warning_on_stderr(@TempDir Path dir) throws Exception {
-        Path exp = Experiments.write(dir, "exp.yaml", "models: [tiny-wan]\nmethods: [{method: lvsa, rotation: false}]\n"
-                + "horizons: [2]\nsteps: 2\ndevice: cpu\nprompts: [{id: p, text: a calm lake}]\n"
-                + "scoring: {enabled: false}\n");
+        Path exp = Experiments.write(
+                dir,
+                "exp.yaml",
+                "models: [tiny-wan]\nmethods: [{method: lvsa, rotation: false}]\n"
+                        + "horizons: [2]\nsteps: 2\ndevice: cpu\nprompts: [{id: p, text: a calm lake}]\n"
+                        + "scoring: {enabled: false}\n");
         Path runDir = dir.resolve("run");
-        Cli.Result r = Cli.run("run", exp.toString(), "--out", runDir.toString(), "--python", Repo.systemPython(),
-                "--worker-script", Repo.fakeWorker(dir.resolve("fake")).toString(), "--progress", "none");
+        Cli.Result r = Cli.run(
+                "run",
+                exp.toString(),
+                "--out",
+                runDir.toString(),
+                "--python",
+                Repo.systemPython(),
+                "--worker-script",
+                Repo.fakeWorker(dir.resolve("fake")).toString(),
+                "--progress",
+                "none");
         assertThat(r.code()).as(r.err()).isZero();
-        assertThat(r.err().lines().filter(l -> l.contains("warning")).toList()).singleElement().asString()
+        assertThat(r.err().lines().filter(l -> l.contains("warning")).toList())
+                .singleElement()
+                .asString()
                 .contains("exp.yaml: methods[0].rotation: deprecated spelling of 'rotate'");
         assertThat(r.out()).doesNotContain("warning");
     }

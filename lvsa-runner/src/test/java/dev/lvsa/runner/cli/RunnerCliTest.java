@@ -11,7 +11,8 @@ class RunnerCliTest {
     void version_names_the_toolkit() {
         Cli.Result r = Cli.run("--version");
         assertThat(r.code()).isZero();
-        assertThat(r.out()).matches("lvsa-runner \\d+\\.\\d+\\.\\d+(-SNAPSHOT)? \\(lvsa-toolkit, attention plan schema v1\\)\\s*");
+        assertThat(r.out())
+                .matches("lvsa-runner \\d+\\.\\d+\\.\\d+(-SNAPSHOT)? \\(lvsa-toolkit, attention plan schema v1\\)\\s*");
     }
 
     @Test
@@ -34,9 +35,13 @@ class RunnerCliTest {
     }
 
     @Test
-    void status_and_export_of_a_folder_that_is_not_a_run_exit_2(@org.junit.jupiter.api.io.TempDir java.nio.file.Path d) {
-        for (String[] args : new String[][] {{"status", d.toString()}, {"export", d.toString(), "--csv",
-            d.resolve("x.csv").toString()}, {"collect", d.toString()}}) {
+    void status_and_export_of_a_folder_that_is_not_a_run_exit_2(
+            @org.junit.jupiter.api.io.TempDir java.nio.file.Path d) {
+        for (String[] args : new String[][] {
+            {"status", d.toString()},
+            {"export", d.toString(), "--csv", d.resolve("x.csv").toString()},
+            {"collect", d.toString()}
+        }) {
             Cli.Result r = Cli.run(args);
             assertThat(r.code()).isEqualTo(2);
             assertThat(r.err().strip().lines()).hasSize(1);

@@ -12,54 +12,55 @@ import java.util.List;
  */
 final class ShellWords {
 
-  private ShellWords() {}
+    private ShellWords() {}
 
-  static List<String> split(String command) {
-    List<String> words = new ArrayList<>();
-    StringBuilder word = new StringBuilder();
-    boolean inWord = false;
-    char quote = 0;
-    for (int i = 0; i < command.length(); i++) {
-      char c = command.charAt(i);
-      if (quote != 0) {
-        if (c == quote) {
-          quote = 0;
-        } else if (c == '\\' && quote == '"' && i + 1 < command.length()) {
-          word.append(command.charAt(++i));
-        } else {
-          word.append(c);
+    static List<String> split(String command) {
+        List<String> words = new ArrayList<>();
+        StringBuilder word = new StringBuilder();
+        boolean inWord = false;
+        char quote = 0;
+        for (int i = 0; i < command.length(); i++) {
+            char c = command.charAt(i);
+            if (quote != 0) {
+                if (c == quote) {
+                    quote = 0;
+                } else if (c == '\\' && quote == '"' && i + 1 < command.length()) {
+                    word.append(command.charAt(++i));
+                } else {
+                    word.append(c);
+                }
+                continue;
+            }
+            if (c == '\'' || c == '"') {
+                quote = c;
+                inWord = true;
+            } else if (c == '\\' && i + 1 < command.length()) {
+                word.append(command.charAt(++i));
+                inWord = true;
+            } else if (Character.isWhitespace(c)) {
+                if (inWord) {
+                    words.add(word.toString());
+                    word.setLength(0);
+                    inWord = false;
+                }
+            } else if ((c == '[' && !inWord) || c == ']') {
+                // synopsis brackets: the optional part is kept
+            } else if (c == '|' && inWord) {
+                while (i + 1 < command.length()
+                        && !Character.isWhitespace(command.charAt(i + 1))
+                        && command.charAt(i + 1) != ']') {
+                    i++; // the other alternatives of a synopsis word such as 10%|2
+                }
+            } else if ((c == '#' && !inWord) || c == '|' || c == '>' || c == '<' || c == ';' || c == '&') {
+                break;
+            } else {
+                word.append(c);
+                inWord = true;
+            }
         }
-        continue;
-      }
-      if (c == '\'' || c == '"') {
-        quote = c;
-        inWord = true;
-      } else if (c == '\\' && i + 1 < command.length()) {
-        word.append(command.charAt(++i));
-        inWord = true;
-      } else if (Character.isWhitespace(c)) {
         if (inWord) {
-          words.add(word.toString());
-          word.setLength(0);
-          inWord = false;
+            words.add(word.toString());
         }
-      } else if ((c == '[' && !inWord) || c == ']') {
-        // synopsis brackets: the optional part is kept
-      } else if (c == '|' && inWord) {
-        while (i + 1 < command.length() && !Character.isWhitespace(command.charAt(i + 1))
-            && command.charAt(i + 1) != ']') {
-          i++; // the other alternatives of a synopsis word such as 10%|2
-        }
-      } else if ((c == '#' && !inWord) || c == '|' || c == '>' || c == '<' || c == ';' || c == '&') {
-        break;
-      } else {
-        word.append(c);
-        inWord = true;
-      }
+        return words;
     }
-    if (inWord) {
-      words.add(word.toString());
-    }
-    return words;
-  }
 }

@@ -23,9 +23,11 @@ class GridExpanderTest {
     @CsvSource({
         "tiny-wan, 1, 33", "tiny-wan, 2, 65", "tiny-wan, 1.5, 49", "tiny-wan, 3, 97",
         "wan2.1-t2v-1.3b, 1, 81", "wan2.1-t2v-1.3b, 2, 161", "wan2.1-t2v-1.3b, 4, 321", "wan2.1-t2v-1.3b, 6, 481",
-        "hunyuanvideo-1.5-480p, 1.5, 193", "hunyuanvideo-1.5-480p, 2, 257"})
+        "hunyuanvideo-1.5-480p, 1.5, 193", "hunyuanvideo-1.5-480p, 2, 257"
+    })
     void horizon_to_frames(String model, double h, int frames) {
-        assertThat(GridExpander.framesAt(ModelRegistry.standard().get(model), h)).isEqualTo(frames);
+        assertThat(GridExpander.framesAt(ModelRegistry.standard().get(model), h))
+                .isEqualTo(frames);
     }
 
     @Property(tries = 200)
@@ -58,7 +60,12 @@ class GridExpanderTest {
         assertThat(ids).hasSize(jobs.size());
         assertThat(jobs.stream().map(j -> j.method().label()).distinct())
                 .containsExactly("dense", "riflex", "ultravico", "lvsa[window=2]", "lvsa[window=3]");
-        assertThat(jobs.stream().filter(j -> j.frames() == 49).findFirst().orElseThrow().horizon()).isEqualTo(1.5);
+        assertThat(jobs.stream()
+                        .filter(j -> j.frames() == 49)
+                        .findFirst()
+                        .orElseThrow()
+                        .horizon())
+                .isEqualTo(1.5);
     }
 
     /**
@@ -68,32 +75,50 @@ class GridExpanderTest {
     @Test
     void lvsa_job_ids_did_not_change_with_the_rotate_spelling(@TempDir Path dir) throws IOException {
         String base = "models: [tiny-wan]\nhorizons: [2]\nprompt_sets: [demo-1]\nsteps: 4\n";
-        JobSpec plain = GridExpander.expand(load(dir, base + "methods: [lvsa]\n")).get(0);
+        JobSpec plain =
+                GridExpander.expand(load(dir, base + "methods: [lvsa]\n")).get(0);
         assertThat(plain.jobId()).isEqualTo("f0a780c58848104b");
         assertThat(plain.stem()).isEqualTo("tiny-wan_lvsa_65f_demo-kite_s0_f0a780c5");
         assertThat(plain.method().resolved()).containsEntry("rotate", true).doesNotContainKey("rotation");
-        JobSpec fixed = GridExpander.expand(load(dir, base + "methods: [{method: lvsa, rotate: false}]\n")).get(0);
+        JobSpec fixed = GridExpander.expand(load(dir, base + "methods: [{method: lvsa, rotate: false}]\n"))
+                .get(0);
         assertThat(fixed.jobId()).isEqualTo("2030528e846ab81e");
         assertThat(fixed.method().label()).isEqualTo("lvsa[rotate=false]");
         Experiment old = load(dir, base + "methods: [{method: lvsa, rotation: false}]\n");
         assertThat(GridExpander.expand(old).get(0).jobId()).isEqualTo("2030528e846ab81e");
         assertThat(old.methods().get(0).label()).isEqualTo("lvsa[rotate=false]");
-        assertThat(old.warnings()).singleElement().asString().endsWith("exp.yaml: methods[0].rotation: deprecated "
-                + "spelling of 'rotate': write 'rotate' (still read for now)");
-        assertThat(load(dir, base + "methods: [{method: lvsa, rotate: [true, false]}]\n").warnings()).isEmpty();
+        assertThat(old.warnings())
+                .singleElement()
+                .asString()
+                .endsWith("exp.yaml: methods[0].rotation: deprecated "
+                        + "spelling of 'rotate': write 'rotate' (still read for now)");
+        assertThat(load(dir, base + "methods: [{method: lvsa, rotate: [true, false]}]\n")
+                        .warnings())
+                .isEmpty();
     }
 
     @Test
     void ids_are_stable_and_spelled_out_defaults_are_the_same_job(@TempDir Path dir) throws IOException {
         String base = "models: [tiny-wan]\nhorizons: [2]\nprompt_sets: [demo-1]\nsteps: 4\n";
-        String a = GridExpander.expand(load(dir, base + "methods: [lvsa]\n")).get(0).jobId();
-        String again = GridExpander.expand(load(dir, base + "methods: [lvsa]\n")).get(0).jobId();
-        String spelled = GridExpander.expand(load(dir, base
-                + "methods: [{method: lvsa, window: 3, n_first: 1, kfi: auto, rotate: true}]\n")).get(0).jobId();
+        String a = GridExpander.expand(load(dir, base + "methods: [lvsa]\n"))
+                .get(0)
+                .jobId();
+        String again = GridExpander.expand(load(dir, base + "methods: [lvsa]\n"))
+                .get(0)
+                .jobId();
+        String spelled = GridExpander.expand(
+                        load(dir, base + "methods: [{method: lvsa, window: 3, n_first: 1, kfi: auto, rotate: true}]\n"))
+                .get(0)
+                .jobId();
         String otherKnob = GridExpander.expand(load(dir, base + "methods: [{method: lvsa, window: 2}]\n"))
-                .get(0).jobId();
-        String otherSeed = GridExpander.expand(load(dir, base + "methods: [lvsa]\nseeds: [1]\n")).get(0).jobId();
-        String otherDevice = GridExpander.expand(load(dir, base + "methods: [lvsa]\ndevice: cuda\n")).get(0).jobId();
+                .get(0)
+                .jobId();
+        String otherSeed = GridExpander.expand(load(dir, base + "methods: [lvsa]\nseeds: [1]\n"))
+                .get(0)
+                .jobId();
+        String otherDevice = GridExpander.expand(load(dir, base + "methods: [lvsa]\ndevice: cuda\n"))
+                .get(0)
+                .jobId();
         assertThat(a).isEqualTo(again).isEqualTo(spelled).isEqualTo(otherDevice).hasSize(16);
         assertThat(otherKnob).isNotEqualTo(a);
         assertThat(otherSeed).isNotEqualTo(a);
@@ -137,11 +162,14 @@ class GridExpanderTest {
         String base = "models: [tiny-wan]\nmethods: [dense]\nhorizons: [1]\nsteps: 4\n"
                 + "prompts: [{id: p, text: a kite}]\n";
         JobSpec plain = GridExpander.expand(load(dir, base)).get(0);
-        JobSpec timed = GridExpander.expand(load(dir, base + "timed_steps: 2\nmemory_cap_gb: 80\n")).get(0);
+        JobSpec timed = GridExpander.expand(load(dir, base + "timed_steps: 2\nmemory_cap_gb: 80\n"))
+                .get(0);
         JobSpec all = GridExpander.expand(load(dir, base + "timed_steps: 4\n")).get(0);
         assertThat(plain.identity()).doesNotContainKeys("timed_steps", "memory_cap_gb");
         assertThat(timed.identity()).containsEntry("timed_steps", 2).containsEntry("memory_cap_gb", 80.0);
         assertThat(timed.jobId()).isNotEqualTo(plain.jobId());
-        assertThat(all.jobId()).as("timed steps of at least the model's steps are all of them").isEqualTo(plain.jobId());
+        assertThat(all.jobId())
+                .as("timed steps of at least the model's steps are all of them")
+                .isEqualTo(plain.jobId());
     }
 }

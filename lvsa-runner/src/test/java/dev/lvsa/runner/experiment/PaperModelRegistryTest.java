@@ -18,7 +18,8 @@ class PaperModelRegistryTest {
             ModelSpec m = ModelRegistry.standard().get(p.toolkitName());
             assertThat(p.referenceLatentFrames()).as(p.toolkitName()).isEqualTo(m.referenceLatentFrames());
             for (double horizon : new double[] {1, 1.5, 2, 4, 6}) {
-                assertThat(p.videoFrames(horizon)).as(p.toolkitName() + " at " + horizon + "x")
+                assertThat(p.videoFrames(horizon))
+                        .as(p.toolkitName() + " at " + horizon + "x")
                         .isEqualTo(m.framesAtHorizon(horizon));
             }
         }

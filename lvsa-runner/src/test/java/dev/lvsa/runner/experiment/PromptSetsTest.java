@@ -21,7 +21,8 @@ class PromptSetsTest {
             PromptSet s = sets.get(name);
             assertThat(s.name()).isEqualTo(name);
             assertThat(s.description()).isNotBlank();
-            assertThat(s.prompts()).allSatisfy(p -> assertThat(p.text().length()).isGreaterThan(20));
+            assertThat(s.prompts())
+                    .allSatisfy(p -> assertThat(p.text().length()).isGreaterThan(20));
         }
         assertThat(sets.get("long-video-5").prompts()).hasSize(5);
         assertThat(sets.get("demo-1").prompts()).hasSize(1);
@@ -34,7 +35,9 @@ class PromptSetsTest {
         assertThat(sets.load(ok).name()).isEqualTo("mine");
         Path bad = dir.resolve("bad.yaml");
         Files.writeString(bad, "prompts:\n  - id: a\n    txt: typo\n");
-        assertThatThrownBy(() -> sets.load(bad)).hasMessageContaining("bad.yaml").hasMessageContaining("txt");
+        assertThatThrownBy(() -> sets.load(bad))
+                .hasMessageContaining("bad.yaml")
+                .hasMessageContaining("txt");
         assertThatThrownBy(() -> sets.get("nope")).hasMessageContaining("long-video-5");
     }
 }

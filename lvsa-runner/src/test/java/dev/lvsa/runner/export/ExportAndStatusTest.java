@@ -34,8 +34,7 @@ class ExportAndStatusTest {
                   - {id: boom, text: OOM please}
                 """);
         Path runDir = dir.resolve("run");
-        Cli.Result r = Cli.run("run", exp.toString(), "--out", runDir.toString(), "--python", Repo.systemPython(),
-                "--worker-script", Repo.fakeWorker(dir.resolve("fake")).toString(), "--progress", "none");
+        Cli.Result r = runWithTheFakeWorker(exp, runDir, dir.resolve("fake"));
         assertThat(r.code()).as(r.err()).isEqualTo(3);
 
         Path csv = dir.resolve("out/results.csv");
@@ -44,22 +43,19 @@ class ExportAndStatusTest {
         assertThat(e.code()).as(e.err()).isZero();
         assertThat(e.out()).contains("16 jobs");
         String header = Files.readAllLines(csv).get(0);
-        assertThat(header).startsWith("model,method,horizon,frames,prompt_id,seed,status,total_s,peak_memory_gb,"
-                + "density,composite_score,loop_quality,temporal_dynamics,frame_similarity,spatial_quality,"
-                + "temporal_coherence,job_id,");
+        assertThat(header)
+                .startsWith("model,method,horizon,frames,prompt_id,seed,status,total_s,peak_memory_gb,"
+                        + "density,composite_score,loop_quality,temporal_dynamics,frame_similarity,spatial_quality,"
+                        + "temporal_coherence,job_id,");
         // the per-step times, for the report's spread of the speedups
         assertThat(header).contains(",mean_step_s,step_latency_s,steps_run,");
-        List<Map<String, String>> rows;
-        try (MappingIterator<Map<String, String>> it = new CsvMapper().readerFor(Map.class)
-                .with(CsvSchema.emptySchema().withHeader()).readValues(csv.toFile())) {
-            rows = it.readAll();
-        }
+        List<Map<String, String>> rows = readRows(csv);
         assertThat(rows).hasSize(16);
         assertThat(rows).extracting(m -> m.get("method")).containsOnly("dense", "riflex", "ultravico", "lvsa");
         assertThat(rows).extracting(m -> m.get("horizon")).containsOnly("1", "2");
         assertThat(rows).extracting(m -> m.get("frames")).containsOnly("33", "65");
-        assertThat(rows.stream().filter(m -> m.get("method").equals("lvsa"))).allSatisfy(m ->
-                assertThat(m.get("variant")).isEqualTo("lvsa[window=2]"));
+        assertThat(rows.stream().filter(m -> m.get("method").equals("lvsa")))
+                .allSatisfy(m -> assertThat(m.get("variant")).isEqualTo("lvsa[window=2]"));
         assertThat(rows.stream().filter(m -> m.get("prompt_id").equals("calm"))).allSatisfy(m -> {
             assertThat(m.get("status")).isEqualTo("ok");
             assertThat(Double.parseDouble(m.get("composite_score"))).isBetween(0.0, 100.0);
@@ -74,6 +70,30 @@ class ExportAndStatusTest {
         theReportReadsTheLedgerAsTheCsvFileWouldGiveIt(runDir, csv);
 
         theStatusCountsTheRun(runDir);
+    }
+
+    private static Cli.Result runWithTheFakeWorker(Path exp, Path runDir, Path fakeDir) throws Exception {
+        return Cli.run(
+                "run",
+                exp.toString(),
+                "--out",
+                runDir.toString(),
+                "--python",
+                Repo.systemPython(),
+                "--worker-script",
+                Repo.fakeWorker(fakeDir).toString(),
+                "--progress",
+                "none");
+    }
+
+    /** The CSV's rows, each a map from column name to cell. */
+    private static List<Map<String, String>> readRows(Path csv) throws Exception {
+        try (MappingIterator<Map<String, String>> it = new CsvMapper()
+                .readerFor(Map.class)
+                .with(CsvSchema.emptySchema().withHeader())
+                .readValues(csv.toFile())) {
+            return it.readAll();
+        }
     }
 
     private static void theStatusCountsTheRun(Path runDir) throws Exception {

@@ -13,14 +13,58 @@ import org.junit.jupiter.api.io.TempDir;
 /** The ledger's rules, on hand-made jobs: idempotent registration, results written once, recovery, locking. */
 public class LedgerTest {
     public static JobRow job(String id) {
-        return new JobRow(id, -1, "tiny-wan", "tiny-wan", "dense", "dense", "{}", 1.0, 33, 64, 96, 4, 5.0, "p",
-                "a prompt", "", 0, "auto", null, null, 16, "none", "plans/p.json", "videos/" + id + ".mp4", "{}",
-                JobStatus.PENDING, null);
+        return new JobRow(
+                id,
+                -1,
+                "tiny-wan",
+                "tiny-wan",
+                "dense",
+                "dense",
+                "{}",
+                1.0,
+                33,
+                64,
+                96,
+                4,
+                5.0,
+                "p",
+                "a prompt",
+                "",
+                0,
+                "auto",
+                null,
+                null,
+                16,
+                "none",
+                "plans/p.json",
+                "videos/" + id + ".mp4",
+                "{}",
+                JobStatus.PENDING,
+                null);
     }
 
     static ResultRow ok() {
-        return new ResultRow("ok", null, 1.0, 0.5, "process_peak_rss", 1.0, 1.0, "sdpa-gather", "cpu", "fp32", null,
-                "[0.1]", 0.1, 1, true, 2.0, 33, "/x.mp4", "33 frames written", "{}");
+        return new ResultRow(
+                "ok",
+                null,
+                1.0,
+                0.5,
+                "process_peak_rss",
+                1.0,
+                1.0,
+                "sdpa-gather",
+                "cpu",
+                "fp32",
+                null,
+                "[0.1]",
+                0.1,
+                1,
+                true,
+                2.0,
+                33,
+                "/x.mp4",
+                "33 frames written",
+                "{}");
     }
 
     @Test
@@ -43,11 +87,15 @@ public class LedgerTest {
             r.finish(a1, ok());
             assertThat(l.job("a").status()).isEqualTo(JobStatus.OK);
             Attempt a2 = r.startAttempt("a", "local", "cpu", 1L, 1L, "cpu");
-            assertThatThrownBy(() -> r.finish(a2, ok())).isInstanceOf(LedgerException.class)
+            assertThatThrownBy(() -> r.finish(a2, ok()))
+                    .isInstanceOf(LedgerException.class)
                     .hasMessageContaining("UNIQUE");
             // the failed transaction left nothing behind: the second attempt is still 'running', one result row
-            assertThat(l.query("SELECT COUNT(*) AS n FROM results").get(0).get("n")).isEqualTo(1);
-            assertThat(l.query("SELECT outcome FROM attempts WHERE number = 2").get(0).get("outcome"))
+            assertThat(l.query("SELECT COUNT(*) AS n FROM results").get(0).get("n"))
+                    .isEqualTo(1);
+            assertThat(l.query("SELECT outcome FROM attempts WHERE number = 2")
+                            .get(0)
+                            .get("outcome"))
                     .isEqualTo("running");
         }
     }
@@ -73,10 +121,13 @@ public class LedgerTest {
         try (Ledger l = Ledger.open(dir)) {
             l.register(List.of(job("a")));
             Recorder r = l.recorder();
-            r.giveUp(r.startAttempt("a", "local", "cpu", 1L, 1L, "cpu"), Attempt.HUNG,
+            r.giveUp(
+                    r.startAttempt("a", "local", "cpu", 1L, 1L, "cpu"),
+                    Attempt.HUNG,
                     ResultRow.runnerVerdict("timeout", "worker_hung", "no result in time"));
             assertThat(l.job("a").status()).isEqualTo(JobStatus.TIMEOUT);
-            assertThat(l.table().get(0)).containsEntry("result_status", "timeout")
+            assertThat(l.table().get(0))
+                    .containsEntry("result_status", "timeout")
                     .containsEntry("error_code", "worker_hung");
         }
     }
@@ -94,14 +145,16 @@ public class LedgerTest {
 
     @Test
     void not_a_run_folder(@TempDir Path dir) {
-        assertThatThrownBy(() -> Ledger.openExisting(dir)).isInstanceOf(BadInputException.class)
+        assertThatThrownBy(() -> Ledger.openExisting(dir))
+                .isInstanceOf(BadInputException.class)
                 .hasMessageContaining("not a run folder");
     }
 
     @Test
     void one_runner_per_folder(@TempDir Path dir) {
         try (RunLock lock = RunLock.acquire(dir)) {
-            assertThatThrownBy(() -> RunLock.acquire(dir)).isInstanceOf(BadInputException.class)
+            assertThatThrownBy(() -> RunLock.acquire(dir))
+                    .isInstanceOf(BadInputException.class)
                     .hasMessageContaining("in use by another lvsa-runner");
         }
         RunLock.acquire(dir).close();

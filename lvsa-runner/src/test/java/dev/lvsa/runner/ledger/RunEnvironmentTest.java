@@ -18,14 +18,15 @@ class RunEnvironmentTest {
                     {"type": "ready", "device": "cuda:0", "versions": {"worker": "0.1.0", "python": "3.11.9",
                      "torch": "2.5.1+cu124", "diffusers": "0.33.1", "transformers": null}}"""));
             l.setMeta(RunEnvironment.COMMIT_KEY, "0123456789ab");
-            assertThat(RunEnvironment.read(l)).containsExactly(
-                    java.util.Map.entry("toolkit git commit (run)", "0123456789ab"),
-                    java.util.Map.entry("lvsa_worker (run)", "0.1.0"),
-                    java.util.Map.entry("python (run)", "3.11.9"),
-                    java.util.Map.entry("torch (run)", "2.5.1+cu124"),
-                    java.util.Map.entry("diffusers (run)", "0.33.1"),
-                    java.util.Map.entry("transformers (run)", "not installed"),
-                    java.util.Map.entry("device (run)", "cuda:0"));
+            assertThat(RunEnvironment.read(l))
+                    .containsExactly(
+                            java.util.Map.entry("toolkit git commit (run)", "0123456789ab"),
+                            java.util.Map.entry("lvsa_worker (run)", "0.1.0"),
+                            java.util.Map.entry("python (run)", "3.11.9"),
+                            java.util.Map.entry("torch (run)", "2.5.1+cu124"),
+                            java.util.Map.entry("diffusers (run)", "0.33.1"),
+                            java.util.Map.entry("transformers (run)", "not installed"),
+                            java.util.Map.entry("device (run)", "cuda:0"));
         }
     }
 

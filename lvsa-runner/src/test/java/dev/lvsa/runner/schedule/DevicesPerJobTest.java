@@ -46,13 +46,17 @@ class DevicesPerJobTest {
 
     @Test
     void a_degree_that_does_not_divide_the_heads_is_refused_before_any_job_runs(@TempDir Path dir) throws Exception {
-        Path exp = Experiments.write(dir, "exp.yaml", ONE_DEVICE.replace("[tiny-wan]", "[tiny-wan, tiny-hv15]")
-                + "devices_per_job: 4\n");
+        Path exp = Experiments.write(
+                dir, "exp.yaml", ONE_DEVICE.replace("[tiny-wan]", "[tiny-wan, tiny-hv15]") + "devices_per_job: 4\n");
         Path runDir = dir.resolve("run");
         Cli.Result r = Cli.run("run", exp.toString(), "--out", runDir.toString(), "--python", "/nonexistent/python");
         assertThat(r.code()).isEqualTo(2);
-        assertThat(r.err().strip().lines()).singleElement().asString().contains(exp + ": devices_per_job: 4 does not "
-                + "divide the 2 attention heads of tiny-wan (attention_heads in contracts/models/tiny-models.json)");
+        assertThat(r.err().strip().lines())
+                .singleElement()
+                .asString()
+                .contains(
+                        exp + ": devices_per_job: 4 does not "
+                                + "divide the 2 attention heads of tiny-wan (attention_heads in contracts/models/tiny-models.json)");
         assertThat(runDir).doesNotExist();
     }
 
@@ -64,20 +68,17 @@ class DevicesPerJobTest {
         // 1. an experiment without the field: one serve worker, one job
         Experiment one = ExperimentLoader.load(Experiments.write(dir, "one.yaml", ONE_DEVICE));
         assertThat(one.devicesPerJob()).isEqualTo(1);
-        try (Ledger ledger = Ledger.open(runDir)) {
-            List<JobRow> grid = RunPreparer.prepare(one, runDir, ledger);
-            RunSummary s = new Scheduler(ledger, runDir, Devices.plan("cpu", List.of(), Map.of(), List::of,
-                    program(), one.devicesPerJob()), ExecSettings.of(one), null, new RunListener() { }).run(grid, grid);
-            assertThat(s.statuses()).containsExactly(Map.entry("ok", 1));
-        }
+        theOneDeviceJobEndsOk(one, runDir);
         // 2. the same file with LVSA added and devices_per_job: 2: the dense job keeps its id (and its result); the
         // LVSA job runs over 2 gloo ranks, and rank 1 SIGKILLs itself after step 1 of the first attempt
-        Experiment two = ExperimentLoader.load(Experiments.write(dir, "two.yaml", ONE_DEVICE
-                .replace("[dense]", "[dense, lvsa]") + "devices_per_job: 2\nretries: 1\n"));
-        assertThat(GridExpander.expand(two).get(0).jobId()).isEqualTo(GridExpander.expand(one).get(0).jobId());
+        Experiment two = ExperimentLoader.load(Experiments.write(
+                dir, "two.yaml", ONE_DEVICE.replace("[dense]", "[dense, lvsa]") + "devices_per_job: 2\nretries: 1\n"));
+        assertThat(GridExpander.expand(two).get(0).jobId())
+                .isEqualTo(GridExpander.expand(one).get(0).jobId());
         Path marker = dir.resolve("rank-1-died");
         List<WorkerLaunch> launches = Devices.plan("cpu", List.of(), Map.of(), List::of, program(), 2).stream()
-                .map(l -> l.withEnv(Map.of("LVSA_TEST_KILL_RANK", "1:1:" + marker))).toList();
+                .map(l -> l.withEnv(Map.of("LVSA_TEST_KILL_RANK", "1:1:" + marker)))
+                .toList();
         List<String> events = new CopyOnWriteArrayList<>();
         RunListener listener = new RunListener() {
             @Override
@@ -92,65 +93,106 @@ class DevicesPerJobTest {
         };
         try (Ledger ledger = Ledger.open(runDir)) {
             List<JobRow> grid = RunPreparer.prepare(two, runDir, ledger);
-            List<JobRow> toRun = grid.stream().filter(j -> j.status() == JobStatus.PENDING).toList();
+            List<JobRow> toRun =
+                    grid.stream().filter(j -> j.status() == JobStatus.PENDING).toList();
             assertThat(toRun).singleElement().extracting(JobRow::method).isEqualTo("lvsa");
-            RunSummary s = new Scheduler(ledger, runDir, launches, ExecSettings.of(two), null, listener)
-                    .run(grid, toRun);
+            RunSummary s =
+                    new Scheduler(ledger, runDir, launches, ExecSettings.of(two), null, listener).run(grid, toRun);
             assertThat(s.statuses()).containsExactly(Map.entry("ok", 1));
             assertThat(marker).exists();
             assertThat(events).containsSubsequence("retried", "cpu x2 step 1/2", "cpu x2 step 2/2");
 
-            List<Map<String, Object>> tries = ledger.query("SELECT j.method, a.number, a.worker, a.device, a.outcome, "
-                    + "a.message, a.worker_pid FROM attempts a JOIN jobs j ON j.job_id = a.job_id "
-                    + "ORDER BY j.seq, a.number");
-            assertThat(tries).extracting(t -> t.get("method") + " " + t.get("worker") + " " + t.get("device") + " "
-                    + t.get("outcome")).containsExactly("dense cpu cpu ok", "lvsa torchrun cpu x2 cpu x2 crashed",
-                    "lvsa torchrun cpu x2 cpu x2 ok");
-            assertThat((String) tries.get(1).get("message")).containsPattern("(a rank of the 2-rank job|the 2-rank "
-                    + "launch) on cpu x2").contains("root cause: rank : 1").contains("SIGKILL");
-            for (Map<String, Object> t : tries.subList(1, 3)) { // every process of both launches has ended
-                assertThat(ProcessHandle.of(((Number) t.get("worker_pid")).longValue()).map(ProcessHandle::isAlive))
-                        .isNotEqualTo(java.util.Optional.of(true));
-            }
+            theLvsaJobCrashedOnceThenEndedOkBesideTheDenseJob(ledger);
             theLvsaJobRanOverTwoRanks(ledger, runDir);
+        }
+    }
+
+    /** Runs the one-device experiment with one serve worker: its one job ends ok. */
+    private static void theOneDeviceJobEndsOk(Experiment one, Path runDir) {
+        try (Ledger ledger = Ledger.open(runDir)) {
+            List<JobRow> grid = RunPreparer.prepare(one, runDir, ledger);
+            RunSummary s = new Scheduler(
+                            ledger,
+                            runDir,
+                            Devices.plan("cpu", List.of(), Map.of(), List::of, program(), one.devicesPerJob()),
+                            ExecSettings.of(one),
+                            null,
+                            new RunListener() {})
+                    .run(grid, grid);
+            assertThat(s.statuses()).containsExactly(Map.entry("ok", 1));
+        }
+    }
+
+    /**
+     * The attempts, in the one ledger: the dense job's ok, then the LVSA launch's crash (rank 1's SIGKILL named)
+     * and its ok retry; every process of both launches has ended.
+     */
+    private static void theLvsaJobCrashedOnceThenEndedOkBesideTheDenseJob(Ledger ledger) {
+        List<Map<String, Object>> tries = ledger.query("SELECT j.method, a.number, a.worker, a.device, a.outcome, "
+                + "a.message, a.worker_pid FROM attempts a JOIN jobs j ON j.job_id = a.job_id "
+                + "ORDER BY j.seq, a.number");
+        assertThat(tries)
+                .extracting(
+                        t -> t.get("method") + " " + t.get("worker") + " " + t.get("device") + " " + t.get("outcome"))
+                .containsExactly(
+                        "dense cpu cpu ok", "lvsa torchrun cpu x2 cpu x2 crashed", "lvsa torchrun cpu x2 cpu x2 ok");
+        assertThat((String) tries.get(1).get("message"))
+                .containsPattern("(a rank of the 2-rank job|the 2-rank " + "launch) on cpu x2")
+                .contains("root cause: rank : 1")
+                .contains("SIGKILL");
+        for (Map<String, Object> t : tries.subList(1, 3)) { // every process of both launches has ended
+            assertThat(ProcessHandle.of(((Number) t.get("worker_pid")).longValue())
+                            .map(ProcessHandle::isAlive))
+                    .isNotEqualTo(java.util.Optional.of(true));
         }
     }
 
     /** The LVSA job's result says 2 ranks and every step, its video exists and its log names the launch. */
     private static void theLvsaJobRanOverTwoRanks(Ledger ledger, Path runDir) throws Exception {
         Map<String, Object> lvsa = ledger.query("SELECT r.result_json, j.video_path FROM results r JOIN jobs j "
-                + "ON j.job_id = r.job_id WHERE j.method = 'lvsa'").get(0);
+                        + "ON j.job_id = r.job_id WHERE j.method = 'lvsa'")
+                .get(0);
         JsonNode result = JSON.readTree((String) lvsa.get("result_json"));
         assertThat(result.path("status").asText()).isEqualTo("ok");
         assertThat(result.path("sequence_parallel").asInt()).isEqualTo(2);
         assertThat(result.path("steps_run").asInt()).isEqualTo(2);
         assertThat(runDir.resolve((String) lvsa.get("video_path"))).isNotEmptyFile();
-        assertThat(Files.readString(runDir.resolve("logs").resolve(Path.of((String) lvsa.get("video_path"))
-                .getFileName().toString().replace(".mp4", ".log")))).contains("torch.distributed.run")
-                .contains("--sequence-parallel").contains("kills itself after step 1 (test hook)");
+        assertThat(Files.readString(runDir.resolve("logs")
+                        .resolve(Path.of((String) lvsa.get("video_path"))
+                                .getFileName()
+                                .toString()
+                                .replace(".mp4", ".log"))))
+                .contains("torch.distributed.run")
+                .contains("--sequence-parallel")
+                .contains("kills itself after step 1 (test hook)");
     }
 
     @Test
     void a_rank_that_dies_on_every_attempt_fails_the_job_after_its_retries(@TempDir Path dir) throws Exception {
         Repo.assumeRealWorker();
-        Experiment e = ExperimentLoader.load(Experiments.write(dir, "exp.yaml", ONE_DEVICE
-                .replace("[dense]", "[lvsa]") + "devices_per_job: 2\nretries: 0\n"));
+        Experiment e = ExperimentLoader.load(Experiments.write(
+                dir, "exp.yaml", ONE_DEVICE.replace("[dense]", "[lvsa]") + "devices_per_job: 2\nretries: 0\n"));
         Path runDir = dir.resolve("run");
         List<WorkerLaunch> launches = Devices.plan("cpu", List.of(), Map.of(), List::of, program(), 2).stream()
-                .map(l -> l.withEnv(Map.of("LVSA_TEST_KILL_RANK", "1:1:"))).toList();
+                .map(l -> l.withEnv(Map.of("LVSA_TEST_KILL_RANK", "1:1:")))
+                .toList();
         try (Ledger ledger = Ledger.open(runDir)) {
             List<JobRow> grid = RunPreparer.prepare(e, runDir, ledger);
-            RunSummary s = new Scheduler(ledger, runDir, launches, ExecSettings.of(e), null, new RunListener() { })
+            RunSummary s = new Scheduler(ledger, runDir, launches, ExecSettings.of(e), null, new RunListener() {})
                     .run(grid, grid);
             assertThat(s.statuses()).containsExactly(Map.entry("error", 1));
-            assertThat(ledger.query("SELECT outcome FROM attempts")).extracting(m -> m.get("outcome"))
+            assertThat(ledger.query("SELECT outcome FROM attempts"))
+                    .extracting(m -> m.get("outcome"))
                     .containsExactly("crashed");
-            Map<String, Object> r = ledger.query("SELECT status, error_code, message FROM results").get(0);
+            Map<String, Object> r = ledger.query("SELECT status, error_code, message FROM results")
+                    .get(0);
             assertThat(r).containsEntry("status", "error").containsEntry("error_code", "worker_crashed");
             // rank 0 either reports its failed collective or is stopped by the launcher first: a crash either way
-            assertThat((String) r.get("message")).startsWith("the worker crashed on 1 attempt; last: ")
+            assertThat((String) r.get("message"))
+                    .startsWith("the worker crashed on 1 attempt; last: ")
                     .containsPattern("(a rank of the 2-rank job|the 2-rank launch) on cpu x2")
-                    .contains("root cause: rank : 1").contains("SIGKILL");
+                    .contains("root cause: rank : 1")
+                    .contains("SIGKILL");
         }
     }
 
@@ -158,9 +200,13 @@ class DevicesPerJobTest {
     void a_launch_left_running_by_a_killed_runner_is_ended_with_its_ranks_by_the_next_run() throws Exception {
         // what the ledger records for an N-device attempt is the launcher's pid; its command line says
         // --sequence-parallel, and its ranks are its children
-        Process launcher = new ProcessBuilder(Repo.systemPython(), "-c", "import subprocess, sys, time; "
-                + "subprocess.Popen([sys.executable, '-c', 'import time; time.sleep(120)']); time.sleep(120)",
-                "--sequence-parallel").start();
+        Process launcher = new ProcessBuilder(
+                        Repo.systemPython(),
+                        "-c",
+                        "import subprocess, sys, time; "
+                                + "subprocess.Popen([sys.executable, '-c', 'import time; time.sleep(120)']); time.sleep(120)",
+                        "--sequence-parallel")
+                .start();
         try {
             long deadline = System.nanoTime() + 20_000_000_000L;
             while (launcher.descendants().findAny().isEmpty() && System.nanoTime() < deadline) {
@@ -171,9 +217,13 @@ class DevicesPerJobTest {
             long started = launcher.info().startInstant().orElseThrow().toEpochMilli();
             assertThat(dev.lvsa.runner.worker.Reaper.endStale(List.<long[]>of(new long[] {launcher.pid(), started})))
                     .isEqualTo(1);
-            assertThat(launcher.waitFor(10, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+            assertThat(launcher.waitFor(10, java.util.concurrent.TimeUnit.SECONDS))
+                    .isTrue();
             for (ProcessHandle rank : ranks) {
-                assertThat(rank.onExit().get(10, java.util.concurrent.TimeUnit.SECONDS).isAlive()).isFalse();
+                assertThat(rank.onExit()
+                                .get(10, java.util.concurrent.TimeUnit.SECONDS)
+                                .isAlive())
+                        .isFalse();
             }
         } finally {
             launcher.descendants().forEach(ProcessHandle::destroyForcibly);

@@ -30,13 +30,22 @@ class FakeWorkerRunTest {
     static Cli.Result run(Path dir, Path runDir, String yaml) throws IOException {
         Path exp = Experiments.write(dir, "exp.yaml", yaml);
         Path fake = Repo.fakeWorker(dir.resolve("fake"));
-        return Cli.run("run", exp.toString(), "--out", runDir.toString(), "--python", Repo.systemPython(),
-                "--worker-script", fake.toString(), "--progress", "none");
+        return Cli.run(
+                "run",
+                exp.toString(),
+                "--out",
+                runDir.toString(),
+                "--python",
+                Repo.systemPython(),
+                "--worker-script",
+                fake.toString(),
+                "--progress",
+                "none");
     }
 
     static String grid(String prompts, String extra) {
-        return "models: [tiny-wan]\nmethods: [dense]\nhorizons: [1]\nsteps: 2\ndevice: cpu\n"
-                + "prompts:\n" + prompts + extra;
+        return "models: [tiny-wan]\nmethods: [dense]\nhorizons: [1]\nsteps: 2\ndevice: cpu\n" + "prompts:\n" + prompts
+                + extra;
     }
 
     static Map<String, Map<String, Object>> byPrompt(Path runDir) {
@@ -51,8 +60,10 @@ class FakeWorkerRunTest {
 
     static List<Map<String, Object>> attempts(Path runDir, String promptId) {
         try (Ledger l = Ledger.openExisting(runDir)) {
-            return l.query("SELECT a.* FROM attempts a JOIN jobs j ON j.job_id = a.job_id WHERE j.prompt_id = ? "
-                    + "ORDER BY a.number", promptId);
+            return l.query(
+                    "SELECT a.* FROM attempts a JOIN jobs j ON j.job_id = a.job_id WHERE j.prompt_id = ? "
+                            + "ORDER BY a.number",
+                    promptId);
         }
     }
 
@@ -66,7 +77,9 @@ class FakeWorkerRunTest {
                 """, ""));
         assertThat(r.code()).as(r.err()).isEqualTo(3); // partial batch
         Map<String, Map<String, Object>> rows = byPrompt(runDir);
-        assertThat(rows.get("boom")).containsEntry("status", "oom").containsEntry("attempts", 1)
+        assertThat(rows.get("boom"))
+                .containsEntry("status", "oom")
+                .containsEntry("attempts", 1)
                 .containsEntry("error_code", "oom");
         assertThat((String) rows.get("boom").get("message")).contains("out of memory");
         for (String ok : List.of("first", "last")) {
@@ -82,13 +95,24 @@ class FakeWorkerRunTest {
 
         // --retry-failed runs the oom job once more (and only it); it keeps one result row
         Path fake = dir.resolve("fake/fake_worker.py");
-        Cli.Result again = Cli.run("run", dir.resolve("exp.yaml").toString(), "--out", runDir.toString(), "--python",
-                Repo.systemPython(), "--worker-script", fake.toString(), "--progress", "none", "--retry-failed");
+        Cli.Result again = Cli.run(
+                "run",
+                dir.resolve("exp.yaml").toString(),
+                "--out",
+                runDir.toString(),
+                "--python",
+                Repo.systemPython(),
+                "--worker-script",
+                fake.toString(),
+                "--progress",
+                "none",
+                "--retry-failed");
         assertThat(again.code()).isEqualTo(3);
         assertThat(Files.readAllLines(runDir.resolve("requests.jsonl"))).hasSize((int) requests + 1);
         assertThat(byPrompt(runDir).get("boom")).containsEntry("status", "oom").containsEntry("attempts", 2);
         try (Ledger l = Ledger.openExisting(runDir)) {
-            assertThat(l.query("SELECT COUNT(*) AS n FROM results").get(0).get("n")).isEqualTo(3);
+            assertThat(l.query("SELECT COUNT(*) AS n FROM results").get(0).get("n"))
+                    .isEqualTo(3);
         }
     }
 
@@ -105,7 +129,9 @@ class FakeWorkerRunTest {
                 """, "timeout_s: 1\ntimeout_grace_s: 1\nretries: 1\n"));
         assertThat(r.code()).as(r.err()).isEqualTo(3);
         Map<String, Map<String, Object>> rows = byPrompt(runDir);
-        assertThat(rows.get("stuck")).containsEntry("status", "timeout").containsEntry("attempts", 2)
+        assertThat(rows.get("stuck"))
+                .containsEntry("status", "timeout")
+                .containsEntry("attempts", 2)
                 .containsEntry("error_code", "worker_hung");
         assertThat(rows.get("after")).containsEntry("status", "ok");
         List<Map<String, Object>> tries = attempts(runDir, "stuck");
@@ -113,7 +139,8 @@ class FakeWorkerRunTest {
         // each attempt had its own worker: the hung one was killed and a new one started
         assertThat(tries.get(0).get("worker_pid")).isNotEqualTo(tries.get(1).get("worker_pid"));
         long pid = ((Number) tries.get(1).get("worker_pid")).longValue();
-        assertThat(ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false)).isFalse();
+        assertThat(ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false))
+                .isFalse();
     }
 
     @Test
@@ -126,9 +153,12 @@ class FakeWorkerRunTest {
                 """, "retries: 2\n"));
         assertThat(r.code()).isEqualTo(3);
         Map<String, Map<String, Object>> rows = byPrompt(runDir);
-        assertThat(rows.get("crash")).containsEntry("status", "error").containsEntry("attempts", 3)
+        assertThat(rows.get("crash"))
+                .containsEntry("status", "error")
+                .containsEntry("attempts", 3)
                 .containsEntry("error_code", "worker_crashed");
-        assertThat((String) rows.get("crash").get("message")).contains("exit code 3")
+        assertThat((String) rows.get("crash").get("message"))
+                .contains("exit code 3")
                 .contains("crashing on purpose");
         assertThat(rows.get("fine")).containsEntry("status", "ok");
     }
@@ -147,8 +177,12 @@ class FakeWorkerRunTest {
         String prompt = "it's a \"test\" $(touch PWNED); echo hi; `touch PWNED2` & | > < * \\ ~ 'end'";
         String negative = "no $(rm -rf ~); 'please'";
         Path runDir = dir.resolve("run dir 'a'; $(touch PWNED3) \"b\"");
-        Cli.Result r = run(dir, runDir, grid("  - {id: odd, text: " + Experiments.quoted(prompt) + "}\n",
-                "negative_prompt: " + Experiments.quoted(negative) + "\n"));
+        Cli.Result r = run(
+                dir,
+                runDir,
+                grid(
+                        "  - {id: odd, text: " + Experiments.quoted(prompt) + "}\n",
+                        "negative_prompt: " + Experiments.quoted(negative) + "\n"));
         assertThat(r.code()).as(r.err()).isZero();
         List<JsonNode> requests = new ArrayList<>();
         for (String line : Files.readAllLines(runDir.resolve("requests.jsonl"))) {
@@ -171,11 +205,24 @@ class FakeWorkerRunTest {
     @Test
     void one_worker_per_visible_gpu_shares_the_queue(@TempDir Path dir) throws IOException {
         Path runDir = dir.resolve("run");
-        Path exp = Experiments.write(dir, "exp.yaml", "models: [tiny-wan]\nmethods: [dense, lvsa]\nhorizons: [1, 2]\n"
-                + "steps: 2\ndevice: cuda\nseeds: [0, 1, 2]\nprompts:\n  - {id: a, text: PAUSE by a slow river}\n");
-        Cli.Result r = Cli.run("run", exp.toString(), "--out", runDir.toString(), "--devices", "3,5", "--python",
-                Repo.systemPython(), "--worker-script", Repo.fakeWorker(dir.resolve("fake")).toString(),
-                "--progress", "none");
+        Path exp = Experiments.write(
+                dir,
+                "exp.yaml",
+                "models: [tiny-wan]\nmethods: [dense, lvsa]\nhorizons: [1, 2]\n"
+                        + "steps: 2\ndevice: cuda\nseeds: [0, 1, 2]\nprompts:\n  - {id: a, text: PAUSE by a slow river}\n");
+        Cli.Result r = Cli.run(
+                "run",
+                exp.toString(),
+                "--out",
+                runDir.toString(),
+                "--devices",
+                "3,5",
+                "--python",
+                Repo.systemPython(),
+                "--worker-script",
+                Repo.fakeWorker(dir.resolve("fake")).toString(),
+                "--progress",
+                "none");
         assertThat(r.code()).as(r.err()).isZero();
         List<JsonNode> lines = new ArrayList<>();
         for (String line : Files.readAllLines(runDir.resolve("requests.jsonl"))) {
@@ -183,25 +230,39 @@ class FakeWorkerRunTest {
         }
         assertThat(lines).hasSize(12);
         // two workers, each started with --device cuda and seeing only its own GPU, both took jobs
-        assertThat(lines.stream().map(l -> l.get("visible").asText()).distinct()).containsExactlyInAnyOrder("3", "5");
+        assertThat(lines.stream().map(l -> l.get("visible").asText()).distinct())
+                .containsExactlyInAnyOrder("3", "5");
         assertThat(lines.stream().map(l -> l.get("device").asText()).distinct()).containsExactly("cuda");
         try (Ledger l = Ledger.openExisting(runDir)) {
             assertThat(l.query("SELECT DISTINCT worker FROM attempts ORDER BY worker"))
-                    .extracting(m -> m.get("worker")).containsExactly("cuda:3", "cuda:5");
+                    .extracting(m -> m.get("worker"))
+                    .containsExactly("cuda:3", "cuda:5");
         }
     }
 
     static Cli.Result runWith(Path dir, Path runDir, String yaml, String script) throws IOException {
         Path exp = Experiments.write(dir, "exp.yaml", yaml);
         Path worker = Experiments.write(dir, "worker.py", script);
-        return Cli.run("run", exp.toString(), "--out", runDir.toString(), "--python", Repo.systemPython(),
-                "--worker-script", worker.toString(), "--progress", "none");
+        return Cli.run(
+                "run",
+                exp.toString(),
+                "--out",
+                runDir.toString(),
+                "--python",
+                Repo.systemPython(),
+                "--worker-script",
+                worker.toString(),
+                "--progress",
+                "none");
     }
 
     @Test
     void a_worker_that_never_says_ready_is_given_up_and_the_jobs_stay_pending(@TempDir Path dir) throws IOException {
         Path runDir = dir.resolve("run");
-        Cli.Result r = runWith(dir, runDir, grid("  - {id: a, text: fine}\n", "ready_timeout_s: 1\n"),
+        Cli.Result r = runWith(
+                dir,
+                runDir,
+                grid("  - {id: a, text: fine}\n", "ready_timeout_s: 1\n"),
                 "import sys, time\nsys.stderr.write('loading forever\\n'); sys.stderr.flush()\ntime.sleep(3600)\n");
         assertThat(r.code()).isEqualTo(1);
         assertThat(r.err()).contains("sent no ready line within 1 s").contains("loading forever");
@@ -224,8 +285,7 @@ class FakeWorkerRunTest {
     }
 
     @Test
-    void a_worker_of_another_protocol_version_is_refused_in_one_line_naming_both(@TempDir Path dir)
-            throws IOException {
+    void a_worker_of_another_protocol_version_is_refused_in_one_line_naming_both(@TempDir Path dir) throws IOException {
         Path runDir = dir.resolve("run");
         int other = WorkerProtocol.VERSION + 1;
         Cli.Result r = runWith(dir, runDir, grid("  - {id: a, text: fine}\n", ""), """
@@ -236,8 +296,9 @@ class FakeWorkerRunTest {
                 """.formatted(other, other));
         assertThat(r.code()).isEqualTo(1);
         assertThat(r.err().strip().lines()).hasSize(1);
-        assertThat(r.err()).contains("speaks protocol version " + other + " but this runner speaks protocol version "
-                + WorkerProtocol.VERSION);
+        assertThat(r.err())
+                .contains("speaks protocol version " + other + " but this runner speaks protocol version "
+                        + WorkerProtocol.VERSION);
         assertThat(byPrompt(runDir).get("a")).containsEntry("status", "pending").containsEntry("attempts", 0);
     }
 }

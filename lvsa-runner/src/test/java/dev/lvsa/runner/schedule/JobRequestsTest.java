@@ -15,8 +15,10 @@ class JobRequestsTest {
         String line = "{\"status\":\"ok\",\"peak_memory_gb\":16.9338,\"phase_peak_memory_gb\":{\"load\":16.7542,"
                 + "\"text_and_setup\":17.0735,\"denoise\":26.3935,\"decode\":28.4691,\"write\":16.9338}}";
         assertThat(JobRequests.result(JSON.readTree(line)).peakMemoryGb()).isEqualTo(28.4691);
-        assertThat(JobRequests.result(JSON.readTree("{\"status\":\"ok\",\"peak_memory_gb\":3.5}")).peakMemoryGb())
+        assertThat(JobRequests.result(JSON.readTree("{\"status\":\"ok\",\"peak_memory_gb\":3.5}"))
+                        .peakMemoryGb())
                 .isEqualTo(3.5);
-        assertThat(JobRequests.result(JSON.readTree("{\"status\":\"error\"}")).peakMemoryGb()).isNull();
+        assertThat(JobRequests.result(JSON.readTree("{\"status\":\"error\"}")).peakMemoryGb())
+                .isNull();
     }
 }

@@ -41,6 +41,37 @@ class KillRunnerTest {
         long seed = System.nanoTime();
         Random random = new Random(seed);
         String why = "random seed " + seed + "; child output in " + dir;
+        int killedMidAttempt = killAtRandomPoints(exp, runDir, dir, random);
+        Process last = runner(exp, runDir, dir.resolve("runner-final.log"));
+        assertThat(last.waitFor(300, TimeUnit.SECONDS)).as(why).isTrue();
+        assertThat(last.exitValue())
+                .as(why + ": " + Files.readString(dir.resolve("runner-final.log")))
+                .isZero();
+        assertThat(killedMidAttempt).as(why).isPositive();
+
+        try (Ledger l = Ledger.openExisting(runDir)) {
+            List<Map<String, Object>> jobs = l.query("SELECT job_id, status, video_path FROM jobs");
+            assertThat(jobs).as(why).hasSize(8).allSatisfy(j -> assertThat(j).containsEntry("status", "ok"));
+            for (Map<String, Object> j : jobs) {
+                eachJobRanToOneResult(l, j, runDir, why);
+            }
+            everyAttemptEndedOkOrInterrupted(l, killedMidAttempt, why);
+            // no worker outlives its runner: every worker that ever ran is gone
+            for (Map<String, Object> w : l.query("SELECT DISTINCT worker_pid, worker_started_ms FROM attempts")) {
+                long pid = ((Number) w.get("worker_pid")).longValue();
+                long started = ((Number) w.get("worker_started_ms")).longValue();
+                assertThat(waitGone(pid, started, 30))
+                        .as("worker " + pid + " still runs; " + why)
+                        .isTrue();
+            }
+        }
+    }
+
+    /**
+     * Starts the runner {@link #KILLS} times and SIGKILLs it at a random moment once it has an attempt under way (at
+     * once if it never gets one in time); returns how many times it was still alive to be killed.
+     */
+    private static int killAtRandomPoints(Path exp, Path runDir, Path dir, Random random) throws Exception {
         int killedMidAttempt = 0;
         for (int i = 0; i < KILLS; i++) {
             Process p = runner(exp, runDir, dir.resolve("runner-" + i + ".log"));
@@ -54,33 +85,31 @@ class KillRunnerTest {
                 killedMidAttempt++;
             }
         }
-        Process last = runner(exp, runDir, dir.resolve("runner-final.log"));
-        assertThat(last.waitFor(300, TimeUnit.SECONDS)).as(why).isTrue();
-        assertThat(last.exitValue()).as(why + ": " + Files.readString(dir.resolve("runner-final.log"))).isZero();
-        assertThat(killedMidAttempt).as(why).isPositive();
+        return killedMidAttempt;
+    }
 
-        try (Ledger l = Ledger.openExisting(runDir)) {
-            List<Map<String, Object>> jobs = l.query("SELECT job_id, status, video_path FROM jobs");
-            assertThat(jobs).as(why).hasSize(8).allSatisfy(j -> assertThat(j).containsEntry("status", "ok"));
-            for (Map<String, Object> j : jobs) {
-                eachJobRanToOneResult(l, j, runDir, why);
-            }
-            assertThat(l.query("SELECT COUNT(*) AS n FROM attempts WHERE outcome = 'ok'").get(0).get("n"))
-                    .isEqualTo(8);
-            assertThat(l.query("SELECT COUNT(*) AS n FROM attempts WHERE outcome = 'running'").get(0).get("n"))
-                    .isEqualTo(0);
-            Object interrupted = l.query("SELECT COUNT(*) AS n FROM attempts WHERE outcome = 'interrupted'")
-                    .get(0).get("n");
-            assertThat(((Number) interrupted).intValue()).as("kills that hit a job; " + why).isPositive();
-            System.out.printf("KillRunnerTest: %d SIGKILLs, %s attempts interrupted, %s attempts in all (%s)%n",
-                    killedMidAttempt, interrupted, l.query("SELECT COUNT(*) AS n FROM attempts").get(0).get("n"), why);
-            // no worker outlives its runner: every worker that ever ran is gone
-            for (Map<String, Object> w : l.query("SELECT DISTINCT worker_pid, worker_started_ms FROM attempts")) {
-                long pid = ((Number) w.get("worker_pid")).longValue();
-                long started = ((Number) w.get("worker_started_ms")).longValue();
-                assertThat(waitGone(pid, started, 30)).as("worker " + pid + " still runs; " + why).isTrue();
-            }
-        }
+    /** 8 attempts ok, none still running, and some interrupted by the kills (the counts are printed). */
+    private static void everyAttemptEndedOkOrInterrupted(Ledger l, int killedMidAttempt, String why) {
+        assertThat(l.query("SELECT COUNT(*) AS n FROM attempts WHERE outcome = 'ok'")
+                        .get(0)
+                        .get("n"))
+                .isEqualTo(8);
+        assertThat(l.query("SELECT COUNT(*) AS n FROM attempts WHERE outcome = 'running'")
+                        .get(0)
+                        .get("n"))
+                .isEqualTo(0);
+        Object interrupted = l.query("SELECT COUNT(*) AS n FROM attempts WHERE outcome = 'interrupted'")
+                .get(0)
+                .get("n");
+        assertThat(((Number) interrupted).intValue())
+                .as("kills that hit a job; " + why)
+                .isPositive();
+        System.out.printf(
+                "KillRunnerTest: %d SIGKILLs, %s attempts interrupted, %s attempts in all (%s)%n",
+                killedMidAttempt,
+                interrupted,
+                l.query("SELECT COUNT(*) AS n FROM attempts").get(0).get("n"),
+                why);
     }
 
     /**
@@ -92,42 +121,64 @@ class KillRunnerTest {
         List<Map<String, Object>> results = l.query("SELECT * FROM results WHERE job_id = ?", id);
         assertThat(results).as(why).hasSize(1);
         List<Map<String, Object>> attempts = l.query(
-                "SELECT attempt_id, number, outcome, started_at FROM attempts WHERE job_id = ? ORDER BY number",
-                id);
+                "SELECT attempt_id, number, outcome, started_at FROM attempts WHERE job_id = ? ORDER BY number", id);
         // exactly one attempt finished, it is the result's and the last one; earlier ones were interrupted
-        assertThat(attempts.stream().filter(a -> a.get("outcome").equals("ok"))).as(why).hasSize(1);
+        assertThat(attempts.stream().filter(a -> a.get("outcome").equals("ok")))
+                .as(why)
+                .hasSize(1);
         Map<String, Object> lastAttempt = attempts.get(attempts.size() - 1);
-        assertThat(lastAttempt).containsEntry("outcome", "ok")
+        assertThat(lastAttempt)
+                .containsEntry("outcome", "ok")
                 .containsEntry("attempt_id", results.get(0).get("attempt_id"));
         assertThat(attempts.subList(0, attempts.size() - 1))
                 .allSatisfy(a -> assertThat(a).containsEntry("outcome", "interrupted"));
         // a job with a result never ran again
         Instant recorded = Instant.parse((String) results.get(0).get("recorded_at"));
-        assertThat(attempts).allSatisfy(a ->
-                assertThat(Instant.parse((String) a.get("started_at"))).isBefore(recorded));
-        assertThat(l.query("SELECT status FROM scores WHERE job_id = ?", id)).as(why).hasSize(1)
+        assertThat(attempts)
+                .allSatisfy(a ->
+                        assertThat(Instant.parse((String) a.get("started_at"))).isBefore(recorded));
+        assertThat(l.query("SELECT status FROM scores WHERE job_id = ?", id))
+                .as(why)
+                .hasSize(1)
                 .allSatisfy(s -> assertThat(s).containsEntry("status", "ok"));
         assertThat(runDir.resolve((String) j.get("video_path"))).isNotEmptyFile();
     }
 
     @Test
     void a_worker_left_busy_by_a_killed_runner_is_ended_by_the_next_run(@TempDir Path dir) throws Exception {
-        Path exp = Experiments.write(dir, "exp.yaml", "models: [tiny-wan]\nmethods: [dense]\nhorizons: [1]\n"
-                + "device: cpu\nsteps: 2\nprompts:\n  - {id: slow, text: SLOWONCE}\n");
+        Path exp = Experiments.write(
+                dir,
+                "exp.yaml",
+                "models: [tiny-wan]\nmethods: [dense]\nhorizons: [1]\n"
+                        + "device: cpu\nsteps: 2\nprompts:\n  - {id: slow, text: SLOWONCE}\n");
         Path runDir = dir.resolve("run");
-        List<String> args = List.of("run", exp.toString(), "--out", runDir.toString(), "--python", Repo.systemPython(),
-                "--worker-script", Repo.fakeWorker(dir.resolve("fake")).toString(), "--progress", "plain");
+        List<String> args = List.of(
+                "run",
+                exp.toString(),
+                "--out",
+                runDir.toString(),
+                "--python",
+                Repo.systemPython(),
+                "--worker-script",
+                Repo.fakeWorker(dir.resolve("fake")).toString(),
+                "--progress",
+                "plain");
         Process first = ChildJvm.start(args, Map.of(), dir.resolve("first.log"));
         // deadlines, not sleeps: each wait returns as soon as the state is reached, and a loaded CI machine (JVM
         // and Python start-ups several times slower) must not turn a slow start into a failure
-        assertThat(waitForRunningAttempt(runDir, first, 240)).as("the first runner never started its job").isTrue();
+        assertThat(waitForRunningAttempt(runDir, first, 240))
+                .as("the first runner never started its job")
+                .isTrue();
         // and until the worker is inside the slow job (it marks it before sleeping): killed earlier, the runner may
         // not have handed the request over yet, and the idle worker would end on its own when its stdin closes
-        assertThat(waitForFile(runDir.resolve(".slow-done"), first, 240)).as("the worker never began the job").isTrue();
+        assertThat(waitForFile(runDir.resolve(".slow-done"), first, 240))
+                .as("the worker never began the job")
+                .isTrue();
         long orphan;
         long orphanStarted;
         try (Ledger l = Ledger.openExisting(runDir)) {
-            Map<String, Object> a = l.query("SELECT worker_pid, worker_started_ms FROM attempts").get(0);
+            Map<String, Object> a = l.query("SELECT worker_pid, worker_started_ms FROM attempts")
+                    .get(0);
             orphan = ((Number) a.get("worker_pid")).longValue();
             orphanStarted = ((Number) a.get("worker_started_ms")).longValue();
         }
@@ -141,14 +192,25 @@ class KillRunnerTest {
         assertThat(second.output()).contains("ended 1 worker(s) a killed runner left behind");
         assertThat(waitGone(orphan, orphanStarted, 60)).isTrue();
         try (Ledger l = Ledger.openExisting(runDir)) {
-            assertThat(l.query("SELECT outcome FROM attempts ORDER BY number")).extracting(m -> m.get("outcome"))
+            assertThat(l.query("SELECT outcome FROM attempts ORDER BY number"))
+                    .extracting(m -> m.get("outcome"))
                     .containsExactly("interrupted", "ok");
         }
     }
 
     static Process runner(Path exp, Path runDir, Path log) throws IOException {
-        return ChildJvm.start(List.of("run", exp.toString(), "--out", runDir.toString(), "--python",
-                Repo.venvPython().toString(), "--progress", "plain"), Map.of(), log);
+        return ChildJvm.start(
+                List.of(
+                        "run",
+                        exp.toString(),
+                        "--out",
+                        runDir.toString(),
+                        "--python",
+                        Repo.venvPython().toString(),
+                        "--progress",
+                        "plain"),
+                Map.of(),
+                log);
     }
 
     /** Waits until the child runner has an attempt under way (or it exits); false if it never got there. */
@@ -185,9 +247,11 @@ class KillRunnerTest {
     static boolean waitGone(long pid, long startedMs, int seconds) throws InterruptedException {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
         while (System.nanoTime() < deadline) {
-            boolean alive = ProcessHandle.of(pid).filter(ProcessHandle::isAlive)
+            boolean alive = ProcessHandle.of(pid)
+                    .filter(ProcessHandle::isAlive)
                     .flatMap(h -> h.info().startInstant())
-                    .map(s -> Math.abs(s.toEpochMilli() - startedMs) < Reaper.START_TOLERANCE_MS).orElse(false);
+                    .map(s -> Math.abs(s.toEpochMilli() - startedMs) < Reaper.START_TOLERANCE_MS)
+                    .orElse(false);
             if (!alive) {
                 return true;
             }

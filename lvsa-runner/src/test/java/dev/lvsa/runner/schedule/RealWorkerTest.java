@@ -51,7 +51,42 @@ class RealWorkerTest {
         Path runDir = dir.resolve("run");
         AtomicLong victim = new AtomicLong();
         AtomicLong killedAtStep = new AtomicLong();
-        RunListener killer = new RunListener() {
+        RunListener killer = killerOfTheFirstLongLvsaAttempt(victim, killedAtStep);
+        try (Ledger ledger = Ledger.open(runDir)) {
+            List<JobRow> grid = RunPreparer.prepare(e, runDir, ledger);
+            RunSummary s = new Scheduler(
+                            ledger,
+                            runDir,
+                            Devices.plan("cpu", List.of(), Map.of(), List::of, program()),
+                            ExecSettings.of(e),
+                            new Scorer(e.scoring()),
+                            killer)
+                    .run(grid, grid);
+            assertThat(s.statuses()).containsExactly(Map.entry("ok", 4));
+            assertThat(killedAtStep.get()).isBetween(1L, 29L);
+            List<Map<String, Object>> tries = ledger.query("SELECT a.outcome, a.message, a.worker_pid FROM attempts a "
+                    + "JOIN jobs j ON j.job_id = a.job_id WHERE j.method = 'lvsa' AND j.frames = 65 ORDER BY a.number");
+            assertThat(tries).extracting(t -> t.get("outcome")).containsExactly("crashed", "ok");
+            assertThat((String) tries.get(0).get("message"))
+                    .contains("died during the job")
+                    .contains("signal 9");
+            assertThat(((Number) tries.get(0).get("worker_pid")).longValue()).isEqualTo(victim.get());
+            assertThat(tries.get(1).get("worker_pid")).isNotEqualTo(tries.get(0).get("worker_pid"));
+            assertThat(ledger.query("SELECT COUNT(*) AS n FROM attempts").get(0).get("n"))
+                    .isEqualTo(5);
+            assertThat(RunTable.rows(ledger)).allSatisfy(r -> {
+                assertThat(r).containsEntry("status", "ok").containsEntry("score_status", "ok");
+                assertThat(runDir.resolve((String) r.get("video"))).isNotEmptyFile();
+            });
+        }
+    }
+
+    /**
+     * A listener that SIGKILLs the worker of the LVSA 65-frame job's first attempt at its first step (noting the
+     * worker's pid in {@code victim} and the step in {@code killedAtStep}).
+     */
+    private static RunListener killerOfTheFirstLongLvsaAttempt(AtomicLong victim, AtomicLong killedAtStep) {
+        return new RunListener() {
             @Override
             public void jobStarted(JobRow job, String worker, long workerPid, int attempt) {
                 if (job.variant().equals("lvsa") && job.frames() == 65 && attempt == 1) {
@@ -61,42 +96,36 @@ class RealWorkerTest {
 
             @Override
             public void jobProgress(JobRow job, String worker, int step, int steps) {
-                if (victim.get() != 0 && killedAtStep.get() == 0 && job.variant().equals("lvsa")
+                if (victim.get() != 0
+                        && killedAtStep.get() == 0
+                        && job.variant().equals("lvsa")
                         && job.frames() == 65) {
                     killedAtStep.set(step);
                     ProcessHandle.of(victim.get()).ifPresent(ProcessHandle::destroyForcibly); // SIGKILL mid-job
                 }
             }
         };
-        try (Ledger ledger = Ledger.open(runDir)) {
-            List<JobRow> grid = RunPreparer.prepare(e, runDir, ledger);
-            RunSummary s = new Scheduler(ledger, runDir, Devices.plan("cpu", List.of(), Map.of(), List::of, program()),
-                    ExecSettings.of(e), new Scorer(e.scoring()), killer).run(grid, grid);
-            assertThat(s.statuses()).containsExactly(Map.entry("ok", 4));
-            assertThat(killedAtStep.get()).isBetween(1L, 29L);
-            List<Map<String, Object>> tries = ledger.query("SELECT a.outcome, a.message, a.worker_pid FROM attempts a "
-                    + "JOIN jobs j ON j.job_id = a.job_id WHERE j.method = 'lvsa' AND j.frames = 65 ORDER BY a.number");
-            assertThat(tries).extracting(t -> t.get("outcome")).containsExactly("crashed", "ok");
-            assertThat((String) tries.get(0).get("message")).contains("died during the job").contains("signal 9");
-            assertThat(((Number) tries.get(0).get("worker_pid")).longValue()).isEqualTo(victim.get());
-            assertThat(tries.get(1).get("worker_pid")).isNotEqualTo(tries.get(0).get("worker_pid"));
-            assertThat(ledger.query("SELECT COUNT(*) AS n FROM attempts").get(0).get("n")).isEqualTo(5);
-            assertThat(RunTable.rows(ledger)).allSatisfy(r -> {
-                assertThat(r).containsEntry("status", "ok").containsEntry("score_status", "ok");
-                assertThat(runDir.resolve((String) r.get("video"))).isNotEmptyFile();
-            });
-        }
     }
 
     @Test
     void an_awkward_prompt_and_run_folder_reach_the_real_worker_intact(@TempDir Path dir) throws Exception {
         String prompt = "it's a \"kite\" $(touch PWNED); echo hi; `id` & | > < * \\ 'end'";
-        Path exp = Experiments.write(dir, "exp.yaml", "models: [tiny-wan]\nmethods: [dense]\nhorizons: [1]\n"
-                + "steps: 3\ndevice: cpu\nscoring: {enabled: false}\nprompts:\n  - {id: odd, text: "
-                + Experiments.quoted(prompt) + "}\n");
+        Path exp = Experiments.write(
+                dir,
+                "exp.yaml",
+                "models: [tiny-wan]\nmethods: [dense]\nhorizons: [1]\n"
+                        + "steps: 3\ndevice: cpu\nscoring: {enabled: false}\nprompts:\n  - {id: odd, text: "
+                        + Experiments.quoted(prompt) + "}\n");
         Path runDir = dir.resolve("run dir 'a'; $(touch PWNED) \"b\"");
-        Cli.Result r = Cli.run("run", exp.toString(), "--out", runDir.toString(), "--python",
-                Repo.venvPython().toString(), "--progress", "none");
+        Cli.Result r = Cli.run(
+                "run",
+                exp.toString(),
+                "--out",
+                runDir.toString(),
+                "--python",
+                Repo.venvPython().toString(),
+                "--progress",
+                "none");
         assertThat(r.code()).as(r.err()).isZero();
         JobRow job;
         try (Ledger l = Ledger.openExisting(runDir)) {
@@ -118,9 +147,27 @@ class RealWorkerTest {
     private static byte[] generate(Path dir, Path plan, String prompt, String name) throws Exception {
         Path out = dir.resolve(name);
         List<String> cmd = new ArrayList<>(program());
-        cmd.addAll(List.of("generate", "--model", "tiny-wan", "--plan", plan.toString(), "--frames", "33",
-                "--height", "64", "--width", "96", "--steps", "3", "--seed", "0", "--device", "cpu",
-                "--out", out.toString(), "--prompt=" + prompt));
+        cmd.addAll(List.of(
+                "generate",
+                "--model",
+                "tiny-wan",
+                "--plan",
+                plan.toString(),
+                "--frames",
+                "33",
+                "--height",
+                "64",
+                "--width",
+                "96",
+                "--steps",
+                "3",
+                "--seed",
+                "0",
+                "--device",
+                "cpu",
+                "--out",
+                out.toString(),
+                "--prompt=" + prompt));
         Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
         String output = new String(p.getInputStream().readAllBytes());
         assertThat(p.waitFor(300, TimeUnit.SECONDS)).isTrue();

@@ -12,17 +12,20 @@ import java.util.concurrent.TimeUnit;
 /** Runs {@code lvsa-runner} in a child JVM (its own environment, killable with SIGKILL). */
 public final class ChildJvm {
     /** Exit code and everything it printed (stdout and stderr together). */
-    public record Result(int code, String output) {
-    }
+    public record Result(int code, String output) {}
 
-    private ChildJvm() {
-    }
+    private ChildJvm() {}
 
     /** Starts the runner; output goes to {@code log}. */
     public static Process start(List<String> args, Map<String, String> env, Path log) throws IOException {
         Path java = Path.of(System.getProperty("java.home"), "bin", "java");
-        List<String> cmd = new ArrayList<>(List.of(java.toString(), "-Xmx1g", "-Djava.awt.headless=true", "-cp",
-                System.getProperty("java.class.path"), "dev.lvsa.runner.cli.RunnerCli"));
+        List<String> cmd = new ArrayList<>(List.of(
+                java.toString(),
+                "-Xmx1g",
+                "-Djava.awt.headless=true",
+                "-cp",
+                System.getProperty("java.class.path"),
+                "dev.lvsa.runner.cli.RunnerCli"));
         cmd.addAll(args);
         ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(log.toFile());
         pb.environment().putAll(env);

@@ -8,11 +8,9 @@ import picocli.CommandLine;
 /** Runs {@code lvsa-runner} in this JVM and captures its output. */
 public final class Cli {
     /** Exit code, stdout, stderr. */
-    public record Result(int code, String out, String err) {
-    }
+    public record Result(int code, String out, String err) {}
 
-    private Cli() {
-    }
+    private Cli() {}
 
     public static Result run(String... args) {
         CommandLine cl = RunnerCli.newCommandLine();

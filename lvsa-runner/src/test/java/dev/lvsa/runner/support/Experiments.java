@@ -6,8 +6,7 @@ import java.nio.file.Path;
 
 /** Writes experiment files for tests. */
 public final class Experiments {
-    private Experiments() {
-    }
+    private Experiments() {}
 
     public static Path write(Path dir, String name, String yaml) throws IOException {
         Files.createDirectories(dir);

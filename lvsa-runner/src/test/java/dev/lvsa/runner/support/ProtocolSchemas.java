@@ -20,13 +20,13 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 public final class ProtocolSchemas {
     private static final String ID_BASE = idBase();
-    private static final JsonSchemaFactory FACTORY = JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V202012,
+    private static final JsonSchemaFactory FACTORY = JsonSchemaFactory.getInstance(
+            SpecVersion.VersionFlag.V202012,
             b -> b.schemaMappers(m -> m.mapPrefix(ID_BASE, "classpath:" + WorkerProtocol.FOLDER.substring(1))));
     private static final Set<String> MESSAGE_TYPES = Set.of("ready", "progress", "result", "error");
     private static final Map<String, JsonSchema> SCHEMAS = new ConcurrentHashMap<>();
 
-    private ProtocolSchemas() {
-    }
+    private ProtocolSchemas() {}
 
     /** Violations of a worker's stdout message (its {@code type}'s schema), sorted; empty when valid. */
     public static List<String> problems(JsonNode message) {
@@ -44,11 +44,16 @@ public final class ProtocolSchemas {
 
     private static List<String> validate(String file, JsonNode node) {
         JsonSchema schema = SCHEMAS.computeIfAbsent(file, f -> FACTORY.getSchema(SchemaLocation.of(ID_BASE + f)));
-        return schema.validate(node).stream().map(ValidationMessage::getMessage).sorted().toList();
+        return schema.validate(node).stream()
+                .map(ValidationMessage::getMessage)
+                .sorted()
+                .toList();
     }
 
     private static String idBase() {
-        String id = ContractFiles.read(WorkerProtocol.FOLDER + "version.json").get("$id").asText();
+        String id = ContractFiles.read(WorkerProtocol.FOLDER + "version.json")
+                .get("$id")
+                .asText();
         return id.substring(0, id.lastIndexOf('/') + 1);
     }
 }

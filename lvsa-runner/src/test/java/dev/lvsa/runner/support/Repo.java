@@ -14,8 +14,7 @@ import java.util.concurrent.TimeUnit;
 public final class Repo {
     private static Boolean workerUsable;
 
-    private Repo() {
-    }
+    private Repo() {}
 
     /** The repository root (tests run in {@code lvsa-runner/}). */
     public static Path root() {
@@ -43,7 +42,8 @@ public final class Repo {
             if (Files.isExecutable(venvPython())) {
                 try {
                     Process p = new ProcessBuilder(venvPython().toString(), "-c", "import lvsa_worker, torch")
-                            .redirectErrorStream(true).start();
+                            .redirectErrorStream(true)
+                            .start();
                     p.getInputStream().readAllBytes();
                     workerUsable = p.waitFor(120, TimeUnit.SECONDS) && p.exitValue() == 0;
                 } catch (IOException e) {
@@ -53,8 +53,10 @@ public final class Repo {
                 }
             }
         }
-        assumeTrue(workerUsable, "the Python worker is not installed at " + venvPython()
-                + " (run scripts/setup.sh): skipping tests that need the real worker");
+        assumeTrue(
+                workerUsable,
+                "the Python worker is not installed at " + venvPython()
+                        + " (run scripts/setup.sh): skipping tests that need the real worker");
     }
 
     /**

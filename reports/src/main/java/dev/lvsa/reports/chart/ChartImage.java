@@ -15,11 +15,11 @@ import java.nio.file.Path;
  * @param height pixels
  * @param caption text shown under the image in HTML, or null
  */
-public record ChartImage(String id, String title, Path png, Path svg, byte[] pngBytes, int width, int height,
-    String caption) {
+public record ChartImage(
+        String id, String title, Path png, Path svg, byte[] pngBytes, int width, int height, String caption) {
 
-  /** The same image with a caption shown under it in HTML. */
-  public ChartImage withCaption(String text) {
-    return new ChartImage(id, title, png, svg, pngBytes, width, height, text);
-  }
+    /** The same image with a caption shown under it in HTML. */
+    public ChartImage withCaption(String text) {
+        return new ChartImage(id, title, png, svg, pngBytes, width, height, text);
+    }
 }

@@ -6,35 +6,34 @@ package dev.lvsa.reports.html;
  */
 public final class Html {
 
-  private Html() {
-  }
+    private Html() {}
 
-  /**
-   * Escapes {@code & < > " '} as character references and replaces control characters (which HTML does
-   * not allow) by U+FFFD; null becomes the empty string.
-   */
-  public static String escape(String text) {
-    if (text == null) {
-      return "";
-    }
-    StringBuilder sb = new StringBuilder(text.length() + 16);
-    for (int i = 0; i < text.length(); i++) {
-      char c = text.charAt(i);
-      switch (c) {
-        case '&' -> sb.append("&amp;");
-        case '<' -> sb.append("&lt;");
-        case '>' -> sb.append("&gt;");
-        case '"' -> sb.append("&quot;");
-        case '\'' -> sb.append("&#39;");
-        default -> {
-          if ((c < 0x20 && c != '\n' && c != '\t' && c != '\r') || c == 0x7F) {
-            sb.append('\uFFFD');
-          } else {
-            sb.append(c);
-          }
+    /**
+     * Escapes {@code & < > " '} as character references and replaces control characters (which HTML does
+     * not allow) by U+FFFD; null becomes the empty string.
+     */
+    public static String escape(String text) {
+        if (text == null) {
+            return "";
         }
-      }
+        StringBuilder sb = new StringBuilder(text.length() + 16);
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            switch (c) {
+                case '&' -> sb.append("&amp;");
+                case '<' -> sb.append("&lt;");
+                case '>' -> sb.append("&gt;");
+                case '"' -> sb.append("&quot;");
+                case '\'' -> sb.append("&#39;");
+                default -> {
+                    if ((c < 0x20 && c != '\n' && c != '\t' && c != '\r') || c == 0x7F) {
+                        sb.append('\uFFFD');
+                    } else {
+                        sb.append(c);
+                    }
+                }
+            }
+        }
+        return sb.toString();
     }
-    return sb.toString();
-  }
 }

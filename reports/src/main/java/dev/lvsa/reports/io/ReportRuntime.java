@@ -11,19 +11,19 @@ package dev.lvsa.reports.io;
  */
 public final class ReportRuntime {
 
-  private ReportRuntime() {
-  }
+    private ReportRuntime() {}
 
-  public static void prepare() {
-    setIfAbsent("java.awt.headless", "true");
-    if (ReportRuntime.class.getClassLoader().getResource("META-INF/services/org.slf4j.spi.SLF4JServiceProvider") == null) {
-      setIfAbsent("slf4j.internal.verbosity", "ERROR");
+    public static void prepare() {
+        setIfAbsent("java.awt.headless", "true");
+        if (ReportRuntime.class.getClassLoader().getResource("META-INF/services/org.slf4j.spi.SLF4JServiceProvider")
+                == null) {
+            setIfAbsent("slf4j.internal.verbosity", "ERROR");
+        }
     }
-  }
 
-  private static void setIfAbsent(String key, String value) {
-    if (System.getProperty(key) == null) {
-      System.setProperty(key, value);
+    private static void setIfAbsent(String key, String value) {
+        if (System.getProperty(key) == null) {
+            System.setProperty(key, value);
+        }
     }
-  }
 }

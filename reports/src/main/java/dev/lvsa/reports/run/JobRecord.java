@@ -24,21 +24,35 @@ import java.util.Map;
  * @param plan the job's attention plan file as written (relative to the run folder or absolute), or empty
  * @param numbers every numeric cell of the row by column name (empty and non-numeric cells left out)
  */
-public record JobRecord(String jobId, String model, String method, Horizon horizon, int frames, String promptId,
-    String seed, JobStatus status, String statusText, String backend, String video, String prompt,
-    String message, String variant, String plan, Map<String, Double> numbers) {
+public record JobRecord(
+        String jobId,
+        String model,
+        String method,
+        Horizon horizon,
+        int frames,
+        String promptId,
+        String seed,
+        JobStatus status,
+        String statusText,
+        String backend,
+        String video,
+        String prompt,
+        String message,
+        String variant,
+        String plan,
+        Map<String, Double> numbers) {
 
-  public JobRecord {
-    numbers = Collections.unmodifiableMap(new LinkedHashMap<>(numbers));
-  }
+    public JobRecord {
+        numbers = Collections.unmodifiableMap(new LinkedHashMap<>(numbers));
+    }
 
-  /** A numeric column's value; NaN when the row has none. */
-  public double number(String column) {
-    Double v = numbers.get(column);
-    return v == null ? Double.NaN : v;
-  }
+    /** A numeric column's value; NaN when the row has none. */
+    public double number(String column) {
+        Double v = numbers.get(column);
+        return v == null ? Double.NaN : v;
+    }
 
-  public boolean ok() {
-    return status == JobStatus.OK;
-  }
+    public boolean ok() {
+        return status == JobStatus.OK;
+    }
 }

@@ -9,12 +9,12 @@ package dev.lvsa.reports.run;
  */
 public record SparsityPoint(int frames, double density) {
 
-  public SparsityPoint {
-    if (frames < 1) {
-      throw new IllegalArgumentException("frames must be >= 1, got " + frames);
+    public SparsityPoint {
+        if (frames < 1) {
+            throw new IllegalArgumentException("frames must be >= 1, got " + frames);
+        }
+        if (!(density >= 0 && density <= 1)) {
+            throw new IllegalArgumentException("density must be within 0..1, got " + density);
+        }
     }
-    if (!(density >= 0 && density <= 1)) {
-      throw new IllegalArgumentException("density must be within 0..1, got " + density);
-    }
-  }
 }

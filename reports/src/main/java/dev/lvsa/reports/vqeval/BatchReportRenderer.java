@@ -14,16 +14,15 @@ import java.util.List;
  */
 public final class BatchReportRenderer implements BatchHtmlRenderer {
 
-  /** Per-video cards drawn at most (each with a chart and a heatmap); the ranking lists every video. */
-  public static final int MAX_CARDS = 60;
+    /** Per-video cards drawn at most (each with a chart and a heatmap); the ranking lists every video. */
+    public static final int MAX_CARDS = 60;
 
-  /** For ServiceLoader. */
-  public BatchReportRenderer() {
-  }
+    /** For ServiceLoader. */
+    public BatchReportRenderer() {}
 
-  @Override
-  public Path render(List<Item> items, Path outDir) throws IOException {
-    ReportRuntime.prepare();
-    return BatchReportPage.write(items, outDir, ZonedDateTime.now(), MAX_CARDS);
-  }
+    @Override
+    public Path render(List<Item> items, Path outDir) throws IOException {
+        ReportRuntime.prepare();
+        return BatchReportPage.write(items, outDir, ZonedDateTime.now(), MAX_CARDS);
+    }
 }

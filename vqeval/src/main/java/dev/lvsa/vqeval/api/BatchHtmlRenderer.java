@@ -12,17 +12,17 @@ import java.util.Map;
  */
 public interface BatchHtmlRenderer {
 
-  /** One video of the batch: its report, or why it failed. */
-  record Item(String video, String id, EvaluationReport report, String error, Map<String, String> extraColumns) {
-    public boolean ok() {
-      return report != null;
+    /** One video of the batch: its report, or why it failed. */
+    record Item(String video, String id, EvaluationReport report, String error, Map<String, String> extraColumns) {
+        public boolean ok() {
+            return report != null;
+        }
     }
-  }
 
-  /**
-   * Writes {@code report.html} (and any figures it needs) into {@code outDir}. Must write atomically.
-   *
-   * @return the HTML file written
-   */
-  Path render(List<Item> items, Path outDir) throws IOException;
+    /**
+     * Writes {@code report.html} (and any figures it needs) into {@code outDir}. Must write atomically.
+     *
+     * @return the HTML file written
+     */
+    Path render(List<Item> items, Path outDir) throws IOException;
 }

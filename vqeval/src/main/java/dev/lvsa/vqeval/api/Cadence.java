@@ -10,6 +10,9 @@ package dev.lvsa.vqeval.api;
  * @param duplicate per analysed frame: whether it repeats its predecessor as part of the cadence (the frames
  *     the other dimensions leave out, so they see the video at its source rate); shared, read-only
  */
-public record Cadence(int periodFrames, int duplicatesPerPeriod, double likelySourceFps, double duplicateRatio,
-    boolean[] duplicate) {
-}
+public record Cadence(
+        int periodFrames,
+        int duplicatesPerPeriod,
+        double likelySourceFps,
+        double duplicateRatio,
+        boolean[] duplicate) {}

@@ -9,18 +9,18 @@ import java.util.Map;
  */
 public interface Dimension {
 
-  /** Name as it appears in JSON ({@code dimensions.<name>}), weights and presets. */
-  String name();
+    /** Name as it appears in JSON ({@code dimensions.<name>}), weights and presets. */
+    String name();
 
-  /** Weight in the composite when the user gives none. */
-  double defaultWeight();
+    /** Weight in the composite when the user gives none. */
+    double defaultWeight();
 
-  /**
-   * Normalisation range of each raw metric that feeds the score, keyed by metric name; a preset may
-   * override them under {@code <dimension>.<metric>}.
-   */
-  Map<String, NormRange> defaultRanges();
+    /**
+     * Normalisation range of each raw metric that feeds the score, keyed by metric name; a preset may
+     * override them under {@code <dimension>.<metric>}.
+     */
+    Map<String, NormRange> defaultRanges();
 
-  /** Scores one analysed video. */
-  DimensionResult evaluate(AnalysisContext context);
+    /** Scores one analysed video. */
+    DimensionResult evaluate(AnalysisContext context);
 }

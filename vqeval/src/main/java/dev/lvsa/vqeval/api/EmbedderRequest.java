@@ -14,26 +14,26 @@ import java.nio.file.Path;
  * @param std per-channel (RGB) standard deviation; null: from the sidecar or kind
  * @param engine the DJL engine name (e.g. {@code OnnxRuntime}); null: the provider's default
  */
-public record EmbedderRequest(Path model, String kind, Integer size, Boolean crop, float[] mean, float[] std,
-    String engine) {
+public record EmbedderRequest(
+        Path model, String kind, Integer size, Boolean crop, float[] mean, float[] std, String engine) {
 
-  public EmbedderRequest {
-    if (model == null) {
-      throw new IllegalArgumentException("an embedder needs a model file");
+    public EmbedderRequest {
+        if (model == null) {
+            throw new IllegalArgumentException("an embedder needs a model file");
+        }
+        if (kind != null) {
+            EmbedderSpec.Kind.parse(kind);
+        }
+        if (size != null && (size < 16 || size > 1024)) {
+            throw new IllegalArgumentException("--embedder-size must be 16..1024 pixels, got " + size);
+        }
+        checkTriple(mean, "mean");
+        checkTriple(std, "std");
     }
-    if (kind != null) {
-      EmbedderSpec.Kind.parse(kind);
-    }
-    if (size != null && (size < 16 || size > 1024)) {
-      throw new IllegalArgumentException("--embedder-size must be 16..1024 pixels, got " + size);
-    }
-    checkTriple(mean, "mean");
-    checkTriple(std, "std");
-  }
 
-  private static void checkTriple(float[] v, String what) {
-    if (v != null && v.length != 3) {
-      throw new IllegalArgumentException("--embedder-" + what + " needs 3 values (R,G,B), got " + v.length);
+    private static void checkTriple(float[] v, String what) {
+        if (v != null && v.length != 3) {
+            throw new IllegalArgumentException("--embedder-" + what + " needs 3 values (R,G,B), got " + v.length);
+        }
     }
-  }
 }

@@ -8,18 +8,18 @@ package dev.lvsa.vqeval.api;
  */
 public interface FrameEmbedder extends AutoCloseable {
 
-  /** How this model wants its input, and what it is. */
-  EmbedderSpec spec();
+    /** How this model wants its input, and what it is. */
+    EmbedderSpec spec();
 
-  /**
-   * One feature vector per image, in order.
-   *
-   * @param images each {@code 3 x height x width} floats, channel-major RGB, already normalised with the
-   *     spec's mean and standard deviation
-   * @throws EmbedderException when the model fails on the input
-   */
-  float[][] embed(float[][] images, int width, int height) throws EmbedderException;
+    /**
+     * One feature vector per image, in order.
+     *
+     * @param images each {@code 3 x height x width} floats, channel-major RGB, already normalised with the
+     *     spec's mean and standard deviation
+     * @throws EmbedderException when the model fails on the input
+     */
+    float[][] embed(float[][] images, int width, int height) throws EmbedderException;
 
-  @Override
-  void close();
+    @Override
+    void close();
 }

@@ -7,11 +7,11 @@ package dev.lvsa.vqeval.api;
  */
 public interface FrameEmbedderProvider {
 
-  /**
-   * Opens the model the request names and checks that its input fits the resolved spec.
-   *
-   * @throws EmbedderException for a missing or unreadable file, a file that is not a model, a model whose
-   *     input is not one image, or an engine that cannot load
-   */
-  FrameEmbedder open(EmbedderRequest request) throws EmbedderException;
+    /**
+     * Opens the model the request names and checks that its input fits the resolved spec.
+     *
+     * @throws EmbedderException for a missing or unreadable file, a file that is not a model, a model whose
+     *     input is not one image, or an engine that cannot load
+     */
+    FrameEmbedder open(EmbedderRequest request) throws EmbedderException;
 }

@@ -10,21 +10,21 @@ package dev.lvsa.vqeval.api;
  * @param inputHeight their height
  * @param modelNanos time spent inside the model
  */
-public record FrameEmbeddings(EmbedderSpec spec, int every, float[][] vectors, int inputWidth, int inputHeight,
-    long modelNanos) {
+public record FrameEmbeddings(
+        EmbedderSpec spec, int every, float[][] vectors, int inputWidth, int inputHeight, long modelNanos) {
 
-  /** Cosine similarity of embedded frames {@code a} and {@code b}. */
-  public double cosine(int a, int b) {
-    float[] x = vectors[a];
-    float[] y = vectors[b];
-    double s = 0;
-    for (int i = 0; i < x.length; i++) {
-      s += x[i] * y[i];
+    /** Cosine similarity of embedded frames {@code a} and {@code b}. */
+    public double cosine(int a, int b) {
+        float[] x = vectors[a];
+        float[] y = vectors[b];
+        double s = 0;
+        for (int i = 0; i < x.length; i++) {
+            s += x[i] * y[i];
+        }
+        return s;
     }
-    return s;
-  }
 
-  public int size() {
-    return vectors.length;
-  }
+    public int size() {
+        return vectors.length;
+    }
 }

@@ -34,66 +34,103 @@ import java.util.List;
  * @param frameIndex original frame of each analysed frame, or null for {@code i * stride} (set when frames
  *     were left out, see {@link #without})
  */
-public record FrameSeries(VideoInfo info, int stride, int analysisWidth, int analysisHeight,
-    int descriptorWidth, int descriptorHeight, float[][] descriptors, float[][] thumbnails,
-    double[] flowMean, double[] flowTop5, double[] ssimPrev, double[] psnrPrev, double[] absDiffPrev,
-    double[] ssimFirst, double[] subjectPrev, double[] subjectFirst, double[] backgroundPrev, double[] backgroundFirst,
-    double[] lumaMean, double[] interpolationError, double[] directionHistogram,
-    List<SpatialSample> spatialSamples, int[] frameIndex) {
+public record FrameSeries(
+        VideoInfo info,
+        int stride,
+        int analysisWidth,
+        int analysisHeight,
+        int descriptorWidth,
+        int descriptorHeight,
+        float[][] descriptors,
+        float[][] thumbnails,
+        double[] flowMean,
+        double[] flowTop5,
+        double[] ssimPrev,
+        double[] psnrPrev,
+        double[] absDiffPrev,
+        double[] ssimFirst,
+        double[] subjectPrev,
+        double[] subjectFirst,
+        double[] backgroundPrev,
+        double[] backgroundFirst,
+        double[] lumaMean,
+        double[] interpolationError,
+        double[] directionHistogram,
+        List<SpatialSample> spatialSamples,
+        int[] frameIndex) {
 
-  /** Number of analysed frames. */
-  public int size() {
-    return descriptors.length;
-  }
-
-  /** Diagonal of the analysis frame in pixels (flow magnitudes are relative to it). */
-  public double analysisDiagonal() {
-    return Math.hypot(analysisWidth, analysisHeight);
-  }
-
-  /** Original frame index of analysed frame {@code i}. */
-  public int originalFrame(int i) {
-    return frameIndex == null ? i * stride : frameIndex[i];
-  }
-
-  /**
-   * The same series without the frames marked in {@code drop} (duplicates of their predecessor, e.g. a
-   * frame-rate cadence): per-frame values of a dropped frame go, and so does the pair ending at it; the
-   * pair after it then joins two frames that differ as the source frames did. Spatial samples and the
-   * direction histogram are kept.
-   */
-  public FrameSeries without(boolean[] drop) {
-    int keep = 0;
-    for (int i = 0; i < size(); i++) {
-      keep += i < drop.length && drop[i] ? 0 : 1;
+    /** Number of analysed frames. */
+    public int size() {
+        return descriptors.length;
     }
-    int[] idx = new int[keep];
-    int k = 0;
-    for (int i = 0; i < size(); i++) {
-      if (!(i < drop.length && drop[i])) {
-        idx[k++] = i;
-      }
-    }
-    float[][] d = new float[keep][];
-    float[][] t = new float[keep][];
-    int[] original = new int[keep];
-    for (int j = 0; j < keep; j++) {
-      d[j] = descriptors[idx[j]];
-      t[j] = thumbnails[idx[j]];
-      original[j] = originalFrame(idx[j]);
-    }
-    return new FrameSeries(info, stride, analysisWidth, analysisHeight, descriptorWidth, descriptorHeight, d, t,
-        pick(flowMean, idx), pick(flowTop5, idx), pick(ssimPrev, idx), pick(psnrPrev, idx), pick(absDiffPrev, idx),
-        pick(ssimFirst, idx), pick(subjectPrev, idx), pick(subjectFirst, idx), pick(backgroundPrev, idx),
-        pick(backgroundFirst, idx), pick(lumaMean, idx), pick(interpolationError, idx), directionHistogram,
-        spatialSamples, original);
-  }
 
-  private static double[] pick(double[] a, int[] idx) {
-    double[] out = new double[idx.length];
-    for (int j = 0; j < idx.length; j++) {
-      out[j] = idx[j] < a.length ? a[idx[j]] : Double.NaN;
+    /** Diagonal of the analysis frame in pixels (flow magnitudes are relative to it). */
+    public double analysisDiagonal() {
+        return Math.hypot(analysisWidth, analysisHeight);
     }
-    return out;
-  }
+
+    /** Original frame index of analysed frame {@code i}. */
+    public int originalFrame(int i) {
+        return frameIndex == null ? i * stride : frameIndex[i];
+    }
+
+    /**
+     * The same series without the frames marked in {@code drop} (duplicates of their predecessor, e.g. a
+     * frame-rate cadence): per-frame values of a dropped frame go, and so does the pair ending at it; the
+     * pair after it then joins two frames that differ as the source frames did. Spatial samples and the
+     * direction histogram are kept.
+     */
+    public FrameSeries without(boolean[] drop) {
+        int keep = 0;
+        for (int i = 0; i < size(); i++) {
+            keep += i < drop.length && drop[i] ? 0 : 1;
+        }
+        int[] idx = new int[keep];
+        int k = 0;
+        for (int i = 0; i < size(); i++) {
+            if (!(i < drop.length && drop[i])) {
+                idx[k++] = i;
+            }
+        }
+        float[][] d = new float[keep][];
+        float[][] t = new float[keep][];
+        int[] original = new int[keep];
+        for (int j = 0; j < keep; j++) {
+            d[j] = descriptors[idx[j]];
+            t[j] = thumbnails[idx[j]];
+            original[j] = originalFrame(idx[j]);
+        }
+        return new FrameSeries(
+                info,
+                stride,
+                analysisWidth,
+                analysisHeight,
+                descriptorWidth,
+                descriptorHeight,
+                d,
+                t,
+                pick(flowMean, idx),
+                pick(flowTop5, idx),
+                pick(ssimPrev, idx),
+                pick(psnrPrev, idx),
+                pick(absDiffPrev, idx),
+                pick(ssimFirst, idx),
+                pick(subjectPrev, idx),
+                pick(subjectFirst, idx),
+                pick(backgroundPrev, idx),
+                pick(backgroundFirst, idx),
+                pick(lumaMean, idx),
+                pick(interpolationError, idx),
+                directionHistogram,
+                spatialSamples,
+                original);
+    }
+
+    private static double[] pick(double[] a, int[] idx) {
+        double[] out = new double[idx.length];
+        for (int j = 0; j < idx.length; j++) {
+            out[j] = idx[j] < a.length ? a[idx[j]] : Double.NaN;
+        }
+        return out;
+    }
 }

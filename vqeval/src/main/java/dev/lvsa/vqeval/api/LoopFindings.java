@@ -34,11 +34,29 @@ import java.util.List;
  *     frames per matrix row; above 1 for long videos, with lags refined on every analysed frame)
  * @param selfSimilarity the matrix and its lag profile
  */
-public record LoopFindings(List<RepeatEvent> events, boolean cycleDetected, Integer cyclePeriodFrames,
-    double cycleStrength, double cycleRepeats, boolean pingPongDetected, double pingPongStrength,
-    List<Integer> pingPongTurnFrames, double replayRatio, double duplicatePairRatio, int duplicateMinLag,
-    double freezeRatio, int freezeMinFrames, Integer freezeOnsetFrame, List<FrameRange> freezeRuns,
-    double consecutiveDuplicateRatio, double stutterRatio, Cadence cadence, Integer firstRepeatFrame,
-    double[] noveltyProfile, double noveltyMean, double nearDistance, double farDistance,
-    java.util.Map<String, Object> search, SelfSimilarity selfSimilarity) {
-}
+public record LoopFindings(
+        List<RepeatEvent> events,
+        boolean cycleDetected,
+        Integer cyclePeriodFrames,
+        double cycleStrength,
+        double cycleRepeats,
+        boolean pingPongDetected,
+        double pingPongStrength,
+        List<Integer> pingPongTurnFrames,
+        double replayRatio,
+        double duplicatePairRatio,
+        int duplicateMinLag,
+        double freezeRatio,
+        int freezeMinFrames,
+        Integer freezeOnsetFrame,
+        List<FrameRange> freezeRuns,
+        double consecutiveDuplicateRatio,
+        double stutterRatio,
+        Cadence cadence,
+        Integer firstRepeatFrame,
+        double[] noveltyProfile,
+        double noveltyMean,
+        double nearDistance,
+        double farDistance,
+        java.util.Map<String, Object> search,
+        SelfSimilarity selfSimilarity) {}

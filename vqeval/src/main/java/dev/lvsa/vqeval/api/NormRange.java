@@ -6,31 +6,32 @@ package dev.lvsa.vqeval.api;
  */
 public record NormRange(double good, double bad) {
 
-  public NormRange {
-    if (!Double.isFinite(good) || !Double.isFinite(bad)) {
-      throw new IllegalArgumentException("normalisation range needs finite numbers, got good=" + good + " bad=" + bad);
+    public NormRange {
+        if (!Double.isFinite(good) || !Double.isFinite(bad)) {
+            throw new IllegalArgumentException(
+                    "normalisation range needs finite numbers, got good=" + good + " bad=" + bad);
+        }
+        if (good == bad) {
+            throw new IllegalArgumentException("normalisation range needs good != bad, got " + good);
+        }
     }
-    if (good == bad) {
-      throw new IllegalArgumentException("normalisation range needs good != bad, got " + good);
+
+    /** 1 at {@code good}, 0 at {@code bad}; NaN in gives NaN out. */
+    public double goodness(double value) {
+        if (Double.isNaN(value)) {
+            return Double.NaN;
+        }
+        double t = (value - bad) / (good - bad);
+        return Math.max(0.0, Math.min(1.0, t));
     }
-  }
 
-  /** 1 at {@code good}, 0 at {@code bad}; NaN in gives NaN out. */
-  public double goodness(double value) {
-    if (Double.isNaN(value)) {
-      return Double.NaN;
+    /** {@code 1 - goodness}. */
+    public double badness(double value) {
+        return 1.0 - goodness(value);
     }
-    double t = (value - bad) / (good - bad);
-    return Math.max(0.0, Math.min(1.0, t));
-  }
 
-  /** {@code 1 - goodness}. */
-  public double badness(double value) {
-    return 1.0 - goodness(value);
-  }
-
-  /** True when larger raw values are better. */
-  public boolean higherIsBetter() {
-    return good > bad;
-  }
+    /** True when larger raw values are better. */
+    public boolean higherIsBetter() {
+        return good > bad;
+    }
 }

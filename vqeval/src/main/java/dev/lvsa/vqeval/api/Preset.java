@@ -14,21 +14,21 @@ import java.util.Map;
  * @param weights overriding weights (may be empty)
  * @param info free-form provenance (source folder, number of videos, percentiles, date)
  */
-public record Preset(String name, Map<String, NormRange> ranges, Map<String, Double> weights,
-    Map<String, Object> info) {
+public record Preset(
+        String name, Map<String, NormRange> ranges, Map<String, Double> weights, Map<String, Object> info) {
 
-  public Preset {
-    ranges = Collections.unmodifiableMap(new LinkedHashMap<>(ranges));
-    weights = Collections.unmodifiableMap(new LinkedHashMap<>(weights));
-    info = Collections.unmodifiableMap(new LinkedHashMap<>(info));
-  }
+    public Preset {
+        ranges = Collections.unmodifiableMap(new LinkedHashMap<>(ranges));
+        weights = Collections.unmodifiableMap(new LinkedHashMap<>(weights));
+        info = Collections.unmodifiableMap(new LinkedHashMap<>(info));
+    }
 
-  /** The built-in ranges: overrides nothing. */
-  public static Preset defaults() {
-    return new Preset("default", Map.of(), Map.of(), Map.of());
-  }
+    /** The built-in ranges: overrides nothing. */
+    public static Preset defaults() {
+        return new Preset("default", Map.of(), Map.of(), Map.of());
+    }
 
-  public boolean isDefault() {
-    return ranges.isEmpty() && weights.isEmpty();
-  }
+    public boolean isDefault() {
+        return ranges.isEmpty() && weights.isEmpty();
+    }
 }

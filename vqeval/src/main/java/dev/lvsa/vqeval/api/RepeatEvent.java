@@ -17,24 +17,24 @@ import java.util.Locale;
  * @param found the search that found it ({@code structure} or {@code pixels}), for users who compare
  *     channels
  */
-public record RepeatEvent(Kind kind, int start, int end, Integer sourceStart, Integer lag, double strength,
-    String found) {
+public record RepeatEvent(
+        Kind kind, int start, int end, Integer sourceStart, Integer lag, double strength, String found) {
 
-  /** Event kinds. */
-  public enum Kind {
-    /** An earlier span plays again forwards (a loop, or a single late replay of the opening). */
-    REPLAY,
-    /** Motion plays backwards through frames already shown (a palindromic reversal). */
-    PINGPONG,
-    /** The picture holds still: near-identical frames, or a near-static shot that no longer evolves. */
-    FREEZE;
+    /** Event kinds. */
+    public enum Kind {
+        /** An earlier span plays again forwards (a loop, or a single late replay of the opening). */
+        REPLAY,
+        /** Motion plays backwards through frames already shown (a palindromic reversal). */
+        PINGPONG,
+        /** The picture holds still: near-identical frames, or a near-static shot that no longer evolves. */
+        FREEZE;
 
-    public String label() {
-      return name().toLowerCase(Locale.ROOT);
+        public String label() {
+            return name().toLowerCase(Locale.ROOT);
+        }
     }
-  }
 
-  public int length() {
-    return end - start + 1;
-  }
+    public int length() {
+        return end - start + 1;
+    }
 }

@@ -14,6 +14,14 @@ package dev.lvsa.vqeval.api;
  * @param blockiness mean gradient across 8-pixel block borders over the mean gradient elsewhere (1 = none)
  * @param brisque BRISQUE score (lower is better), NaN unless BRISQUE was asked for
  */
-public record SpatialSample(int frame, double sharpness, double lumaMean, double lumaStd, double clippedDark,
-    double clippedBright, double colourfulness, double noiseSigma, double blockiness, double brisque) {
-}
+public record SpatialSample(
+        int frame,
+        double sharpness,
+        double lumaMean,
+        double lumaStd,
+        double clippedDark,
+        double clippedBright,
+        double colourfulness,
+        double noiseSigma,
+        double blockiness,
+        double brisque) {}

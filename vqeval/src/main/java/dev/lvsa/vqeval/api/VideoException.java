@@ -6,38 +6,46 @@ package dev.lvsa.vqeval.api;
  */
 public class VideoException extends Exception {
 
-  /** Why a video could not be evaluated. */
-  public enum Kind {
-    MISSING, UNREADABLE, EMPTY_FILE, NOT_A_VIDEO, NO_VIDEO_STREAM, TRUNCATED, TOO_FEW_FRAMES,
-    BAD_DIMENSIONS, DECODE_ERROR, EMBEDDER_ERROR
-  }
+    /** Why a video could not be evaluated. */
+    public enum Kind {
+        MISSING,
+        UNREADABLE,
+        EMPTY_FILE,
+        NOT_A_VIDEO,
+        NO_VIDEO_STREAM,
+        TRUNCATED,
+        TOO_FEW_FRAMES,
+        BAD_DIMENSIONS,
+        DECODE_ERROR,
+        EMBEDDER_ERROR
+    }
 
-  private final String video;
-  private final Kind kind;
+    private final String video;
+    private final Kind kind;
 
-  public VideoException(String video, Kind kind, String cause) {
-    super(cause);
-    this.video = video;
-    this.kind = kind;
-  }
+    public VideoException(String video, Kind kind, String cause) {
+        super(cause);
+        this.video = video;
+        this.kind = kind;
+    }
 
-  public VideoException(String video, Kind kind, String cause, Throwable throwable) {
-    super(cause, throwable);
-    this.video = video;
-    this.kind = kind;
-  }
+    public VideoException(String video, Kind kind, String cause, Throwable throwable) {
+        super(cause, throwable);
+        this.video = video;
+        this.kind = kind;
+    }
 
-  /** The video as the caller named it. */
-  public String video() {
-    return video;
-  }
+    /** The video as the caller named it. */
+    public String video() {
+        return video;
+    }
 
-  public Kind kind() {
-    return kind;
-  }
+    public Kind kind() {
+        return kind;
+    }
 
-  /** {@code <video>: <cause>}, one line. */
-  public String oneLine() {
-    return video + ": " + getMessage();
-  }
+    /** {@code <video>: <cause>}, one line. */
+    public String oneLine() {
+        return video + ": " + getMessage();
+    }
 }

@@ -13,8 +13,8 @@ package dev.lvsa.vqeval.api;
  */
 public record VideoInfo(String video, int width, int height, double fps, int frames, String codec, String format) {
 
-  /** Duration in seconds from the decoded frame count and the frame rate; NaN when fps is unknown. */
-  public double durationSeconds() {
-    return fps > 0 ? frames / fps : Double.NaN;
-  }
+    /** Duration in seconds from the decoded frame count and the frame rate; NaN when fps is unknown. */
+    public double durationSeconds() {
+        return fps > 0 ? frames / fps : Double.NaN;
+    }
 }

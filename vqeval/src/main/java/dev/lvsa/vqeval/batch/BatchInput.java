@@ -11,5 +11,4 @@ import java.util.Map;
  * @param id unique name for its JSON file (no extension)
  * @param extra other CSV columns, carried through to the summary (empty for folders)
  */
-public record BatchInput(Path path, String shown, String id, Map<String, String> extra) {
-}
+public record BatchInput(Path path, String shown, String id, Map<String, String> extra) {}

@@ -8,7 +8,7 @@ import java.nio.file.Path;
  */
 public record Outcome(BatchInput input, EvaluationReport report, String error, Path json) {
 
-  public boolean ok() {
-    return report != null;
-  }
+    public boolean ok() {
+        return report != null;
+    }
 }

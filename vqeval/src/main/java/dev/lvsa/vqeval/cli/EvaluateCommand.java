@@ -16,78 +16,101 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /** {@code vqeval evaluate VIDEO}: one video, JSON report. */
-@Command(name = "evaluate", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
-    description = "Scores one video and prints its JSON report (or writes it with --json).")
+@Command(
+        name = "evaluate",
+        mixinStandardHelpOptions = true,
+        versionProvider = VersionProvider.class,
+        description = "Scores one video and prints its JSON report (or writes it with --json).")
 public final class EvaluateCommand extends ScoringCommand {
 
-  @Parameters(paramLabel = "VIDEO", description = "Any video FFmpeg reads (mp4, mov, webm, mkv, avi, gif...).")
-  String video;
+    @Parameters(paramLabel = "VIDEO", description = "Any video FFmpeg reads (mp4, mov, webm, mkv, avi, gif...).")
+    String video;
 
-  @Option(names = "--json", paramLabel = "OUT", description = "Write the JSON report here (atomically) "
-      + "and print a one-line summary instead.")
-  Path json;
+    @Option(
+            names = "--json",
+            paramLabel = "OUT",
+            description = "Write the JSON report here (atomically) " + "and print a one-line summary instead.")
+    Path json;
 
-  @Option(names = "--profiles", description = "Include per-frame profiles (flow, SSIM, novelty, luma) in the JSON.")
-  boolean profiles;
+    @Option(names = "--profiles", description = "Include per-frame profiles (flow, SSIM, novelty, luma) in the JSON.")
+    boolean profiles;
 
-  @Option(names = "--progress", defaultValue = "auto", description = "Progress on stderr: ${COMPLETION-CANDIDATES} "
-      + "(default auto: a line redrawn in place on a terminal, nothing otherwise; lines: one every 10 s).")
-  ProgressMode progress;
+    @Option(
+            names = "--progress",
+            defaultValue = "auto",
+            description =
+                    "Progress on stderr: ${COMPLETION-CANDIDATES} "
+                            + "(default auto: a line redrawn in place on a terminal, nothing otherwise; lines: one every 10 s).")
+    ProgressMode progress;
 
-  @Option(names = "--min-score", paramLabel = "S",
-      description = "Exit with 1 when the composite score is below S (for scripts and CI).")
-  Double minScore;
+    @Option(
+            names = "--min-score",
+            paramLabel = "S",
+            description = "Exit with 1 when the composite score is below S (for scripts and CI).")
+    Double minScore;
 
-  @Override
-  public Integer call() throws IOException, VideoException {
-    if (json != null) {
-      requireWritableFile("--json", json);
+    @Override
+    public Integer call() throws IOException, VideoException {
+        if (json != null) {
+            requireWritableFile("--json", json);
+        }
+        VqEval vq = scoring.build(true);
+        ProgressMode mode = progress == ProgressMode.auto
+                ? (System.console() != null ? ProgressMode.bar : ProgressMode.none)
+                : progress;
+        ProgressDisplay.Frames line = mode == ProgressMode.none
+                ? null
+                : new ProgressDisplay.Frames(spec.commandLine().getErr(), mode == ProgressMode.bar, video);
+        EvaluationReport report;
+        try {
+            report = vq.evaluate(Path.of(video), video, line);
+        } finally {
+            if (line != null) {
+                line.close();
+            }
+        }
+        PrintWriter out = spec.commandLine().getOut();
+        String text = report.toJson(profiles);
+        if (json == null) {
+            out.println(text);
+        } else {
+            AtomicFiles.writeString(json, text + "\n");
+            out.println(summary(report) + " -> " + json);
+        }
+        out.flush();
+        if (minScore != null && report.compositeScore() < minScore) {
+            spec.commandLine()
+                    .getErr()
+                    .printf(
+                            Locale.ROOT,
+                            "vqeval: %s: composite %.1f is below --min-score %.1f%n",
+                            video,
+                            report.compositeScore(),
+                            minScore);
+            return ExitCodes.FAILURE;
+        }
+        return ExitCodes.OK;
     }
-    VqEval vq = scoring.build(true);
-    ProgressMode mode = progress == ProgressMode.auto
-        ? (System.console() != null ? ProgressMode.bar : ProgressMode.none) : progress;
-    ProgressDisplay.Frames line = mode == ProgressMode.none ? null
-        : new ProgressDisplay.Frames(spec.commandLine().getErr(), mode == ProgressMode.bar, video);
-    EvaluationReport report;
-    try {
-      report = vq.evaluate(Path.of(video), video, line);
-    } finally {
-      if (line != null) {
-        line.close();
-      }
-    }
-    PrintWriter out = spec.commandLine().getOut();
-    String text = report.toJson(profiles);
-    if (json == null) {
-      out.println(text);
-    } else {
-      AtomicFiles.writeString(json, text + "\n");
-      out.println(summary(report) + " -> " + json);
-    }
-    out.flush();
-    if (minScore != null && report.compositeScore() < minScore) {
-      spec.commandLine().getErr().printf(Locale.ROOT, "vqeval: %s: composite %.1f is below --min-score %.1f%n",
-          video, report.compositeScore(), minScore);
-      return ExitCodes.FAILURE;
-    }
-    return ExitCodes.OK;
-  }
 
-  static String summary(EvaluationReport r) {
-    StringBuilder sb = new StringBuilder();
-    sb.append(String.format(Locale.ROOT, "%s: composite %.1f (%s)", r.video(), r.compositeScore(),
-        r.verdict().label()));
-    for (DimensionResult d : r.dimensions().values()) {
-      sb.append(String.format(Locale.ROOT, ", %s %.1f", d.name(), d.score()));
+    static String summary(EvaluationReport r) {
+        StringBuilder sb = new StringBuilder();
+        sb.append(String.format(
+                Locale.ROOT,
+                "%s: composite %.1f (%s)",
+                r.video(),
+                r.compositeScore(),
+                r.verdict().label()));
+        for (DimensionResult d : r.dimensions().values()) {
+            sb.append(String.format(Locale.ROOT, ", %s %.1f", d.name(), d.score()));
+        }
+        Object period = r.dimension("loop_quality").fields().get("cycle_period_frames");
+        if (period != null) {
+            sb.append(", cycle every ").append(period).append(" frames");
+        }
+        Object onset = r.dimension("loop_quality").fields().get("freeze_onset_frame");
+        if (onset != null) {
+            sb.append(", freezes from frame ").append(onset);
+        }
+        return sb.toString();
     }
-    Object period = r.dimension("loop_quality").fields().get("cycle_period_frames");
-    if (period != null) {
-      sb.append(", cycle every ").append(period).append(" frames");
-    }
-    Object onset = r.dimension("loop_quality").fields().get("freeze_onset_frame");
-    if (onset != null) {
-      sb.append(", freezes from frame ").append(onset);
-    }
-    return sb.toString();
-  }
 }

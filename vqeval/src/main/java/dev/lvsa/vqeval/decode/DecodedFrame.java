@@ -14,14 +14,14 @@ import org.bytedeco.opencv.opencv_core.Mat;
  */
 public record DecodedFrame(int index, Mat small, Mat full, Mat embed) implements AutoCloseable {
 
-  @Override
-  public void close() {
-    small.close();
-    if (full != null) {
-      full.close();
+    @Override
+    public void close() {
+        small.close();
+        if (full != null) {
+            full.close();
+        }
+        if (embed != null) {
+            embed.close();
+        }
     }
-    if (embed != null) {
-      embed.close();
-    }
-  }
 }

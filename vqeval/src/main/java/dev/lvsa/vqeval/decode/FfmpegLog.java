@@ -10,39 +10,41 @@ import org.bytedeco.javacpp.BytePointer;
  */
 final class FfmpegLog extends LogCallback {
 
-  private static final FfmpegLog INSTANCE = new FfmpegLog();
-  private static final ThreadLocal<String> LAST = new ThreadLocal<>();
-  private static boolean installed;
+    private static final FfmpegLog INSTANCE = new FfmpegLog();
+    private static final ThreadLocal<String> LAST = new ThreadLocal<>();
+    private static boolean installed;
 
-  private FfmpegLog() {
-  }
+    private FfmpegLog() {}
 
-  /** Installs the callback once per JVM (keeps a strong reference to it). */
-  static synchronized void install() {
-    if (!installed) {
-      avutil.av_log_set_level(avutil.AV_LOG_ERROR);
-      avutil.setLogCallback(INSTANCE);
-      installed = true;
+    /** Installs the callback once per JVM (keeps a strong reference to it). */
+    static synchronized void install() {
+        if (!installed) {
+            avutil.av_log_set_level(avutil.AV_LOG_ERROR);
+            avutil.setLogCallback(INSTANCE);
+            installed = true;
+        }
     }
-  }
 
-  static void clear() {
-    LAST.remove();
-  }
-
-  /** The last FFmpeg error message logged on this thread, or null. */
-  static String lastError() {
-    return LAST.get();
-  }
-
-  @Override
-  public void call(int level, BytePointer msg) {
-    if (level <= avutil.AV_LOG_ERROR && msg != null) {
-      // drop the "[mov,mp4,... @ 0x7f...] " context prefix: the address means nothing to a user
-      String s = msg.getString().replaceAll("\\s+", " ").replaceFirst("^\\[[^\\]]*@ ?0x[0-9a-fA-F]+\\] ?", "").trim();
-      if (!s.isEmpty()) {
-        LAST.set(s);
-      }
+    static void clear() {
+        LAST.remove();
     }
-  }
+
+    /** The last FFmpeg error message logged on this thread, or null. */
+    static String lastError() {
+        return LAST.get();
+    }
+
+    @Override
+    public void call(int level, BytePointer msg) {
+        if (level <= avutil.AV_LOG_ERROR && msg != null) {
+            // drop the "[mov,mp4,... @ 0x7f...] " context prefix: the address means nothing to a user
+            String s = msg.getString()
+                    .replaceAll("\\s+", " ")
+                    .replaceFirst("^\\[[^\\]]*@ ?0x[0-9a-fA-F]+\\] ?", "")
+                    .trim();
+            if (!s.isEmpty()) {
+                LAST.set(s);
+            }
+        }
+    }
 }

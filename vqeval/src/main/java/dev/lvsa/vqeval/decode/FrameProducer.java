@@ -15,185 +15,195 @@ import org.bytedeco.opencv.opencv_core.Size;
 
 /** Decoding thread: grabs, downscales, copies, queues. */
 final class FrameProducer implements Runnable {
-  final BlockingQueue<Object> queue = new ArrayBlockingQueue<>(8);
-  final FFmpegFrameGrabber grabber;
-  final int stride;
-  final int sampleEvery;
-  final int width;
-  final int height;
-  Size size;
-  volatile boolean cancelled;
-  volatile int decoded;
-  long firstTs = Long.MIN_VALUE;
-  long lastTs = Long.MIN_VALUE;
-  long prevTs = Long.MIN_VALUE;
-  long minStep = Long.MAX_VALUE;
-  long maxStep = 0;
-  int sampled;
-  Mat stage;
+    final BlockingQueue<Object> queue = new ArrayBlockingQueue<>(8);
+    final FFmpegFrameGrabber grabber;
+    final int stride;
+    final int sampleEvery;
+    final int width;
+    final int height;
+    Size size;
+    volatile boolean cancelled;
+    volatile int decoded;
+    long firstTs = Long.MIN_VALUE;
+    long lastTs = Long.MIN_VALUE;
+    long prevTs = Long.MIN_VALUE;
+    long minStep = Long.MAX_VALUE;
+    long maxStep = 0;
+    int sampled;
+    Mat stage;
 
-  final int fullWidth;
-  final int fullHeight;
-  /** Size of the frames handed to embedders (0 x 0: none), and every how many analysed frames. */
-  int embedWidth;
-  int embedHeight;
-  int embedEvery = 1;
-  Size embedSize;
+    final int fullWidth;
+    final int fullHeight;
+    /** Size of the frames handed to embedders (0 x 0: none), and every how many analysed frames. */
+    int embedWidth;
 
-  FrameProducer(FFmpegFrameGrabber grabber, int stride, int sampleEvery, int width, int height, int fullWidth,
-      int fullHeight) {
-    this.grabber = grabber;
-    this.fullWidth = fullWidth;
-    this.fullHeight = fullHeight;
-    this.stride = stride;
-    this.sampleEvery = sampleEvery;
-    this.width = width;
-    this.height = height;
-  }
+    int embedHeight;
+    int embedEvery = 1;
+    Size embedSize;
 
-  @Override
-  public void run() {
-    NativePreload.awaitOpenCv();
-    stage = new Mat();
-    size = new Size(width, height);
-    boolean embedding = embedWidth > 0;
-    embedSize = embedding ? new Size(embedWidth, embedHeight) : null;
-    int grabWidth = embedding ? embedWidth : width;
-    int grabHeight = embedding ? embedHeight : height;
-    try (Mat stageOwner = stage; Size embedSizeOwner = embedSize) {
-      int index = 0;
-      while (!cancelled) {
-        boolean sample = index % stride == 0 && (index / stride) % sampleEvery == sampleEvery / 2
-            && sampled < VideoDecoder.MAX_SPATIAL_SAMPLES;
-        grabber.setImageWidth(sample ? fullWidth : grabWidth);
-        grabber.setImageHeight(sample ? fullHeight : grabHeight);
-        Frame frame = grabber.grabImage();
-        if (frame == null) {
-          break;
-        }
-        if (frame.image == null) {
-          continue;
-        }
-        noteTimestamp(frame.timestamp);
-        if (index % stride == 0) {
-          Mat small = new Mat();
-          Mat full = null;
-          Mat embed = null;
-          try (Mat view = VideoDecoder.wrapBgr(frame)) {
-            downscale(view, small);
-            boolean fullSize = view.cols() == fullWidth && view.rows() == fullHeight;
-            full = sample && fullSize ? view.clone() : null;
-            sampled += full != null ? 1 : 0;
-            if (embedding && (index / stride) % embedEvery == 0) {
-              embed = new Mat();
-              if (view.cols() == embedWidth && view.rows() == embedHeight) {
-                view.copyTo(embed);
-              } else {
-                resize(view, embed, embedSize, 0, 0, INTER_AREA);
-              }
+    FrameProducer(
+            FFmpegFrameGrabber grabber,
+            int stride,
+            int sampleEvery,
+            int width,
+            int height,
+            int fullWidth,
+            int fullHeight) {
+        this.grabber = grabber;
+        this.fullWidth = fullWidth;
+        this.fullHeight = fullHeight;
+        this.stride = stride;
+        this.sampleEvery = sampleEvery;
+        this.width = width;
+        this.height = height;
+    }
+
+    @Override
+    public void run() {
+        NativePreload.awaitOpenCv();
+        stage = new Mat();
+        size = new Size(width, height);
+        boolean embedding = embedWidth > 0;
+        embedSize = embedding ? new Size(embedWidth, embedHeight) : null;
+        int grabWidth = embedding ? embedWidth : width;
+        int grabHeight = embedding ? embedHeight : height;
+        try (Mat stageOwner = stage;
+                Size embedSizeOwner = embedSize) {
+            int index = 0;
+            while (!cancelled) {
+                boolean sample = index % stride == 0
+                        && (index / stride) % sampleEvery == sampleEvery / 2
+                        && sampled < VideoDecoder.MAX_SPATIAL_SAMPLES;
+                grabber.setImageWidth(sample ? fullWidth : grabWidth);
+                grabber.setImageHeight(sample ? fullHeight : grabHeight);
+                Frame frame = grabber.grabImage();
+                if (frame == null) {
+                    break;
+                }
+                if (frame.image == null) {
+                    continue;
+                }
+                noteTimestamp(frame.timestamp);
+                if (index % stride == 0) {
+                    Mat small = new Mat();
+                    Mat full = null;
+                    Mat embed = null;
+                    try (Mat view = VideoDecoder.wrapBgr(frame)) {
+                        downscale(view, small);
+                        boolean fullSize = view.cols() == fullWidth && view.rows() == fullHeight;
+                        full = sample && fullSize ? view.clone() : null;
+                        sampled += full != null ? 1 : 0;
+                        if (embedding && (index / stride) % embedEvery == 0) {
+                            embed = new Mat();
+                            if (view.cols() == embedWidth && view.rows() == embedHeight) {
+                                view.copyTo(embed);
+                            } else {
+                                resize(view, embed, embedSize, 0, 0, INTER_AREA);
+                            }
+                        }
+                    }
+                    if (!offer(new DecodedFrame(index, small, full, embed))) {
+                        return;
+                    }
+                }
+                index++;
+                decoded = index;
             }
-          }
-          if (!offer(new DecodedFrame(index, small, full, embed))) {
+            offer(VideoDecoder.END);
+        } catch (Throwable t) {
+            offer(t);
+        }
+    }
+
+    /**
+     * Hands every {@code every}-th analysed frame to embedders at {@code shorterSide} (never above the
+     * video's own size). The decoder then scales to that size and the analysis frames are area-averaged
+     * from it, instead of scaled straight from the full frame.
+     */
+    void embedFrames(int shorterSide, int every) {
+        double f = Math.min(1.0, (double) shorterSide / Math.min(fullWidth, fullHeight));
+        embedWidth = Math.max(width, (int) Math.round(fullWidth * f));
+        embedHeight = Math.max(height, (int) Math.round(fullHeight * f));
+        embedEvery = every;
+    }
+
+    /**
+     * Area-averaging downscale in two steps: first by a whole factor on a crop whose sides divide by it
+     * (OpenCV's fast integer INTER_AREA path; at most factor-1 edge pixels dropped), then the small
+     * remainder. About half the cost of one INTER_AREA at a fractional scale on large frames.
+     */
+    private void downscale(Mat view, Mat small) {
+        int w = view.cols();
+        int h = view.rows();
+        if (w == size.width() && h == size.height()) {
+            view.copyTo(small);
             return;
-          }
         }
-        index++;
-        decoded = index;
-      }
-      offer(VideoDecoder.END);
-    } catch (Throwable t) {
-      offer(t);
-    }
-  }
-
-  /**
-   * Hands every {@code every}-th analysed frame to embedders at {@code shorterSide} (never above the
-   * video's own size). The decoder then scales to that size and the analysis frames are area-averaged
-   * from it, instead of scaled straight from the full frame.
-   */
-  void embedFrames(int shorterSide, int every) {
-    double f = Math.min(1.0, (double) shorterSide / Math.min(fullWidth, fullHeight));
-    embedWidth = Math.max(width, (int) Math.round(fullWidth * f));
-    embedHeight = Math.max(height, (int) Math.round(fullHeight * f));
-    embedEvery = every;
-  }
-
-  /**
-   * Area-averaging downscale in two steps: first by a whole factor on a crop whose sides divide by it
-   * (OpenCV's fast integer INTER_AREA path; at most factor-1 edge pixels dropped), then the small
-   * remainder. About half the cost of one INTER_AREA at a fractional scale on large frames.
-   */
-  private void downscale(Mat view, Mat small) {
-    int w = view.cols();
-    int h = view.rows();
-    if (w == size.width() && h == size.height()) {
-      view.copyTo(small);
-      return;
-    }
-    int k = (int) Math.floor(Math.min((double) w / size.width(), (double) h / size.height()));
-    if (k < 2) {
-      resize(view, small, size, 0, 0, INTER_AREA);
-      return;
-    }
-    int cw = w - w % k;
-    int ch = h - h % k;
-    try (Rect crop = new Rect((w - cw) / 2, (h - ch) / 2, cw, ch); Mat roi = view.apply(crop);
-        Size mid = new Size(cw / k, ch / k)) {
-      resize(roi, stage, mid, 0, 0, INTER_AREA);
-    }
-    if (stage.cols() == size.width() && stage.rows() == size.height()) {
-      stage.copyTo(small);
-    } else {
-      resize(stage, small, size, 0, 0, INTER_AREA);
-    }
-  }
-
-  private void noteTimestamp(long ts) {
-    if (ts < 0 || ts == Long.MIN_VALUE) {
-      return;
-    }
-    if (firstTs == Long.MIN_VALUE) {
-      firstTs = ts;
-    }
-    if (prevTs != Long.MIN_VALUE && ts > prevTs) {
-      minStep = Math.min(minStep, ts - prevTs);
-      maxStep = Math.max(maxStep, ts - prevTs);
-    }
-    prevTs = ts;
-    lastTs = ts;
-  }
-
-  /**
-   * {fps, varies}: the rate over the whole stream from its first and last timestamps (the mean interval,
-   * so a GIF alternating 60 and 70 ms delays reads as 16 fps, not as the 16.67 of its shortest delay),
-   * falling back to the container's rate.
-   */
-  double[] timing(int frames, double containerFps) {
-    if (frames < 3 || firstTs == Long.MIN_VALUE || lastTs <= firstTs) {
-      return new double[] {containerFps, 0};
-    }
-    double fps = (frames - 1) * 1e6 / (lastTs - firstTs);
-    boolean varies = maxStep > 1.1 * minStep + 1000;
-    // a container rate within 1% of the measured one stays (it is exact; timestamps are rounded)
-    if (containerFps > 0 && Math.abs(fps - containerFps) <= 0.01 * containerFps) {
-      fps = containerFps;
-    }
-    return new double[] {fps, varies ? 1 : 0};
-  }
-
-  private boolean offer(Object item) {
-    try {
-      while (!cancelled) {
-        if (queue.offer(item, 100, TimeUnit.MILLISECONDS)) {
-          return true;
+        int k = (int) Math.floor(Math.min((double) w / size.width(), (double) h / size.height()));
+        if (k < 2) {
+            resize(view, small, size, 0, 0, INTER_AREA);
+            return;
         }
-      }
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
+        int cw = w - w % k;
+        int ch = h - h % k;
+        try (Rect crop = new Rect((w - cw) / 2, (h - ch) / 2, cw, ch);
+                Mat roi = view.apply(crop);
+                Size mid = new Size(cw / k, ch / k)) {
+            resize(roi, stage, mid, 0, 0, INTER_AREA);
+        }
+        if (stage.cols() == size.width() && stage.rows() == size.height()) {
+            stage.copyTo(small);
+        } else {
+            resize(stage, small, size, 0, 0, INTER_AREA);
+        }
     }
-    if (item instanceof DecodedFrame f) {
-      f.close();
+
+    private void noteTimestamp(long ts) {
+        if (ts < 0 || ts == Long.MIN_VALUE) {
+            return;
+        }
+        if (firstTs == Long.MIN_VALUE) {
+            firstTs = ts;
+        }
+        if (prevTs != Long.MIN_VALUE && ts > prevTs) {
+            minStep = Math.min(minStep, ts - prevTs);
+            maxStep = Math.max(maxStep, ts - prevTs);
+        }
+        prevTs = ts;
+        lastTs = ts;
     }
-    return false;
-  }
+
+    /**
+     * {fps, varies}: the rate over the whole stream from its first and last timestamps (the mean interval,
+     * so a GIF alternating 60 and 70 ms delays reads as 16 fps, not as the 16.67 of its shortest delay),
+     * falling back to the container's rate.
+     */
+    double[] timing(int frames, double containerFps) {
+        if (frames < 3 || firstTs == Long.MIN_VALUE || lastTs <= firstTs) {
+            return new double[] {containerFps, 0};
+        }
+        double fps = (frames - 1) * 1e6 / (lastTs - firstTs);
+        boolean varies = maxStep > 1.1 * minStep + 1000;
+        // a container rate within 1% of the measured one stays (it is exact; timestamps are rounded)
+        if (containerFps > 0 && Math.abs(fps - containerFps) <= 0.01 * containerFps) {
+            fps = containerFps;
+        }
+        return new double[] {fps, varies ? 1 : 0};
+    }
+
+    private boolean offer(Object item) {
+        try {
+            while (!cancelled) {
+                if (queue.offer(item, 100, TimeUnit.MILLISECONDS)) {
+                    return true;
+                }
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        if (item instanceof DecodedFrame f) {
+            f.close();
+        }
+        return false;
+    }
 }

@@ -10,5 +10,4 @@ package dev.lvsa.vqeval.decode;
  * @param codec video codec name
  * @param format container format name
  */
-public record StreamFacts(int width, int height, double fps, int declaredFrames, String codec, String format) {
-}
+public record StreamFacts(int width, int height, double fps, int declaredFrames, String codec, String format) {}

@@ -16,47 +16,46 @@ import java.util.Map;
  */
 public final class VbenchConsistency {
 
-  private VbenchConsistency() {
-  }
+    private VbenchConsistency() {}
 
-  /** {@code subject_consistency} and/or {@code background_consistency}, with what they came from. */
-  public static Map<String, Object> compute(List<FrameEmbeddings> channels, int stride) {
-    Map<String, Object> out = new LinkedHashMap<>();
-    for (FrameEmbeddings e : channels) {
-      String name = switch (e.spec().kind()) {
-        case DINO -> "subject_consistency";
-        case CLIP -> "background_consistency";
-        case GENERIC -> null;
-      };
-      if (name == null || out.containsKey(name)) {
-        continue;
-      }
-      out.put(name, consistency(e));
-      Map<String, Object> from = new LinkedHashMap<>();
-      from.put("model", e.spec().model().toString());
-      from.put("frames", e.size());
-      from.put("every", e.every() * stride);
-      from.put("input", e.inputWidth() + "x" + e.inputHeight());
-      out.put(name + "_from", from);
+    /** {@code subject_consistency} and/or {@code background_consistency}, with what they came from. */
+    public static Map<String, Object> compute(List<FrameEmbeddings> channels, int stride) {
+        Map<String, Object> out = new LinkedHashMap<>();
+        for (FrameEmbeddings e : channels) {
+            String name = switch (e.spec().kind()) {
+                case DINO -> "subject_consistency";
+                case CLIP -> "background_consistency";
+                case GENERIC -> null;
+            };
+            if (name == null || out.containsKey(name)) {
+                continue;
+            }
+            out.put(name, consistency(e));
+            Map<String, Object> from = new LinkedHashMap<>();
+            from.put("model", e.spec().model().toString());
+            from.put("frames", e.size());
+            from.put("every", e.every() * stride);
+            from.put("input", e.inputWidth() + "x" + e.inputHeight());
+            out.put(name + "_from", from);
+        }
+        return out;
     }
-    return out;
-  }
 
-  /** VBench's per-video consistency of one feature channel (NaN for fewer than two frames). */
-  public static double consistency(FrameEmbeddings e) {
-    int n = e.size();
-    if (n < 2) {
-      return Double.NaN;
+    /** VBench's per-video consistency of one feature channel (NaN for fewer than two frames). */
+    public static double consistency(FrameEmbeddings e) {
+        int n = e.size();
+        if (n < 2) {
+            return Double.NaN;
+        }
+        double sum = 0;
+        for (int i = 1; i < n; i++) {
+            sum += 0.5 * (Math.max(0, e.cosine(i - 1, i)) + Math.max(0, e.cosine(0, i)));
+        }
+        return sum / (n - 1);
     }
-    double sum = 0;
-    for (int i = 1; i < n; i++) {
-      sum += 0.5 * (Math.max(0, e.cosine(i - 1, i)) + Math.max(0, e.cosine(0, i)));
-    }
-    return sum / (n - 1);
-  }
 
-  /** Whether any channel gives a VBench measure. */
-  public static boolean any(List<FrameEmbeddings> channels) {
-    return channels.stream().anyMatch(e -> e.spec().kind() != EmbedderSpec.Kind.GENERIC);
-  }
+    /** Whether any channel gives a VBench measure. */
+    public static boolean any(List<FrameEmbeddings> channels) {
+        return channels.stream().anyMatch(e -> e.spec().kind() != EmbedderSpec.Kind.GENERIC);
+    }
 }

@@ -11,28 +11,28 @@ import java.util.Map;
  */
 abstract class BuiltInDimension implements Dimension {
 
-  private final String name;
-  private final double defaultWeight;
-  private final Map<String, NormRange> defaultRanges;
+    private final String name;
+    private final double defaultWeight;
+    private final Map<String, NormRange> defaultRanges;
 
-  BuiltInDimension(String name, double defaultWeight, Map<String, NormRange> defaultRanges) {
-    this.name = name;
-    this.defaultWeight = defaultWeight;
-    this.defaultRanges = defaultRanges;
-  }
+    BuiltInDimension(String name, double defaultWeight, Map<String, NormRange> defaultRanges) {
+        this.name = name;
+        this.defaultWeight = defaultWeight;
+        this.defaultRanges = defaultRanges;
+    }
 
-  @Override
-  public final String name() {
-    return name;
-  }
+    @Override
+    public final String name() {
+        return name;
+    }
 
-  @Override
-  public final double defaultWeight() {
-    return defaultWeight;
-  }
+    @Override
+    public final double defaultWeight() {
+        return defaultWeight;
+    }
 
-  @Override
-  public final Map<String, NormRange> defaultRanges() {
-    return defaultRanges;
-  }
+    @Override
+    public final Map<String, NormRange> defaultRanges() {
+        return defaultRanges;
+    }
 }

@@ -26,232 +26,232 @@ import java.util.List;
  */
 final class FreezeFinder {
 
-  /**
-   * How much farther than its own frames a frame may lie from a still's mean picture and still belong to
-   * it: tight for a hard still, looser for a soft one, whose own micro-motion (a face, a shimmer) makes
-   * its first second differ from the next two by more than its frames differ among themselves.
-   */
-  static final double HARD_SETTLE = 1.5;
-  static final double SOFT_SETTLE = 2.5;
+    /**
+     * How much farther than its own frames a frame may lie from a still's mean picture and still belong to
+     * it: tight for a hard still, looser for a soft one, whose own micro-motion (a face, a shimmer) makes
+     * its first second differ from the next two by more than its frames differ among themselves.
+     */
+    static final double HARD_SETTLE = 1.5;
 
-  private final float[][] grey;
-  private final double identicalLevel;
-  private final double softLevel;
-  private final int hardMin;
-  private final int softMin;
+    static final double SOFT_SETTLE = 2.5;
 
-  /**
-   * @param grey per analysed frame: grey cells (grey levels)
-   * @param hardMin shortest hard freeze, analysed frames
-   * @param softMin shortest soft freeze, analysed frames
-   */
-  FreezeFinder(float[][] grey, double identicalLevel, double softLevel, int hardMin, int softMin) {
-    this.grey = grey;
-    this.identicalLevel = identicalLevel;
-    this.softLevel = softLevel;
-    this.hardMin = Math.max(2, hardMin);
-    this.softMin = Math.max(2, softMin);
-  }
+    private final float[][] grey;
+    private final double identicalLevel;
+    private final double softLevel;
+    private final int hardMin;
+    private final int softMin;
 
-  /** Frozen spans, analysed frames, inclusive, in order and disjoint. */
-  List<int[]> find() {
-    int n = grey.length;
-    boolean[] frozen = new boolean[n];
-    List<int[]> hard = new ArrayList<>();
-    for (int[] r : chain(anchored(true, hardMin), hardMin)) {
-      int start = settle(r[0], r[1], HARD_SETTLE);
-      if (r[1] - start + 1 >= hardMin) {
-        hard.add(new int[] {start, r[1]});
-      }
+    /**
+     * @param grey per analysed frame: grey cells (grey levels)
+     * @param hardMin shortest hard freeze, analysed frames
+     * @param softMin shortest soft freeze, analysed frames
+     */
+    FreezeFinder(float[][] grey, double identicalLevel, double softLevel, int hardMin, int softMin) {
+        this.grey = grey;
+        this.identicalLevel = identicalLevel;
+        this.softLevel = softLevel;
+        this.hardMin = Math.max(2, hardMin);
+        this.softMin = Math.max(2, softMin);
     }
-    for (int[] r : hard) {
-      Arrays.fill(frozen, r[0], r[1] + 1, true);
-    }
-    for (int[] r : softStills()) {
-      int s = settle(r[0], r[1], SOFT_SETTLE);
-      // a pixel-exact still that begins soon after marks the onset more precisely than the soft start
-      for (int[] h : hard) {
-        if (h[0] > s && h[0] <= r[1] && h[0] - s <= softMin / 8) {
-          s = h[0];
-          break;
+
+    /** Frozen spans, analysed frames, inclusive, in order and disjoint. */
+    List<int[]> find() {
+        int n = grey.length;
+        boolean[] frozen = new boolean[n];
+        List<int[]> hard = new ArrayList<>();
+        for (int[] r : chain(anchored(true, hardMin), hardMin)) {
+            int start = settle(r[0], r[1], HARD_SETTLE);
+            if (r[1] - start + 1 >= hardMin) {
+                hard.add(new int[] {start, r[1]});
+            }
         }
-      }
-      Arrays.fill(frozen, s, r[1] + 1, true);
-    }
-    List<int[]> out = new ArrayList<>();
-    for (int i = 0; i < n; i++) {
-      if (frozen[i]) {
-        int e = i;
-        while (e + 1 < n && frozen[e + 1]) {
-          e++;
+        for (int[] r : hard) {
+            Arrays.fill(frozen, r[0], r[1] + 1, true);
         }
-        out.add(new int[] {i, e});
-        i = e;
-      }
-    }
-    return out;
-  }
-
-
-  /**
-   * A soft freeze is motion collapsing into a near-static shot: within {@code softMin} frames before it the
-   * picture was at least twice the soft level away from where it stops. A clip that is slow from its first
-   * frame cannot be told from slow motion by stillness alone, so only the hard test judges it.
-   */
-  private boolean afterMotion(int s) {
-    for (int k = s - 1; k >= Math.max(0, s - softMin); k--) {
-      if (meanDiff(k, s) >= 2 * softLevel) {
-        return true;
-      }
-    }
-    return false;
-  }
-
-  /**
-   * Soft stills, each from the earliest frame whose next {@code softMin} frames (and on) stay within the
-   * soft level of it, right after motion: every start is tried, not only where a previous stretch ended,
-   * so the onset does not depend on where an unrelated stretch happened to be cut.
-   */
-  private List<int[]> softStills() {
-    int n = grey.length;
-    List<int[]> out = new ArrayList<>();
-    int s = 0;
-    while (s + softMin <= n) {
-      int e = s;
-      while (e + 1 < n && meanDiff(s, e + 1) <= softLevel) {
-        e++;
-      }
-      if (e - s + 1 >= softMin && afterMotion(s)) {
-        // the still goes on past e as long as each next stretch holds for a third of the minimum (or to the
-        // end): a still that creeps, and the clip's last seconds, belong to it
-        while (e + 1 < n) {
-          int c = e + 1;
-          int ce = c;
-          while (ce + 1 < n && meanDiff(c, ce + 1) <= softLevel) {
-            ce++;
-          }
-          if (ce - c + 1 < Math.min(softMin / 3, n - c)) {
-            break;
-          }
-          e = ce;
+        for (int[] r : softStills()) {
+            int s = settle(r[0], r[1], SOFT_SETTLE);
+            // a pixel-exact still that begins soon after marks the onset more precisely than the soft start
+            for (int[] h : hard) {
+                if (h[0] > s && h[0] <= r[1] && h[0] - s <= softMin / 8) {
+                    s = h[0];
+                    break;
+                }
+            }
+            Arrays.fill(frozen, s, r[1] + 1, true);
         }
-        out.add(new int[] {s, e});
-        s = e + 1;
-      } else {
-        s++;
-      }
+        List<int[]> out = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            if (frozen[i]) {
+                int e = i;
+                while (e + 1 < n && frozen[e + 1]) {
+                    e++;
+                }
+                out.add(new int[] {i, e});
+                i = e;
+            }
+        }
+        return out;
     }
-    return out;
-  }
 
-  /** Stretches whose frames all stay within the level of the stretch's first frame, cut where they leave. */
-  private List<int[]> anchored(boolean hard, int minLength) {
-    int n = grey.length;
-    List<int[]> runs = new ArrayList<>();
-    int s = 0;
-    while (s < n - 1) {
-      int e = s;
-      while (e + 1 < n && within(s, e + 1, hard)) {
-        e++;
-      }
-      if (e - s + 1 >= minLength) {
-        runs.add(new int[] {s, e});
-      }
-      s = e > s ? e + 1 : s + 1;
+    /**
+     * A soft freeze is motion collapsing into a near-static shot: within {@code softMin} frames before it the
+     * picture was at least twice the soft level away from where it stops. A clip that is slow from its first
+     * frame cannot be told from slow motion by stillness alone, so only the hard test judges it.
+     */
+    private boolean afterMotion(int s) {
+        for (int k = s - 1; k >= Math.max(0, s - softMin); k--) {
+            if (meanDiff(k, s) >= 2 * softLevel) {
+                return true;
+            }
+        }
+        return false;
     }
-    return runs;
-  }
 
-  private static List<int[]> chain(List<int[]> pieces, int minLength) {
-    List<int[]> out = new ArrayList<>();
-    int[] cur = null;
-    for (int[] p : pieces) {
-      if (cur != null && p[0] - cur[1] <= 1) {
-        cur[1] = p[1];
-      } else {
+    /**
+     * Soft stills, each from the earliest frame whose next {@code softMin} frames (and on) stay within the
+     * soft level of it, right after motion: every start is tried, not only where a previous stretch ended,
+     * so the onset does not depend on where an unrelated stretch happened to be cut.
+     */
+    private List<int[]> softStills() {
+        int n = grey.length;
+        List<int[]> out = new ArrayList<>();
+        int s = 0;
+        while (s + softMin <= n) {
+            int e = s;
+            while (e + 1 < n && meanDiff(s, e + 1) <= softLevel) {
+                e++;
+            }
+            if (e - s + 1 >= softMin && afterMotion(s)) {
+                // the still goes on past e as long as each next stretch holds for a third of the minimum (or to the
+                // end): a still that creeps, and the clip's last seconds, belong to it
+                while (e + 1 < n) {
+                    int c = e + 1;
+                    int ce = c;
+                    while (ce + 1 < n && meanDiff(c, ce + 1) <= softLevel) {
+                        ce++;
+                    }
+                    if (ce - c + 1 < Math.min(softMin / 3, n - c)) {
+                        break;
+                    }
+                    e = ce;
+                }
+                out.add(new int[] {s, e});
+                s = e + 1;
+            } else {
+                s++;
+            }
+        }
+        return out;
+    }
+
+    /** Stretches whose frames all stay within the level of the stretch's first frame, cut where they leave. */
+    private List<int[]> anchored(boolean hard, int minLength) {
+        int n = grey.length;
+        List<int[]> runs = new ArrayList<>();
+        int s = 0;
+        while (s < n - 1) {
+            int e = s;
+            while (e + 1 < n && within(s, e + 1, hard)) {
+                e++;
+            }
+            if (e - s + 1 >= minLength) {
+                runs.add(new int[] {s, e});
+            }
+            s = e > s ? e + 1 : s + 1;
+        }
+        return runs;
+    }
+
+    private static List<int[]> chain(List<int[]> pieces, int minLength) {
+        List<int[]> out = new ArrayList<>();
+        int[] cur = null;
+        for (int[] p : pieces) {
+            if (cur != null && p[0] - cur[1] <= 1) {
+                cur[1] = p[1];
+            } else {
+                if (cur != null && cur[1] - cur[0] + 1 >= minLength) {
+                    out.add(cur);
+                }
+                cur = p.clone();
+            }
+        }
         if (cur != null && cur[1] - cur[0] + 1 >= minLength) {
-          out.add(cur);
+            out.add(cur);
         }
-        cur = p.clone();
-      }
+        return out;
     }
-    if (cur != null && cur[1] - cur[0] + 1 >= minLength) {
-      out.add(cur);
-    }
-    return out;
-  }
 
-  /**
-   * Moves a still's start forward to where the picture has settled: frames in its first second that still
-   * differ from the still's mean picture (the average of the next two seconds, where shimmer and noise
-   * average out) by more than the still's own frames do are the end of the motion, not the freeze.
-   */
-  private int settle(int s, int e, double factor) {
-    // look at the first second or so only: a long still may drift slowly over minutes
-    int window = Math.max(2, hardMin);
-    int from = Math.min(s + window, s + (e - s) / 2);
-    e = Math.min(e, from + 2 * window);
-    int cells = grey[s].length;
-    float[] mean = new float[cells];
-    for (int k = from; k <= e; k++) {
-      for (int c = 0; c < cells; c++) {
-        mean[c] += grey[k][c];
-      }
+    /**
+     * Moves a still's start forward to where the picture has settled: frames in its first second that still
+     * differ from the still's mean picture (the average of the next two seconds, where shimmer and noise
+     * average out) by more than the still's own frames do are the end of the motion, not the freeze.
+     */
+    private int settle(int s, int e, double factor) {
+        // look at the first second or so only: a long still may drift slowly over minutes
+        int window = Math.max(2, hardMin);
+        int from = Math.min(s + window, s + (e - s) / 2);
+        e = Math.min(e, from + 2 * window);
+        int cells = grey[s].length;
+        float[] mean = new float[cells];
+        for (int k = from; k <= e; k++) {
+            for (int c = 0; c < cells; c++) {
+                mean[c] += grey[k][c];
+            }
+        }
+        for (int c = 0; c < cells; c++) {
+            mean[c] /= e - from + 1;
+        }
+        double[] own = new double[e - from + 1];
+        for (int k = from; k <= e; k++) {
+            own[k - from] = diff(grey[k], mean);
+        }
+        // a floor for codec refinement: an encoder sharpens a still over its first frames
+        double allowed = Math.max(factor * LagProfile.percentile(own, 0.9), 0.25 * identicalLevel) + 0.1;
+        int start = s;
+        for (int k = s; k < from; k++) {
+            if (diff(grey[k], mean) > allowed) {
+                start = k + 1;
+            }
+        }
+        return start;
     }
-    for (int c = 0; c < cells; c++) {
-      mean[c] /= e - from + 1;
-    }
-    double[] own = new double[e - from + 1];
-    for (int k = from; k <= e; k++) {
-      own[k - from] = diff(grey[k], mean);
-    }
-    // a floor for codec refinement: an encoder sharpens a still over its first frames
-    double allowed = Math.max(factor * LagProfile.percentile(own, 0.9), 0.25 * identicalLevel) + 0.1;
-    int start = s;
-    for (int k = s; k < from; k++) {
-      if (diff(grey[k], mean) > allowed) {
-        start = k + 1;
-      }
-    }
-    return start;
-  }
 
-  private static double diff(float[] x, float[] y) {
-    // four partial sums: independent additions instead of one long dependency chain
-    double s0 = 0;
-    double s1 = 0;
-    double s2 = 0;
-    double s3 = 0;
-    int n = x.length;
-    int c = 0;
-    for (; c + 3 < n; c += 4) {
-      s0 += Math.abs(x[c] - y[c]);
-      s1 += Math.abs(x[c + 1] - y[c + 1]);
-      s2 += Math.abs(x[c + 2] - y[c + 2]);
-      s3 += Math.abs(x[c + 3] - y[c + 3]);
+    private static double diff(float[] x, float[] y) {
+        // four partial sums: independent additions instead of one long dependency chain
+        double s0 = 0;
+        double s1 = 0;
+        double s2 = 0;
+        double s3 = 0;
+        int n = x.length;
+        int c = 0;
+        for (; c + 3 < n; c += 4) {
+            s0 += Math.abs(x[c] - y[c]);
+            s1 += Math.abs(x[c + 1] - y[c + 1]);
+            s2 += Math.abs(x[c + 2] - y[c + 2]);
+            s3 += Math.abs(x[c + 3] - y[c + 3]);
+        }
+        for (; c < n; c++) {
+            s0 += Math.abs(x[c] - y[c]);
+        }
+        return (s0 + s1 + s2 + s3) / n;
     }
-    for (; c < n; c++) {
-      s0 += Math.abs(x[c] - y[c]);
+
+    private boolean within(int a, int b, boolean hard) {
+        return hard ? p95Diff(a, b) <= identicalLevel : meanDiff(a, b) <= softLevel;
     }
-    return (s0 + s1 + s2 + s3) / n;
-  }
 
-  private boolean within(int a, int b, boolean hard) {
-    return hard ? p95Diff(a, b) <= identicalLevel : meanDiff(a, b) <= softLevel;
-  }
-
-  double meanDiff(int a, int b) {
-    return diff(grey[a], grey[b]);
-  }
-
-  double p95Diff(int a, int b) {
-    float[] x = grey[a];
-    float[] y = grey[b];
-    float[] d = new float[x.length];
-    for (int c = 0; c < x.length; c++) {
-      d[c] = Math.abs(x[c] - y[c]);
+    double meanDiff(int a, int b) {
+        return diff(grey[a], grey[b]);
     }
-    Arrays.sort(d);
-    return d[Math.min(d.length - 1, (int) Math.floor(0.95 * d.length))];
-  }
+
+    double p95Diff(int a, int b) {
+        float[] x = grey[a];
+        float[] y = grey[b];
+        float[] d = new float[x.length];
+        for (int c = 0; c < x.length; c++) {
+            d[c] = Math.abs(x[c] - y[c]);
+        }
+        Arrays.sort(d);
+        return d[Math.min(d.length - 1, (int) Math.floor(0.95 * d.length))];
+    }
 }

@@ -23,324 +23,316 @@ import java.util.Map;
  */
 public final class LoopAnalyzer {
 
-  private final LoopParameters params;
+    private final LoopParameters params;
 
-  public LoopAnalyzer(LoopParameters params) {
-    this.params = params;
-  }
-
-  public LoopAnalyzer() {
-    this(LoopParameters.defaults());
-  }
-
-  public LoopFindings analyse(FrameSeries series) {
-    return analyse(series, List.of());
-  }
-
-  /**
-   * The repeat model with learned feature channels beside the pixel channel: each channel's recurrence
-   * plot ({@link SemanticMatrix}) is searched for replays and reversals like the structure one; an event
-   * both find is one event whose {@code found} names both.
-   */
-  public LoopFindings analyse(FrameSeries series, List<FrameEmbeddings> channels) {
-    int n = series.size();
-    int step = Math.max(1, ceilDiv(n, params.maxMatrixFrames()));
-    int[] rows = new int[ceilDiv(n, step)];
-    for (int k = 0; k < rows.length; k++) {
-      rows[k] = k * step;
+    public LoopAnalyzer(LoopParameters params) {
+        this.params = params;
     }
-    float[][] subset = new float[rows.length][];
-    for (int k = 0; k < rows.length; k++) {
-      subset[k] = series.descriptors()[rows[k]];
-    }
-    long t0 = System.nanoTime();
-    try (DistanceMatrix m = DistanceMatrix.of(subset, series.descriptorWidth(), series.descriptorHeight())) {
-      return analyse(series, channels, m, rows, step, t0);
-    }
-  }
 
-  private LoopFindings analyse(FrameSeries series, List<FrameEmbeddings> channels, DistanceMatrix m, int[] rows,
-      int step, long t0) {
-    Map<String, Long> ms = new LinkedHashMap<>();
-    long t = System.nanoTime();
-    ms.put("grey_matrix", (t - t0) / 1_000_000);
-    int stride = series.stride();
-    int n = series.size();
-    double fps = series.info().fps();
-    int unit = stride * step; // original frames per matrix row
-
-    // freezes and duplicates on every analysed frame
-    float[][] grey = greyCells(series);
-    int hardMin = Math.max(params.freezeMinFrames(), fps > 0 ? (int) Math.round(params.freezeMinSeconds() * fps) : 0);
-    int softMin = fps > 0 ? (int) Math.round(params.softFreezeMinSeconds() * fps) : 3 * hardMin;
-    FreezeFinder freezes = new FreezeFinder(grey, params.identicalLevel(), params.softFreezeLevel(),
-        ceilDiv(hardMin, stride), ceilDiv(softMin, stride));
-    List<int[]> frozenRuns = freezes.find();
-    boolean[] frozen = new boolean[n];
-    for (int[] r : frozenRuns) {
-      Arrays.fill(frozen, r[0], r[1] + 1, true);
+    public LoopAnalyzer() {
+        this(LoopParameters.defaults());
     }
-    DuplicateFrames.Outcome dups = DuplicateFrames.analyse(freezes, frozen, params.identicalLevel(),
-        params.stutterRelative(), fps > 0 ? fps / stride : 0);
-    t = lap(ms, "freezes_and_duplicates", t);
 
-    // replays and reversals on the recurrence plot
-    StructureMatrix sm = StructureMatrix.of(series.descriptors(), series.descriptorWidth(),
-        series.descriptorHeight(), rows, params.temporalRadius());
-    t = lap(ms, "structure_matrix", t);
-    int minLag = Math.max(2, ceilDiv(params.minPeriodFrames(), unit));
-    int minReplay = Math.max(params.minPeriodFrames(), fps > 0 ? (int) Math.round(params.minReplaySeconds() * fps) : 0);
-    int gap = Math.max(2, fps > 0 ? (int) Math.round(0.15 * fps / unit) : 2);
-    List<RepeatEvent> events = new ArrayList<>();
-    for (ReplayFinder.Line line : new ReplayFinder(sm, minLag, ceilDiv(minReplay, unit), gap).find()) {
-      events.add(toEvent(line, sm, step, stride, n));
+    public LoopFindings analyse(FrameSeries series) {
+        return analyse(series, List.of());
     }
-    for (int[] r : frozenRuns) {
-      events.add(new RepeatEvent(RepeatEvent.Kind.FREEZE, r[0] * stride, r[1] * stride, r[0] * stride, null,
-          freezeStrength(freezes, r), "pixels"));
-    }
-    t = lap(ms, "replays", t);
-    if (!channels.isEmpty()) {
-      semanticEvents(channels, events, fps, stride, n, minReplay);
-      t = lap(ms, "semantic_replays", t);
-    }
-    events.sort(Comparator.comparingInt(RepeatEvent::start).thenComparing(RepeatEvent::kind));
 
-    // far-apart duplicates and novelty on the grey-level matrix
-    int dupLag = Math.max(1, ceilDiv(params.duplicateMinLagFrames(), unit));
-    RepeatAnalyzer.Repeats rep = new RepeatAnalyzer(params).analyse(m, dupLag);
-    lap(ms, "far_duplicates", t);
-    return findings(series, channels, m, sm, events, frozen, dups, rep, dupLag * unit, hardMin, step, ms);
-  }
-
-  /** How the repeat search ran (matrix size and step, lags, channels, timings), for the report's JSON. */
-  private static Map<String, Object> searchFacts(StructureMatrix sm, List<FrameEmbeddings> channels, int step,
-      int stride, Map<String, Long> ms) {
-    Map<String, Object> search = new LinkedHashMap<>();
-    search.put("matrix_frames", sm.size());
-    search.put("matrix_step", step);
-    search.put("lags", step > 1 ? "searched every " + step * stride + " frames, refined on every analysed frame"
-        : "every analysed frame");
-    List<String> searched = new ArrayList<>(List.of("structure"));
-    for (FrameEmbeddings e : channels) {
-      searched.add(e.spec().channel() + (e.every() > 1 ? " (every " + e.every() * stride + " frames)" : ""));
-    }
-    search.put("channels", searched);
-    search.put("timing_ms", ms);
-    return search;
-  }
-
-  private LoopFindings findings(FrameSeries series, List<FrameEmbeddings> channels, DistanceMatrix m, StructureMatrix sm,
-      List<RepeatEvent> events, boolean[] frozen, DuplicateFrames.Outcome dups, RepeatAnalyzer.Repeats rep,
-      int dupLagFrames, int hardMin, int step, Map<String, Long> ms) {
-    int stride = series.stride();
-    int frames = Math.max(1, series.size() * stride);
-    RepeatEvent dominant = null;
-    RepeatEvent strongestReversal = null;
-    RepeatEvent firstRepeat = null;
-    List<Integer> turns = new ArrayList<>();
-    List<FrameRange> freezeRuns = new ArrayList<>();
-    boolean[] repeated = new boolean[frames];
-    for (RepeatEvent e : events) {
-      switch (e.kind()) {
-        case REPLAY -> {
-          if (dominant == null || e.length() > dominant.length()) {
-            dominant = e;
-          }
+    /**
+     * The repeat model with learned feature channels beside the pixel channel: each channel's recurrence
+     * plot ({@link SemanticMatrix}) is searched for replays and reversals like the structure one; an event
+     * both find is one event whose {@code found} names both.
+     */
+    public LoopFindings analyse(FrameSeries series, List<FrameEmbeddings> channels) {
+        int n = series.size();
+        int step = Math.max(1, ceilDiv(n, params.maxMatrixFrames()));
+        int[] rows = new int[ceilDiv(n, step)];
+        for (int k = 0; k < rows.length; k++) {
+            rows[k] = k * step;
         }
-        case PINGPONG -> {
-          turns.add(e.sourceStart());
-          if (strongestReversal == null || e.strength() > strongestReversal.strength()) {
-            strongestReversal = e;
-          }
+        float[][] subset = new float[rows.length][];
+        for (int k = 0; k < rows.length; k++) {
+            subset[k] = series.descriptors()[rows[k]];
         }
-        case FREEZE -> freezeRuns.add(new FrameRange(e.start(), e.end()));
-      }
-      if (e.kind() != RepeatEvent.Kind.FREEZE) {
-        Arrays.fill(repeated, e.start(), Math.min(frames, e.end() + stride), true);
-        if (firstRepeat == null) {
-          firstRepeat = e;
+        long t0 = System.nanoTime();
+        try (DistanceMatrix m = DistanceMatrix.of(subset, series.descriptorWidth(), series.descriptorHeight())) {
+            return analyse(series, channels, m, rows, step, t0);
         }
-      }
     }
-    int repeatedCount = 0;
-    for (boolean r : repeated) {
-      repeatedCount += r ? 1 : 0;
-    }
-    int frozenCount = 0;
-    for (boolean f : frozen) {
-      frozenCount += f ? 1 : 0;
-    }
-    Integer period = dominant == null ? null : dominant.lag();
-    Map<String, Object> search = searchFacts(sm, channels, step, stride, ms);
-    SelfSimilarity ssm = new SelfSimilarity(m.size(), m.raw(), stride * step, () -> LagProfile.quantile(m, 0.35),
-        period, events);
-    double[] noveltyRows = new double[series.size()];
-    for (int i = 0; i < noveltyRows.length; i++) {
-      noveltyRows[i] = rep.novelty()[Math.min(rep.novelty().length - 1, i / step)];
-    }
-    return new LoopFindings(List.copyOf(events), dominant != null, period,
-        dominant == null ? 0 : dominant.strength(), period == null ? 0 : (double) frames / period,
-        strongestReversal != null, strongestReversal == null ? 0 : strongestReversal.strength(), turns,
-        (double) repeatedCount / frames, rep.duplicatePairRatio(), dupLagFrames,
-        series.size() == 0 ? 0 : (double) frozenCount / series.size(), hardMin,
-        freezeRuns.isEmpty() ? null : freezeRuns.get(0).first(), freezeRuns, dups.consecutiveDuplicateRatio(),
-        dups.stutterRatio(), dups.cadence(), firstRepeat == null ? null : firstRepeat.start(), noveltyRows,
-        rep.noveltyMean(), nearDistance(m), farDistance(m), search, ssm);
-  }
 
-  /** Searches each learned channel and merges what it finds into {@code events}. */
-  private void semanticEvents(List<FrameEmbeddings> channels, List<RepeatEvent> events, double fps, int stride, int n,
-      int minReplay) {
-    for (FrameEmbeddings e : channels) {
-      if (e.size() < 3) {
-        continue;
-      }
-      int eStep = Math.max(1, ceilDiv(e.size(), params.maxMatrixFrames()));
-      SemanticMatrix sem = SemanticMatrix.of(e, eStep);
-      int rowFrames = e.every() * eStep; // analysed frames per matrix row
-      int unit = stride * rowFrames; // original frames per matrix row
-      int minLag = Math.max(2, ceilDiv(params.minPeriodFrames(), unit));
-      int gap = Math.max(2, fps > 0 ? (int) Math.round(0.15 * fps / unit) : 2);
-      List<ReplayFinder.Line> lines = new ReplayFinder(sem, SemanticMatrix.HILL_MIN, minLag,
-          ceilDiv(minReplay, unit), gap).find();
-      for (ReplayFinder.Line line : lines) {
-        int start = sem.frame(line.start());
-        int end = Math.min(n - 1, sem.frame(line.end()) + rowFrames - 1);
-        RepeatEvent found;
+    private LoopFindings analyse(
+            FrameSeries series, List<FrameEmbeddings> channels, DistanceMatrix m, int[] rows, int step, long t0) {
+        Map<String, Long> ms = new LinkedHashMap<>();
+        long t = System.nanoTime();
+        ms.put("grey_matrix", (t - t0) / 1_000_000);
+        int stride = series.stride();
+        int n = series.size();
+        double fps = series.info().fps();
+        int unit = stride * step; // original frames per matrix row
+
+        // freezes and duplicates on every analysed frame
+        Freezes freezes = findFreezes(series);
+        t = lap(ms, "freezes_and_duplicates", t);
+
+        // replays and reversals on the recurrence plot
+        StructureMatrix sm = StructureMatrix.of(
+                series.descriptors(),
+                series.descriptorWidth(),
+                series.descriptorHeight(),
+                rows,
+                params.temporalRadius());
+        t = lap(ms, "structure_matrix", t);
+        int minReplay =
+                Math.max(params.minPeriodFrames(), fps > 0 ? (int) Math.round(params.minReplaySeconds() * fps) : 0);
+        List<RepeatEvent> events = structureEvents(sm, fps, step, stride, n, minReplay);
+        addFreezeEvents(events, freezes, stride);
+        t = lap(ms, "replays", t);
+        if (!channels.isEmpty()) {
+            new SemanticReplays(params).addTo(events, channels, fps, stride, n, minReplay);
+            t = lap(ms, "semantic_replays", t);
+        }
+        events.sort(Comparator.comparingInt(RepeatEvent::start).thenComparing(RepeatEvent::kind));
+
+        // far-apart duplicates and novelty on the grey-level matrix
+        int dupLag = Math.max(1, ceilDiv(params.duplicateMinLagFrames(), unit));
+        RepeatAnalyzer.Repeats rep = new RepeatAnalyzer(params).analyse(m, dupLag);
+        lap(ms, "far_duplicates", t);
+        return findings(series, channels, m, sm, events, freezes, rep, dupLag * unit, step, ms);
+    }
+
+    /**
+     * The freeze search on every analysed frame: its finder, the frozen runs (analysed frames, inclusive), which
+     * frames they cover, duplicate cadence and stutter, and the shortest hard freeze in original frames.
+     */
+    private record Freezes(
+            FreezeFinder finder, List<int[]> runs, boolean[] frozen, DuplicateFrames.Outcome duplicates, int hardMin) {}
+
+    private Freezes findFreezes(FrameSeries series) {
+        int stride = series.stride();
+        double fps = series.info().fps();
+        float[][] grey = greyCells(series);
+        int hardMin =
+                Math.max(params.freezeMinFrames(), fps > 0 ? (int) Math.round(params.freezeMinSeconds() * fps) : 0);
+        int softMin = fps > 0 ? (int) Math.round(params.softFreezeMinSeconds() * fps) : 3 * hardMin;
+        FreezeFinder finder = new FreezeFinder(
+                grey,
+                params.identicalLevel(),
+                params.softFreezeLevel(),
+                ceilDiv(hardMin, stride),
+                ceilDiv(softMin, stride));
+        List<int[]> runs = finder.find();
+        boolean[] frozen = new boolean[series.size()];
+        for (int[] r : runs) {
+            Arrays.fill(frozen, r[0], r[1] + 1, true);
+        }
+        DuplicateFrames.Outcome dups = DuplicateFrames.analyse(
+                finder, frozen, params.identicalLevel(), params.stutterRelative(), fps > 0 ? fps / stride : 0);
+        return new Freezes(finder, runs, frozen, dups, hardMin);
+    }
+
+    /** Replays and reversals found on the structure channel's recurrence plot. */
+    private List<RepeatEvent> structureEvents(
+            StructureMatrix sm, double fps, int step, int stride, int n, int minReplay) {
+        int unit = stride * step; // original frames per matrix row
+        int minLag = Math.max(2, ceilDiv(params.minPeriodFrames(), unit));
+        int gap = Math.max(2, fps > 0 ? (int) Math.round(0.15 * fps / unit) : 2);
+        List<RepeatEvent> events = new ArrayList<>();
+        for (ReplayFinder.Line line : new ReplayFinder(sm, minLag, ceilDiv(minReplay, unit), gap).find()) {
+            events.add(toEvent(line, sm, step, stride, n));
+        }
+        return events;
+    }
+
+    private void addFreezeEvents(List<RepeatEvent> events, Freezes freezes, int stride) {
+        for (int[] r : freezes.runs()) {
+            events.add(new RepeatEvent(
+                    RepeatEvent.Kind.FREEZE,
+                    r[0] * stride,
+                    r[1] * stride,
+                    r[0] * stride,
+                    null,
+                    freezeStrength(freezes.finder(), r),
+                    "pixels"));
+        }
+    }
+
+    /** How the repeat search ran (matrix size and step, lags, channels, timings), for the report's JSON. */
+    private static Map<String, Object> searchFacts(
+            StructureMatrix sm, List<FrameEmbeddings> channels, int step, int stride, Map<String, Long> ms) {
+        Map<String, Object> search = new LinkedHashMap<>();
+        search.put("matrix_frames", sm.size());
+        search.put("matrix_step", step);
+        search.put(
+                "lags",
+                step > 1
+                        ? "searched every " + step * stride + " frames, refined on every analysed frame"
+                        : "every analysed frame");
+        List<String> searched = new ArrayList<>(List.of("structure"));
+        for (FrameEmbeddings e : channels) {
+            searched.add(e.spec().channel() + (e.every() > 1 ? " (every " + e.every() * stride + " frames)" : ""));
+        }
+        search.put("channels", searched);
+        search.put("timing_ms", ms);
+        return search;
+    }
+
+    private LoopFindings findings(
+            FrameSeries series,
+            List<FrameEmbeddings> channels,
+            DistanceMatrix m,
+            StructureMatrix sm,
+            List<RepeatEvent> events,
+            Freezes freezes,
+            RepeatAnalyzer.Repeats rep,
+            int dupLagFrames,
+            int step,
+            Map<String, Long> ms) {
+        int stride = series.stride();
+        int frames = Math.max(1, series.size() * stride);
+        EventSummary sum = EventSummary.of(events, frames, stride);
+        RepeatEvent dominant = sum.dominant();
+        RepeatEvent strongestReversal = sum.strongestReversal();
+        List<FrameRange> freezeRuns = sum.freezeRuns();
+        DuplicateFrames.Outcome dups = freezes.duplicates();
+        Integer period = dominant == null ? null : dominant.lag();
+        Map<String, Object> search = searchFacts(sm, channels, step, stride, ms);
+        SelfSimilarity ssm = new SelfSimilarity(
+                m.size(), m.raw(), stride * step, () -> LagProfile.quantile(m, 0.35), period, events);
+        return new LoopFindings(
+                List.copyOf(events),
+                dominant != null,
+                period,
+                dominant == null ? 0 : dominant.strength(),
+                period == null ? 0 : (double) frames / period,
+                strongestReversal != null,
+                strongestReversal == null ? 0 : strongestReversal.strength(),
+                sum.turns(),
+                (double) sum.repeatedFrames() / frames,
+                rep.duplicatePairRatio(),
+                dupLagFrames,
+                series.size() == 0 ? 0 : (double) countTrue(freezes.frozen()) / series.size(),
+                freezes.hardMin(),
+                freezeRuns.isEmpty() ? null : freezeRuns.get(0).first(),
+                freezeRuns,
+                dups.consecutiveDuplicateRatio(),
+                dups.stutterRatio(),
+                dups.cadence(),
+                sum.firstRepeat() == null ? null : sum.firstRepeat().start(),
+                noveltyRows(rep, series.size(), step),
+                rep.noveltyMean(),
+                nearDistance(m),
+                farDistance(m),
+                search,
+                ssm);
+    }
+
+    static int countTrue(boolean[] flags) {
+        int count = 0;
+        for (boolean f : flags) {
+            count += f ? 1 : 0;
+        }
+        return count;
+    }
+
+    /** The grey-level matrix's novelty on every analysed frame (each matrix row covers {@code step} of them). */
+    private static double[] noveltyRows(RepeatAnalyzer.Repeats rep, int frames, int step) {
+        double[] rows = new double[frames];
+        for (int i = 0; i < rows.length; i++) {
+            rows[i] = rep.novelty()[Math.min(rep.novelty().length - 1, i / step)];
+        }
+        return rows;
+    }
+
+    private static RepeatEvent toEvent(ReplayFinder.Line line, StructureMatrix sm, int step, int stride, int n) {
+        int start = sm.frame(line.start());
+        int end = Math.min(n - 1, sm.frame(line.end()) + step - 1);
         if (line.kind() == RepeatEvent.Kind.PINGPONG) {
-          int turn = line.lagOrSum() * rowFrames / 2;
-          found = new RepeatEvent(line.kind(), start * stride, end * stride, turn * stride,
-              2 * (start - turn) * stride, line.strength(), e.spec().channel());
-        } else {
-          int lag = line.lagOrSum() * rowFrames;
-          found = new RepeatEvent(line.kind(), start * stride, end * stride, (start - lag) * stride, lag * stride,
-              line.strength(), e.spec().channel());
+            return line.reversal(start, end, step, stride, "structure");
         }
-        merge(events, found, unit);
-      }
+        return line.replay(start, end, refineLag(sm, line.lagOrSum() * step, step, start, end), stride, "structure");
     }
-  }
 
-  /**
-   * Adds a learned channel's event, or names the channel on an event already found: same kind, overlapping
-   * by at least half the shorter one, and (replays) lags within 10% or one matrix row of each other.
-   */
-  static void merge(List<RepeatEvent> events, RepeatEvent add, int unit) {
-    for (int i = 0; i < events.size(); i++) {
-      RepeatEvent e = events.get(i);
-      if (e.kind() != add.kind()) {
-        continue;
-      }
-      int overlap = Math.min(e.end(), add.end()) - Math.max(e.start(), add.start()) + 1;
-      boolean lagsAgree = e.kind() != RepeatEvent.Kind.REPLAY
-          || Math.abs(e.lag() - add.lag()) <= Math.max(unit, 0.1 * e.lag());
-      if (overlap >= 0.5 * Math.min(e.length(), add.length()) && lagsAgree) {
-        if (!e.found().contains(add.found())) {
-          events.set(i, new RepeatEvent(e.kind(), e.start(), e.end(), e.sourceStart(), e.lag(), e.strength(),
-              e.found() + "+" + add.found()));
+    /** The lag (analysed frames) within a coarse step of the coarse lag whose line fits best on every frame. */
+    private static int refineLag(StructureMatrix sm, int coarse, int step, int start, int end) {
+        if (step == 1) {
+            return coarse;
         }
-        return;
-      }
-    }
-    events.add(add);
-  }
-
-  private static RepeatEvent toEvent(ReplayFinder.Line line, StructureMatrix sm, int step, int stride, int n) {
-    int start = sm.frame(line.start());
-    int end = Math.min(n - 1, sm.frame(line.end()) + step - 1);
-    if (line.kind() == RepeatEvent.Kind.PINGPONG) {
-      int turn = line.lagOrSum() * step / 2;
-      return new RepeatEvent(line.kind(), start * stride, end * stride, turn * stride, 2 * (start - turn) * stride,
-          line.strength(), "structure");
-    }
-    int lag = refineLag(sm, line.lagOrSum() * step, step, start, end);
-    return new RepeatEvent(line.kind(), start * stride, end * stride, (start - lag) * stride, lag * stride,
-        line.strength(), "structure");
-  }
-
-  /** The lag (analysed frames) within a coarse step of the coarse lag whose line fits best on every frame. */
-  private static int refineLag(StructureMatrix sm, int coarse, int step, int start, int end) {
-    if (step == 1) {
-      return coarse;
-    }
-    int best = coarse;
-    double bestCost = Double.MAX_VALUE;
-    for (int lag = Math.max(1, coarse - step); lag <= coarse + step; lag++) {
-      double sum = 0;
-      int count = 0;
-      for (int j = Math.max(start, lag); j <= end; j++) {
-        sum += sm.pair(j - lag, j);
-        count++;
-      }
-      if (count > 0 && sum / count < bestCost) {
-        bestCost = sum / count;
-        best = lag;
-      }
-    }
-    return best;
-  }
-
-  private double freezeStrength(FreezeFinder f, int[] r) {
-    double[] steps = new double[Math.max(1, r[1] - r[0])];
-    for (int k = r[0]; k < r[1]; k++) {
-      steps[k - r[0]] = f.meanDiff(k, k + 1);
-    }
-    return Math.max(0, Math.min(1, 1 - LagProfile.percentile(steps, 0.5) / params.softFreezeLevel()));
-  }
-
-  private static float[][] greyCells(FrameSeries s) {
-    int cells = s.descriptorWidth() * s.descriptorHeight();
-    float[][] g = new float[s.size()][];
-    for (int i = 0; i < g.length; i++) {
-      g[i] = Arrays.copyOf(s.descriptors()[i], cells);
-    }
-    return g;
-  }
-
-  private static double nearDistance(DistanceMatrix m) {
-    int n = m.size();
-    if (n < 2) {
-      return 0;
-    }
-    double[] d = new double[n - 1];
-    for (int i = 1; i < n; i++) {
-      d[i - 1] = m.distance(i - 1, i);
-    }
-    return LagProfile.medianInPlace(d, d.length);
-  }
-
-  private static double farDistance(DistanceMatrix m) {
-    int n = m.size();
-    int lag = Math.max(1, n / 3);
-    long count = 0;
-    for (int i = 0; i + lag < n; i++) {
-      count += n - i - lag;
-    }
-    if (count == 0) {
-      return 0;
-    }
-    int step = (int) Math.max(1, count / 400_000);
-    double[] a = new double[(int) (count / step) + 1];
-    int len = 0;
-    long k = 0;
-    for (int i = 0; i + lag < n; i++) {
-      for (int j = i + lag; j < n; j++) {
-        if (k++ % step == 0 && len < a.length) {
-          a[len++] = m.distance(i, j);
+        int best = coarse;
+        double bestCost = Double.MAX_VALUE;
+        for (int lag = Math.max(1, coarse - step); lag <= coarse + step; lag++) {
+            double sum = 0;
+            int count = 0;
+            for (int j = Math.max(start, lag); j <= end; j++) {
+                sum += sm.pair(j - lag, j);
+                count++;
+            }
+            if (count > 0 && sum / count < bestCost) {
+                bestCost = sum / count;
+                best = lag;
+            }
         }
-      }
+        return best;
     }
-    return LagProfile.medianInPlace(a, len);
-  }
 
-  private static long lap(Map<String, Long> ms, String name, long since) {
-    long now = System.nanoTime();
-    ms.put(name, (now - since) / 1_000_000);
-    return now;
-  }
+    private double freezeStrength(FreezeFinder f, int[] r) {
+        double[] steps = new double[Math.max(1, r[1] - r[0])];
+        for (int k = r[0]; k < r[1]; k++) {
+            steps[k - r[0]] = f.meanDiff(k, k + 1);
+        }
+        return Math.max(0, Math.min(1, 1 - LagProfile.percentile(steps, 0.5) / params.softFreezeLevel()));
+    }
 
-  private static int ceilDiv(int a, int b) {
-    return (a + b - 1) / b;
-  }
+    private static float[][] greyCells(FrameSeries s) {
+        int cells = s.descriptorWidth() * s.descriptorHeight();
+        float[][] g = new float[s.size()][];
+        for (int i = 0; i < g.length; i++) {
+            g[i] = Arrays.copyOf(s.descriptors()[i], cells);
+        }
+        return g;
+    }
+
+    private static double nearDistance(DistanceMatrix m) {
+        int n = m.size();
+        if (n < 2) {
+            return 0;
+        }
+        double[] d = new double[n - 1];
+        for (int i = 1; i < n; i++) {
+            d[i - 1] = m.distance(i - 1, i);
+        }
+        return LagProfile.medianInPlace(d, d.length);
+    }
+
+    private static double farDistance(DistanceMatrix m) {
+        int n = m.size();
+        int lag = Math.max(1, n / 3);
+        long count = 0;
+        for (int i = 0; i + lag < n; i++) {
+            count += n - i - lag;
+        }
+        if (count == 0) {
+            return 0;
+        }
+        int step = (int) Math.max(1, count / 400_000);
+        double[] a = new double[(int) (count / step) + 1];
+        int len = 0;
+        long k = 0;
+        for (int i = 0; i + lag < n; i++) {
+            for (int j = i + lag; j < n; j++) {
+                if (k++ % step == 0 && len < a.length) {
+                    a[len++] = m.distance(i, j);
+                }
+            }
+        }
+        return LagProfile.medianInPlace(a, len);
+    }
+
+    private static long lap(Map<String, Long> ms, String name, long since) {
+        long now = System.nanoTime();
+        ms.put(name, (now - since) / 1_000_000);
+        return now;
+    }
+
+    static int ceilDiv(int a, int b) {
+        return (a + b - 1) / b;
+    }
 }

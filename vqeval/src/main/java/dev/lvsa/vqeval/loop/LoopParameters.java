@@ -20,11 +20,20 @@ package dev.lvsa.vqeval.loop;
  *     on every k-th analysed frame and replay lags refined on every frame (stated in the JSON)
  * @param temporalRadius structure descriptors are averaged over this many frames on each side
  */
-public record LoopParameters(int minPeriodFrames, double minReplaySeconds, double identicalLevel,
-    double softFreezeLevel, int duplicateMinLagFrames, double freezeMinSeconds, int freezeMinFrames,
-    double softFreezeMinSeconds, double stutterRelative, int maxMatrixFrames, int temporalRadius) {
+public record LoopParameters(
+        int minPeriodFrames,
+        double minReplaySeconds,
+        double identicalLevel,
+        double softFreezeLevel,
+        int duplicateMinLagFrames,
+        double freezeMinSeconds,
+        int freezeMinFrames,
+        double softFreezeMinSeconds,
+        double stutterRelative,
+        int maxMatrixFrames,
+        int temporalRadius) {
 
-  public static LoopParameters defaults() {
-    return new LoopParameters(8, 1.0, 4.0, 6.0, 8, 1.0, 8, 3.0, 0.25, 1600, 1);
-  }
+    public static LoopParameters defaults() {
+        return new LoopParameters(8, 1.0, 4.0, 6.0, 8, 1.0, 8, 3.0, 0.25, 1600, 1);
+    }
 }

@@ -7,32 +7,32 @@ package dev.lvsa.vqeval.loop;
  */
 abstract class Recurrence {
 
-  private final int[] frames;
-  private final int n;
-  private final float[] d;
+    private final int[] frames;
+    private final int n;
+    private final float[] d;
 
-  /**
-   * @param frames the analysed frame behind each matrix index
-   * @param d {@code frames.length}² distances, row-major
-   */
-  Recurrence(int[] frames, float[] d) {
-    this.frames = frames;
-    this.n = frames.length;
-    this.d = d;
-  }
+    /**
+     * @param frames the analysed frame behind each matrix index
+     * @param d {@code frames.length}² distances, row-major
+     */
+    Recurrence(int[] frames, float[] d) {
+        this.frames = frames;
+        this.n = frames.length;
+        this.d = d;
+    }
 
-  /** Frames the matrix covers. */
-  public final int size() {
-    return n;
-  }
+    /** Frames the matrix covers. */
+    public final int size() {
+        return n;
+    }
 
-  /** Distance between matrix indices {@code i} and {@code j}. */
-  public final double distance(int i, int j) {
-    return d[i * n + j];
-  }
+    /** Distance between matrix indices {@code i} and {@code j}. */
+    public final double distance(int i, int j) {
+        return d[i * n + j];
+    }
 
-  /** The analysed frame behind matrix index {@code k}. */
-  public final int frame(int k) {
-    return frames[k];
-  }
+    /** The analysed frame behind matrix index {@code k}. */
+    public final int frame(int k) {
+        return frames[k];
+    }
 }

@@ -26,286 +26,304 @@ import java.util.List;
  */
 final class ReplayFinder {
 
-  /** Smallest return contrast. */
-  static final double RETURN_MIN = 0.8;
-  /** Smallest hill (contrast units) between a frame and its match: below it the video never went away. */
-  static final double HILL_MIN = 0.12;
-  /** A lag's line is as good as the best when within this share of the way from the best to the median. */
-  static final double FUNDAMENTAL_SLACK = 0.25;
-  /** A ping-pong line must beat the best forward line by this factor. */
-  static final double REVERSAL_ADVANTAGE = 0.7;
+    /** Smallest return contrast. */
+    static final double RETURN_MIN = 0.8;
+    /** Smallest hill (contrast units) between a frame and its match: below it the video never went away. */
+    static final double HILL_MIN = 0.12;
+    /** A lag's line is as good as the best when within this share of the way from the best to the median. */
+    static final double FUNDAMENTAL_SLACK = 0.25;
+    /** A ping-pong line must beat the best forward line by this factor. */
+    static final double REVERSAL_ADVANTAGE = 0.7;
 
-  /** Matrix indices: what a search found before lags are turned into original frames. */
-  record Line(RepeatEvent.Kind kind, int start, int end, int lagOrSum, double strength) {
-  }
+    /** Matrix indices: what a search found before lags are turned into original frames. */
+    record Line(RepeatEvent.Kind kind, int start, int end, int lagOrSum, double strength) {
 
-  private final Recurrence m;
-  private final double hillMin;
-  private final int minLag;
-  private final int minLength;
-  private final int maxGap;
-
-  /**
-   * @param minLag shortest lag searched, matrix indices
-   * @param minLength shortest event, matrix indices
-   * @param maxGap longest run of non-returning frames bridged inside an event
-   */
-  ReplayFinder(StructureMatrix m, int minLag, int minLength, int maxGap) {
-    this(m, HILL_MIN, minLag, minLength, maxGap);
-  }
-
-  /** @param hillMin smallest hill in the matrix's own units ({@link #HILL_MIN} for structure distances) */
-  ReplayFinder(Recurrence m, double hillMin, int minLag, int minLength, int maxGap) {
-    this.m = m;
-    this.hillMin = hillMin;
-    this.minLag = Math.max(2, minLag);
-    this.minLength = Math.max(3, minLength);
-    this.maxGap = maxGap;
-  }
-
-  /**
-   * Per matrix index: the return contrast (0 when none), the lag of the best earlier match, and whether
-   * the frame is flat (its closest earlier frame lies before the video got {@link #HILL_MIN} away from it:
-   * it can neither show nor deny a return, as in the slow phase of a short loop).
-   */
-  record Returns(double[] contrast, int[] lag, boolean[] flat) {
-  }
-
-  Returns returns() {
-    int n = m.size();
-    double[] consecutive = new double[Math.max(1, n - 1)];
-    for (int i = 1; i < n; i++) {
-      consecutive[i - 1] = m.distance(i - 1, i);
-    }
-    double floor = n > 1 ? LagProfile.percentile(consecutive, 0.10) : 0;
-    double[] contrast = new double[n];
-    int[] lag = new int[n];
-    boolean[] flat = new boolean[n];
-    for (int j = minLag + 1; j < n; j++) {
-      // walk back in time: the hill is the farthest the video got from frame j so far, a return is a
-      // later dip below it; the deepest dip relative to its hill wins (the earliest on a tie)
-      double hill = 0;
-      double bestContrast = 0;
-      int best = minLag;
-      double lowest = Double.MAX_VALUE;
-      double hillAtLowest = 0;
-      for (int l = 1; l <= j; l++) {
-        double dl = m.distance(j - l, j);
-        if (l >= minLag && dl < lowest) {
-          lowest = dl;
-          hillAtLowest = hill;
+        /**
+         * This ping-pong line as an event in original frames: {@code start} to {@code end} in analysed frames,
+         * {@code rowFrames} analysed frames per matrix row (the turn is half the rows' index sum).
+         */
+        RepeatEvent reversal(int start, int end, int rowFrames, int stride, String found) {
+            int turn = lagOrSum * rowFrames / 2;
+            return new RepeatEvent(
+                    kind, start * stride, end * stride, turn * stride, 2 * (start - turn) * stride, strength, found);
         }
-        if (l >= minLag && hill >= hillMin) {
-          double base = Math.min(dl, floor);
-          double c = (hill - dl) / Math.max(hill - base, 1e-9);
-          if (c > bestContrast) {
-            bestContrast = c;
-            best = l;
-          }
+
+        /**
+         * This replay line as an event in original frames: {@code start} to {@code end} in analysed frames,
+         * repeating what was shown {@code lag} analysed frames earlier.
+         */
+        RepeatEvent replay(int start, int end, int lag, int stride, String found) {
+            return new RepeatEvent(
+                    kind, start * stride, end * stride, (start - lag) * stride, lag * stride, strength, found);
         }
-        hill = Math.max(hill, dl);
-      }
-      lag[j] = best;
-      contrast[j] = bestContrast;
-      // its closest earlier frame came before the video moved far enough to tell: no evidence either way
-      flat[j] = hillAtLowest < hillMin;
     }
-    return new Returns(contrast, lag, flat);
-  }
 
-  List<Line> find() {
-    Returns r = returns();
-    List<Line> out = new ArrayList<>();
-    for (int[] run : runs(r)) {
-      explain(run[0], run[1], r, out);
+    private final Recurrence m;
+    private final double hillMin;
+    private final int minLag;
+    private final int minLength;
+    private final int maxGap;
+
+    /**
+     * @param minLag shortest lag searched, matrix indices
+     * @param minLength shortest event, matrix indices
+     * @param maxGap longest run of non-returning frames bridged inside an event
+     */
+    ReplayFinder(StructureMatrix m, int minLag, int minLength, int maxGap) {
+        this(m, HILL_MIN, minLag, minLength, maxGap);
     }
-    return out;
-  }
 
-  /** Runs of returning frames; flat frames neither start nor break a run, other gaps up to maxGap. */
-  private List<int[]> runs(Returns r) {
-    double[] contrast = r.contrast();
-    List<int[]> out = new ArrayList<>();
-    int s = -1;
-    int last = -1;
-    int gap = 0;
-    for (int j = 0; j < contrast.length; j++) {
-      if (contrast[j] >= RETURN_MIN) {
-        if (s < 0) {
-          s = j;
+    /** @param hillMin smallest hill in the matrix's own units ({@link #HILL_MIN} for structure distances) */
+    ReplayFinder(Recurrence m, double hillMin, int minLag, int minLength, int maxGap) {
+        this.m = m;
+        this.hillMin = hillMin;
+        this.minLag = Math.max(2, minLag);
+        this.minLength = Math.max(3, minLength);
+        this.maxGap = maxGap;
+    }
+
+    /**
+     * Per matrix index: the return contrast (0 when none), the lag of the best earlier match, and whether
+     * the frame is flat (its closest earlier frame lies before the video got {@link #HILL_MIN} away from it:
+     * it can neither show nor deny a return, as in the slow phase of a short loop).
+     */
+    record Returns(double[] contrast, int[] lag, boolean[] flat) {}
+
+    Returns returns() {
+        int n = m.size();
+        double[] consecutive = new double[Math.max(1, n - 1)];
+        for (int i = 1; i < n; i++) {
+            consecutive[i - 1] = m.distance(i - 1, i);
         }
-        last = j;
-        gap = 0;
-      } else if (s >= 0 && !r.flat()[j] && ++gap > maxGap) {
-        if (last - s + 1 >= minLength) {
-          out.add(new int[] {s, last});
+        double floor = n > 1 ? LagProfile.percentile(consecutive, 0.10) : 0;
+        double[] contrast = new double[n];
+        int[] lag = new int[n];
+        boolean[] flat = new boolean[n];
+        for (int j = minLag + 1; j < n; j++) {
+            // walk back in time: the hill is the farthest the video got from frame j so far, a return is a
+            // later dip below it; the deepest dip relative to its hill wins (the earliest on a tie)
+            double hill = 0;
+            double bestContrast = 0;
+            int best = minLag;
+            double lowest = Double.MAX_VALUE;
+            double hillAtLowest = 0;
+            for (int l = 1; l <= j; l++) {
+                double dl = m.distance(j - l, j);
+                if (l >= minLag && dl < lowest) {
+                    lowest = dl;
+                    hillAtLowest = hill;
+                }
+                if (l >= minLag && hill >= hillMin) {
+                    double base = Math.min(dl, floor);
+                    double c = (hill - dl) / Math.max(hill - base, 1e-9);
+                    if (c > bestContrast) {
+                        bestContrast = c;
+                        best = l;
+                    }
+                }
+                hill = Math.max(hill, dl);
+            }
+            lag[j] = best;
+            contrast[j] = bestContrast;
+            // its closest earlier frame came before the video moved far enough to tell: no evidence either way
+            flat[j] = hillAtLowest < hillMin;
         }
-        s = -1;
-        gap = 0;
-      }
+        return new Returns(contrast, lag, flat);
     }
-    if (s >= 0 && last - s + 1 >= minLength) {
-      out.add(new int[] {s, last});
-    }
-    return out;
-  }
 
-  private void explain(int s, int e, Returns r, List<Line> out) {
-    double[] contrast = r.contrast();
-    // only lags the frames actually return at: a slow scene also matches itself a few frames back
-    double[] lags = new double[e - s + 1];
-    for (int j = s; j <= e; j++) {
-      lags[j - s] = r.lag()[j];
-    }
-    int lowest = Math.max(minLag, (int) Math.floor(0.8 * LagProfile.percentile(lags, 0.1)));
-    double[] fwd = forwardCosts(s, e, lowest);
-    int lag = fundamental(fwd);
-    double fwdBest = lag < 0 ? Double.MAX_VALUE : fwd[lag];
-    int[] sumBest = new int[1];
-    double back = backwardCost(s, e, sumBest);
-    if (back < REVERSAL_ADVANTAGE * fwdBest && reversal(r, s, e, back)) {
-      out.add(new Line(RepeatEvent.Kind.PINGPONG, s, e, sumBest[0], median(contrast, s, e)));
-      return;
-    }
-    if (lag < 0) {
-      return;
-    }
-    // the replay starts where its line does; a reversal may come first (ping-pong before its first cycle)
-    double level = 2 * fwdBest + 0.02;
-    int start = s;
-    while (start < e && (start - lag < 0 || m.distance(start - lag, start) > level)) {
-      start++;
-    }
-    double prefixBack = start - s >= minLength ? backwardCost(s, start - 1, sumBest) : Double.MAX_VALUE;
-    if (prefixBack < REVERSAL_ADVANTAGE * prefixCost(s, start - 1, lag) && reversal(r, s, start - 1, prefixBack)) {
-      out.add(new Line(RepeatEvent.Kind.PINGPONG, s, start - 1, sumBest[0], median(contrast, s, start - 1)));
-    } else {
-      start = s; // no reversal before it: the replay starts with the run (its lag may stretch a little)
-    }
-    if (e - start + 1 >= minLength) {
-      out.add(new Line(RepeatEvent.Kind.REPLAY, start, e, lag, median(contrast, start, e)));
-    }
-  }
-
-  /**
-   * A reversal must read as one: the best matches walk backwards (slope near -1) and one line across the
-   * diagonal explains them nearly as well as each frame's own best match does. A replay of a slow scene,
-   * whose frames all look alike, has wandering matches that no single line follows.
-   */
-  private boolean reversal(Returns r, int s, int e, double lineCost) {
-    return sourceSlope(r, s, e) < -0.5 && lineCost <= 1.5 * prefixCost(s, e, minLag) + 0.02;
-  }
-
-  /**
-   * Least-squares slope of the best-match source frame over the run: +1 for a replay, -1 for a reversal,
-   * anything for a slow scene whose frames all look alike (then only a clear -1 makes a reversal).
-   */
-  static double sourceSlope(Returns r, int s, int e) {
-    int len = e - s + 1;
-    double mx = 0;
-    double my = 0;
-    for (int j = s; j <= e; j++) {
-      mx += j;
-      my += j - r.lag()[j];
-    }
-    mx /= len;
-    my /= len;
-    double sxy = 0;
-    double sxx = 0;
-    for (int j = s; j <= e; j++) {
-      sxy += (j - mx) * (j - r.lag()[j] - my);
-      sxx += (j - mx) * (j - mx);
-    }
-    return sxx == 0 ? 0 : sxy / sxx;
-  }
-
-  /** Mean distance of frames s..e to their best matches at lags of at least {@code lag}. */
-  private double prefixCost(int s, int e, int lag) {
-    double sum = 0;
-    for (int j = s; j <= e; j++) {
-      double best = Double.MAX_VALUE;
-      for (int l = Math.min(lag, j); l <= j; l++) {
-        best = Math.min(best, m.distance(j - l, j));
-      }
-      sum += best;
-    }
-    return sum / (e - s + 1);
-  }
-
-  /** Mean distance along each constant-lag line over frames s..e (NaN where the line covers too little). */
-  private double[] forwardCosts(int s, int e, int lowest) {
-    int len = e - s + 1;
-    double[] cost = new double[e + 1];
-    Arrays.fill(cost, Double.NaN);
-    for (int l = lowest; l <= e; l++) {
-      int from = Math.max(s, l);
-      int count = e - from + 1;
-      if (count < 0.8 * len) {
-        continue;
-      }
-      double sum = 0;
-      for (int j = from; j <= e; j++) {
-        sum += m.distance(j - l, j);
-      }
-      cost[l] = sum / count;
-    }
-    return cost;
-  }
-
-  /** The smallest lag at a local minimum whose line is about as good as the best one, or -1. */
-  private static int fundamental(double[] cost) {
-    int best = -1;
-    List<Double> valid = new ArrayList<>();
-    for (int l = 0; l < cost.length; l++) {
-      if (!Double.isNaN(cost[l])) {
-        valid.add(cost[l]);
-        if (best < 0 || cost[l] < cost[best]) {
-          best = l;
+    List<Line> find() {
+        Returns r = returns();
+        List<Line> out = new ArrayList<>();
+        for (int[] run : runs(r)) {
+            explain(run[0], run[1], r, out);
         }
-      }
+        return out;
     }
-    if (best < 0) {
-      return -1;
-    }
-    double[] v = valid.stream().mapToDouble(Double::doubleValue).toArray();
-    double med = LagProfile.percentile(v, 0.5);
-    double accept = cost[best] + FUNDAMENTAL_SLACK * Math.max(0, med - cost[best]);
-    for (int l = 0; l < best; l++) {
-      if (Double.isNaN(cost[l]) || cost[l] > accept) {
-        continue;
-      }
-      boolean localMin = (l == 0 || Double.isNaN(cost[l - 1]) || cost[l - 1] >= cost[l])
-          && (l + 1 >= cost.length || Double.isNaN(cost[l + 1]) || cost[l + 1] >= cost[l]);
-      if (localMin) {
-        return l;
-      }
-    }
-    return best;
-  }
 
-  /** Best mean distance along a line i + j = const over frames s..e with i at least minLag before j. */
-  private double backwardCost(int s, int e, int[] sumOut) {
-    int len = e - s + 1;
-    double best = Double.MAX_VALUE;
-    for (int sum = 0; sum <= 2 * e - minLag; sum++) {
-      double total = 0;
-      int count = 0;
-      for (int j = s; j <= e; j++) {
-        int i = sum - j;
-        if (i >= 0 && j - i >= minLag) {
-          total += m.distance(i, j);
-          count++;
+    /** Runs of returning frames; flat frames neither start nor break a run, other gaps up to maxGap. */
+    private List<int[]> runs(Returns r) {
+        double[] contrast = r.contrast();
+        List<int[]> out = new ArrayList<>();
+        int s = -1;
+        int last = -1;
+        int gap = 0;
+        for (int j = 0; j < contrast.length; j++) {
+            if (contrast[j] >= RETURN_MIN) {
+                if (s < 0) {
+                    s = j;
+                }
+                last = j;
+                gap = 0;
+            } else if (s >= 0 && !r.flat()[j] && ++gap > maxGap) {
+                if (last - s + 1 >= minLength) {
+                    out.add(new int[] {s, last});
+                }
+                s = -1;
+                gap = 0;
+            }
         }
-      }
-      if (count >= 0.8 * len && total / count < best) {
-        best = total / count;
-        sumOut[0] = sum;
-      }
+        if (s >= 0 && last - s + 1 >= minLength) {
+            out.add(new int[] {s, last});
+        }
+        return out;
     }
-    return best;
-  }
 
-  static double median(double[] a, int from, int to) {
-    return LagProfile.percentile(Arrays.copyOfRange(a, from, to + 1), 0.5);
-  }
+    private void explain(int s, int e, Returns r, List<Line> out) {
+        double[] contrast = r.contrast();
+        // only lags the frames actually return at: a slow scene also matches itself a few frames back
+        double[] lags = new double[e - s + 1];
+        for (int j = s; j <= e; j++) {
+            lags[j - s] = r.lag()[j];
+        }
+        int lowest = Math.max(minLag, (int) Math.floor(0.8 * LagProfile.percentile(lags, 0.1)));
+        double[] fwd = forwardCosts(s, e, lowest);
+        int lag = fundamental(fwd);
+        double fwdBest = lag < 0 ? Double.MAX_VALUE : fwd[lag];
+        int[] sumBest = new int[1];
+        double back = backwardCost(s, e, sumBest);
+        if (back < REVERSAL_ADVANTAGE * fwdBest && reversal(r, s, e, back)) {
+            out.add(new Line(RepeatEvent.Kind.PINGPONG, s, e, sumBest[0], median(contrast, s, e)));
+            return;
+        }
+        if (lag < 0) {
+            return;
+        }
+        // the replay starts where its line does; a reversal may come first (ping-pong before its first cycle)
+        double level = 2 * fwdBest + 0.02;
+        int start = s;
+        while (start < e && (start - lag < 0 || m.distance(start - lag, start) > level)) {
+            start++;
+        }
+        double prefixBack = start - s >= minLength ? backwardCost(s, start - 1, sumBest) : Double.MAX_VALUE;
+        if (prefixBack < REVERSAL_ADVANTAGE * prefixCost(s, start - 1, lag) && reversal(r, s, start - 1, prefixBack)) {
+            out.add(new Line(RepeatEvent.Kind.PINGPONG, s, start - 1, sumBest[0], median(contrast, s, start - 1)));
+        } else {
+            start = s; // no reversal before it: the replay starts with the run (its lag may stretch a little)
+        }
+        if (e - start + 1 >= minLength) {
+            out.add(new Line(RepeatEvent.Kind.REPLAY, start, e, lag, median(contrast, start, e)));
+        }
+    }
+
+    /**
+     * A reversal must read as one: the best matches walk backwards (slope near -1) and one line across the
+     * diagonal explains them nearly as well as each frame's own best match does. A replay of a slow scene,
+     * whose frames all look alike, has wandering matches that no single line follows.
+     */
+    private boolean reversal(Returns r, int s, int e, double lineCost) {
+        return sourceSlope(r, s, e) < -0.5 && lineCost <= 1.5 * prefixCost(s, e, minLag) + 0.02;
+    }
+
+    /**
+     * Least-squares slope of the best-match source frame over the run: +1 for a replay, -1 for a reversal,
+     * anything for a slow scene whose frames all look alike (then only a clear -1 makes a reversal).
+     */
+    static double sourceSlope(Returns r, int s, int e) {
+        int len = e - s + 1;
+        double mx = 0;
+        double my = 0;
+        for (int j = s; j <= e; j++) {
+            mx += j;
+            my += j - r.lag()[j];
+        }
+        mx /= len;
+        my /= len;
+        double sxy = 0;
+        double sxx = 0;
+        for (int j = s; j <= e; j++) {
+            sxy += (j - mx) * (j - r.lag()[j] - my);
+            sxx += (j - mx) * (j - mx);
+        }
+        return sxx == 0 ? 0 : sxy / sxx;
+    }
+
+    /** Mean distance of frames s..e to their best matches at lags of at least {@code lag}. */
+    private double prefixCost(int s, int e, int lag) {
+        double sum = 0;
+        for (int j = s; j <= e; j++) {
+            double best = Double.MAX_VALUE;
+            for (int l = Math.min(lag, j); l <= j; l++) {
+                best = Math.min(best, m.distance(j - l, j));
+            }
+            sum += best;
+        }
+        return sum / (e - s + 1);
+    }
+
+    /** Mean distance along each constant-lag line over frames s..e (NaN where the line covers too little). */
+    private double[] forwardCosts(int s, int e, int lowest) {
+        int len = e - s + 1;
+        double[] cost = new double[e + 1];
+        Arrays.fill(cost, Double.NaN);
+        for (int l = lowest; l <= e; l++) {
+            int from = Math.max(s, l);
+            int count = e - from + 1;
+            if (count < 0.8 * len) {
+                continue;
+            }
+            double sum = 0;
+            for (int j = from; j <= e; j++) {
+                sum += m.distance(j - l, j);
+            }
+            cost[l] = sum / count;
+        }
+        return cost;
+    }
+
+    /** The smallest lag at a local minimum whose line is about as good as the best one, or -1. */
+    private static int fundamental(double[] cost) {
+        int best = -1;
+        List<Double> valid = new ArrayList<>();
+        for (int l = 0; l < cost.length; l++) {
+            if (!Double.isNaN(cost[l])) {
+                valid.add(cost[l]);
+                if (best < 0 || cost[l] < cost[best]) {
+                    best = l;
+                }
+            }
+        }
+        if (best < 0) {
+            return -1;
+        }
+        double[] v = valid.stream().mapToDouble(Double::doubleValue).toArray();
+        double med = LagProfile.percentile(v, 0.5);
+        double accept = cost[best] + FUNDAMENTAL_SLACK * Math.max(0, med - cost[best]);
+        for (int l = 0; l < best; l++) {
+            if (Double.isNaN(cost[l]) || cost[l] > accept) {
+                continue;
+            }
+            boolean localMin = (l == 0 || Double.isNaN(cost[l - 1]) || cost[l - 1] >= cost[l])
+                    && (l + 1 >= cost.length || Double.isNaN(cost[l + 1]) || cost[l + 1] >= cost[l]);
+            if (localMin) {
+                return l;
+            }
+        }
+        return best;
+    }
+
+    /** Best mean distance along a line i + j = const over frames s..e with i at least minLag before j. */
+    private double backwardCost(int s, int e, int[] sumOut) {
+        int len = e - s + 1;
+        double best = Double.MAX_VALUE;
+        for (int sum = 0; sum <= 2 * e - minLag; sum++) {
+            double total = 0;
+            int count = 0;
+            for (int j = s; j <= e; j++) {
+                int i = sum - j;
+                if (i >= 0 && j - i >= minLag) {
+                    total += m.distance(i, j);
+                    count++;
+                }
+            }
+            if (count >= 0.8 * len && total / count < best) {
+                best = total / count;
+                sumOut[0] = sum;
+            }
+        }
+        return best;
+    }
+
+    static double median(double[] a, int from, int to) {
+        return LagProfile.percentile(Arrays.copyOfRange(a, from, to + 1), 0.5);
+    }
 }

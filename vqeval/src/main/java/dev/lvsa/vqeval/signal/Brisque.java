@@ -13,22 +13,22 @@ import org.bytedeco.opencv.opencv_quality.QualityBRISQUE;
  */
 public final class Brisque {
 
-  private final String model;
-  private final String range;
+    private final String model;
+    private final String range;
 
-  public Brisque(Path model, Path range) {
-    if (!Files.isRegularFile(model)) {
-      throw new IllegalArgumentException("BRISQUE model file not found: " + model);
+    public Brisque(Path model, Path range) {
+        if (!Files.isRegularFile(model)) {
+            throw new IllegalArgumentException("BRISQUE model file not found: " + model);
+        }
+        if (!Files.isRegularFile(range)) {
+            throw new IllegalArgumentException("BRISQUE range file not found: " + range);
+        }
+        this.model = model.toString();
+        this.range = range.toString();
     }
-    if (!Files.isRegularFile(range)) {
-      throw new IllegalArgumentException("BRISQUE range file not found: " + range);
-    }
-    this.model = model.toString();
-    this.range = range.toString();
-  }
 
-  public double score(Mat bgr) {
-    Scalar s = QualityBRISQUE.compute(bgr, model, range);
-    return s.get(0);
-  }
+    public double score(Mat bgr) {
+        Scalar s = QualityBRISQUE.compute(bgr, model, range);
+        return s.get(0);
+    }
 }

@@ -4,24 +4,24 @@ import java.util.Arrays;
 
 /** An append-only list of doubles. */
 final class GrowableDoubles {
-  private double[] values = new double[256];
-  private int size;
+    private double[] values = new double[256];
+    private int size;
 
-  void add(double v) {
-    if (size == values.length) {
-      values = Arrays.copyOf(values, size * 2);
+    void add(double v) {
+        if (size == values.length) {
+            values = Arrays.copyOf(values, size * 2);
+        }
+        values[size++] = v;
     }
-    values[size++] = v;
-  }
 
-  void set(int i, double v) {
-    while (size <= i) {
-      add(Double.NaN);
+    void set(int i, double v) {
+        while (size <= i) {
+            add(Double.NaN);
+        }
+        values[i] = v;
     }
-    values[i] = v;
-  }
 
-  double[] toArray() {
-    return Arrays.copyOf(values, size);
-  }
+    double[] toArray() {
+        return Arrays.copyOf(values, size);
+    }
 }

@@ -13,15 +13,19 @@ import java.util.List;
  */
 public final class RecordingHtmlRenderer implements BatchHtmlRenderer {
 
-  @Override
-  public Path render(List<Item> items, Path outDir) throws IOException {
-    StringBuilder sb = new StringBuilder("<!-- test renderer -->\n");
-    for (Item i : items) {
-      sb.append(i.id()).append(' ').append(i.ok() ? "ok " + i.report().compositeScore() : "failed " + i.error())
-          .append(' ').append(i.extraColumns()).append('\n');
+    @Override
+    public Path render(List<Item> items, Path outDir) throws IOException {
+        StringBuilder sb = new StringBuilder("<!-- test renderer -->\n");
+        for (Item i : items) {
+            sb.append(i.id())
+                    .append(' ')
+                    .append(i.ok() ? "ok " + i.report().compositeScore() : "failed " + i.error())
+                    .append(' ')
+                    .append(i.extraColumns())
+                    .append('\n');
+        }
+        Path file = outDir.resolve("report.html");
+        AtomicFiles.writeString(file, sb.toString());
+        return file;
     }
-    Path file = outDir.resolve("report.html");
-    AtomicFiles.writeString(file, sb.toString());
-    return file;
-  }
 }

@@ -10,79 +10,78 @@ import java.util.function.IntToDoubleFunction;
  */
 final class Descriptors {
 
-  static final int GW = 32;
-  static final int GH = 18;
-  static final int DIM = GW * GH + 2 * (GW / 2) * (GH / 2);
+    static final int GW = 32;
+    static final int GH = 18;
+    static final int DIM = GW * GH + 2 * (GW / 2) * (GH / 2);
 
-  private Descriptors() {
-  }
+    private Descriptors() {}
 
-  /** Frame i shows the walk at step {@code time(i)} (integer part), with per-frame noise. */
-  static float[][] sequence(int frames, IntToDoubleFunction time, double step, double noise, long seed) {
-    Random rnd = new Random(seed);
-    int steps = frames + 1;
-    float[][] walk = new float[steps][DIM];
-    for (int k = 0; k < DIM; k++) {
-      walk[0][k] = (float) (rnd.nextGaussian() * 30);
-    }
-    for (int s = 1; s < steps; s++) {
-      for (int k = 0; k < DIM; k++) {
-        walk[s][k] = (float) (walk[s - 1][k] + rnd.nextGaussian() * step);
-      }
-    }
-    float[][] out = new float[frames][DIM];
-    for (int i = 0; i < frames; i++) {
-      int s = (int) time.applyAsDouble(i);
-      for (int k = 0; k < DIM; k++) {
-        out[i][k] = (float) (walk[s][k] + rnd.nextGaussian() * noise);
-      }
-    }
-    return out;
-  }
-
-  /**
-   * A scene panning by {@code cellsPerFrame} grid cells per frame: a smooth random pattern with a few
-   * sharp-edged blobs, sampled at shifted positions (the way slow camera or object motion looks to the
-   * descriptor), plus per-frame noise.
-   */
-  static float[][] panning(int frames, double cellsPerFrame, double noise, long seed) {
-    Random rnd = new Random(seed);
-    double[][] waves = new double[6][4];
-    for (double[] w : waves) {
-      w[0] = 0.2 + rnd.nextDouble() * 0.8;
-      w[1] = 0.2 + rnd.nextDouble() * 0.8;
-      w[2] = rnd.nextDouble() * 6.28;
-      w[3] = 10 + rnd.nextDouble() * 20;
-    }
-    double[][] blobs = new double[12][3];
-    for (double[] b : blobs) {
-      b[0] = rnd.nextDouble() * (GW + frames * cellsPerFrame);
-      b[1] = rnd.nextDouble() * GH;
-      b[2] = 1 + rnd.nextDouble() * 2;
-    }
-    float[][] out = new float[frames][DIM];
-    for (int i = 0; i < frames; i++) {
-      double shift = i * cellsPerFrame;
-      for (int y = 0; y < GH; y++) {
-        for (int x = 0; x < GW; x++) {
-          double u = x + shift;
-          double v = 0;
-          for (double[] w : waves) {
-            v += w[3] * Math.sin(w[0] * u + w[1] * y + w[2]);
-          }
-          for (double[] b : blobs) {
-            if (Math.hypot(u - b[0], y - b[1]) < b[2]) {
-              v += 60;
-            }
-          }
-          out[i][y * GW + x] = (float) (v + rnd.nextGaussian() * noise);
+    /** Frame i shows the walk at step {@code time(i)} (integer part), with per-frame noise. */
+    static float[][] sequence(int frames, IntToDoubleFunction time, double step, double noise, long seed) {
+        Random rnd = new Random(seed);
+        int steps = frames + 1;
+        float[][] walk = new float[steps][DIM];
+        for (int k = 0; k < DIM; k++) {
+            walk[0][k] = (float) (rnd.nextGaussian() * 30);
         }
-      }
+        for (int s = 1; s < steps; s++) {
+            for (int k = 0; k < DIM; k++) {
+                walk[s][k] = (float) (walk[s - 1][k] + rnd.nextGaussian() * step);
+            }
+        }
+        float[][] out = new float[frames][DIM];
+        for (int i = 0; i < frames; i++) {
+            int s = (int) time.applyAsDouble(i);
+            for (int k = 0; k < DIM; k++) {
+                out[i][k] = (float) (walk[s][k] + rnd.nextGaussian() * noise);
+            }
+        }
+        return out;
     }
-    return out;
-  }
 
-  static DistanceMatrix matrix(float[][] d) {
-    return DistanceMatrix.of(d, GW, GH);
-  }
+    /**
+     * A scene panning by {@code cellsPerFrame} grid cells per frame: a smooth random pattern with a few
+     * sharp-edged blobs, sampled at shifted positions (the way slow camera or object motion looks to the
+     * descriptor), plus per-frame noise.
+     */
+    static float[][] panning(int frames, double cellsPerFrame, double noise, long seed) {
+        Random rnd = new Random(seed);
+        double[][] waves = new double[6][4];
+        for (double[] w : waves) {
+            w[0] = 0.2 + rnd.nextDouble() * 0.8;
+            w[1] = 0.2 + rnd.nextDouble() * 0.8;
+            w[2] = rnd.nextDouble() * 6.28;
+            w[3] = 10 + rnd.nextDouble() * 20;
+        }
+        double[][] blobs = new double[12][3];
+        for (double[] b : blobs) {
+            b[0] = rnd.nextDouble() * (GW + frames * cellsPerFrame);
+            b[1] = rnd.nextDouble() * GH;
+            b[2] = 1 + rnd.nextDouble() * 2;
+        }
+        float[][] out = new float[frames][DIM];
+        for (int i = 0; i < frames; i++) {
+            double shift = i * cellsPerFrame;
+            for (int y = 0; y < GH; y++) {
+                for (int x = 0; x < GW; x++) {
+                    double u = x + shift;
+                    double v = 0;
+                    for (double[] w : waves) {
+                        v += w[3] * Math.sin(w[0] * u + w[1] * y + w[2]);
+                    }
+                    for (double[] b : blobs) {
+                        if (Math.hypot(u - b[0], y - b[1]) < b[2]) {
+                            v += 60;
+                        }
+                    }
+                    out[i][y * GW + x] = (float) (v + rnd.nextGaussian() * noise);
+                }
+            }
+        }
+        return out;
+    }
+
+    static DistanceMatrix matrix(float[][] d) {
+        return DistanceMatrix.of(d, GW, GH);
+    }
 }

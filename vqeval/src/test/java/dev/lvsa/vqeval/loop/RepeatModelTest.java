@@ -17,152 +17,159 @@ import org.junit.jupiter.api.Test;
  */
 class RepeatModelTest {
 
-  private static final LoopParameters P = LoopParameters.defaults();
+    private static final LoopParameters P = LoopParameters.defaults();
 
-  private static List<ReplayFinder.Line> lines(float[][] d) {
-    int[] rows = new int[d.length];
-    Arrays.setAll(rows, i -> i);
-    StructureMatrix m = StructureMatrix.of(d, Descriptors.GW, Descriptors.GH, rows, 1);
-    return new ReplayFinder(m, 8, 24, 3).find();
-  }
-
-  private static FreezeFinder freezes(float[][] d) {
-    float[][] grey = new float[d.length][];
-    for (int i = 0; i < d.length; i++) {
-      grey[i] = Arrays.copyOf(d[i], Descriptors.GW * Descriptors.GH);
+    private static List<ReplayFinder.Line> lines(float[][] d) {
+        int[] rows = new int[d.length];
+        Arrays.setAll(rows, i -> i);
+        StructureMatrix m = StructureMatrix.of(d, Descriptors.GW, Descriptors.GH, rows, 1);
+        return new ReplayFinder(m, 8, 24, 3).find();
     }
-    return new FreezeFinder(grey, P.identicalLevel(), P.softFreezeLevel(), 24, 72);
-  }
 
-  @Property(tries = 15)
-  void aLoopIsOneReplayFromItsFirstRepeatWithItsPeriod(@ForAll @IntRange(min = 10, max = 60) int period,
-      @ForAll long seed) {
-    float[][] d = Descriptors.sequence(200, i -> i % period, 3.0, 0.2, seed);
-    List<ReplayFinder.Line> found = lines(d);
-    assertThat(found).hasSize(1);
-    assertThat(found.get(0).kind()).isEqualTo(RepeatEvent.Kind.REPLAY);
-    assertThat(found.get(0).lagOrSum()).isEqualTo(period);
-    assertThat(found.get(0).start()).isBetween(period - 1, period + 2);
-    assertThat(found.get(0).end()).isEqualTo(199);
-  }
-
-  @Property(tries = 15)
-  void aSingleLateReplayOfTheOpeningIsFoundAtAnyLag(@ForAll @IntRange(min = 150, max = 260) int onset,
-      @ForAll long seed) {
-    // new content up to the onset, then the opening again until the end (lags of 80-95% of the clip)
-    float[][] d = Descriptors.sequence(300, i -> i < onset ? i : i - onset, 3.0, 0.2, seed);
-    List<ReplayFinder.Line> found = lines(d);
-    assertThat(found).singleElement().satisfies(l -> {
-      assertThat(l.kind()).isEqualTo(RepeatEvent.Kind.REPLAY);
-      assertThat(l.lagOrSum()).isEqualTo(onset);
-      assertThat(l.start()).isBetween(onset, onset + 2);
-    });
-  }
-
-  @Test
-  void aReplayUnderABorderAndABrightnessChangeIsStillAReplay() {
-    float[][] d = Descriptors.sequence(240, i -> i < 170 ? i : i - 170, 3.0, 0.2, 3);
-    for (int i = 170; i < 240; i++) {
-      for (int y = 0; y < Descriptors.GH; y++) {
-        for (int x = 0; x < Descriptors.GW; x++) {
-          boolean border = x == 0 || y == 0 || x == Descriptors.GW - 1 || y == Descriptors.GH - 1;
-          d[i][y * Descriptors.GW + x] = border ? 200 : d[i][y * Descriptors.GW + x] * 1.2f + 15;
+    private static FreezeFinder freezes(float[][] d) {
+        float[][] grey = new float[d.length][];
+        for (int i = 0; i < d.length; i++) {
+            grey[i] = Arrays.copyOf(d[i], Descriptors.GW * Descriptors.GH);
         }
-      }
+        return new FreezeFinder(grey, P.identicalLevel(), P.softFreezeLevel(), 24, 72);
     }
-    assertThat(lines(d)).singleElement().satisfies(l -> assertThat(l.lagOrSum()).isEqualTo(170));
-  }
 
-  @Test
-  void motionThatNeverReturnsHasNoEvent() {
-    assertThat(lines(Descriptors.sequence(300, i -> i, 3.0, 0.2, 4))).isEmpty();
-    assertThat(lines(Descriptors.panning(200, 0.2, 0.3, 4))).isEmpty();
-  }
-
-  @Test
-  void forthAndBackIsAPingPongBeforeItIsALoop() {
-    // 30 frames forth, 30 back, repeated: reversal first, then a replay with the full period of 60
-    float[][] d = Descriptors.sequence(200, i -> 30 - Math.abs(i % 60 - 30), 3.0, 0.2, 5);
-    List<ReplayFinder.Line> found = lines(d);
-    assertThat(found).extracting(ReplayFinder.Line::kind).contains(RepeatEvent.Kind.PINGPONG,
-        RepeatEvent.Kind.REPLAY);
-    assertThat(found.stream().filter(l -> l.kind() == RepeatEvent.Kind.REPLAY).findFirst().orElseThrow().lagOrSum())
-        .isEqualTo(60);
-  }
-
-  @Property(tries = 20)
-  void aFreezeIsFoundWhereItStarts(@ForAll @IntRange(min = 20, max = 90) int onset, @ForAll long seed) {
-    float[][] d = Descriptors.sequence(140, i -> Math.min(i, onset), 3.0, 0.3, seed);
-    List<int[]> runs = freezes(d).find();
-    assertThat(runs).hasSize(1);
-    assertThat(runs.get(0)[0]).isBetween(onset - 1, onset + 1);
-    assertThat(runs.get(0)[1]).isEqualTo(139);
-  }
-
-  @Test
-  void aShimmeringStillIsAFreeze() {
-    // a fixed picture in which 8% of the cells wobble by +-12 grey levels every frame
-    float[][] d = Descriptors.sequence(200, i -> Math.min(i, 50), 3.0, 0.3, 9);
-    java.util.Random rnd = new java.util.Random(9);
-    int cells = Descriptors.GW * Descriptors.GH;
-    for (int i = 50; i < 200; i++) {
-      for (int c = 0; c < cells; c += 12) {
-        d[i][c] += (float) (rnd.nextBoolean() ? 12 : -12);
-      }
+    @Property(tries = 15)
+    void aLoopIsOneReplayFromItsFirstRepeatWithItsPeriod(
+            @ForAll @IntRange(min = 10, max = 60) int period, @ForAll long seed) {
+        float[][] d = Descriptors.sequence(200, i -> i % period, 3.0, 0.2, seed);
+        List<ReplayFinder.Line> found = lines(d);
+        assertThat(found).hasSize(1);
+        assertThat(found.get(0).kind()).isEqualTo(RepeatEvent.Kind.REPLAY);
+        assertThat(found.get(0).lagOrSum()).isEqualTo(period);
+        assertThat(found.get(0).start()).isBetween(period - 1, period + 2);
+        assertThat(found.get(0).end()).isEqualTo(199);
     }
-    List<int[]> runs = freezes(d).find();
-    assertThat(runs).isNotEmpty();
-    assertThat(runs.get(0)[0]).isBetween(45, 55);
-    assertThat(runs.get(runs.size() - 1)[1]).isEqualTo(199);
-  }
 
-  @Test
-  void aStillThatCreepsSlowlyIsOneFreezeFromItsStart() {
-    // after frame 40 the picture creeps by 0.002 cells per frame (about 1.3 pixels a second at 832x480):
-    // never a big step, never truly still
-    float[][] moving = Descriptors.sequence(40, i -> i, 3.0, 0.2, 10);
-    float[][] creep = Descriptors.panning(160, 0.002, 0.2, 10);
-    float[][] d = new float[200][];
-    System.arraycopy(moving, 0, d, 0, 40);
-    System.arraycopy(creep, 0, d, 40, 160);
-    List<int[]> runs = freezes(d).find();
-    assertThat(runs).isNotEmpty();
-    // where a creep "starts" is loose by nature; what matters is that it is found from near the stop (not
-    // frames later by sliding the start, as a run that advances its start would) and runs to the end
-    assertThat(runs.get(0)[0]).isBetween(38, 56);
-    assertThat(runs.get(runs.size() - 1)[1]).isEqualTo(199);
-  }
-
-  @Property(tries = 10)
-  void slowMotionIsNotAFreeze(@ForAll @DoubleRange(min = 0.1, max = 0.3) double cellsPerFrame,
-      @ForAll long seed) {
-    assertThat(freezes(Descriptors.panning(160, cellsPerFrame, 0.3, seed)).find()).isEmpty();
-  }
-
-  @Test
-  void everyThirdFrameRepeatedIsACadenceNotStutter() {
-    float[][] d = Descriptors.sequence(150, i -> i - i / 3, 3.0, 0.0, 6);
-    FreezeFinder f = freezes(d);
-    DuplicateFrames.Outcome o = DuplicateFrames.analyse(f, new boolean[d.length], P.identicalLevel(),
-        P.stutterRelative(), 24);
-    assertThat(o.cadence()).isNotNull();
-    assertThat(o.cadence().periodFrames()).isEqualTo(3);
-    assertThat(o.cadence().duplicatesPerPeriod()).isEqualTo(1);
-    assertThat(o.cadence().likelySourceFps()).isEqualTo(16.0);
-    assertThat(o.stutterRatio()).isZero();
-  }
-
-  @Test
-  void irregularDuplicatesAreStutter() {
-    java.util.Random rnd = new java.util.Random(7);
-    int[] time = new int[150];
-    for (int i = 1; i < time.length; i++) {
-      time[i] = time[i - 1] + (rnd.nextDouble() < 0.2 ? 0 : 1);
+    @Property(tries = 15)
+    void aSingleLateReplayOfTheOpeningIsFoundAtAnyLag(
+            @ForAll @IntRange(min = 150, max = 260) int onset, @ForAll long seed) {
+        // new content up to the onset, then the opening again until the end (lags of 80-95% of the clip)
+        float[][] d = Descriptors.sequence(300, i -> i < onset ? i : i - onset, 3.0, 0.2, seed);
+        List<ReplayFinder.Line> found = lines(d);
+        assertThat(found).singleElement().satisfies(l -> {
+            assertThat(l.kind()).isEqualTo(RepeatEvent.Kind.REPLAY);
+            assertThat(l.lagOrSum()).isEqualTo(onset);
+            assertThat(l.start()).isBetween(onset, onset + 2);
+        });
     }
-    float[][] d = Descriptors.sequence(150, i -> time[i], 3.0, 0.0, 7);
-    DuplicateFrames.Outcome o = DuplicateFrames.analyse(freezes(d), new boolean[d.length], P.identicalLevel(),
-        P.stutterRelative(), 24);
-    assertThat(o.cadence()).isNull();
-    assertThat(o.stutterRatio()).isBetween(0.1, 0.3);
-  }
+
+    @Test
+    void aReplayUnderABorderAndABrightnessChangeIsStillAReplay() {
+        float[][] d = Descriptors.sequence(240, i -> i < 170 ? i : i - 170, 3.0, 0.2, 3);
+        for (int i = 170; i < 240; i++) {
+            for (int y = 0; y < Descriptors.GH; y++) {
+                for (int x = 0; x < Descriptors.GW; x++) {
+                    boolean border = x == 0 || y == 0 || x == Descriptors.GW - 1 || y == Descriptors.GH - 1;
+                    d[i][y * Descriptors.GW + x] = border ? 200 : d[i][y * Descriptors.GW + x] * 1.2f + 15;
+                }
+            }
+        }
+        assertThat(lines(d))
+                .singleElement()
+                .satisfies(l -> assertThat(l.lagOrSum()).isEqualTo(170));
+    }
+
+    @Test
+    void motionThatNeverReturnsHasNoEvent() {
+        assertThat(lines(Descriptors.sequence(300, i -> i, 3.0, 0.2, 4))).isEmpty();
+        assertThat(lines(Descriptors.panning(200, 0.2, 0.3, 4))).isEmpty();
+    }
+
+    @Test
+    void forthAndBackIsAPingPongBeforeItIsALoop() {
+        // 30 frames forth, 30 back, repeated: reversal first, then a replay with the full period of 60
+        float[][] d = Descriptors.sequence(200, i -> 30 - Math.abs(i % 60 - 30), 3.0, 0.2, 5);
+        List<ReplayFinder.Line> found = lines(d);
+        assertThat(found)
+                .extracting(ReplayFinder.Line::kind)
+                .contains(RepeatEvent.Kind.PINGPONG, RepeatEvent.Kind.REPLAY);
+        assertThat(found.stream()
+                        .filter(l -> l.kind() == RepeatEvent.Kind.REPLAY)
+                        .findFirst()
+                        .orElseThrow()
+                        .lagOrSum())
+                .isEqualTo(60);
+    }
+
+    @Property(tries = 20)
+    void aFreezeIsFoundWhereItStarts(@ForAll @IntRange(min = 20, max = 90) int onset, @ForAll long seed) {
+        float[][] d = Descriptors.sequence(140, i -> Math.min(i, onset), 3.0, 0.3, seed);
+        List<int[]> runs = freezes(d).find();
+        assertThat(runs).hasSize(1);
+        assertThat(runs.get(0)[0]).isBetween(onset - 1, onset + 1);
+        assertThat(runs.get(0)[1]).isEqualTo(139);
+    }
+
+    @Test
+    void aShimmeringStillIsAFreeze() {
+        // a fixed picture in which 8% of the cells wobble by +-12 grey levels every frame
+        float[][] d = Descriptors.sequence(200, i -> Math.min(i, 50), 3.0, 0.3, 9);
+        java.util.Random rnd = new java.util.Random(9);
+        int cells = Descriptors.GW * Descriptors.GH;
+        for (int i = 50; i < 200; i++) {
+            for (int c = 0; c < cells; c += 12) {
+                d[i][c] += (float) (rnd.nextBoolean() ? 12 : -12);
+            }
+        }
+        List<int[]> runs = freezes(d).find();
+        assertThat(runs).isNotEmpty();
+        assertThat(runs.get(0)[0]).isBetween(45, 55);
+        assertThat(runs.get(runs.size() - 1)[1]).isEqualTo(199);
+    }
+
+    @Test
+    void aStillThatCreepsSlowlyIsOneFreezeFromItsStart() {
+        // after frame 40 the picture creeps by 0.002 cells per frame (about 1.3 pixels a second at 832x480):
+        // never a big step, never truly still
+        float[][] moving = Descriptors.sequence(40, i -> i, 3.0, 0.2, 10);
+        float[][] creep = Descriptors.panning(160, 0.002, 0.2, 10);
+        float[][] d = new float[200][];
+        System.arraycopy(moving, 0, d, 0, 40);
+        System.arraycopy(creep, 0, d, 40, 160);
+        List<int[]> runs = freezes(d).find();
+        assertThat(runs).isNotEmpty();
+        // where a creep "starts" is loose by nature; what matters is that it is found from near the stop (not
+        // frames later by sliding the start, as a run that advances its start would) and runs to the end
+        assertThat(runs.get(0)[0]).isBetween(38, 56);
+        assertThat(runs.get(runs.size() - 1)[1]).isEqualTo(199);
+    }
+
+    @Property(tries = 10)
+    void slowMotionIsNotAFreeze(@ForAll @DoubleRange(min = 0.1, max = 0.3) double cellsPerFrame, @ForAll long seed) {
+        assertThat(freezes(Descriptors.panning(160, cellsPerFrame, 0.3, seed)).find())
+                .isEmpty();
+    }
+
+    @Test
+    void everyThirdFrameRepeatedIsACadenceNotStutter() {
+        float[][] d = Descriptors.sequence(150, i -> i - i / 3, 3.0, 0.0, 6);
+        FreezeFinder f = freezes(d);
+        DuplicateFrames.Outcome o =
+                DuplicateFrames.analyse(f, new boolean[d.length], P.identicalLevel(), P.stutterRelative(), 24);
+        assertThat(o.cadence()).isNotNull();
+        assertThat(o.cadence().periodFrames()).isEqualTo(3);
+        assertThat(o.cadence().duplicatesPerPeriod()).isEqualTo(1);
+        assertThat(o.cadence().likelySourceFps()).isEqualTo(16.0);
+        assertThat(o.stutterRatio()).isZero();
+    }
+
+    @Test
+    void irregularDuplicatesAreStutter() {
+        java.util.Random rnd = new java.util.Random(7);
+        int[] time = new int[150];
+        for (int i = 1; i < time.length; i++) {
+            time[i] = time[i - 1] + (rnd.nextDouble() < 0.2 ? 0 : 1);
+        }
+        float[][] d = Descriptors.sequence(150, i -> time[i], 3.0, 0.0, 7);
+        DuplicateFrames.Outcome o =
+                DuplicateFrames.analyse(freezes(d), new boolean[d.length], P.identicalLevel(), P.stutterRelative(), 24);
+        assertThat(o.cadence()).isNull();
+        assertThat(o.stutterRatio()).isBetween(0.1, 0.3);
+    }
 }

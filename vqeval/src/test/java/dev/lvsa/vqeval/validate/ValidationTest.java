@@ -13,54 +13,55 @@ import org.junit.jupiter.api.io.TempDir;
 /** The labels file, the period tolerance and the AUROC, as a spec table a user can check by hand. */
 class ValidationTest {
 
-  @TempDir
-  Path dir;
+    @TempDir
+    Path dir;
 
-  private Path labels(String csv) throws IOException {
-    return Files.writeString(dir.resolve("labels.csv"), csv);
-  }
+    private Path labels(String csv) throws IOException {
+        return Files.writeString(dir.resolve("labels.csv"), csv);
+    }
 
-  @Test
-  void theRealSetsFormatReadsWithItsExtraColumnsIgnored() throws IOException {
-    List<Label> l = Label.read(labels("""
+    @Test
+    void theRealSetsFormatReadsWithItsExtraColumnsIgnored() throws IOException {
+        List<Label> l = Label.read(labels("""
         file,frames,label,period_frames,onset_frame,notes
         a.mp4,261,loop,200,189,"first_repeat=189, a cut"
         b.mp4,261,freeze,,120,
         c.mp4,297,clean,,,
         d.mp4,120,stutter,,,
         """));
-    assertThat(l).extracting(Label::kind).containsExactly(Label.Kind.LOOP, Label.Kind.FREEZE, Label.Kind.CLEAN,
-        Label.Kind.OTHER);
-    assertThat(l.get(0).periodFrames()).isEqualTo(200);
-    assertThat(l.get(0).onsetFrame()).isEqualTo(189);
-    assertThat(l.get(1).periodFrames()).isNull();
-    assertThat(l.get(3).word()).isEqualTo("stutter");
-  }
+        assertThat(l)
+                .extracting(Label::kind)
+                .containsExactly(Label.Kind.LOOP, Label.Kind.FREEZE, Label.Kind.CLEAN, Label.Kind.OTHER);
+        assertThat(l.get(0).periodFrames()).isEqualTo(200);
+        assertThat(l.get(0).onsetFrame()).isEqualTo(189);
+        assertThat(l.get(1).periodFrames()).isNull();
+        assertThat(l.get(3).word()).isEqualTo("stutter");
+    }
 
-  @Test
-  void badLabelFilesSayWhatIsWrong() throws IOException {
-    assertThatThrownBy(() -> Label.read(labels("video,class\na.mp4,loop\n")))
-        .hasMessageContaining("needs the columns 'file' and 'label'");
-    assertThatThrownBy(() -> Label.read(labels("file,label,period_frames\na.mp4,loop,long\n")))
-        .hasMessageContaining("row 2").hasMessageContaining("whole numbers");
-    assertThatThrownBy(() -> Label.read(labels("file,label\n")))
-        .hasMessageContaining("no labelled videos");
-  }
+    @Test
+    void badLabelFilesSayWhatIsWrong() throws IOException {
+        assertThatThrownBy(() -> Label.read(labels("video,class\na.mp4,loop\n")))
+                .hasMessageContaining("needs the columns 'file' and 'label'");
+        assertThatThrownBy(() -> Label.read(labels("file,label,period_frames\na.mp4,loop,long\n")))
+                .hasMessageContaining("row 2")
+                .hasMessageContaining("whole numbers");
+        assertThatThrownBy(() -> Label.read(labels("file,label\n"))).hasMessageContaining("no labelled videos");
+    }
 
-  @Test
-  void periodToleranceIsFramesOrAShare() {
-    assertThat(Tolerance.parse("10%").accepts(221, 200)).isFalse();
-    assertThat(Tolerance.parse("10%").accepts(220, 200)).isTrue();
-    assertThat(Tolerance.parse("2").accepts(22, 20)).isTrue();
-    assertThat(Tolerance.parse("2").accepts(23, 20)).isFalse();
-    assertThatThrownBy(() -> Tolerance.parse("ten")).hasMessageContaining("neither frames");
-  }
+    @Test
+    void periodToleranceIsFramesOrAShare() {
+        assertThat(Tolerance.parse("10%").accepts(221, 200)).isFalse();
+        assertThat(Tolerance.parse("10%").accepts(220, 200)).isTrue();
+        assertThat(Tolerance.parse("2").accepts(22, 20)).isTrue();
+        assertThat(Tolerance.parse("2").accepts(23, 20)).isFalse();
+        assertThatThrownBy(() -> Tolerance.parse("ten")).hasMessageContaining("neither frames");
+    }
 
-  @Test
-  void aurocCountsTiesAsHalf() {
-    assertThat(Validation.auroc(List.of(100.0, 90.0), List.of(0.0))).isEqualTo(1.0);
-    assertThat(Validation.auroc(List.of(0.0), List.of(0.0))).isEqualTo(0.5);
-    assertThat(Validation.auroc(List.of(10.0), List.of(20.0, 5.0))).isEqualTo(0.5);
-    assertThat(Validation.auroc(List.of(), List.of(1.0))).isNaN();
-  }
+    @Test
+    void aurocCountsTiesAsHalf() {
+        assertThat(Validation.auroc(List.of(100.0, 90.0), List.of(0.0))).isEqualTo(1.0);
+        assertThat(Validation.auroc(List.of(0.0), List.of(0.0))).isEqualTo(0.5);
+        assertThat(Validation.auroc(List.of(10.0), List.of(20.0, 5.0))).isEqualTo(0.5);
+        assertThat(Validation.auroc(List.of(), List.of(1.0))).isNaN();
+    }
 }

@@ -17,97 +17,105 @@ import java.util.Set;
  */
 record Sidecar(Path file, String kind, Integer size, Boolean crop, float[] mean, float[] std, String engine) {
 
-  private static final Set<String> FIELDS = Set.of("kind", "size", "crop", "mean", "std", "engine");
+    private static final Set<String> FIELDS = Set.of("kind", "size", "crop", "mean", "std", "engine");
 
-  static Sidecar none() {
-    return new Sidecar(null, null, null, null, null, null, null);
-  }
+    static Sidecar none() {
+        return new Sidecar(null, null, null, null, null, null, null);
+    }
 
-  /** The sidecar of {@code model}, or {@link #none()} when there is none. */
-  static Sidecar beside(Path model) throws EmbedderException {
-    String name = model.getFileName().toString();
-    int dot = name.lastIndexOf('.');
-    Path[] candidates = {model.resolveSibling(name + ".json"),
-        dot > 0 ? model.resolveSibling(name.substring(0, dot) + ".json") : null};
-    for (Path c : candidates) {
-      if (c != null && Files.isRegularFile(c)) {
-        return read(c);
-      }
+    /** The sidecar of {@code model}, or {@link #none()} when there is none. */
+    static Sidecar beside(Path model) throws EmbedderException {
+        String name = model.getFileName().toString();
+        int dot = name.lastIndexOf('.');
+        Path[] candidates = {
+            model.resolveSibling(name + ".json"),
+            dot > 0 ? model.resolveSibling(name.substring(0, dot) + ".json") : null
+        };
+        for (Path c : candidates) {
+            if (c != null && Files.isRegularFile(c)) {
+                return read(c);
+            }
+        }
+        return none();
     }
-    return none();
-  }
 
-  static Sidecar read(Path file) throws EmbedderException {
-    JsonNode root;
-    try {
-      root = new ObjectMapper().readTree(file.toFile());
-    } catch (IOException e) {
-      throw new EmbedderException(file + ": not valid JSON (" + firstLine(e.getMessage()) + ")");
+    static Sidecar read(Path file) throws EmbedderException {
+        JsonNode root;
+        try {
+            root = new ObjectMapper().readTree(file.toFile());
+        } catch (IOException e) {
+            throw new EmbedderException(file + ": not valid JSON (" + firstLine(e.getMessage()) + ")");
+        }
+        if (root == null || !root.isObject()) {
+            throw new EmbedderException(file + ": expected a JSON object such as {\"kind\": \"dino\", \"size\": 224}");
+        }
+        for (Iterator<String> it = root.fieldNames(); it.hasNext(); ) {
+            String f = it.next();
+            if (!FIELDS.contains(f)) {
+                throw new EmbedderException(
+                        file + ": unknown field '" + f + "' (known: kind, size, crop, mean, std, engine)");
+            }
+        }
+        return new Sidecar(
+                file,
+                text(root, "kind", file),
+                root.has("size") ? integer(root, "size", file) : null,
+                root.has("crop") ? bool(root, "crop", file) : null,
+                triple(root, "mean", file),
+                triple(root, "std", file),
+                text(root, "engine", file));
     }
-    if (root == null || !root.isObject()) {
-      throw new EmbedderException(file + ": expected a JSON object such as {\"kind\": \"dino\", \"size\": 224}");
-    }
-    for (Iterator<String> it = root.fieldNames(); it.hasNext(); ) {
-      String f = it.next();
-      if (!FIELDS.contains(f)) {
-        throw new EmbedderException(file + ": unknown field '" + f + "' (known: kind, size, crop, mean, std, engine)");
-      }
-    }
-    return new Sidecar(file, text(root, "kind", file), root.has("size") ? integer(root, "size", file) : null,
-        root.has("crop") ? bool(root, "crop", file) : null, triple(root, "mean", file), triple(root, "std", file),
-        text(root, "engine", file));
-  }
 
-  private static String text(JsonNode root, String f, Path file) throws EmbedderException {
-    JsonNode v = root.get(f);
-    if (v == null) {
-      return null;
+    private static String text(JsonNode root, String f, Path file) throws EmbedderException {
+        JsonNode v = root.get(f);
+        if (v == null) {
+            return null;
+        }
+        if (!v.isTextual()) {
+            throw new EmbedderException(file + ": '" + f + "' must be a string");
+        }
+        return v.asText();
     }
-    if (!v.isTextual()) {
-      throw new EmbedderException(file + ": '" + f + "' must be a string");
-    }
-    return v.asText();
-  }
 
-  private static int integer(JsonNode root, String f, Path file) throws EmbedderException {
-    JsonNode v = root.get(f);
-    if (!v.isInt()) {
-      throw new EmbedderException(file + ": '" + f + "' must be a whole number of pixels");
+    private static int integer(JsonNode root, String f, Path file) throws EmbedderException {
+        JsonNode v = root.get(f);
+        if (!v.isInt()) {
+            throw new EmbedderException(file + ": '" + f + "' must be a whole number of pixels");
+        }
+        return v.asInt();
     }
-    return v.asInt();
-  }
 
-  private static boolean bool(JsonNode root, String f, Path file) throws EmbedderException {
-    JsonNode v = root.get(f);
-    if (!v.isBoolean()) {
-      throw new EmbedderException(file + ": '" + f + "' must be true or false");
+    private static boolean bool(JsonNode root, String f, Path file) throws EmbedderException {
+        JsonNode v = root.get(f);
+        if (!v.isBoolean()) {
+            throw new EmbedderException(file + ": '" + f + "' must be true or false");
+        }
+        return v.asBoolean();
     }
-    return v.asBoolean();
-  }
 
-  private static float[] triple(JsonNode root, String f, Path file) throws EmbedderException {
-    JsonNode v = root.get(f);
-    if (v == null) {
-      return null;
+    private static float[] triple(JsonNode root, String f, Path file) throws EmbedderException {
+        JsonNode v = root.get(f);
+        if (v == null) {
+            return null;
+        }
+        if (!v.isArray() || v.size() != 3) {
+            throw new EmbedderException(file + ": '" + f + "' must be three numbers (R, G, B on a 0-1 scale)");
+        }
+        float[] out = new float[3];
+        for (int i = 0; i < 3; i++) {
+            if (!v.get(i).isNumber()) {
+                throw new EmbedderException(file + ": '" + f + "' must be three numbers (R, G, B on a 0-1 scale)");
+            }
+            out[i] = (float) v.get(i).asDouble();
+        }
+        return out;
     }
-    if (!v.isArray() || v.size() != 3) {
-      throw new EmbedderException(file + ": '" + f + "' must be three numbers (R, G, B on a 0-1 scale)");
-    }
-    float[] out = new float[3];
-    for (int i = 0; i < 3; i++) {
-      if (!v.get(i).isNumber()) {
-        throw new EmbedderException(file + ": '" + f + "' must be three numbers (R, G, B on a 0-1 scale)");
-      }
-      out[i] = (float) v.get(i).asDouble();
-    }
-    return out;
-  }
 
-  static String firstLine(String s) {
-    if (s == null) {
-      return "no detail";
+    static String firstLine(String s) {
+        if (s == null) {
+            return "no detail";
+        }
+        int nl = s.indexOf('\n');
+        return (nl < 0 ? s : s.substring(0, nl)).trim();
     }
-    int nl = s.indexOf('\n');
-    return (nl < 0 ? s : s.substring(0, nl)).trim();
-  }
 }
