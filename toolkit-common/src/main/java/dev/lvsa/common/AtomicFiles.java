@@ -14,7 +14,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
-import java.security.SecureRandom;
+import java.util.concurrent.ThreadLocalRandom;
 
 /**
  * Writes a file so that a reader sees either the old content or the new, never half of it: the bytes go to a new
@@ -56,8 +56,6 @@ public final class AtomicFiles {
     public interface Writer {
         void write(OutputStream out) throws IOException;
     }
-
-    private static final SecureRandom RANDOM = new SecureRandom();
 
     private AtomicFiles() {}
 
@@ -137,7 +135,8 @@ public final class AtomicFiles {
      */
     public static Path newTempFile(Path dir, String prefix, String suffix) throws IOException {
         for (int attempt = 0; ; attempt++) {
-            Path tmp = dir.resolve(prefix + Long.toUnsignedString(RANDOM.nextLong(), 36) + suffix);
+            Path tmp = dir.resolve(
+                    prefix + Long.toUnsignedString(ThreadLocalRandom.current().nextLong(), 36) + suffix);
             try {
                 Files.newOutputStream(tmp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)
                         .close();

@@ -104,25 +104,23 @@ public final class Validation {
             m.put("negatives", negatives);
             List<Map<String, Object>> cs = new ArrayList<>();
             for (Check c : checks) {
-                cs.add(Map.of("check", c.name(), "judged", c.judged(), "agreed", c.agreed()));
+                Map<String, Object> o = new LinkedHashMap<>();
+                o.put("check", c.name());
+                o.put("judged", c.judged());
+                o.put("agreed", c.agreed());
+                cs.add(o);
             }
             m.put("checks", cs);
             m.put("goals_met", meetsGoals());
-            m.put(
-                    "rules",
-                    Map.of(
-                            "flag_below",
-                            rules.flagBelow(),
-                            "period_tolerance",
-                            rules.period().toString(),
-                            "loop_onset_frames",
-                            rules.loopOnsetFrames(),
-                            "freeze_onset_frames",
-                            rules.freezeOnsetFrames(),
-                            "min_auroc",
-                            rules.minAuroc(),
-                            "min_hit_rate",
-                            rules.minHitRate()));
+            // insertion-ordered maps: the same validation writes the same JSON, key for key
+            Map<String, Object> rule = new LinkedHashMap<>();
+            rule.put("flag_below", rules.flagBelow());
+            rule.put("period_tolerance", rules.period().toString());
+            rule.put("loop_onset_frames", rules.loopOnsetFrames());
+            rule.put("freeze_onset_frames", rules.freezeOnsetFrames());
+            rule.put("min_auroc", rules.minAuroc());
+            rule.put("min_hit_rate", rules.minHitRate());
+            m.put("rules", rule);
             List<Map<String, Object>> rs = new ArrayList<>();
             for (Row r : rows) {
                 Map<String, Object> o = new LinkedHashMap<>();

@@ -64,4 +64,30 @@ class ValidationTest {
         assertThat(Validation.auroc(List.of(10.0), List.of(20.0, 5.0))).isEqualTo(0.5);
         assertThat(Validation.auroc(List.of(), List.of(1.0))).isNaN();
     }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void theJsonSummaryKeepsItsKeyOrderFromRunToRun() {
+        Validation.Figures f = new Validation.Figures(
+                1.0,
+                1,
+                1,
+                List.of(new Validation.Check("loops flagged", 2, 2)),
+                List.of(),
+                Validation.Rules.defaults());
+        java.util.Map<String, Object> m = f.toMap();
+        assertThat(m.keySet()).startsWith("auroc", "positives", "negatives", "checks", "goals_met", "rules");
+        assertThat(((List<java.util.Map<String, Object>>) m.get("checks"))
+                        .get(0)
+                        .keySet())
+                .containsExactly("check", "judged", "agreed");
+        assertThat(((java.util.Map<String, Object>) m.get("rules")).keySet())
+                .containsExactly(
+                        "flag_below",
+                        "period_tolerance",
+                        "loop_onset_frames",
+                        "freeze_onset_frames",
+                        "min_auroc",
+                        "min_hit_rate");
+    }
 }
