@@ -8,6 +8,7 @@ log "Java formatting (Spotless with palantir-java-format; 'mvn spotless:apply' f
 log "Java tests (mvn verify)"
 (cd "$ROOT" && mvn -q verify) || { log "Java tests FAILED"; exit 1; }
 "$ROOT/scripts/tour-test.sh" || { log "README Tour commands FAILED (scripts/tour-test.sh)"; exit 1; }
+"$ROOT/scripts/launcher-test.sh" || { log "launcher output check FAILED (scripts/launcher-test.sh)"; exit 1; }
 log "VQeval on labelled real and synthetic videos (scripts/validate-vqeval.sh)"
 "$ROOT/scripts/validate-vqeval.sh" || { log "VQeval validation FAILED"; exit 1; }
 log "Python lint (ruff check; rules in lvsa-runner/worker/pyproject.toml)"
