@@ -21,7 +21,8 @@ import java.util.List;
  *       {@link #afterMotion}).
  * </ul>
  * Both kinds then settle: frames of a still's first second that still differ from its mean picture more
- * than its own frames do are the end of the motion, not the freeze.
+ * than its own frames do are the end of the motion, not the freeze. The difference is the median over the cells,
+ * so a shimmer's few wobbling cells neither widen the still's own spread nor hide the motion before it.
  * Stretches shorter than the minimums are ordinary pauses (an actor holding a pose for half a second).
  */
 final class FreezeFinder {
@@ -94,17 +95,25 @@ final class FreezeFinder {
     }
 
     /**
-     * A soft freeze is motion collapsing into a near-static shot: within {@code softMin} frames before it the
-     * picture was at least twice the soft level away from where it stops. A clip that is slow from its first
-     * frame cannot be told from slow motion by stillness alone, so only the hard test judges it.
+     * A soft freeze is motion collapsing into a near-static shot. Within {@code softMin} frames before it the
+     * picture moved either far (at least twice the soft level from where it stops) or clearly faster than it
+     * moves during the still: at least the soft level, and three times the farthest the still's first
+     * {@code softMin} frames get from its first frame. A clip that is slow from its first frame moves as much
+     * before any frame as after it, so only the hard test judges it.
      */
-    private boolean afterMotion(int s) {
+    private boolean afterMotion(int s, int e) {
+        double before = 0;
         for (int k = s - 1; k >= Math.max(0, s - softMin); k--) {
-            if (meanDiff(k, s) >= 2 * softLevel) {
-                return true;
-            }
+            before = Math.max(before, meanDiff(k, s));
         }
-        return false;
+        if (before >= 2 * softLevel) {
+            return true;
+        }
+        double during = 0;
+        for (int k = s + 1; k <= Math.min(e, s + softMin); k++) {
+            during = Math.max(during, meanDiff(s, k));
+        }
+        return before >= softLevel && before >= 3 * during;
     }
 
     /**
@@ -121,7 +130,7 @@ final class FreezeFinder {
             while (e + 1 < n && meanDiff(s, e + 1) <= softLevel) {
                 e++;
             }
-            if (e - s + 1 >= softMin && afterMotion(s)) {
+            if (e - s + 1 >= softMin && afterMotion(s, e)) {
                 // the still goes on past e as long as each next stretch holds for a third of the minimum (or to the
                 // end): a still that creeps, and the clip's last seconds, belong to it
                 while (e + 1 < n) {
@@ -203,17 +212,31 @@ final class FreezeFinder {
         }
         double[] own = new double[e - from + 1];
         for (int k = from; k <= e; k++) {
-            own[k - from] = diff(grey[k], mean);
+            own[k - from] = medianDiff(grey[k], mean);
         }
         // a floor for codec refinement: an encoder sharpens a still over its first frames
         double allowed = Math.max(factor * LagProfile.percentile(own, 0.9), 0.25 * identicalLevel) + 0.1;
         int start = s;
         for (int k = s; k < from; k++) {
-            if (diff(grey[k], mean) > allowed) {
+            if (medianDiff(grey[k], mean) > allowed) {
                 start = k + 1;
             }
         }
         return start;
+    }
+
+    /**
+     * Median absolute cell difference: how far most of the picture is from {@code y}. A shimmer or a blinking eye
+     * moves a few cells and leaves it near zero; motion, which shifts the whole picture, does not.
+     */
+    private static double medianDiff(float[] x, float[] y) {
+        float[] d = new float[x.length];
+        for (int c = 0; c < x.length; c++) {
+            d[c] = Math.abs(x[c] - y[c]);
+        }
+        Arrays.sort(d);
+        int m = d.length / 2;
+        return d.length % 2 == 1 ? d[m] : 0.5 * (d[m - 1] + d[m]);
     }
 
     private static double diff(float[] x, float[] y) {

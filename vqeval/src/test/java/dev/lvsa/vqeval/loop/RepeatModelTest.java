@@ -123,6 +123,26 @@ class RepeatModelTest {
         assertThat(runs.get(runs.size() - 1)[1]).isEqualTo(199);
     }
 
+    @Property(tries = 15)
+    void aShimmeringStillAfterSlowMotionIsFoundAtItsOnset(
+            @ForAll @IntRange(min = 60, max = 100) int onset, @ForAll long seed) {
+        // the picture moves one walk step every 4 frames (over 3 s it gets about 10 grey levels away: slow, but
+        // clearly more than it moves once still), then holds still while 1 cell in 12 wobbles by +-12 levels
+        float[][] d = Descriptors.sequence(200, i -> Math.min(i, onset) / 4.0, 3.0, 0.3, seed);
+        java.util.Random rnd = new java.util.Random(seed);
+        int cells = Descriptors.GW * Descriptors.GH;
+        for (int i = onset; i < 200; i++) {
+            for (int c = 0; c < cells; c += 12) {
+                d[i][c] += (float) (rnd.nextBoolean() ? 12 : -12);
+            }
+        }
+        List<int[]> runs = freezes(d).find();
+        assertThat(runs).isNotEmpty();
+        // within 4 frames, the synthetic set's goal (frames of the onset's own walk step show the same picture)
+        assertThat(runs.get(0)[0]).isBetween(onset - 4, onset + 4);
+        assertThat(runs.get(runs.size() - 1)[1]).isEqualTo(199);
+    }
+
     @Test
     void aStillThatCreepsSlowlyIsOneFreezeFromItsStart() {
         // after frame 40 the picture creeps by 0.002 cells per frame (about 1.3 pixels a second at 832x480):
