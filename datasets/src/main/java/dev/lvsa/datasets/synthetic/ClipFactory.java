@@ -271,6 +271,13 @@ final class ClipFactory {
                         seed));
     }
 
+    /** The label of a clip that loops and has no other failure: period and first repeated frame, no freeze. */
+    ClipLabel loopLabel(
+            String file, ClipKind kind, int period, Integer firstRepeat, int n, int fps, double noise, long seed) {
+        return label(
+                file, kind, true, period, firstRepeat, false, null, false, 0, List.of(), n, fps, noise, false, seed);
+    }
+
     ClipLabel label(
             String file,
             ClipKind kind,

@@ -82,8 +82,7 @@ final class FailureClips {
                 new Timeline(sc, t, k),
                 sensor,
                 false,
-                factory.label(
-                        file, kind, true, onset, onset, false, null, false, 0, List.of(), n, fps, sensor, false, seed),
+                factory.loopLabel(file, kind, onset, onset, n, fps, sensor, seed),
                 effect);
     }
 

@@ -78,22 +78,7 @@ final class LoopClips {
                 new Timeline(sc, t, k),
                 sensor,
                 false,
-                factory.label(
-                        file,
-                        ClipKind.LOOP_EXACT,
-                        true,
-                        p,
-                        p,
-                        false,
-                        null,
-                        false,
-                        0,
-                        List.of(),
-                        n,
-                        fps,
-                        sensor,
-                        false,
-                        seed));
+                factory.loopLabel(file, ClipKind.LOOP_EXACT, p, p, n, fps, sensor, seed));
     }
 
     private ClipPlan loopLate(SplittableRandom rnd, long seed, String file, int n, int fps, double sensor) {
@@ -115,22 +100,7 @@ final class LoopClips {
                 new Timeline(sc, t, k),
                 sensor,
                 false,
-                factory.label(
-                        file,
-                        ClipKind.LOOP_LATE,
-                        true,
-                        p,
-                        start,
-                        false,
-                        null,
-                        false,
-                        0,
-                        List.of(),
-                        n,
-                        fps,
-                        sensor,
-                        false,
-                        seed));
+                factory.loopLabel(file, ClipKind.LOOP_LATE, p, start, n, fps, sensor, seed));
     }
 
     private ClipPlan loopDrift(SplittableRandom rnd, long seed, String file, int n, int fps, double sensor) {
@@ -161,22 +131,7 @@ final class LoopClips {
                 tl,
                 sensor,
                 false,
-                factory.label(
-                        file,
-                        ClipKind.LOOP_DRIFT,
-                        true,
-                        p,
-                        null,
-                        false,
-                        null,
-                        false,
-                        0,
-                        List.of(),
-                        n,
-                        fps,
-                        sensor,
-                        false,
-                        seed));
+                factory.loopLabel(file, ClipKind.LOOP_DRIFT, p, null, n, fps, sensor, seed));
     }
 
     private ClipPlan loopNoise(SplittableRandom rnd, long seed, String file, int n, int fps) {

@@ -230,11 +230,7 @@ final class FreezeFinder {
      * moves a few cells and leaves it near zero; motion, which shifts the whole picture, does not.
      */
     private static double medianDiff(float[] x, float[] y) {
-        float[] d = new float[x.length];
-        for (int c = 0; c < x.length; c++) {
-            d[c] = Math.abs(x[c] - y[c]);
-        }
-        Arrays.sort(d);
+        float[] d = sortedAbsDiff(x, y);
         int m = d.length / 2;
         return d.length % 2 == 1 ? d[m] : 0.5 * (d[m - 1] + d[m]);
     }
@@ -268,13 +264,17 @@ final class FreezeFinder {
     }
 
     double p95Diff(int a, int b) {
-        float[] x = grey[a];
-        float[] y = grey[b];
+        float[] d = sortedAbsDiff(grey[a], grey[b]);
+        return d[Math.min(d.length - 1, (int) Math.floor(0.95 * d.length))];
+    }
+
+    /** The cells' absolute differences, sorted: their percentiles are what the freeze tests compare. */
+    private static float[] sortedAbsDiff(float[] x, float[] y) {
         float[] d = new float[x.length];
         for (int c = 0; c < x.length; c++) {
             d[c] = Math.abs(x[c] - y[c]);
         }
         Arrays.sort(d);
-        return d[Math.min(d.length - 1, (int) Math.floor(0.95 * d.length))];
+        return d;
     }
 }
