@@ -71,10 +71,12 @@ final class FreezeFinder {
         }
         for (int[] r : softStills()) {
             int s = settle(r[0], r[1], SOFT_SETTLE);
-            // a pixel-exact still that begins soon after marks the onset more precisely than the soft start
+            // a pixel-exact still that begins soon after marks the onset more precisely than the soft start,
+            // unless the frames before it already show its picture (a shimmering still is pixel-exact only
+            // where its wobbling cells happen to agree)
             for (int[] h : hard) {
                 if (h[0] > s && h[0] <= r[1] && h[0] - s <= softMin / 8) {
-                    s = h[0];
+                    s = stillSince(s, h[0], r[1]);
                     break;
                 }
             }
@@ -215,7 +217,7 @@ final class FreezeFinder {
             own[k - from] = medianDiff(grey[k], mean);
         }
         // a floor for codec refinement: an encoder sharpens a still over its first frames
-        double allowed = Math.max(factor * LagProfile.percentile(own, 0.9), 0.25 * identicalLevel) + 0.1;
+        double allowed = Math.max(factor * LagProfile.percentile(own, 0.9) + 0.1, settleFloor());
         int start = s;
         for (int k = s; k < from; k++) {
             if (medianDiff(grey[k], mean) > allowed) {
@@ -223,6 +225,30 @@ final class FreezeFinder {
             }
         }
         return start;
+    }
+
+    /**
+     * The first frame from {@code s} on after which most of the picture (the median cell) is as close to frame
+     * {@code h} as the still's own frames after {@code h} are: where the motion before a pixel-exact still
+     * ended. A shimmering still's frames all qualify; the slow last frames of a motion do not.
+     */
+    private int stillSince(int s, int h, int e) {
+        int window = Math.max(2, hardMin);
+        double[] own = new double[Math.max(1, Math.min(e, h + window) - h)];
+        for (int k = h + 1; k <= Math.min(e, h + window); k++) {
+            own[k - h - 1] = medianDiff(grey[k], grey[h]);
+        }
+        double level = LagProfile.percentile(own, 1.0);
+        int k = h;
+        while (k - 1 >= s && medianDiff(grey[k - 1], grey[h]) <= level) {
+            k--;
+        }
+        return k;
+    }
+
+    /** Differences this small are codec refinement and noise, never motion (an encoder sharpens a still). */
+    private double settleFloor() {
+        return 0.25 * identicalLevel + 0.1;
     }
 
     /**

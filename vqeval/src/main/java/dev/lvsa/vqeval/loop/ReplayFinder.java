@@ -18,7 +18,10 @@ import java.util.List;
  * lag and no hill, a frozen picture has no hill at all ({@link #HILL_MIN}): neither returns.
  *
  * <p><b>Events.</b> Runs of returning frames (gaps of a few frames bridged) that last at least
- * {@code minLength} are events. A run is explained by the straight line that fits it best: a constant lag
+ * {@code minLength} are events. A replay that is not a copy (heavy noise, a drifting picture, something in
+ * it that never returns) returns only weakly ({@link #RETURN_WEAK}); such a run counts when it is
+ * <em>steady</em>: its frames' best matches keep to one forward line, and that line explains them nearly as
+ * well as their own best matches do. A steady stretch before a crisp run is where that replay starts. A run is explained by the straight line that fits it best: a constant lag
  * (parallel to the diagonal: a forward replay) or a constant sum {@code i + j} (across the diagonal: a
  * ping-pong reversal). The replay's lag is the smallest lag whose line is about as good as the best one,
  * so a loop of period 20 is not reported as 40. Nothing limits the lag but the clip's end, so a single late
@@ -28,10 +31,17 @@ final class ReplayFinder {
 
     /** Smallest return contrast. */
     static final double RETURN_MIN = 0.8;
+    /**
+     * Smallest return contrast of a weak run: one that only counts when its frames keep returning along one
+     * line (noise, a drifting picture or a re-render blurs a real replay's contrast, not its lag).
+     */
+    static final double RETURN_WEAK = 0.5;
+    /** Share of a weak run's frames whose best match must lie on its replay line or a multiple of it. */
+    static final double STEADY_SHARE = 0.8;
+    /** A steady run's line may cost at most this factor of its frames' own best matches. */
+    static final double LINE_SLACK = 1.2;
     /** Smallest hill (contrast units) between a frame and its match: below it the video never went away. */
     static final double HILL_MIN = 0.12;
-    /** A lag's line is as good as the best when within this share of the way from the best to the median. */
-    static final double FUNDAMENTAL_SLACK = 0.25;
     /** A ping-pong line must beat the best forward line by this factor. */
     static final double REVERSAL_ADVANTAGE = 0.7;
 
@@ -59,6 +69,7 @@ final class ReplayFinder {
     }
 
     private final Recurrence m;
+    private final LineCosts costs;
     private final double hillMin;
     private final int minLag;
     private final int minLength;
@@ -78,6 +89,7 @@ final class ReplayFinder {
         this.m = m;
         this.hillMin = hillMin;
         this.minLag = Math.max(2, minLag);
+        this.costs = new LineCosts(m, this.minLag);
         this.minLength = Math.max(3, minLength);
         this.maxGap = maxGap;
     }
@@ -134,21 +146,129 @@ final class ReplayFinder {
     List<Line> find() {
         Returns r = returns();
         List<Line> out = new ArrayList<>();
-        for (int[] run : runs(r)) {
-            explain(run[0], run[1], r, out);
+        List<int[]> strong = runs(r, RETURN_MIN);
+        for (int[] weak : runs(r, RETURN_WEAK)) {
+            List<int[]> inside = strong.stream()
+                    .filter(x -> weak[0] <= x[0] && x[1] <= weak[1])
+                    .toList();
+            if (inside.isEmpty()) {
+                // no frame returns crisply: a replay only where the frames keep returning at one lag
+                int[] line = steadyLine(r, weak[0], weak[1]);
+                if (line != null) {
+                    explain(line[0], line[1], r, out);
+                }
+                continue;
+            }
+            for (int k = 0; k < inside.size(); k++) {
+                int start = k == 0 ? steadyStart(r, weak, inside.get(0)[0]) : inside.get(k)[0];
+                explain(start, inside.get(k)[1], r, out);
+            }
         }
         return out;
     }
 
-    /** Runs of returning frames; flat frames neither start nor break a run, other gaps up to maxGap. */
-    private List<int[]> runs(Returns r) {
+    /**
+     * Where the first strong run inside a weak one starts once the weak frames before it that return along
+     * the same line are counted (a re-rendered or drifting replay returns crisply only after a while): it
+     * walks back from {@code from} while each frame's best match lies on the weak run's line.
+     */
+    private int steadyStart(Returns r, int[] weak, int from) {
+        int lag = steadyLag(r, weak[0], weak[1]);
+        int start = from;
+        while (lag > 0
+                && start - 1 >= weak[0]
+                && !r.flat()[start - 1]
+                && r.contrast()[start - 1] >= RETURN_WEAK
+                && offLine(r.lag()[start - 1], lag) <= lineTolerance(lag)) {
+            start--;
+        }
+        return start;
+    }
+
+    /**
+     * The replay lag of frames s..e when they return along one forward line, else -1: at least
+     * {@link #STEADY_SHARE} of them (flat ones aside) have their best match at the run's replay lag or a
+     * multiple of it (a loop's frames may match any earlier cycle), within {@link #lineTolerance}. A fixed
+     * pose the video keeps coming back to (a head turning back and forth, an animal settling) has a best
+     * match that stays put while the lag grows.
+     */
+    private int steadyLag(Returns r, int s, int e) {
+        int lag = LineCosts.fundamental(costs.forwardCosts(s, e, lowestLag(r, s, e)));
+        if (lag < minLag) {
+            return -1;
+        }
+        int counted = 0;
+        int onLine = 0;
+        for (int j = s; j <= e; j++) {
+            if (!r.flat()[j]) {
+                counted++;
+                onLine += offLine(r.lag()[j], lag) <= lineTolerance(lag) ? 1 : 0;
+            }
+        }
+        if (counted == 0 || onLine < STEADY_SHARE * counted) {
+            return -1;
+        }
+        // the line itself must explain the frames about as well as their own best matches do: a staircase
+        // of poses that the video keeps settling back into matches well here and there, never along a line
+        double line = 0;
+        for (int j = s; j <= e; j++) {
+            line += m.distance(Math.max(0, j - lag), j);
+        }
+        line /= e - s + 1;
+        double best = costs.prefixCost(s, e, minLag);
+        return line <= LINE_SLACK * best ? lag : -1;
+    }
+
+    /**
+     * The steady part of frames s..e ({@link #steadyLag}), from the first to the last frame whose match lies
+     * on the line itself (within a row): a picture slowly approaching its source is not yet its replay.
+     * Null when the frames are not steady or that part is shorter than an event.
+     */
+    private int[] steadyLine(Returns r, int s, int e) {
+        int lag = steadyLag(r, s, e);
+        int first = -1;
+        int last = -1;
+        for (int j = s; lag > 0 && j <= e; j++) {
+            if (!r.flat()[j] && offLine(r.lag()[j], lag) <= 1) {
+                first = first < 0 ? j : first;
+                last = j;
+            }
+        }
+        return first >= 0 && last - first + 1 >= minLength ? new int[] {first, last} : null;
+    }
+
+    /** How far a frame's best-match lag may stray from a replay line of {@code lag}: 8% of it, or 2 rows. */
+    private static double lineTolerance(int lag) {
+        return Math.max(2, 0.08 * lag);
+    }
+
+    /** How far lag {@code l} is from the nearest multiple of {@code lag}. */
+    private static double offLine(int l, int lag) {
+        long k = Math.max(1, Math.round((double) l / lag));
+        return Math.abs(l - k * lag);
+    }
+
+    /** The shortest lag worth a line over s..e: a little under the lags its frames actually return at. */
+    private int lowestLag(Returns r, int s, int e) {
+        double[] lags = new double[e - s + 1];
+        for (int j = s; j <= e; j++) {
+            lags[j - s] = r.lag()[j];
+        }
+        return Math.max(minLag, (int) Math.floor(0.8 * LagProfile.percentile(lags, 0.1)));
+    }
+
+    /**
+     * Runs of frames returning with at least {@code level} contrast; flat frames neither start nor break a
+     * run, other gaps up to maxGap.
+     */
+    private List<int[]> runs(Returns r, double level) {
         double[] contrast = r.contrast();
         List<int[]> out = new ArrayList<>();
         int s = -1;
         int last = -1;
         int gap = 0;
         for (int j = 0; j < contrast.length; j++) {
-            if (contrast[j] >= RETURN_MIN) {
+            if (contrast[j] >= level) {
                 if (s < 0) {
                     s = j;
                 }
@@ -171,16 +291,11 @@ final class ReplayFinder {
     private void explain(int s, int e, Returns r, List<Line> out) {
         double[] contrast = r.contrast();
         // only lags the frames actually return at: a slow scene also matches itself a few frames back
-        double[] lags = new double[e - s + 1];
-        for (int j = s; j <= e; j++) {
-            lags[j - s] = r.lag()[j];
-        }
-        int lowest = Math.max(minLag, (int) Math.floor(0.8 * LagProfile.percentile(lags, 0.1)));
-        double[] fwd = forwardCosts(s, e, lowest);
-        int lag = fundamental(fwd);
+        double[] fwd = costs.forwardCosts(s, e, lowestLag(r, s, e));
+        int lag = LineCosts.fundamental(fwd);
         double fwdBest = lag < 0 ? Double.MAX_VALUE : fwd[lag];
         int[] sumBest = new int[1];
-        double back = backwardCost(s, e, sumBest);
+        double back = costs.backwardCost(s, e, sumBest);
         if (back < REVERSAL_ADVANTAGE * fwdBest && reversal(r, s, e, back)) {
             out.add(new Line(RepeatEvent.Kind.PINGPONG, s, e, sumBest[0], median(contrast, s, e)));
             return;
@@ -194,8 +309,9 @@ final class ReplayFinder {
         while (start < e && (start - lag < 0 || m.distance(start - lag, start) > level)) {
             start++;
         }
-        double prefixBack = start - s >= minLength ? backwardCost(s, start - 1, sumBest) : Double.MAX_VALUE;
-        if (prefixBack < REVERSAL_ADVANTAGE * prefixCost(s, start - 1, lag) && reversal(r, s, start - 1, prefixBack)) {
+        double prefixBack = start - s >= minLength ? costs.backwardCost(s, start - 1, sumBest) : Double.MAX_VALUE;
+        if (prefixBack < REVERSAL_ADVANTAGE * costs.prefixCost(s, start - 1, lag)
+                && reversal(r, s, start - 1, prefixBack)) {
             out.add(new Line(RepeatEvent.Kind.PINGPONG, s, start - 1, sumBest[0], median(contrast, s, start - 1)));
         } else {
             start = s; // no reversal before it: the replay starts with the run (its lag may stretch a little)
@@ -211,7 +327,7 @@ final class ReplayFinder {
      * whose frames all look alike, has wandering matches that no single line follows.
      */
     private boolean reversal(Returns r, int s, int e, double lineCost) {
-        return sourceSlope(r, s, e) < -0.5 && lineCost <= 1.5 * prefixCost(s, e, minLag) + 0.02;
+        return sourceSlope(r, s, e) < -0.5 && lineCost <= 1.5 * costs.prefixCost(s, e, minLag) + 0.02;
     }
 
     /**
@@ -235,92 +351,6 @@ final class ReplayFinder {
             sxx += (j - mx) * (j - mx);
         }
         return sxx == 0 ? 0 : sxy / sxx;
-    }
-
-    /** Mean distance of frames s..e to their best matches at lags of at least {@code lag}. */
-    private double prefixCost(int s, int e, int lag) {
-        double sum = 0;
-        for (int j = s; j <= e; j++) {
-            double best = Double.MAX_VALUE;
-            for (int l = Math.min(lag, j); l <= j; l++) {
-                best = Math.min(best, m.distance(j - l, j));
-            }
-            sum += best;
-        }
-        return sum / (e - s + 1);
-    }
-
-    /** Mean distance along each constant-lag line over frames s..e (NaN where the line covers too little). */
-    private double[] forwardCosts(int s, int e, int lowest) {
-        int len = e - s + 1;
-        double[] cost = new double[e + 1];
-        Arrays.fill(cost, Double.NaN);
-        for (int l = lowest; l <= e; l++) {
-            int from = Math.max(s, l);
-            int count = e - from + 1;
-            if (count < 0.8 * len) {
-                continue;
-            }
-            double sum = 0;
-            for (int j = from; j <= e; j++) {
-                sum += m.distance(j - l, j);
-            }
-            cost[l] = sum / count;
-        }
-        return cost;
-    }
-
-    /** The smallest lag at a local minimum whose line is about as good as the best one, or -1. */
-    private static int fundamental(double[] cost) {
-        int best = -1;
-        List<Double> valid = new ArrayList<>();
-        for (int l = 0; l < cost.length; l++) {
-            if (!Double.isNaN(cost[l])) {
-                valid.add(cost[l]);
-                if (best < 0 || cost[l] < cost[best]) {
-                    best = l;
-                }
-            }
-        }
-        if (best < 0) {
-            return -1;
-        }
-        double[] v = valid.stream().mapToDouble(Double::doubleValue).toArray();
-        double med = LagProfile.percentile(v, 0.5);
-        double accept = cost[best] + FUNDAMENTAL_SLACK * Math.max(0, med - cost[best]);
-        for (int l = 0; l < best; l++) {
-            if (Double.isNaN(cost[l]) || cost[l] > accept) {
-                continue;
-            }
-            boolean localMin = (l == 0 || Double.isNaN(cost[l - 1]) || cost[l - 1] >= cost[l])
-                    && (l + 1 >= cost.length || Double.isNaN(cost[l + 1]) || cost[l + 1] >= cost[l]);
-            if (localMin) {
-                return l;
-            }
-        }
-        return best;
-    }
-
-    /** Best mean distance along a line i + j = const over frames s..e with i at least minLag before j. */
-    private double backwardCost(int s, int e, int[] sumOut) {
-        int len = e - s + 1;
-        double best = Double.MAX_VALUE;
-        for (int sum = 0; sum <= 2 * e - minLag; sum++) {
-            double total = 0;
-            int count = 0;
-            for (int j = s; j <= e; j++) {
-                int i = sum - j;
-                if (i >= 0 && j - i >= minLag) {
-                    total += m.distance(i, j);
-                    count++;
-                }
-            }
-            if (count >= 0.8 * len && total / count < best) {
-                best = total / count;
-                sumOut[0] = sum;
-            }
-        }
-        return best;
     }
 
     static double median(double[] a, int from, int to) {

@@ -59,6 +59,37 @@ class RepeatModelTest {
         });
     }
 
+    @Property(tries = 15)
+    void aLoopUnderAWanderingObjectKeepsItsPeriod(@ForAll @IntRange(min = 20, max = 60) int period, @ForAll long seed) {
+        // the loop's frames come back, the object wandering over them never does: every replay differs a
+        // little from its source, and the more the longer the lag, so no frame returns crisply
+        float[][] d = withWanderer(Descriptors.sequence(200, i -> i % period, 3.0, 0.2, seed), 0.9, seed + 1);
+        List<ReplayFinder.Line> found = lines(d);
+        assertThat(found).isNotEmpty();
+        assertThat(found).allSatisfy(l -> {
+            assertThat(l.kind()).isEqualTo(RepeatEvent.Kind.REPLAY);
+            assertThat(l.lagOrSum()).isEqualTo(period);
+        });
+        assertThat(found.get(0).start()).isBetween(period - 1, period + 4);
+    }
+
+    @Test
+    void aWanderingObjectAloneIsNoReplay() {
+        assertThat(lines(withWanderer(Descriptors.sequence(200, i -> 0, 0, 0.2, 7), 0.9, 8)))
+                .isEmpty();
+    }
+
+    /** {@code d} with a random walk of {@code step} per frame added: something in the picture that never returns. */
+    private static float[][] withWanderer(float[][] d, double step, long seed) {
+        float[][] w = Descriptors.sequence(d.length, i -> i, step, 0, seed);
+        for (int i = 0; i < d.length; i++) {
+            for (int k = 0; k < d[i].length; k++) {
+                d[i][k] += w[i][k] - w[0][k];
+            }
+        }
+        return d;
+    }
+
     @Test
     void aReplayUnderABorderAndABrightnessChangeIsStillAReplay() {
         float[][] d = Descriptors.sequence(240, i -> i < 170 ? i : i - 170, 3.0, 0.2, 3);
