@@ -89,16 +89,9 @@ final class FailureClips {
     private ClipPlan shimmer(SplittableRandom rnd, long seed, String file, int n, int fps) {
         int onset = (int) (n * (0.3 + 0.15 * rnd.nextDouble()));
         Scene scene = factory.cleanScene(rnd, 0.3, 1.0, 4, 7, 0.8, 3.0);
-        int[] sc = new int[n];
-        double[] t = new double[n];
-        long[] k = new long[n];
-        for (int i = 0; i < n; i++) {
-            t[i] = Math.min(i, onset);
-            k[i] = seed * 1000 + Math.min(i, onset);
-        }
         return new ClipPlan(
                 List.of(scene),
-                new Timeline(sc, t, k),
+                Timeline.replaying(n, seed, i -> Math.min(i, onset)),
                 0,
                 false,
                 factory.label(

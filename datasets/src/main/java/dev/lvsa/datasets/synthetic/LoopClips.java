@@ -87,17 +87,9 @@ final class LoopClips {
         int maxP = Math.min(40, (n - start) / 2);
         int p = 10 + rnd.nextInt(Math.max(1, maxP - 10 + 1));
         Scene scene = factory.cleanScene(rnd, 0.3, 1.2, 4, 7, 0.8, 3.0);
-        int[] sc = new int[n];
-        double[] t = new double[n];
-        long[] k = new long[n];
-        for (int i = 0; i < n; i++) {
-            int src = i < start ? i : start - p + ((i - start) % p);
-            t[i] = src;
-            k[i] = seed * 1000 + src;
-        }
         return new ClipPlan(
                 List.of(scene),
-                new Timeline(sc, t, k),
+                Timeline.replaying(n, seed, i -> i < start ? i : start - p + ((i - start) % p)),
                 sensor,
                 false,
                 factory.loopLabel(file, ClipKind.LOOP_LATE, p, start, n, fps, sensor, seed));
@@ -165,18 +157,9 @@ final class LoopClips {
     private ClipPlan pingPong(SplittableRandom rnd, long seed, String file, int n, int fps, double sensor) {
         int half = 8 + rnd.nextInt(Math.max(1, n / 5 - 8 + 1));
         Scene scene = factory.cleanScene(rnd, 0.3, 1.2, 4, 7, 0.8, 3.0);
-        int[] sc = new int[n];
-        double[] t = new double[n];
-        long[] k = new long[n];
-        for (int i = 0; i < n; i++) {
-            int m = i % (2 * half);
-            int src = m <= half ? m : 2 * half - m;
-            t[i] = src;
-            k[i] = seed * 1000 + src;
-        }
         return new ClipPlan(
                 List.of(scene),
-                new Timeline(sc, t, k),
+                Timeline.replaying(n, seed, i -> half - Math.abs(i % (2 * half) - half)),
                 sensor,
                 false,
                 factory.label(

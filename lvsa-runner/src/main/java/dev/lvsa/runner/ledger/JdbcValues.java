@@ -34,6 +34,13 @@ final class JdbcValues {
         return Instant.now().toString();
     }
 
+    /** Binds {@code values} to the statement's parameters 1..n in order ({@link #setNullable} each). */
+    static void bindAll(PreparedStatement p, Object... values) throws SQLException {
+        for (int i = 0; i < values.length; i++) {
+            setNullable(p, i + 1, values[i]);
+        }
+    }
+
     static void setNullable(PreparedStatement p, int i, Object v) throws SQLException {
         if (v == null) {
             p.setNull(i, Types.NULL);

@@ -165,9 +165,7 @@ public final class Recorder {
                     s.message(),
                     JdbcValues.now()
                 };
-                for (int i = 0; i < v.length; i++) {
-                    JdbcValues.setNullable(p, i + 1, v[i]);
-                }
+                JdbcValues.bindAll(p, v);
                 p.executeUpdate();
             }
             return null;

@@ -124,9 +124,7 @@ final class RowWrites {
                 r.resultJson(),
                 JdbcValues.now()
             };
-            for (int i = 0; i < v.length; i++) {
-                JdbcValues.setNullable(p, i + 1, v[i]);
-            }
+            JdbcValues.bindAll(p, v);
             p.executeUpdate();
         }
     }

@@ -173,6 +173,9 @@ final class ReplayFinder {
      * walks back from {@code from} while each frame's best match lies on the weak run's line.
      */
     private int steadyStart(Returns r, int[] weak, int from) {
+        if (from == weak[0]) {
+            return from; // nothing weak before it
+        }
         int lag = steadyLag(r, weak[0], weak[1]);
         int start = from;
         while (lag > 0
