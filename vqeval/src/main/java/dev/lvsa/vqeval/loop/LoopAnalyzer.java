@@ -248,7 +248,8 @@ public final class LoopAnalyzer {
         if (line.kind() == RepeatEvent.Kind.PINGPONG) {
             return line.reversal(start, end, step, stride, "structure");
         }
-        return line.replay(start, end, refineLag(sm, line.lagOrSum() * step, step, start, end), stride, "structure");
+        return line.replay(
+                start, end, refineLag(sm, line.lagOrSum() * step, step, start, end), step, stride, "structure");
     }
 
     /** The lag (analysed frames) within a coarse step of the coarse lag whose line fits best on every frame. */

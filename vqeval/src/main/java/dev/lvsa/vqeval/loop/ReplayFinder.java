@@ -45,8 +45,16 @@ final class ReplayFinder {
     /** A ping-pong line must beat the best forward line by this factor. */
     static final double REVERSAL_ADVANTAGE = 0.7;
 
-    /** Matrix indices: what a search found before lags are turned into original frames. */
-    record Line(RepeatEvent.Kind kind, int start, int end, int lagOrSum, double strength) {
+    /**
+     * Matrix indices: what a search found before lags are turned into original frames. {@code firstLag} is the
+     * lag at which a replay's first row returns: the line's own lag, or, when the replay begins before a source
+     * at that lag exists (a replay whose lag stretches over its length), that row's own best match.
+     */
+    record Line(RepeatEvent.Kind kind, int start, int end, int lagOrSum, double strength, int firstLag) {
+
+        Line(RepeatEvent.Kind kind, int start, int end, int lagOrSum, double strength) {
+            this(kind, start, end, lagOrSum, strength, lagOrSum);
+        }
 
         /**
          * This ping-pong line as an event in original frames: {@code start} to {@code end} in analysed frames,
@@ -60,11 +68,14 @@ final class ReplayFinder {
 
         /**
          * This replay line as an event in original frames: {@code start} to {@code end} in analysed frames,
-         * repeating what was shown {@code lag} analysed frames earlier.
+         * repeating what was shown {@code lag} analysed frames earlier; {@code rowFrames} analysed frames per
+         * matrix row. Its source is the frame its first frame shows again ({@code firstLag} earlier), never
+         * before the video's first frame.
          */
-        RepeatEvent replay(int start, int end, int lag, int stride, String found) {
+        RepeatEvent replay(int start, int end, int lag, int rowFrames, int stride, String found) {
+            int first = firstLag == lagOrSum ? Math.min(start, lag) : Math.min(start, firstLag * rowFrames);
             return new RepeatEvent(
-                    kind, start * stride, end * stride, (start - lag) * stride, lag * stride, strength, found);
+                    kind, start * stride, end * stride, (start - first) * stride, lag * stride, strength, found);
         }
     }
 
@@ -320,7 +331,11 @@ final class ReplayFinder {
             start = s; // no reversal before it: the replay starts with the run (its lag may stretch a little)
         }
         if (e - start + 1 >= minLength) {
-            out.add(new Line(RepeatEvent.Kind.REPLAY, start, e, lag, median(contrast, start, e)));
+            // where the first frame came from: its own best match when that lies near the line (a replay whose
+            // lag stretches) or when the line's lag would put its source before the video began
+            int own = r.lag()[start];
+            int firstLag = start < lag || Math.abs(own - lag) <= lineTolerance(lag) ? Math.min(start, own) : lag;
+            out.add(new Line(RepeatEvent.Kind.REPLAY, start, e, lag, median(contrast, start, e), firstLag));
         }
     }
 

@@ -38,7 +38,7 @@ final class SemanticReplays {
                 String channel = e.spec().channel();
                 RepeatEvent found = line.kind() == RepeatEvent.Kind.PINGPONG
                         ? line.reversal(start, end, rowFrames, stride, channel)
-                        : line.replay(start, end, line.lagOrSum() * rowFrames, stride, channel);
+                        : line.replay(start, end, line.lagOrSum() * rowFrames, rowFrames, stride, channel);
                 merge(events, found, unit);
             }
         }

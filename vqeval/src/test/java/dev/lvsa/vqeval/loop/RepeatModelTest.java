@@ -60,6 +60,28 @@ class RepeatModelTest {
     }
 
     @Property(tries = 15)
+    void aReplayWhoseLagStretchesNamesTheFrameItStartsFrom(
+            @ForAll @IntRange(min = 150, max = 200) int onset,
+            @ForAll @DoubleRange(min = 0.9, max = 0.97) double rate,
+            @ForAll long seed) {
+        // from the onset the opening plays again from its frame 2, a little slower than it first did, so the lag
+        // grows along the replay (as on a real 2x generation): its first frame's source is frame 2, not
+        // "onset minus the dominant lag", which would lie before the video began
+        float[][] d = Descriptors.sequence(
+                300, i -> i < onset ? i : 2 + (int) Math.round((i - onset) * rate), 3.0, 0.2, seed);
+        List<ReplayFinder.Line> found = lines(d);
+        assertThat(found).singleElement().satisfies(l -> {
+            RepeatEvent e = l.replay(l.start(), l.end(), l.lagOrSum(), 1, 1, "structure");
+            assertThat(e.kind()).isEqualTo(RepeatEvent.Kind.REPLAY);
+            assertThat(e.start()).isBetween(onset - 1, onset + 2);
+            assertThat(e.sourceStart())
+                    .as("%s onset %d rate %.3f", e, onset, rate)
+                    .isBetween(1, 4);
+            assertThat(e.lag()).isBetween(onset - 2, 300 - 2 - (int) Math.round((299 - onset) * rate));
+        });
+    }
+
+    @Property(tries = 15)
     void aLoopUnderAWanderingObjectKeepsItsPeriod(@ForAll @IntRange(min = 20, max = 60) int period, @ForAll long seed) {
         // the loop's frames come back, the object wandering over them never does: every replay differs a
         // little from its source, and the more the longer the lag, so no frame returns crisply

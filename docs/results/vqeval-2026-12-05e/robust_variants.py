@@ -1,0 +1,47 @@
+# Variants of the real set with their labels moved to match (frame numbers, periods, fps), then scored with
+#   bin/vqeval validate OUTDIR --labels OUTDIR/labels.csv --quiet --out OUTDIR/val
+# Usage: .venv/bin/python robust_variants.py VARIANT OUTDIR   (VARIANT: fps30, half, crop43, trim1s)
+# The real set is ../shared/datasets/real beside the checkout, or VQEVAL_REAL_SET.
+import csv
+import os
+import subprocess
+import sys
+
+import imageio_ffmpeg
+
+FF = imageio_ffmpeg.get_ffmpeg_exe()
+HERE = os.path.dirname(os.path.abspath(__file__))
+REAL = os.environ.get("VQEVAL_REAL_SET", os.path.join(HERE, "../../../../shared/datasets/real"))
+
+# FFmpeg filter, old frame -> new frame, fps factor
+VARIANTS = {
+    "fps30": ("fps=30", lambda f: round(f * 30 / 24), 30 / 24),
+    "half": ("select=not(mod(n\\,2)),setpts=N/(12*TB),fps=12", lambda f: round(f / 2), 0.5),
+    "crop43": ("crop=ih*4/3:ih", lambda f: f, 1.0),
+    "trim1s": ("trim=start_frame=24,setpts=PTS-STARTPTS", lambda f: max(0, f - 24), 1.0),
+}
+
+
+def main(variant: str, out: str) -> None:
+    flt, frame_map, fps_factor = VARIANTS[variant]
+    os.makedirs(out, exist_ok=True)
+    rows = list(csv.DictReader(open(f"{REAL}/labels.csv")))
+    for r in rows:
+        cmd = [FF, "-v", "error", "-y", "-i", f"{REAL}/{r['file']}", "-vf", flt, "-an", "-c:v", "libx264",
+               "-preset", "veryfast", "-crf", "20", "-pix_fmt", "yuv420p"]
+        if variant == "half":
+            cmd += ["-r", "12"]
+        subprocess.run([*cmd, f"{out}/{r['file']}"], check=True)
+        if r["period_frames"] and variant in ("fps30", "half"):
+            r["period_frames"] = str(round(float(r["period_frames"]) * fps_factor))
+        if r["onset_frame"]:
+            r["onset_frame"] = str(frame_map(int(r["onset_frame"])))
+        r["fps"] = str(float(r["fps"]) * fps_factor)
+    with open(f"{out}/labels.csv", "w", newline="") as f:
+        w = csv.DictWriter(f, fieldnames=list(rows[0].keys()))
+        w.writeheader()
+        w.writerows(rows)
+
+
+if __name__ == "__main__":
+    main(sys.argv[1], sys.argv[2])
