@@ -165,10 +165,13 @@ public final class SelfSimilarityHeatmap {
             double b = e.end() / (double) stride;
             switch (e.kind()) {
                 case REPLAY -> {
-                    double lag = e.lag() / (double) stride;
+                    // from the first frame's own source (a replay may play slower or faster than what it
+                    // replays) to the last frame's, at the replay's lag
+                    double from = e.sourceStart() / (double) stride;
+                    double to = b - e.lag() / (double) stride;
                     g.setColor(MARK);
-                    line(g, px, a, a - lag, b, b - lag);
-                    line(g, px, a - lag, a, b - lag, b);
+                    line(g, px, a, from, b, to);
+                    line(g, px, from, a, to, b);
                 }
                 case PINGPONG -> {
                     double turn = e.sourceStart() / (double) stride;
