@@ -6,6 +6,7 @@ import dev.lvsa.common.VersionProvider;
 import dev.lvsa.vqeval.VqEval;
 import dev.lvsa.vqeval.api.DimensionResult;
 import dev.lvsa.vqeval.api.EvaluationReport;
+import dev.lvsa.vqeval.api.RepeatEvent;
 import dev.lvsa.vqeval.api.VideoException;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -92,6 +93,20 @@ public final class EvaluateCommand extends ScoringCommand {
         return ExitCodes.OK;
     }
 
+    /**
+     * The first replay or reversal in words: a loop (the replay covers its own source again), a single replay of
+     * an earlier span, or motion running backwards.
+     */
+    static String describe(RepeatEvent e) {
+        if (e.kind() == RepeatEvent.Kind.PINGPONG) {
+            return "plays backwards from frame " + e.start() + " (turning at frame " + e.sourceStart() + ")";
+        }
+        if (e.end() - e.start() + 1 > e.lag()) {
+            return "loops every " + e.lag() + " frames from frame " + e.start();
+        }
+        return "replays frames " + e.sourceStart() + "-" + (e.end() - e.lag()) + " from frame " + e.start();
+    }
+
     static String summary(EvaluationReport r) {
         StringBuilder sb = new StringBuilder();
         sb.append(String.format(
@@ -103,9 +118,11 @@ public final class EvaluateCommand extends ScoringCommand {
         for (DimensionResult d : r.dimensions().values()) {
             sb.append(String.format(Locale.ROOT, ", %s %.1f", d.name(), d.score()));
         }
-        Object period = r.dimension("loop_quality").fields().get("cycle_period_frames");
-        if (period != null) {
-            sb.append(", cycle every ").append(period).append(" frames");
+        if (r.loop() != null) {
+            r.loop().events().stream()
+                    .filter(e -> e.kind() != RepeatEvent.Kind.FREEZE)
+                    .findFirst()
+                    .ifPresent(e -> sb.append(", ").append(describe(e)));
         }
         Object onset = r.dimension("loop_quality").fields().get("freeze_onset_frame");
         if (onset != null) {
