@@ -47,8 +47,9 @@ final class ReplayFinder {
 
     /**
      * Matrix indices: what a search found before lags are turned into original frames. {@code firstLag} is the
-     * lag at which a replay's first row returns: the line's own lag, or, when the replay begins before a source
-     * at that lag exists (a replay whose lag stretches over its length), that row's own best match.
+     * lag at which a replay's first row returns: that row's own best match when it lies near the line (a replay
+     * whose lag stretches over its length) or when the line's lag would put the source before the video began;
+     * otherwise the line's own lag.
      */
     record Line(RepeatEvent.Kind kind, int start, int end, int lagOrSum, double strength, int firstLag) {
 
