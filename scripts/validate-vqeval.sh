@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # VQeval against labelled videos, the way a user checks it on their own set (bin/vqeval validate):
-#  1. the real published generations in ../shared/datasets/real (late replays, freezes, clean outputs);
+#  1. the real published generations in ../shared/datasets/real (late replays, freezes, clean outputs), as published
+#     and remade at 30 fps and cropped to 4:3;
 #  2. the labelled synthetic set (seed 2026, 64 clips: 4 of each kind, the real failure shapes included).
-# Fails when a goal is missed. Results: target/vqeval-validation/{real,synthetic}/validation.{json,csv,txt}.
+# Fails when a goal is missed. Results: target/vqeval-validation/{real,real-fps30,real-crop43,synthetic}/validation.{json,csv,txt}.
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 REAL="${VQEVAL_REAL_SET:-$ROOT/../shared/datasets/real}"
 OUT="$ROOT/target/vqeval-validation"
@@ -12,6 +13,16 @@ rm -rf "$OUT" && mkdir -p "$OUT"
 log "VQeval on the real labelled set ($REAL): AUROC >= 0.97, periods within 10%, onsets within 24 frames"
 "$ROOT/bin/vqeval" validate "$REAL" --labels "$REAL/labels.csv" --quiet --out "$OUT/real" \
   || die "VQeval misses its goals on the real set (see $OUT/real/validation.txt)"
+
+# the same clips at 30 fps (a 4:5 frame-repeat cadence) and cropped to 4:3, labels moved to match: the goals hold
+for variant in fps30 crop43; do
+  log "VQeval on the real set as $variant (scripts/real_set_variants.py): the same goals"
+  VQEVAL_REAL_SET="$REAL" "$PY" "$ROOT/scripts/real_set_variants.py" "$variant" "$OUT/real-$variant-clips" \
+    || die "could not make the $variant variant of the real set"
+  "$ROOT/bin/vqeval" validate "$OUT/real-$variant-clips" --labels "$OUT/real-$variant-clips/labels.csv" --quiet \
+      --out "$OUT/real-$variant" \
+    || die "VQeval misses its goals on the real set as $variant (see $OUT/real-$variant/validation.txt)"
+done
 
 log "VQeval on the synthetic set (seed 2026): AUROC >= 0.98, periods within 2 frames, onsets within 4"
 "$ROOT/bin/lvsa-datasets" synth --out "$OUT/synthetic-clips" --seed 2026 --count 64 --quiet

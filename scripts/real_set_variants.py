@@ -1,6 +1,9 @@
-# Variants of the real set with their labels moved to match (frame numbers, periods, fps), then scored with
+# The real labelled set remade as a held-out set from elsewhere might come, with its labels moved to match (frame
+# numbers, periods, fps), then scored with
 #   bin/vqeval validate OUTDIR --labels OUTDIR/labels.csv --quiet --out OUTDIR/val
-# Usage: .venv/bin/python robust_variants.py VARIANT OUTDIR   (VARIANT: fps30, half, crop43, trim1s)
+# Usage: .venv/bin/python scripts/real_set_variants.py VARIANT OUTDIR   (VARIANT: fps30, half, crop43, trim1s)
+# scripts/validate-vqeval.sh checks fps30 and crop43. trim1s moves the labels by subtraction, which is wrong for a
+# replay of the opening (the cut removes part of what it replays): read its period misses with that in mind.
 # The real set is ../shared/datasets/real beside the checkout, or VQEVAL_REAL_SET.
 import csv
 import os
@@ -11,7 +14,7 @@ import imageio_ffmpeg
 
 FF = imageio_ffmpeg.get_ffmpeg_exe()
 HERE = os.path.dirname(os.path.abspath(__file__))
-REAL = os.environ.get("VQEVAL_REAL_SET", os.path.join(HERE, "../../../../shared/datasets/real"))
+REAL = os.environ.get("VQEVAL_REAL_SET", os.path.join(HERE, "../../shared/datasets/real"))
 
 # FFmpeg filter, old frame -> new frame, fps factor
 VARIANTS = {
