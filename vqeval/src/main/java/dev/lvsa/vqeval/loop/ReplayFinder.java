@@ -21,11 +21,12 @@ import java.util.List;
  * {@code minLength} are events. A replay that is not a copy (heavy noise, a drifting picture, something in
  * it that never returns) returns only weakly ({@link #RETURN_WEAK}); such a run counts when it is
  * <em>steady</em>: its frames' best matches keep to one forward line, and that line explains them nearly as
- * well as their own best matches do. A steady stretch before a crisp run is where that replay starts. A run is explained by the straight line that fits it best: a constant lag
- * (parallel to the diagonal: a forward replay) or a constant sum {@code i + j} (across the diagonal: a
- * ping-pong reversal). The replay's lag is the smallest lag whose line is about as good as the best one,
- * so a loop of period 20 is not reported as 40. Nothing limits the lag but the clip's end, so a single late
- * replay of the opening is found as readily as a loop.
+ * well as their own best matches do. A steady stretch before a crisp run is where that replay starts. A run
+ * is explained by the straight line that fits it best: a constant lag (parallel to the diagonal: a forward
+ * replay) or a constant sum {@code i + j} (across the diagonal: a ping-pong reversal). The replay's lag is
+ * the smallest lag whose line is about as good as the best one, so a loop of period 20 is not reported as 40.
+ * Nothing limits the lag but the clip's end, so a single late replay of the opening is found as readily as a
+ * loop.
  */
 final class ReplayFinder {
 
@@ -225,13 +226,14 @@ final class ReplayFinder {
         }
         // the line itself must explain the frames about as well as their own best matches do: a staircase
         // of poses that the video keeps settling back into matches well here and there, never along a line
+        // (over every frame of the run, frames before the lag against frame 0, unlike LineCosts.forwardCosts,
+        // which leaves them out: reusing that changes one synthetic ping-pong's onset)
         double line = 0;
         for (int j = s; j <= e; j++) {
             line += m.distance(Math.max(0, j - lag), j);
         }
         line /= e - s + 1;
-        double best = costs.prefixCost(s, e, minLag);
-        return line <= LINE_SLACK * best ? lag : -1;
+        return line <= LINE_SLACK * costs.prefixCost(s, e, minLag) ? lag : -1;
     }
 
     /**
