@@ -1,28 +1,76 @@
 package dev.lvsa.vqeval.api;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
 import java.util.Collection;
+import java.util.Iterator;
 import java.util.Map;
 
-/** Builds the report's JSON tree with the contract's field names; NaN and infinities become null. */
+/**
+ * Builds the report's JSON tree with the contract's field names; NaN and infinities become null.
+ *
+ * <p>The tree is written with jackson-core's streaming generator and its default pretty printer, the same text an
+ * indenting {@code ObjectMapper} gives, without the mapper: setting one up loads about 300 databind classes, some
+ * 30 ms of a one-video command's run (docs/vqeval.md, Speed).
+ */
 final class ReportJsonWriter {
 
-    private static final ObjectMapper MAPPER = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+    private static final JsonFactory JSON = new JsonFactory();
     private static final JsonNodeFactory F = JsonNodeFactory.instance;
 
     private ReportJsonWriter() {}
 
     static String write(EvaluationReport r, boolean withProfiles) {
-        try {
-            return MAPPER.writeValueAsString(tree(r, withProfiles));
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("cannot write report JSON", e);
+        StringWriter out = new StringWriter();
+        try (JsonGenerator g = JSON.createGenerator(out)) {
+            g.useDefaultPrettyPrinter();
+            writeNode(tree(r, withProfiles), g);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write report JSON", e);
+        }
+        return out.toString();
+    }
+
+    /** Writes a tree of the node kinds {@link #tree} builds (objects, arrays, numbers, text, booleans, null). */
+    static void writeNode(JsonNode n, JsonGenerator g) throws IOException {
+        switch (n.getNodeType()) {
+            case OBJECT -> {
+                g.writeStartObject();
+                for (Iterator<Map.Entry<String, JsonNode>> it = n.fields(); it.hasNext(); ) {
+                    Map.Entry<String, JsonNode> e = it.next();
+                    g.writeFieldName(e.getKey());
+                    writeNode(e.getValue(), g);
+                }
+                g.writeEndObject();
+            }
+            case ARRAY -> {
+                g.writeStartArray();
+                for (JsonNode x : n) {
+                    writeNode(x, g);
+                }
+                g.writeEndArray();
+            }
+            case NUMBER -> {
+                switch (n.numberType()) {
+                    case INT -> g.writeNumber(n.intValue());
+                    case LONG -> g.writeNumber(n.longValue());
+                    case FLOAT -> g.writeNumber(n.floatValue());
+                    case BIG_INTEGER -> g.writeNumber(n.bigIntegerValue());
+                    case BIG_DECIMAL -> g.writeNumber(n.decimalValue());
+                    default -> g.writeNumber(n.doubleValue());
+                }
+            }
+            case STRING -> g.writeString(n.textValue());
+            case BOOLEAN -> g.writeBoolean(n.booleanValue());
+            case NULL -> g.writeNull();
+            default -> throw new IllegalArgumentException("report JSON has no " + n.getNodeType() + " nodes");
         }
     }
 

@@ -60,15 +60,10 @@ final class FrameProducer implements Runnable {
 
     @Override
     public void run() {
-        NativePreload.awaitOpenCv();
-        stage = new Mat();
-        size = new Size(width, height);
         boolean embedding = embedWidth > 0;
-        embedSize = embedding ? new Size(embedWidth, embedHeight) : null;
         int grabWidth = embedding ? embedWidth : width;
         int grabHeight = embedding ? embedHeight : height;
-        try (Mat stageOwner = stage;
-                Size embedSizeOwner = embedSize) {
+        try {
             int index = 0;
             while (!cancelled) {
                 boolean sample = index % stride == 0
@@ -85,6 +80,13 @@ final class FrameProducer implements Runnable {
                 }
                 noteTimestamp(frame.timestamp);
                 if (index % stride == 0) {
+                    if (stage == null) {
+                        // FFmpeg decoded the first frame while OpenCV's native libraries were still loading
+                        NativePreload.awaitOpenCv();
+                        stage = new Mat();
+                        size = new Size(width, height);
+                        embedSize = embedding ? new Size(embedWidth, embedHeight) : null;
+                    }
                     Mat small = new Mat();
                     Mat full = null;
                     Mat embed = null;
@@ -112,6 +114,13 @@ final class FrameProducer implements Runnable {
             offer(VideoDecoder.END);
         } catch (Throwable t) {
             offer(t);
+        } finally {
+            if (stage != null) {
+                stage.close();
+            }
+            if (embedSize != null) {
+                embedSize.close();
+            }
         }
     }
 
