@@ -81,11 +81,7 @@ final class FrameProducer implements Runnable {
                 noteTimestamp(frame.timestamp);
                 if (index % stride == 0) {
                     if (stage == null) {
-                        // FFmpeg decoded the first frame while OpenCV's native libraries were still loading
-                        NativePreload.awaitOpenCv();
-                        stage = new Mat();
-                        size = new Size(width, height);
-                        embedSize = embedding ? new Size(embedWidth, embedHeight) : null;
+                        makeScratch(embedding);
                     }
                     Mat small = new Mat();
                     Mat full = null;
@@ -115,13 +111,28 @@ final class FrameProducer implements Runnable {
         } catch (Throwable t) {
             offer(t);
         } finally {
-            if (stage != null) {
-                stage.close();
-            }
-            if (embedSize != null) {
-                embedSize.close();
-            }
+            closeScratch();
         }
+    }
+
+    private void closeScratch() {
+        if (stage != null) {
+            stage.close();
+        }
+        if (embedSize != null) {
+            embedSize.close();
+        }
+    }
+
+    /**
+     * The OpenCV scratch matrix and sizes, made once the first frame is decoded: FFmpeg decodes it while OpenCV's
+     * native libraries are still loading.
+     */
+    private void makeScratch(boolean embedding) {
+        NativePreload.awaitOpenCv();
+        stage = new Mat();
+        size = new Size(width, height);
+        embedSize = embedding ? new Size(embedWidth, embedHeight) : null;
     }
 
     /**
