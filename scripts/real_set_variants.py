@@ -1,8 +1,9 @@
 # The real labelled set remade as a held-out set from elsewhere might come, with its labels moved to match (frame
 # numbers, periods, fps), then scored with
 #   bin/vqeval validate OUTDIR --labels OUTDIR/labels.csv --quiet --out OUTDIR/val
-# Usage: .venv/bin/python scripts/real_set_variants.py VARIANT OUTDIR   (VARIANT: fps30, half, crop43, trim1s)
-# scripts/validate-vqeval.sh checks fps30 and crop43. trim1s moves the labels by subtraction, which is wrong for a
+# Usage: .venv/bin/python scripts/real_set_variants.py VARIANT OUTDIR
+#   (VARIANT: fps30, half, crop43, trim1s, crf38, logo, bright, letterbox, grain, republish)
+# scripts/validate-vqeval.sh checks fps30, crop43 and republish. trim1s moves the labels by subtraction, which is wrong for a
 # replay of the opening (the cut removes part of what it replays): read its period misses with that in mind.
 # The real set is ../shared/datasets/real beside the checkout, or VQEVAL_REAL_SET.
 import csv
@@ -22,7 +23,22 @@ VARIANTS = {
     "half": ("select=not(mod(n\\,2)),setpts=N/(12*TB),fps=12", lambda f: round(f / 2), 0.5),
     "crop43": ("crop=ih*4/3:ih", lambda f: f, 1.0),
     "trim1s": ("trim=start_frame=24,setpts=PTS-STARTPTS", lambda f: max(0, f - 24), 1.0),
+    # the same frames, changed the way republished videos are: a heavier encode, a static logo, a global
+    # brightness and contrast change, letterbox bars, fine film grain that differs in every frame
+    "crf38": ("null", lambda f: f, 1.0),
+    "logo": ("drawbox=x=iw*0.70:y=ih*0.05:w=iw*0.25:h=ih*0.12:color=white@0.85:t=fill", lambda f: f, 1.0),
+    "bright": ("eq=brightness=0.08:contrast=1.15", lambda f: f, 1.0),
+    "letterbox": ("pad=iw:trunc(ih*4/3/2)*2:0:(oh-ih)/2:black", lambda f: f, 1.0),
+    "grain": ("noise=alls=6:allf=t", lambda f: f, 1.0),
+    # several at once, as a re-upload does: brighter, a logo, letterbox bars, a heavier encode
+    "republish": (
+        "eq=brightness=0.06,drawbox=x=iw*0.70:y=ih*0.05:w=iw*0.25:h=ih*0.12:color=white@0.85:t=fill,"
+        "pad=iw:trunc(ih*4/3/2)*2:0:(oh-ih)/2:black",
+        lambda f: f,
+        1.0,
+    ),
 }
+CRF = {"crf38": "38", "republish": "32"}
 
 
 def main(variant: str, out: str) -> None:
@@ -31,7 +47,7 @@ def main(variant: str, out: str) -> None:
     rows = list(csv.DictReader(open(f"{REAL}/labels.csv")))
     for r in rows:
         cmd = [FF, "-v", "error", "-y", "-i", f"{REAL}/{r['file']}", "-vf", flt, "-an", "-c:v", "libx264",
-               "-preset", "veryfast", "-crf", "20", "-pix_fmt", "yuv420p"]
+               "-preset", "veryfast", "-crf", CRF.get(variant, "20"), "-pix_fmt", "yuv420p"]
         if variant == "half":
             cmd += ["-r", "12"]
         subprocess.run([*cmd, f"{out}/{r['file']}"], check=True)

@@ -56,7 +56,12 @@ final class LineCosts {
         return cost;
     }
 
-    /** The smallest lag at a local minimum whose line is about as good as the best one, or -1. */
+    /**
+     * The smallest lag at a local minimum whose line is about as good as the best one and of which the best lag is
+     * a multiple (a loop of period 20 also lines up at 40: report 20), or -1. A nearby lag that is no divisor of
+     * the best (220 against 250) is the same replay seen at another point of a lag that stretches over its length,
+     * not a shorter period: the best lag stands.
+     */
     static int fundamental(double[] cost) {
         int best = -1;
         List<Double> valid = new ArrayList<>();
@@ -80,11 +85,20 @@ final class LineCosts {
             }
             boolean localMin = (l == 0 || Double.isNaN(cost[l - 1]) || cost[l - 1] >= cost[l])
                     && (l + 1 >= cost.length || Double.isNaN(cost[l + 1]) || cost[l + 1] >= cost[l]);
-            if (localMin) {
+            if (localMin && dividesNearly(l, best)) {
                 return l;
             }
         }
         return best;
+    }
+
+    /** Whether {@code lag} is a multiple (two or more times, within 8% or 2 frames) of {@code period}. */
+    static boolean dividesNearly(int period, int lag) {
+        if (period <= 0) {
+            return false;
+        }
+        long k = Math.round((double) lag / period);
+        return k >= 2 && Math.abs(lag - k * period) <= Math.max(2, 0.08 * period);
     }
 
     /** Best mean distance along a line i + j = const over frames s..e with i at least minLag before j. */

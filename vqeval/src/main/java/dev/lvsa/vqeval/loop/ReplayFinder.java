@@ -24,7 +24,8 @@ import java.util.List;
  * well as their own best matches do. A steady stretch before a crisp run is where that replay starts. A run
  * is explained by the straight line that fits it best: a constant lag (parallel to the diagonal: a forward
  * replay) or a constant sum {@code i + j} (across the diagonal: a ping-pong reversal). The replay's lag is
- * the smallest lag whose line is about as good as the best one, so a loop of period 20 is not reported as 40.
+ * the smallest lag whose line is about as good as the best one and divides it, so a loop of period 20 is not
+ * reported as 40 ({@link LineCosts#fundamental}).
  * Nothing limits the lag but the clip's end, so a single late replay of the opening is found as readily as a
  * loop.
  */
