@@ -92,13 +92,20 @@ final class LineCosts {
         return best;
     }
 
-    /** Whether {@code lag} is a multiple (two or more times, within 8% or 2 frames) of {@code period}. */
+    /** Whether {@code lag} is two or more times {@code period}, within the line tolerance of {@code period}. */
     static boolean dividesNearly(int period, int lag) {
-        if (period <= 0) {
-            return false;
-        }
-        long k = Math.round((double) lag / period);
-        return k >= 2 && Math.abs(lag - k * period) <= Math.max(2, 0.08 * period);
+        return period > 0 && Math.round((double) lag / period) >= 2 && offLine(lag, period) <= lineTolerance(period);
+    }
+
+    /** How far a frame's best-match lag may stray from a replay line of {@code lag}: 8% of it, or 2 rows. */
+    static double lineTolerance(int lag) {
+        return Math.max(2, 0.08 * lag);
+    }
+
+    /** How far lag {@code l} is from the nearest multiple of {@code lag}. */
+    static double offLine(int l, int lag) {
+        long k = Math.max(1, Math.round((double) l / lag));
+        return Math.abs(l - k * lag);
     }
 
     /** Best mean distance along a line i + j = const over frames s..e with i at least minLag before j. */

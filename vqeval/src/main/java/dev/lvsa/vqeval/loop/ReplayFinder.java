@@ -196,7 +196,7 @@ final class ReplayFinder {
                 && start - 1 >= weak[0]
                 && !r.flat()[start - 1]
                 && r.contrast()[start - 1] >= RETURN_WEAK
-                && offLine(r.lag()[start - 1], lag) <= lineTolerance(lag)) {
+                && LineCosts.offLine(r.lag()[start - 1], lag) <= LineCosts.lineTolerance(lag)) {
             start--;
         }
         return start;
@@ -205,7 +205,7 @@ final class ReplayFinder {
     /**
      * The replay lag of frames s..e when they return along one forward line, else -1: at least
      * {@link #STEADY_SHARE} of them (flat ones aside) have their best match at the run's replay lag or a
-     * multiple of it (a loop's frames may match any earlier cycle), within {@link #lineTolerance}. A fixed
+     * multiple of it (a loop's frames may match any earlier cycle), within {@link LineCosts#lineTolerance}. A fixed
      * pose the video keeps coming back to (a head turning back and forth, an animal settling) has a best
      * match that stays put while the lag grows.
      */
@@ -219,7 +219,7 @@ final class ReplayFinder {
         for (int j = s; j <= e; j++) {
             if (!r.flat()[j]) {
                 counted++;
-                onLine += offLine(r.lag()[j], lag) <= lineTolerance(lag) ? 1 : 0;
+                onLine += LineCosts.offLine(r.lag()[j], lag) <= LineCosts.lineTolerance(lag) ? 1 : 0;
             }
         }
         if (counted == 0 || onLine < STEADY_SHARE * counted) {
@@ -247,23 +247,12 @@ final class ReplayFinder {
         int first = -1;
         int last = -1;
         for (int j = s; lag > 0 && j <= e; j++) {
-            if (!r.flat()[j] && offLine(r.lag()[j], lag) <= 1) {
+            if (!r.flat()[j] && LineCosts.offLine(r.lag()[j], lag) <= 1) {
                 first = first < 0 ? j : first;
                 last = j;
             }
         }
         return first >= 0 && last - first + 1 >= minLength ? new int[] {first, last} : null;
-    }
-
-    /** How far a frame's best-match lag may stray from a replay line of {@code lag}: 8% of it, or 2 rows. */
-    private static double lineTolerance(int lag) {
-        return Math.max(2, 0.08 * lag);
-    }
-
-    /** How far lag {@code l} is from the nearest multiple of {@code lag}. */
-    private static double offLine(int l, int lag) {
-        long k = Math.max(1, Math.round((double) l / lag));
-        return Math.abs(l - k * lag);
     }
 
     /** The shortest lag worth a line over s..e: a little under the lags its frames actually return at. */
@@ -338,7 +327,8 @@ final class ReplayFinder {
             // where the first frame came from: its own best match when that lies near the line (a replay whose
             // lag stretches) or when the line's lag would put its source before the video began
             int own = r.lag()[start];
-            int firstLag = start < lag || Math.abs(own - lag) <= lineTolerance(lag) ? Math.min(start, own) : lag;
+            int firstLag =
+                    start < lag || Math.abs(own - lag) <= LineCosts.lineTolerance(lag) ? Math.min(start, own) : lag;
             out.add(new Line(RepeatEvent.Kind.REPLAY, start, e, lag, median(contrast, start, e), firstLag));
         }
     }
