@@ -2,8 +2,8 @@
 # numbers, periods, fps), then scored with
 #   bin/vqeval validate OUTDIR --labels OUTDIR/labels.csv --quiet --out OUTDIR/val
 # Usage: .venv/bin/python scripts/real_set_variants.py VARIANT OUTDIR
-#   (VARIANT: fps30, half, crop43, trim1s, crf38, logo, bright, letterbox, grain, republish)
-# scripts/validate-vqeval.sh checks fps30, crop43 and republish. trim1s moves the labels by subtraction, which is wrong for a
+#   (VARIANT: fps30, half, crop43, trim1s, crf38, logo, bright, contrast135, contrast80, letterbox, grain, republish)
+# scripts/validate-vqeval.sh checks fps30, crop43, republish and contrast135. trim1s moves the labels by subtraction, which is wrong for a
 # replay of the opening (the cut removes part of what it replays): read its period misses with that in mind.
 # The real set is ../shared/datasets/real beside the checkout, or VQEVAL_REAL_SET.
 import csv
@@ -28,6 +28,9 @@ VARIANTS = {
     "crf38": ("null", lambda f: f, 1.0),
     "logo": ("drawbox=x=iw*0.70:y=ih*0.05:w=iw*0.25:h=ih*0.12:color=white@0.85:t=fill", lambda f: f, 1.0),
     "bright": ("eq=brightness=0.08:contrast=1.15", lambda f: f, 1.0),
+    # contrast alone, both ways: grey-level tests with fixed levels move with it
+    "contrast135": ("eq=contrast=1.35", lambda f: f, 1.0),
+    "contrast80": ("eq=contrast=0.8", lambda f: f, 1.0),
     "letterbox": ("pad=iw:trunc(ih*4/3/2)*2:0:(oh-ih)/2:black", lambda f: f, 1.0),
     "grain": ("noise=alls=6:allf=t", lambda f: f, 1.0),
     # several at once, as a re-upload does: brighter, a logo, letterbox bars, a heavier encode

@@ -1,9 +1,10 @@
 #!/usr/bin/env bash
 # VQeval against labelled videos, the way a user checks it on their own set (bin/vqeval validate):
 #  1. the real published generations in ../shared/datasets/real (late replays, freezes, clean outputs), as published
-#     and remade at 30 fps, cropped to 4:3, and republished (brighter, a logo, letterbox bars, a heavier encode);
+#     and remade at 30 fps, cropped to 4:3, republished (brighter, a logo, letterbox bars, a heavier encode) and with
+#     contrast x1.35 (freeze levels are grey levels);
 #  2. the labelled synthetic set (seed 2026, 64 clips: 4 of each kind, the real failure shapes included).
-# Fails when a goal is missed. Results: target/vqeval-validation/{real,real-fps30,real-crop43,real-republish,synthetic}/validation.{json,csv,txt}.
+# Fails when a goal is missed. Results: target/vqeval-validation/{real,real-fps30,real-crop43,real-republish,real-contrast135,synthetic}/validation.{json,csv,txt}.
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 REAL="${VQEVAL_REAL_SET:-$ROOT/../shared/datasets/real}"
 OUT="$ROOT/target/vqeval-validation"
@@ -14,8 +15,9 @@ log "VQeval on the real labelled set ($REAL): AUROC >= 0.97, periods within 10%,
 "$ROOT/bin/vqeval" validate "$REAL" --labels "$REAL/labels.csv" --quiet --out "$OUT/real" \
   || die "VQeval misses its goals on the real set (see $OUT/real/validation.txt)"
 
-# the same clips at 30 fps (a 4:5 frame-repeat cadence) and cropped to 4:3, labels moved to match: the goals hold
-for variant in fps30 crop43 republish; do
+# the same clips at 30 fps (a 4:5 frame-repeat cadence), cropped to 4:3, republished and at a higher contrast, labels
+# moved to match: the goals hold
+for variant in fps30 crop43 republish contrast135; do
   log "VQeval on the real set as $variant (scripts/real_set_variants.py): the same goals"
   VQEVAL_REAL_SET="$REAL" "$PY" "$ROOT/scripts/real_set_variants.py" "$variant" "$OUT/real-$variant-clips" \
     || die "could not make the $variant variant of the real set"

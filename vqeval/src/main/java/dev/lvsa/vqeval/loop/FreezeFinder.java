@@ -18,7 +18,7 @@ import java.util.List;
  *       {@code softMin} frames. The mean lets 5-15% of the cells wobble (shimmer, a blinking eye, micro
  *       facial motion) while a moving subject, however small, carries the picture away within seconds. Every
  *       frame is tried as a start, and a soft still counts only right after motion (see
- *       {@link #afterMotion}).
+ *       {@link #afterMotion}) or, when it opens the clip, if it is twice as still (see {@link #stillFromStart}).
  * </ul>
  * Both kinds then settle: frames of a still's first second that still differ from its mean picture more
  * than its own frames do are the end of the motion, not the freeze. The difference is the median over the cells,
@@ -35,6 +35,9 @@ final class FreezeFinder {
     static final double HARD_SETTLE = 1.5;
 
     static final double SOFT_SETTLE = 2.5;
+
+    /** A still that opens the clip: how far (times the hard level) its most-changed 1% of cells may move. */
+    static final double START_STILL_PEAK = 6.0;
 
     private final float[][] grey;
     private final double identicalLevel;
@@ -119,6 +122,29 @@ final class FreezeFinder {
     }
 
     /**
+     * A soft still that opens the clip has no motion before it to stand out against, so it must be still on its own: it
+     * begins at the clip's first frame (a later start would let the motion before it pass), and over its first
+     * {@code softMin} frames the picture as a whole stays within half the soft level of its first frame (mean cell
+     * difference) while no part of it changes much (at most 1% of the cells by more than {@link #START_STILL_PEAK}
+     * times the hard level). A slow shot that moves at all (drifting ink clouds, a turning head) leaves the first
+     * within a second or two; a small object crossing a static scene, however slowly, changes the cells it enters by
+     * its own contrast (30 grey levels and more in every slow synthetic clip) and fails the second. A still whose
+     * details creep (ink spreading at a blob's edge: at most 20 levels in 3 s at 1.6 times the published contrast)
+     * passes both, though its few creeping cells may cross the hard level within a second and cut every hard stretch.
+     */
+    private boolean stillFromStart(int s, int e) {
+        if (s > 0) {
+            return false;
+        }
+        for (int k = s + 1; k <= Math.min(e, s + softMin); k++) {
+            if (meanDiff(s, k) > 0.5 * softLevel || percentileDiff(s, k, 0.99) > START_STILL_PEAK * identicalLevel) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /**
      * Soft stills, each from the earliest frame whose next {@code softMin} frames (and on) stay within the
      * soft level of it, right after motion: every start is tried, not only where a previous stretch ended,
      * so the onset does not depend on where an unrelated stretch happened to be cut.
@@ -132,7 +158,7 @@ final class FreezeFinder {
             while (e + 1 < n && meanDiff(s, e + 1) <= softLevel) {
                 e++;
             }
-            if (e - s + 1 >= softMin && afterMotion(s, e)) {
+            if (e - s + 1 >= softMin && (afterMotion(s, e) || stillFromStart(s, e))) {
                 // the still goes on past e as long as each next stretch holds for a third of the minimum (or to the
                 // end): a still that creeps, and the clip's last seconds, belong to it
                 while (e + 1 < n) {
@@ -290,8 +316,12 @@ final class FreezeFinder {
     }
 
     double p95Diff(int a, int b) {
+        return percentileDiff(a, b, 0.95);
+    }
+
+    private double percentileDiff(int a, int b, double q) {
         float[] d = sortedAbsDiff(grey[a], grey[b]);
-        return d[Math.min(d.length - 1, (int) Math.floor(0.95 * d.length))];
+        return d[Math.min(d.length - 1, (int) Math.floor(q * d.length))];
     }
 
     /** The cells' absolute differences, sorted: their percentiles are what the freeze tests compare. */

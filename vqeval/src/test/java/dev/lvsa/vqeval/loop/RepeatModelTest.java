@@ -9,6 +9,7 @@ import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.constraints.DoubleRange;
 import net.jqwik.api.constraints.IntRange;
+import net.jqwik.api.constraints.Scale;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -150,6 +151,19 @@ class RepeatModelTest {
                 .isEqualTo(60);
     }
 
+    /** 200 frames of one still picture (with sensor noise) in which every {@code every}-th cell is offset by {@code offset(i)}. */
+    private static float[][] stillWithChangingCells(
+            int every, java.util.function.IntToDoubleFunction offset, long seed) {
+        float[][] d = Descriptors.sequence(200, i -> 0, 3.0, 0.2, seed);
+        int cells = Descriptors.GW * Descriptors.GH;
+        for (int i = 0; i < d.length; i++) {
+            for (int c = 0; c < cells; c += every) {
+                d[i][c] += (float) offset.applyAsDouble(i);
+            }
+        }
+        return d;
+    }
+
     @Property(tries = 20)
     void aFreezeIsFoundWhereItStarts(@ForAll @IntRange(min = 20, max = 90) int onset, @ForAll long seed) {
         float[][] d = Descriptors.sequence(140, i -> Math.min(i, onset), 3.0, 0.3, seed);
@@ -211,6 +225,46 @@ class RepeatModelTest {
         // frames later by sliding the start, as a run that advances its start would) and runs to the end
         assertThat(runs.get(0)[0]).isBetween(38, 56);
         assertThat(runs.get(runs.size() - 1)[1]).isEqualTo(199);
+    }
+
+    @Property(tries = 15)
+    void aStillFromTheFirstFrameWhoseEdgesCreepIsOneFreezeFromTheStart(
+            @ForAll @DoubleRange(min = 0.2, max = 0.4) double levelsPerFrame, @ForAll long seed) {
+        // a still picture in which 1 cell in 10 keeps creeping (ink spreading at a blob's edge) for the first 48
+        // frames, by 10-19 grey levels in all: those cells pass the hard test's 4 levels within 10-20 frames, so no
+        // hard stretch holds a second until the creep stops, while the picture as a whole moves by 1-2 levels
+        float[][] d = stillWithChangingCells(10, i -> levelsPerFrame * Math.min(i, 48), seed);
+        List<int[]> runs = freezes(d).find();
+        assertThat(runs).hasSize(1);
+        assertThat(runs.get(0)).containsExactly(0, 199);
+    }
+
+    @Property(tries = 10)
+    void anOpeningWhosePartChangesByItsOwnContrastIsMotionNotACreep(
+            @ForAll @DoubleRange(min = 28, max = 60) double contrast, @ForAll long seed) {
+        // 1 cell in 12 (a small subject) changes by 28-60 grey levels over the first 40 frames, then all holds
+        // still: the picture as a whole moves by 2-5 levels, as little as a creeping still, but a part of it moved
+        // by its own contrast, so the still starts where that motion ends, not at the first frame
+        float[][] d = stillWithChangingCells(12, i -> contrast * Math.min(i, 40) / 40.0, seed);
+        List<int[]> runs = freezes(d).find();
+        assertThat(runs).isNotEmpty();
+        assertThat(runs.get(0)[0]).isBetween(30, 44);
+    }
+
+    @Property(tries = 10)
+    void slowMotionFromTheFirstFrameIsNotAFreeze(
+            @ForAll @DoubleRange(min = 0.016, max = 0.05) @Scale(3) double cellsPerFrame,
+            @ForAll @DoubleRange(min = 0.5, max = 1.0) double contrast,
+            @ForAll long seed) {
+        // a slow pan of a low-contrast scene (0.4-1.3 pixels a frame at 832x480) stays within the soft level of
+        // its first frame for about a second, not three: slow motion, not a still
+        float[][] d = Descriptors.panning(160, cellsPerFrame, 0.3, seed);
+        for (float[] f : d) {
+            for (int c = 0; c < f.length; c++) {
+                f[c] *= (float) contrast;
+            }
+        }
+        assertThat(freezes(d).find()).isEmpty();
     }
 
     @Property(tries = 10)
