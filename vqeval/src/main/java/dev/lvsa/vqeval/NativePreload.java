@@ -94,34 +94,43 @@ public final class NativePreload {
 
     /**
      * Writes the file {@link #RECORD_PROPERTY} names, when it is set: every preset any command uses is
-     * loaded first, so that the list serves them all. Nothing is written when a load fails (later runs
-     * then keep JavaCPP's own search).
+     * loaded first, so that the list serves them all. A preset that cannot load on this machine is left out
+     * (FFmpeg's device library needs PulseAudio's {@code libpulse.so.0}, which a bare server may lack; the
+     * decoder does without it), so that the others are still loaded straight from their folders; nothing is
+     * written when none loads (later runs then keep JavaCPP's own search).
      */
     public static void recordLoadedLibraries() {
         String target = System.getProperty(RECORD_PROPERTY);
         if (target == null || target.isEmpty()) {
             return;
         }
-        TreeSet<String> files = new TreeSet<>();
-        try {
-            for (Class<?> c : List.of(
-                    org.bytedeco.ffmpeg.global.avformat.class,
-                    org.bytedeco.ffmpeg.global.swscale.class,
-                    org.bytedeco.ffmpeg.global.avdevice.class,
-                    org.bytedeco.ffmpeg.global.avfilter.class,
-                    org.bytedeco.ffmpeg.global.postproc.class,
-                    org.bytedeco.opencv.global.opencv_imgproc.class,
-                    org.bytedeco.opencv.global.opencv_video.class,
-                    org.bytedeco.opencv.global.opencv_quality.class)) {
+        for (Class<?> c : List.of(
+                org.bytedeco.ffmpeg.global.avformat.class,
+                org.bytedeco.ffmpeg.global.swscale.class,
+                org.bytedeco.ffmpeg.global.avdevice.class,
+                org.bytedeco.ffmpeg.global.avfilter.class,
+                org.bytedeco.ffmpeg.global.postproc.class,
+                org.bytedeco.opencv.global.opencv_imgproc.class,
+                org.bytedeco.opencv.global.opencv_video.class,
+                org.bytedeco.opencv.global.opencv_quality.class)) {
+            try {
                 Loader.load(c);
+            } catch (RuntimeException | LinkageError e) {
+                // not loadable here: not listed
             }
-            for (String f : Loader.getLoadedLibraries().values()) {
-                if (f != null && new File(f).isFile()) {
-                    files.add(f);
-                }
+        }
+        TreeSet<String> files = new TreeSet<>();
+        for (String f : Loader.getLoadedLibraries().values()) {
+            if (f != null && new File(f).isFile()) {
+                files.add(f);
             }
+        }
+        if (files.isEmpty()) {
+            return;
+        }
+        try {
             Files.write(Path.of(target), files, StandardCharsets.UTF_8);
-        } catch (IOException | RuntimeException | LinkageError e) {
+        } catch (IOException e) {
             // nothing recorded: the launcher keeps JavaCPP's search
         }
     }
