@@ -128,9 +128,10 @@ final class FreezeFinder {
      * difference) while no part of it changes much (at most 1% of the cells by more than {@link #START_STILL_PEAK}
      * times the hard level). A slow shot that moves at all (drifting ink clouds, a turning head) leaves the first
      * within a second or two; a small object crossing a static scene, however slowly, changes the cells it enters by
-     * its own contrast (30 grey levels and more in every slow synthetic clip) and fails the second. A still whose
-     * details creep (ink spreading at a blob's edge: at most 20 levels in 3 s at 1.6 times the published contrast)
-     * passes both, though its few creeping cells may cross the hard level within a second and cut every hard stretch.
+     * its own contrast (31 grey levels and more in every slow-motion synthetic clip of 12 seeds) and fails the second.
+     * A still whose details creep (ink spreading at a blob's edge: at most 20 levels in 3 s at 1.6 times the published
+     * contrast) passes both, though its few creeping cells may cross the hard level within a second and cut every hard
+     * stretch.
      */
     private boolean stillFromStart(int s, int e) {
         if (s > 0) {
