@@ -5,8 +5,10 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.TreeSet;
+import java.util.concurrent.CountDownLatch;
 import org.bytedeco.javacpp.Loader;
 
 /**
@@ -35,19 +37,64 @@ public final class NativePreload {
 
     private NativePreload() {}
 
+    /**
+     * System property naming a list written by {@link #RECORD_PROPERTY}'s run and put in load order by
+     * {@link NativeLoadOrder} (its first line is {@link NativeLoadOrder#HEADER}). When it is set, JavaCPP's own loader is
+     * switched off and the two background threads load exactly those files: FFmpeg's, and OpenCV's with OpenBLAS.
+     * JavaCPP otherwise reads every preset's annotations, tries each library under several names and loads every
+     * inherited preset's bindings (OpenCV's video module brings 14 OpenCV and 3 OpenBLAS libraries); the listed files
+     * take less than half its CPU time. A file that fails to load switches JavaCPP back on, which then loads the rest
+     * its own way.
+     */
+    public static final String LOAD_PROPERTY = "vqeval.native.load";
+
+    private static final String JAVACPP_LOADS = "org.bytedeco.javacpp.loadLibraries";
+
+    /** Counts the two threads' listed loads down, failed or not. */
+    private static final CountDownLatch listedDone = new CountDownLatch(2);
+
     /** Starts the background loads once per JVM; returns at once. */
     public static synchronized void start() {
         if (ffmpeg != null) {
             return;
         }
+        List<String> files = NativeLoadOrder.read(System.getProperty(LOAD_PROPERTY));
+        List<String> ffmpegFiles = null;
+        List<String> otherFiles = null;
+        if (files != null) {
+            System.setProperty(JAVACPP_LOADS, "false");
+            ffmpegFiles = new ArrayList<>();
+            otherFiles = new ArrayList<>();
+            for (String f : files) {
+                if (NativeLoadOrder.isJavaCppCore(f)) {
+                    loadFiles(List.of(f)); // both groups' bindings need JavaCPP's own first
+                } else {
+                    (f.contains("/ffmpeg-") ? ffmpegFiles : otherFiles).add(f);
+                }
+            }
+        }
         opencv = background(
                 "vqeval-preload-opencv",
+                otherFiles,
                 org.bytedeco.opencv.global.opencv_imgproc.class,
                 org.bytedeco.opencv.global.opencv_video.class);
         ffmpeg = background(
                 "vqeval-preload-ffmpeg",
+                ffmpegFiles,
                 org.bytedeco.ffmpeg.global.avformat.class,
                 org.bytedeco.ffmpeg.global.swscale.class);
+    }
+
+    /** Loads the files in order; false at the first that fails. */
+    private static boolean loadFiles(List<String> files) {
+        try {
+            for (String f : files) {
+                System.load(f);
+            }
+            return true;
+        } catch (UnsatisfiedLinkError | SecurityException e) {
+            return false;
+        }
     }
 
     /** Waits for FFmpeg's background load, if one was started. */
@@ -75,12 +122,26 @@ public final class NativePreload {
         }
     }
 
-    private static Thread background(String name, Class<?>... presets) {
+    /** A daemon thread that loads the listed files (null: none listed) or else the presets through JavaCPP. */
+    private static Thread background(String name, List<String> files, Class<?>... presets) {
         Thread t = new Thread(
                 () -> {
                     try {
-                        for (Class<?> c : presets) {
-                            Loader.load(c);
+                        boolean loaded = files != null && loadFiles(files);
+                        if (files != null) {
+                            listedDone.countDown();
+                        }
+                        if (!loaded) {
+                            if (files != null) {
+                                // JavaCPP back on only once the other thread has loaded its files: switched on
+                                // while it still loads, the class initialisers its libraries trigger would run
+                                // JavaCPP's loader there too, and the two threads can then wait on each other
+                                listedDone.await();
+                                System.setProperty(JAVACPP_LOADS, "true");
+                            }
+                            for (Class<?> c : presets) {
+                                Loader.load(c);
+                            }
                         }
                     } catch (Throwable ignored) {
                         // the real use reports any problem where it happens
