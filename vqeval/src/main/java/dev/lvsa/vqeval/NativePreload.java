@@ -127,21 +127,15 @@ public final class NativePreload {
         Thread t = new Thread(
                 () -> {
                     try {
-                        boolean loaded = files != null && loadFiles(files);
-                        if (files != null) {
-                            listedDone.countDown();
-                        }
-                        if (!loaded) {
-                            if (files != null) {
-                                // JavaCPP back on only once the other thread has loaded its files: switched on
-                                // while it still loads, the class initialisers its libraries trigger would run
-                                // JavaCPP's loader there too, and the two threads can then wait on each other
-                                listedDone.await();
-                                System.setProperty(JAVACPP_LOADS, "true");
-                            }
-                            for (Class<?> c : presets) {
-                                Loader.load(c);
-                            }
+                        if (files == null) {
+                            loadPresets(presets);
+                        } else if (!listedLoaded(files)) {
+                            // JavaCPP back on only once the other thread has loaded its files: switched on while
+                            // it still loads, the class initialisers its libraries trigger would run JavaCPP's loader
+                            // there too, and the two threads can then wait on each other
+                            listedDone.await();
+                            System.setProperty(JAVACPP_LOADS, "true");
+                            loadPresets(presets);
                         }
                     } catch (Throwable ignored) {
                         // the real use reports any problem where it happens
@@ -151,6 +145,19 @@ public final class NativePreload {
         t.setDaemon(true);
         t.start();
         return t;
+    }
+
+    /** Loads the listed files, then counts this thread's listed load down, failed or not. */
+    private static boolean listedLoaded(List<String> files) {
+        boolean loaded = loadFiles(files);
+        listedDone.countDown();
+        return loaded;
+    }
+
+    private static void loadPresets(Class<?>... presets) {
+        for (Class<?> c : presets) {
+            Loader.load(c);
+        }
     }
 
     /**
