@@ -2,8 +2,9 @@
 # numbers, periods, fps), then scored with
 #   bin/vqeval validate OUTDIR --labels OUTDIR/labels.csv --quiet --out OUTDIR/val
 # Usage: .venv/bin/python scripts/real_set_variants.py VARIANT OUTDIR
-#   (VARIANT: fps30, half, crop43, trim1s, crf38, logo, bright, contrast135, contrast80, letterbox, grain, republish)
-# scripts/validate-vqeval.sh checks fps30, crop43, republish and contrast135. trim1s moves the labels by subtraction, which is wrong for a
+#   (VARIANT: fps30, half, crop43, trim1s, crf38, logo, bright, contrast135, contrast80, contrast60, letterbox,
+#   portrait, small, gif, grain, republish)
+# scripts/validate-vqeval.sh checks fps30, crop43, republish, contrast135 and portrait. trim1s moves the labels by subtraction, which is wrong for a
 # replay of the opening (the cut removes part of what it replays): read its period misses with that in mind.
 # The real set is ../shared/datasets/real beside the checkout, or VQEVAL_REAL_SET.
 import csv
@@ -31,7 +32,14 @@ VARIANTS = {
     # contrast alone, both ways: grey-level tests with fixed levels move with it
     "contrast135": ("eq=contrast=1.35", lambda f: f, 1.0),
     "contrast80": ("eq=contrast=0.8", lambda f: f, 1.0),
+    "contrast60": ("eq=contrast=0.6", lambda f: f, 1.0),
     "letterbox": ("pad=iw:trunc(ih*4/3/2)*2:0:(oh-ih)/2:black", lambda f: f, 1.0),
+    # other shapes and sizes: a portrait crop (9:16, as portrait generations are), a small web copy
+    "portrait": ("crop=trunc(ih*9/16/2)*2:ih", lambda f: f, 1.0),
+    "small": ("scale=480:-2:flags=area", lambda f: f, 1.0),
+    # a project-page GIF: 480 pixels wide, 256 colours with ordered dithering, frame delays in 1/100 s
+    "gif": ("scale=480:-2:flags=area,split[a][b];[a]palettegen=stats_mode=diff[p];[b][p]paletteuse=dither=bayer",
+            lambda f: f, 1.0),
     "grain": ("noise=alls=6:allf=t", lambda f: f, 1.0),
     # several at once, as a re-upload does: brighter, a logo, letterbox bars, a heavier encode
     "republish": (
@@ -44,21 +52,33 @@ VARIANTS = {
 CRF = {"crf38": "38", "republish": "32"}
 
 
+def rows_done(r: dict, frame_map, fps_factor: float, variant: str) -> None:
+    """Moves one label row to the variant's frames and rate."""
+    if r["period_frames"] and variant in ("fps30", "half"):
+        r["period_frames"] = str(round(float(r["period_frames"]) * fps_factor))
+    if r["onset_frame"]:
+        r["onset_frame"] = str(frame_map(int(r["onset_frame"])))
+    r["fps"] = str(float(r["fps"]) * fps_factor)
+
+
 def main(variant: str, out: str) -> None:
     flt, frame_map, fps_factor = VARIANTS[variant]
     os.makedirs(out, exist_ok=True)
     rows = list(csv.DictReader(open(f"{REAL}/labels.csv")))
     for r in rows:
-        cmd = [FF, "-v", "error", "-y", "-i", f"{REAL}/{r['file']}", "-vf", flt, "-an", "-c:v", "libx264",
+        source = f"{REAL}/{r['file']}"
+        if variant == "gif":
+            r["file"] = os.path.splitext(r["file"])[0] + ".gif"
+            cmd = [FF, "-v", "error", "-y", "-i", source, "-vf", flt, "-an"]
+            subprocess.run([*cmd, f"{out}/{r['file']}"], check=True)
+            rows_done(r, frame_map, fps_factor, variant)
+            continue
+        cmd = [FF, "-v", "error", "-y", "-i", source, "-vf", flt, "-an", "-c:v", "libx264",
                "-preset", "veryfast", "-crf", CRF.get(variant, "20"), "-pix_fmt", "yuv420p"]
         if variant == "half":
             cmd += ["-r", "12"]
         subprocess.run([*cmd, f"{out}/{r['file']}"], check=True)
-        if r["period_frames"] and variant in ("fps30", "half"):
-            r["period_frames"] = str(round(float(r["period_frames"]) * fps_factor))
-        if r["onset_frame"]:
-            r["onset_frame"] = str(frame_map(int(r["onset_frame"])))
-        r["fps"] = str(float(r["fps"]) * fps_factor)
+        rows_done(r, frame_map, fps_factor, variant)
     with open(f"{out}/labels.csv", "w", newline="") as f:
         w = csv.DictWriter(f, fieldnames=list(rows[0].keys()))
         w.writeheader()

@@ -2,9 +2,9 @@
 # VQeval against labelled videos, the way a user checks it on their own set (bin/vqeval validate):
 #  1. the real published generations in ../shared/datasets/real (late replays, freezes, clean outputs), as published
 #     and remade at 30 fps, cropped to 4:3, republished (brighter, a logo, letterbox bars, a heavier encode) and with
-#     contrast x1.35 (freeze levels are grey levels);
+#     contrast x1.35 (freeze levels are grey levels) and cropped to portrait 9:16;
 #  2. the labelled synthetic set (seed 2026, 64 clips: 4 of each kind, the real failure shapes included).
-# Fails when a goal is missed. Results: target/vqeval-validation/{real,real-fps30,real-crop43,real-republish,real-contrast135,synthetic}/validation.{json,csv,txt}.
+# Fails when a goal is missed. Results: target/vqeval-validation/{real,real-fps30,real-crop43,real-republish,real-contrast135,real-portrait,synthetic}/validation.{json,csv,txt}.
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 REAL="${VQEVAL_REAL_SET:-$ROOT/../shared/datasets/real}"
 OUT="$ROOT/target/vqeval-validation"
@@ -15,9 +15,9 @@ log "VQeval on the real labelled set ($REAL): AUROC >= 0.97, periods within 10%,
 "$ROOT/bin/vqeval" validate "$REAL" --labels "$REAL/labels.csv" --quiet --out "$OUT/real" \
   || die "VQeval misses its goals on the real set (see $OUT/real/validation.txt)"
 
-# the same clips at 30 fps (a 4:5 frame-repeat cadence), cropped to 4:3, republished and at a higher contrast, labels
+# the same clips at 30 fps (a 4:5 frame-repeat cadence), cropped to 4:3, republished, at a higher contrast and cropped to portrait, labels
 # moved to match: the goals hold
-for variant in fps30 crop43 republish contrast135; do
+for variant in fps30 crop43 republish contrast135 portrait; do
   log "VQeval on the real set as $variant (scripts/real_set_variants.py): the same goals"
   VQEVAL_REAL_SET="$REAL" "$PY" "$ROOT/scripts/real_set_variants.py" "$variant" "$OUT/real-$variant-clips" \
     || die "could not make the $variant variant of the real set"

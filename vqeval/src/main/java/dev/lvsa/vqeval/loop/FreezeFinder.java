@@ -39,6 +39,13 @@ final class FreezeFinder {
     /** A still that opens the clip: how far (times the hard level) its most-changed 1% of cells may move. */
     static final double START_STILL_PEAK = 6.0;
 
+    /**
+     * A still that opens the clip and creeps by more than half the soft level: how much farther from its first frame
+     * it may get in the second half of its first {@code softMin} frames than in the first half (it has stopped
+     * leaving; a slow drift keeps going, about twice as far).
+     */
+    static final double START_STILL_SETTLED = 1.25;
+
     private final float[][] grey;
     private final double identicalLevel;
     private final double softLevel;
@@ -131,18 +138,30 @@ final class FreezeFinder {
      * its own contrast (31 grey levels and more in every slow-motion synthetic clip of 12 seeds) and fails the second.
      * A still whose details creep (ink spreading at a blob's edge: at most 20 levels in 3 s at 1.6 times the published
      * contrast) passes both, though its few creeping cells may cross the hard level within a second and cut every hard
-     * stretch.
+     * stretch. Where more of the picture creeps (the same clip cropped to portrait: 3.3 levels), the mean may exceed
+     * half the soft level if the picture has stopped leaving its first frame: in the second half of those frames it
+     * gets at most {@link #START_STILL_SETTLED} times as far from it as in the first half (a steady drift, about twice).
      */
     private boolean stillFromStart(int s, int e) {
         if (s > 0) {
             return false;
         }
-        for (int k = s + 1; k <= Math.min(e, s + softMin); k++) {
-            if (meanDiff(s, k) > 0.5 * softLevel || percentileDiff(s, k, 0.99) > START_STILL_PEAK * identicalLevel) {
+        int end = Math.min(e, s + softMin);
+        int half = s + (end - s) / 2;
+        double farFirst = 0;
+        double farLast = 0;
+        for (int k = s + 1; k <= end; k++) {
+            if (percentileDiff(s, k, 0.99) > START_STILL_PEAK * identicalLevel) {
                 return false;
             }
+            double d = meanDiff(s, k);
+            if (k <= half) {
+                farFirst = Math.max(farFirst, d);
+            } else {
+                farLast = Math.max(farLast, d);
+            }
         }
-        return true;
+        return Math.max(farFirst, farLast) <= 0.5 * softLevel || farLast <= START_STILL_SETTLED * farFirst;
     }
 
     /**
