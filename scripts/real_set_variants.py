@@ -52,7 +52,7 @@ VARIANTS = {
 CRF = {"crf38": "38", "republish": "32"}
 
 
-def rows_done(r: dict, frame_map, fps_factor: float, variant: str) -> None:
+def move_labels(r: dict, frame_map, fps_factor: float, variant: str) -> None:
     """Moves one label row to the variant's frames and rate."""
     if r["period_frames"] and variant in ("fps30", "half"):
         r["period_frames"] = str(round(float(r["period_frames"]) * fps_factor))
@@ -66,19 +66,15 @@ def main(variant: str, out: str) -> None:
     os.makedirs(out, exist_ok=True)
     rows = list(csv.DictReader(open(f"{REAL}/labels.csv")))
     for r in rows:
-        source = f"{REAL}/{r['file']}"
+        cmd = [FF, "-v", "error", "-y", "-i", f"{REAL}/{r['file']}", "-vf", flt, "-an"]
         if variant == "gif":
             r["file"] = os.path.splitext(r["file"])[0] + ".gif"
-            cmd = [FF, "-v", "error", "-y", "-i", source, "-vf", flt, "-an"]
-            subprocess.run([*cmd, f"{out}/{r['file']}"], check=True)
-            rows_done(r, frame_map, fps_factor, variant)
-            continue
-        cmd = [FF, "-v", "error", "-y", "-i", source, "-vf", flt, "-an", "-c:v", "libx264",
-               "-preset", "veryfast", "-crf", CRF.get(variant, "20"), "-pix_fmt", "yuv420p"]
+        else:
+            cmd += ["-c:v", "libx264", "-preset", "veryfast", "-crf", CRF.get(variant, "20"), "-pix_fmt", "yuv420p"]
         if variant == "half":
             cmd += ["-r", "12"]
         subprocess.run([*cmd, f"{out}/{r['file']}"], check=True)
-        rows_done(r, frame_map, fps_factor, variant)
+        move_labels(r, frame_map, fps_factor, variant)
     with open(f"{out}/labels.csv", "w", newline="") as f:
         w = csv.DictWriter(f, fieldnames=list(rows[0].keys()))
         w.writeheader()
