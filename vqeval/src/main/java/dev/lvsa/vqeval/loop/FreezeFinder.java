@@ -70,8 +70,10 @@ final class FreezeFinder {
         int n = grey.length;
         boolean[] frozen = new boolean[n];
         List<int[]> hard = new ArrayList<>();
+        int previousEnd = -1;
         for (int[] r : chain(anchored(true, hardMin), hardMin)) {
-            int start = settle(r[0], r[1], HARD_SETTLE);
+            int start = settle(reachBack(previousEnd + 1, r[0], r[1]), r[1], HARD_SETTLE);
+            previousEnd = r[1];
             if (r[1] - start + 1 >= hardMin) {
                 hard.add(new int[] {start, r[1]});
             }
@@ -287,6 +289,28 @@ final class FreezeFinder {
         double level = LagProfile.percentile(own, 1.0);
         int k = h;
         while (k - 1 >= s && medianDiff(grey[k - 1], grey[h]) <= level) {
+            k--;
+        }
+        return k;
+    }
+
+    /**
+     * The earliest frame from {@code h} back (not before {@code floor}) after which every frame is as close to frame
+     * {@code h} (95th percentile of the cell differences) as the still's consecutive frames are to each other (their
+     * median, with the margin {@link #HARD_SETTLE}): the hard still's true start. A stretch is cut where noise first
+     * carries a cell past the hard level, so when one was anchored in the last frames of a motion the next may begin
+     * a few frames into the still; those frames are as still as the rest. Motion, however slow, moves the picture
+     * farther than a still's noise within a frame or two.
+     */
+    private int reachBack(int floor, int h, int e) {
+        int last = Math.min(e, h + Math.max(2, hardMin));
+        double[] steps = new double[Math.max(1, last - h)];
+        for (int k = h; k < last; k++) {
+            steps[k - h] = p95Diff(k, k + 1);
+        }
+        double level = HARD_SETTLE * LagProfile.percentile(steps, 0.5);
+        int k = h;
+        while (k - 1 >= floor && p95Diff(k - 1, h) <= level) {
             k--;
         }
         return k;
