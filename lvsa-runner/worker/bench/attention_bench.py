@@ -49,7 +49,8 @@ from .jsonl import JsonLines
 
 #: Run order (kernel-major): ours first, then the competitors; flashinfer last (JIT build).
 KERNELS = (
-    "dense-cudnn", "dense-fa4", "split-lse", "split-lse-fa4", "split-lse-gather", "gather", "triton", "dense-fa2",
+    "dense-cudnn", "dense-fa4", "split-lse", "split-lse-fa4", "split-lse-fa4-varlen", "split-lse-gather", "gather", "triton",
+    "dense-fa2",
     "split-lse-fa2", "flex", "flex-allpartial", "flashinfer-bsr", "flashinfer-var",
 )
 #: Kernels run in a child process by default (--isolate): a memory fault there cannot end the run.

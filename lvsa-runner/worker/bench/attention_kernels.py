@@ -69,6 +69,7 @@ OURS = {
     "split-lse-gather": ("split-lse", {"window_mode": "gather", "inner": "cudnn"}),
     "split-lse-fa2": ("split-lse", {"window_mode": "strided", "inner": "fa2"}),
     "split-lse-fa4": ("split-lse", {"window_mode": "strided", "inner": "fa4"}),
+    "split-lse-fa4-varlen": ("split-lse", {"window_mode": "varlen", "inner": "fa4"}),
     "triton": ("triton", {}),
     "flex": ("flex", {}),
     "flex-allpartial": ("flex-allpartial", {}),

@@ -166,7 +166,8 @@ def _resolve_auto(device: torch.device, full: bool, split_ok: bool) -> str:
 #: passed to the method's planner):
 #:
 #: - gather: ``chunk_frames`` (16), ``inner``
-#: - split-lse: ``window_mode`` ("strided" or "gather"), ``inner``, ``merge`` ("auto", "triton", "torch")
+#: - split-lse: ``window_mode`` ("strided", "gather", or "varlen": the window part as one FA4 variable-length
+#:   call, inner fa4 only), ``inner``, ``merge`` ("auto", "triton", "torch")
 #: - triton: ``block_m`` (128 on CUDA, 32 on CPU), ``config`` ((BLOCK_N, warps, stages) or None: autotune),
 #:   ``text_backend``
 #: - flex, flex-allpartial: ``compile`` (True: torch.compile'd kernel on CUDA; False: eager)

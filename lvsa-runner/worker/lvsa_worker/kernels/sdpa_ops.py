@@ -13,6 +13,8 @@ overlapping strided window views of split-lse reach it as they are.
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 import torch
 import torch.nn.functional as F
 from torch.nn.attention import SDPBackend, sdpa_kernel
@@ -34,6 +36,30 @@ def _fa4(q, k, v, scale: float, return_lse: bool):
         q.transpose(1, 2), k.transpose(1, 2), v.transpose(1, 2), softmax_scale=scale, return_lse=return_lse
     )
     return out.transpose(1, 2), lse
+
+
+@dataclass(frozen=True)
+class VarlenWindows:
+    """Sequences of one variable-length call: sequence ``i`` is query rows ``cu_q[i] : cu_q[i] + used_q[i]`` against
+    key rows ``cu_k[i] : cu_k[i] + used_k[i]`` (int32 tensors on the device; key ranges may overlap)."""
+
+    cu_q: torch.Tensor
+    used_q: torch.Tensor
+    cu_k: torch.Tensor
+    used_k: torch.Tensor
+    max_q: int
+    max_k: int
+
+
+def varlen_attention_with_lse(q, k, v, scale: float, windows: VarlenWindows):
+    """FA4's variable-length forward: q ``(rows, H, D)``, k/v ``(key rows, H, D)`` -> out ``(rows, H, D)`` and lse
+    ``(H, rows)`` float32. Rows outside every sequence are left undefined."""
+    out, lse = fa4_module().flash_attn_varlen_func(
+        q, k, v, cu_seqlens_q=windows.cu_q, cu_seqlens_k=windows.cu_k, max_seqlen_q=windows.max_q,
+        max_seqlen_k=windows.max_k, seqused_q=windows.used_q, seqused_k=windows.used_k, softmax_scale=scale,
+        return_lse=True,
+    )
+    return out, lse
 
 
 def dense_attention(q: torch.Tensor, k: torch.Tensor, v: torch.Tensor, scale: float, backend: str = "cudnn") -> torch.Tensor:

@@ -15,6 +15,10 @@ Per call:
    ``window_mode="strided"`` the batch of windows is an overlapping strided view of
    the compact K/V (batch stride = ``delta`` frames): no copy. Segments with
    ``delta == 0`` share one window: their queries are folded into one sequence.
+   ``window_mode="varlen"`` (inner kernel fa4 only) makes the whole window part ONE
+   variable-length call instead: every query frame (or folded segment) is a sequence whose
+   keys start at its window in the compact K/V (``cu_seqlens_k``) and run its window's
+   length (``seqused_k``), so the windows overlap in one buffer; one merge follows.
 4. Merge both parts by log-sum-exp in float32 (fused Triton kernel on CUDA), straight
    into the output. Text queries: one dense call over all keys.
 A mask where every row attends every frame is one dense call.
@@ -29,9 +33,9 @@ import torch
 
 from .lse_merge import merge_partials
 from .rows import AnchorWindowForm, frame_token_index
-from .sdpa_ops import attention_with_lse, dense_attention
+from .sdpa_ops import VarlenWindows, attention_with_lse, dense_attention, varlen_attention_with_lse
 
-WINDOW_MODES = ("strided", "gather")
+WINDOW_MODES = ("strided", "gather", "varlen")
 
 
 @dataclass(frozen=True)
@@ -57,6 +61,7 @@ class SplitPlan:
     window_mode: str
     backend: str  # the resolved inner kernel (cudnn, fa2, fa4): plan_fbs's option ``inner``
     use_triton_merge: bool
+    varlen: VarlenWindows | None = None  # window_mode "varlen": the window part's sequences
 
 
 def plan_split_lse(
@@ -72,6 +77,8 @@ def plan_split_lse(
         raise ValueError(f"window_mode must be one of {WINDOW_MODES}, got {window_mode!r}")
     if merge not in ("auto", "triton", "torch"):
         raise ValueError(f"merge must be 'auto', 'triton' or 'torch', got {merge!r}")
+    if window_mode == "varlen" and backend != "fa4":
+        raise ValueError(f"window_mode 'varlen' needs inner kernel fa4 (its variable-length call), got {backend!r}")
     num_frames = len(form.window_start)
     full = len(form.anchors) == num_frames
     if text_tokens == 0:
@@ -109,6 +116,31 @@ def plan_split_lse(
         window_mode=window_mode,
         backend=backend,
         use_triton_merge=use_triton,
+        varlen=None if window_mode != "varlen" else _varlen_windows(
+            segments, tokens_per_frame, len(form.anchors) * tokens_per_frame + text_tokens, device),
+    )
+
+
+def _varlen_windows(segments, p: int, window_base: int, device) -> VarlenWindows | None:
+    """Each query frame with a window (a folded segment: its frames together) as one sequence of the window call."""
+    items = []  # (first query row, query rows, first key row in the compact K/V, key rows)
+    for seg in segments:
+        key0 = window_base + seg.start * p
+        if seg.fold:
+            items.append((seg.first_frame * p, seg.count * p, key0, seg.length * p))
+        else:
+            items.extend(((seg.first_frame + i) * p, p, key0 + i * seg.delta * p, seg.length * p) for i in range(seg.count))
+    if not items:
+        return None  # no row has a window: the anchor part is the whole call
+    items.sort()
+    q0, qn, k0, kn = (torch.tensor(col, dtype=torch.int32) for col in zip(*items, strict=True))
+    return VarlenWindows(
+        cu_q=torch.cat([q0, (q0[-1:] + qn[-1:])]).to(device),
+        used_q=qn.to(device),
+        cu_k=torch.cat([k0, (k0[-1:] + kn[-1:])]).to(device),
+        used_k=kn.to(device),
+        max_q=int(qn.max()),
+        max_k=int(kn.max()),
     )
 
 
@@ -177,7 +209,7 @@ def run_split_lse(
     if plan.identity_order:
         kc, vc = k, v
     else:
-        with_window = plan.window_mode == "strided"
+        with_window = plan.window_mode != "gather"
         kc = _compact(k, plan, p, text_tokens, with_window)
         vc = _compact(v, plan, p, text_tokens, with_window)
 
@@ -187,7 +219,40 @@ def run_split_lse(
             q[:, :video].transpose(1, 2), kc[:, :n_anchor_keys].transpose(1, 2), vc[:, :n_anchor_keys].transpose(1, 2),
             scale, plan.backend,
         )
-    for b in range(batch):
+    if plan.varlen is not None:
+        _window_part_varlen(q, kc, vc, out, o_a, lse_a, plan, video, scale)
+    else:
+        _window_part_segments(q, k, v, kc, vc, out, o_a, lse_a, plan, p, n_anchor_keys, scale)
+    for first, count in plan.anchor_only_runs:  # (after the varlen merge, which left these rows undefined)
+        rows = slice(first * p, (first + count) * p)
+        out[:, rows].copy_(o_a[:, :, rows].transpose(1, 2))
+    if text_tokens:
+        o_t = dense_attention(q[:, video:].transpose(1, 2), k.transpose(1, 2), v.transpose(1, 2), scale, plan.backend)
+        out[:, video:].copy_(o_t.transpose(1, 2))
+    return out
+
+
+def _window_part_varlen(q, kc, vc, out, o_a, lse_a, plan: SplitPlan, video: int, scale: float) -> None:
+    """The window part as one variable-length call per batch item, merged with the anchor part in one pass."""
+    for b in range(q.shape[0]):
+        o_w, lse_w = varlen_attention_with_lse(q[b, :video], kc[b], vc[b], scale, plan.varlen)
+        target = out[b, :video].unsqueeze(0)
+        if o_a is None:
+            target.copy_(o_w.unsqueeze(0))
+            continue
+        merge_partials(
+            o_a[b].transpose(0, 1).unsqueeze(0),
+            lse_a[b].transpose(0, 1).unsqueeze(0),
+            o_w.unsqueeze(0),
+            lse_w.transpose(0, 1).unsqueeze(0),
+            target,
+            plan.use_triton_merge,
+        )
+
+
+def _window_part_segments(q, k, v, kc, vc, out, o_a, lse_a, plan: SplitPlan, p: int, n_anchor_keys: int, scale: float):
+    """The window part as one batched call per segment, each merged with the anchor part into its rows."""
+    for b in range(q.shape[0]):
         for seg in plan.segments:
             rows = slice(seg.first_frame * p, (seg.first_frame + seg.count) * p)
             items, per_item = (1, seg.count * p) if seg.fold else (seg.count, p)
@@ -208,10 +273,3 @@ def run_split_lse(
                 target,
                 plan.use_triton_merge,
             )
-    for first, count in plan.anchor_only_runs:
-        rows = slice(first * p, (first + count) * p)
-        out[:, rows].copy_(o_a[:, :, rows].transpose(1, 2))
-    if text_tokens:
-        o_t = dense_attention(q[:, video:].transpose(1, 2), k.transpose(1, 2), v.transpose(1, 2), scale, plan.backend)
-        out[:, video:].copy_(o_t.transpose(1, 2))
-    return out

@@ -41,7 +41,21 @@ def reference_fa4_module(calls: list):
         out = (torch.softmax(scores, dim=-1) @ vh).to(q.dtype).transpose(1, 2).contiguous()
         return out, (torch.logsumexp(scores, dim=-1) if return_lse else None)
 
-    return types.SimpleNamespace(flash_attn_func=flash_attn_func)
+    def flash_attn_varlen_func(q, k, v, cu_seqlens_q, cu_seqlens_k, max_seqlen_q, max_seqlen_k, seqused_q, seqused_k,
+                               softmax_scale=None, return_lse=False):
+        """(rows, H, D) inputs; sequence i: rows cu_q[i]:+used_q[i] against keys cu_k[i]:+used_k[i]."""
+        calls.append({"varlen": len(seqused_q), "k_ptr": k.data_ptr(), "max": (max_seqlen_q, max_seqlen_k)})
+        out = torch.full_like(q, float("nan"))  # rows outside every sequence stay undefined
+        lse = torch.full((q.shape[1], q.shape[0]), float("nan"))
+        for q0, qn, k0, kn in zip(cu_seqlens_q[:-1].tolist(), seqused_q.tolist(), cu_seqlens_k[:-1].tolist(),
+                                  seqused_k.tolist(), strict=True):
+            qh, kh, vh = (t.transpose(0, 1).float() for t in (q[q0:q0 + qn], k[k0:k0 + kn], v[k0:k0 + kn]))
+            scores = qh @ kh.transpose(-1, -2) * softmax_scale
+            out[q0:q0 + qn] = (torch.softmax(scores, dim=-1) @ vh).to(q.dtype).transpose(0, 1)
+            lse[:, q0:q0 + qn] = torch.logsumexp(scores, dim=-1)
+        return out, (lse if return_lse else None)
+
+    return types.SimpleNamespace(flash_attn_func=flash_attn_func, flash_attn_varlen_func=flash_attn_varlen_func)
 
 
 # ---------------------------------------------------------------- resolution
@@ -165,6 +179,41 @@ def test_split_lse_through_the_fa4_path_matches_the_reference(monkeypatch):
     assert original_lse is sdpa_ops.attention_with_lse and original_dense is sdpa_ops.dense_attention
 
 
+VARLEN_ROWS = [[[0, 2]], [[0, 0], [2, 3]], [[0, 0], [3, 4]], [[0, 0], [3, 4]], [[0, 1]], [[0, 0]]]
+
+
+@pytest.mark.parametrize("text_tokens", [0, 4])
+def test_split_lse_windows_as_one_varlen_call_match_the_reference(monkeypatch, text_tokens):
+    """window_mode varlen: anchor 0; windows sliding (query frames 0-2), shared (3 repeats 2's), shorter (4), and a
+    row with no window (5): one variable-length call covers every window; the result equals the masked reference."""
+    from lvsa_worker.kernels import split_lse
+    from lvsa_worker.kernels.rows import anchor_window_form, validate_rows
+
+    calls = []
+    monkeypatch.setattr(sdpa_ops, "fa4_module", lambda: reference_fa4_module(calls))
+    monkeypatch.setattr(split_lse, "attention_with_lse", lambda q, k, v, scale, backend: sdpa_ops._fa4(q, k, v, scale, True))
+    monkeypatch.setattr(split_lse, "dense_attention", lambda q, k, v, scale, backend: sdpa_ops._fa4(q, k, v, scale, False)[0])
+    form = anchor_window_form(validate_rows(VARLEN_ROWS))
+    plan = split_lse.plan_split_lse(form, 8, text_tokens, torch.device("cpu"), window_mode="varlen", backend="fa4",
+                                    merge="torch")
+    torch.manual_seed(2)
+    q, k, v = (torch.randn(1, 48 + text_tokens, 2, 16) for _ in range(3))
+    out = split_lse.run_split_lse(q, k, v, plan, 8, text_tokens, 1 / math.sqrt(16))
+    torch.testing.assert_close(out, masked_reference_attention(q, k, v, VARLEN_ROWS, 8, text_tokens),
+                               atol=1e-5, rtol=1e-5)
+    assert [c["varlen"] for c in calls if "varlen" in c] == [len(plan.varlen.used_q)]  # one call, every window
+    assert int(plan.varlen.used_q.sum()) == 5 * 8  # the five rows with a window, each once
+
+
+def test_varlen_windows_need_fa4():
+    from lvsa_worker.kernels import split_lse
+    from lvsa_worker.kernels.rows import anchor_window_form, validate_rows
+
+    with pytest.raises(ValueError, match="window_mode 'varlen' needs inner kernel fa4 .*got 'cudnn'"):
+        split_lse.plan_split_lse(anchor_window_form(validate_rows(VARLEN_ROWS)), 8, 0, torch.device("cpu"), window_mode="varlen",
+                                 backend="cudnn")
+
+
 def test_step_bench_sends_inner_to_every_method_fbs_auto_can_pick():
     from bench import step_bench
 
@@ -199,3 +248,12 @@ def test_hv15_bench_dense_cells_run_a_dense_variant_of_the_plan():
     dense = bench.dense_variant(plan)
     assert dense.method == "dense" and dense.mask_for_step(0).is_dense
     assert dense.geometry == plan.geometry and dense.steps == plan.steps
+
+
+def test_fa4_tile_bench_reads_tile_lists_and_its_calls_are_frame_sized():
+    from bench import fa4_tiles
+
+    assert fa4_tiles.parse_tiles("default,128x176,128X112") == [None, (128, 176), (128, 112)]
+    with pytest.raises(ValueError):
+        fa4_tiles.parse_tiles("128")
+    assert (fa4_tiles.P, fa4_tiles.H, fa4_tiles.D) == (1560, 12, 128) and fa4_tiles.FRAMES["6x"] == 121
