@@ -2,8 +2,8 @@
 # numbers, periods, fps), then scored with
 #   bin/vqeval validate OUTDIR --labels OUTDIR/labels.csv --quiet --out OUTDIR/val
 # Usage: .venv/bin/python scripts/real_set_variants.py VARIANT OUTDIR
-#   (VARIANT: fps30, half, crop43, trim1s, crf38, logo, bright, contrast135, contrast80, contrast60, letterbox,
-#   portrait, small, gif, grain, republish)
+#   (VARIANT: fps30, half, fps16, crop43, trim1s, crf38, crf45, logo, bright, contrast135, contrast80, contrast60,
+#   letterbox, portrait, small, gif, grain, blur, gray, republish)
 # scripts/validate-vqeval.sh checks fps30, crop43, republish, contrast135 and portrait. trim1s moves the labels by subtraction, which is wrong for a
 # replay of the opening (the cut removes part of what it replays): read its period misses with that in mind.
 # The real set is ../shared/datasets/real beside the checkout, or VQEVAL_REAL_SET.
@@ -41,6 +41,11 @@ VARIANTS = {
     "gif": ("scale=480:-2:flags=area,split[a][b];[a]palettegen=stats_mode=diff[p];[b][p]paletteuse=dither=bayer",
             lambda f: f, 1.0),
     "grain": ("noise=alls=6:allf=t", lambda f: f, 1.0),
+    # a 16 fps generation (Wan's rate): two of every three frames; a softer or a colourless copy; a starved encode
+    "fps16": ("fps=16", lambda f: round(f * 16 / 24), 16 / 24),
+    "blur": ("gblur=sigma=2", lambda f: f, 1.0),
+    "gray": ("hue=s=0", lambda f: f, 1.0),
+    "crf45": ("null", lambda f: f, 1.0),
     # several at once, as a re-upload does: brighter, a logo, letterbox bars, a heavier encode
     "republish": (
         "eq=brightness=0.06,drawbox=x=iw*0.70:y=ih*0.05:w=iw*0.25:h=ih*0.12:color=white@0.85:t=fill,"
@@ -49,12 +54,12 @@ VARIANTS = {
         1.0,
     ),
 }
-CRF = {"crf38": "38", "republish": "32"}
+CRF = {"crf38": "38", "crf45": "45", "republish": "32"}
 
 
 def move_labels(r: dict, frame_map, fps_factor: float, variant: str) -> None:
     """Moves one label row to the variant's frames and rate."""
-    if r["period_frames"] and variant in ("fps30", "half"):
+    if r["period_frames"] and fps_factor != 1.0:
         r["period_frames"] = str(round(float(r["period_frames"]) * fps_factor))
     if r["onset_frame"]:
         r["onset_frame"] = str(frame_map(int(r["onset_frame"])))

@@ -149,21 +149,36 @@ final class FreezeFinder {
             return false;
         }
         int end = Math.min(e, s + softMin);
-        int half = s + (end - s) / 2;
-        double farFirst = 0;
-        double farLast = 0;
         for (int k = s + 1; k <= end; k++) {
             if (percentileDiff(s, k, 0.99) > START_STILL_PEAK * identicalLevel) {
                 return false;
             }
-            double d = meanDiff(s, k);
-            if (k <= half) {
-                farFirst = Math.max(farFirst, d);
-            } else {
-                farLast = Math.max(farLast, d);
-            }
         }
-        return Math.max(farFirst, farLast) <= 0.5 * softLevel || farLast <= START_STILL_SETTLED * farFirst;
+        double[] far = farthest(s, e);
+        return Math.max(far[0], far[1]) <= 0.5 * softLevel || far[1] <= START_STILL_SETTLED * far[0];
+    }
+
+    /**
+     * A soft still has stopped leaving its first frame: in the second half of its first {@code softMin} frames the
+     * picture gets at most {@link #START_STILL_SETTLED} times as far from that frame as in the first half. A slow
+     * motion that stays within the soft level for a while (a dancer turning slowly, seen through a heavy encode)
+     * keeps going farther; a near-static shot's micro motion and shimmer wobble around one picture.
+     */
+    private boolean settled(int s, int e) {
+        double[] far = farthest(s, e);
+        return far[1] <= START_STILL_SETTLED * far[0];
+    }
+
+    /** The farthest mean cell difference from frame {@code s} in the first and the second half of its next frames. */
+    private double[] farthest(int s, int e) {
+        int end = Math.min(e, s + softMin);
+        int half = s + (end - s) / 2;
+        double[] far = new double[2];
+        for (int k = s + 1; k <= end; k++) {
+            int h = k <= half ? 0 : 1;
+            far[h] = Math.max(far[h], meanDiff(s, k));
+        }
+        return far;
     }
 
     /**
@@ -180,7 +195,7 @@ final class FreezeFinder {
             while (e + 1 < n && meanDiff(s, e + 1) <= softLevel) {
                 e++;
             }
-            if (e - s + 1 >= softMin && (afterMotion(s, e) || stillFromStart(s, e))) {
+            if (e - s + 1 >= softMin && ((afterMotion(s, e) && settled(s, e)) || stillFromStart(s, e))) {
                 // the still goes on past e as long as each next stretch holds for a third of the minimum (or to the
                 // end): a still that creeps, and the clip's last seconds, belong to it
                 while (e + 1 < n) {
@@ -278,7 +293,9 @@ final class FreezeFinder {
     /**
      * The first frame from {@code s} on after which most of the picture (the median cell) is as close to frame
      * {@code h} as the still's own frames after {@code h} are: where the motion before a pixel-exact still
-     * ended. A shimmering still's frames all qualify; the slow last frames of a motion do not.
+     * ended. A shimmering still's frames all qualify; the slow last frames of a motion do not. One frame farther
+     * than that, between two that are not, is noise and does not end the walk (motion moves every earlier frame
+     * farther).
      */
     private int stillSince(int s, int h, int e) {
         int window = Math.max(2, hardMin);
@@ -288,7 +305,9 @@ final class FreezeFinder {
         }
         double level = LagProfile.percentile(own, 1.0);
         int k = h;
-        while (k - 1 >= s && medianDiff(grey[k - 1], grey[h]) <= level) {
+        while (k - 1 >= s
+                && (medianDiff(grey[k - 1], grey[h]) <= level
+                        || (k - 2 >= s && medianDiff(grey[k - 2], grey[h]) <= level))) {
             k--;
         }
         return k;
