@@ -57,7 +57,7 @@ VARIANTS = {
 CRF = {"crf38": "38", "crf45": "45", "republish": "32"}
 
 
-def move_labels(r: dict, frame_map, fps_factor: float, variant: str) -> None:
+def move_labels(r: dict, frame_map, fps_factor: float) -> None:
     """Moves one label row to the variant's frames and rate."""
     if r["period_frames"] and fps_factor != 1.0:
         r["period_frames"] = str(round(float(r["period_frames"]) * fps_factor))
@@ -79,7 +79,7 @@ def main(variant: str, out: str) -> None:
         if variant == "half":
             cmd += ["-r", "12"]
         subprocess.run([*cmd, f"{out}/{r['file']}"], check=True)
-        move_labels(r, frame_map, fps_factor, variant)
+        move_labels(r, frame_map, fps_factor)
     with open(f"{out}/labels.csv", "w", newline="") as f:
         w = csv.DictWriter(f, fieldnames=list(rows[0].keys()))
         w.writeheader()

@@ -34,6 +34,9 @@ import json
 import statistics
 import sys
 
+from lvsa_worker.kernels.inner import fa4_version
+
+from .attention_bench import time_calls
 from .attention_rows import SHAPES as FRAMES  # latent frames per horizon, as attention_bench.py runs them
 
 P, H, D = 1560, 12, 128  # attention_bench.py's default shape: Wan 2.1 1.3B at 480p
@@ -52,6 +55,12 @@ def parse_tiles(text: str) -> list[tuple[int, int] | None]:
     return out
 
 
+def window_views(buf, first: int, n: int):
+    """``n`` overlapping windows of ``WINDOW`` frames of the contiguous ``buf``, one frame apart from frame ``first``
+    on, as one strided view (no copy): split-lse's batch of windows."""
+    return buf.as_strided((n, WINDOW * P, H, D), (P * H * D, H * D, D, 1), buf.storage_offset() + first * P * H * D)
+
+
 def make_calls(frames: int, torch):
     """The calls at one shape: name -> (q, k, v, pairs, extra keyword arguments, the call it must equal)."""
     g = torch.Generator(device="cuda").manual_seed(frames)
@@ -63,9 +72,7 @@ def make_calls(frames: int, torch):
     q, k, v = rand(1, s, H, D), rand(1, s, H, D), rand(1, s, H, D)
     ka, va = k[:, : ANCHORS * P], v[:, : ANCHORS * P]
     buf_k, buf_v = rand(1, (ITEMS + WINDOW - 1) * P, H, D), rand(1, (ITEMS + WINDOW - 1) * P, H, D)
-    size = (ITEMS, WINDOW * P, H, D)
-    stride = (P * H * D, H * D, D, 1)
-    kw, vw = buf_k.as_strided(size, stride), buf_v.as_strided(size, stride)
+    kw, vw = window_views(buf_k, 0, ITEMS), window_views(buf_v, 0, ITEMS)
     qw = q[:, : ITEMS * P].reshape(ITEMS, P, H, D)
     def frames_of(t):
         return t.view(t.shape[1] // P, P, H, D)
@@ -82,19 +89,19 @@ def make_calls(frames: int, torch):
     }
 
 
-def time_ms(run, iters: int, warmup: int, torch) -> list[float]:
-    for _ in range(warmup):
-        run()
-    torch.cuda.synchronize()
-    out = []
-    for _ in range(iters):
-        start, end = torch.cuda.Event(enable_timing=True), torch.cuda.Event(enable_timing=True)
-        start.record()
-        run()
-        end.record()
-        torch.cuda.synchronize()
-        out.append(start.elapsed_time(end))
-    return out
+def measure(line: dict, run, out, reference, pairs: int, args) -> None:
+    """Adds to ``line`` the call's timing (attention_bench's timer: CUDA events after warm-up) and its output's
+    relative L2 error against ``reference``."""
+    ms = time_calls(run, args.iters, args.warmup, float("inf"), "cuda")[0]
+    med = statistics.median(ms)
+    err = float((out.float() - reference).norm() / reference.norm())
+    line.update(status="ok", median_ms=round(med, 3), min_ms=round(min(ms), 3),
+                tflops=round(4 * pairs * D * H / med / 1e9, 1), rel_err_vs_first=f"{err:.2e}")
+
+
+def failed(line: dict, e: Exception) -> None:
+    """A call FA4 cannot build or run: reported in its line, and the sweep goes on."""
+    line.update(status="failed", error=f"{type(e).__name__}: {str(e).splitlines()[0][:200]}")
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -111,7 +118,7 @@ def main(argv: list[str] | None = None) -> int:
 
     tiles = parse_tiles(args.tiles)
     sink = open(args.json_out, "a") if args.json_out else None
-    print(f"torch {torch.__version__}, GPU {torch.cuda.get_device_name()}, flash-attn-4 {fa4_version()}", flush=True)
+    print(f"torch {torch.__version__}, GPU {torch.cuda.get_device_name()}, flash-attn-4 {fa4_version() or 'unknown'}", flush=True)
     if args.window_part:
         for shape in args.shapes.split(","):
             for line in window_part(FRAMES[shape], shape, args, torch, fa4):
@@ -138,13 +145,9 @@ def main(argv: list[str] | None = None) -> int:
                     if reference is None:
                         reference = out
                     firsts.setdefault(call, out)
-                    ms = time_ms(run, args.iters, args.warmup, torch)
-                    med = statistics.median(ms)
-                    err = float((out - reference).norm() / reference.norm())
-                    line.update(status="ok", median_ms=round(med, 3), min_ms=round(min(ms), 3),
-                                tflops=round(4 * pairs * D * H / med / 1e9, 1), rel_err_vs_first=f"{err:.2e}")
+                    measure(line, run, out, reference, pairs, args)
                 except Exception as e:  # a tile FA4 cannot build: reported, the sweep goes on
-                    line.update(status="failed", error=f"{type(e).__name__}: {str(e).splitlines()[0][:200]}")
+                    failed(line, e)
                 print(json.dumps(line), flush=True)
                 if sink:
                     sink.write(json.dumps(line) + "\n")
@@ -166,8 +169,7 @@ def window_part(frames: int, shape: str, args, torch, fa4):
         outs = []
         for first in range(0, frames, 8):
             n = min(8, frames - first)
-            size, stride = (n, WINDOW * P, H, D), (P * H * D, H * D, D, 1)
-            k_s, v_s = (t.as_strided(size, stride, t.storage_offset() + first * P * H * D) for t in kv)
+            k_s, v_s = (window_views(t, first, n) for t in kv)
             q_s = q[first * P : (first + n) * P].view(n, P, H, D)
             outs.append(fa4._flash_attn_fwd(q_s, k_s, v_s, softmax_scale=scale, return_lse=True)[0])
         return outs
@@ -188,23 +190,10 @@ def window_part(frames: int, shape: str, args, torch, fa4):
         try:
             out = run()
             out = torch.cat([o.reshape(-1, H, D) for o in out]) if isinstance(out, list) else out[0]
-            err = float((out.float() - reference).norm() / reference.norm())
-            ms = time_ms(run, args.iters, args.warmup, torch)
-            med = statistics.median(ms)
-            line.update(status="ok", median_ms=round(med, 3), min_ms=round(min(ms), 3),
-                        tflops=round(4 * pairs * D * H / med / 1e9, 1), rel_err_vs_first=f"{err:.2e}")
+            measure(line, run, out, reference, pairs, args)
         except Exception as e:  # reported, the run goes on
-            line.update(status="failed", error=f"{type(e).__name__}: {str(e).splitlines()[0][:200]}")
+            failed(line, e)
         yield line
-
-
-def fa4_version() -> str:
-    from importlib.metadata import PackageNotFoundError, version
-
-    try:
-        return version("flash-attn-4")
-    except PackageNotFoundError:
-        return "unknown"
 
 
 if __name__ == "__main__":

@@ -54,12 +54,11 @@ class VarlenWindows:
 def varlen_attention_with_lse(q, k, v, scale: float, windows: VarlenWindows):
     """FA4's variable-length forward: q ``(rows, H, D)``, k/v ``(key rows, H, D)`` -> out ``(rows, H, D)`` and lse
     ``(H, rows)`` float32. Rows outside every sequence are left undefined."""
-    out, lse = fa4_module().flash_attn_varlen_func(
+    return fa4_module().flash_attn_varlen_func(
         q, k, v, cu_seqlens_q=windows.cu_q, cu_seqlens_k=windows.cu_k, max_seqlen_q=windows.max_q,
         max_seqlen_k=windows.max_k, seqused_q=windows.used_q, seqused_k=windows.used_k, softmax_scale=scale,
         return_lse=True,
     )
-    return out, lse
 
 
 def dense_attention(q: torch.Tensor, k: torch.Tensor, v: torch.Tensor, scale: float, backend: str = "cudnn") -> torch.Tensor:

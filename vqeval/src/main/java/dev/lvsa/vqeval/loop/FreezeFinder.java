@@ -40,11 +40,11 @@ final class FreezeFinder {
     static final double START_STILL_PEAK = 6.0;
 
     /**
-     * A still that opens the clip and creeps by more than half the soft level: how much farther from its first frame
-     * it may get in the second half of its first {@code softMin} frames than in the first half (it has stopped
-     * leaving; a slow drift keeps going, about twice as far).
+     * A soft still (after motion, or one that opens the clip and creeps by more than half the soft level): how much
+     * farther from its first frame it may get in the second half of its first {@code softMin} frames than in the first
+     * half (it has stopped leaving; a slow drift keeps going, about twice as far).
      */
-    static final double START_STILL_SETTLED = 1.25;
+    static final double STILL_SETTLED = 1.25;
 
     private final float[][] grey;
     private final double identicalLevel;
@@ -142,7 +142,7 @@ final class FreezeFinder {
      * contrast) passes both, though its few creeping cells may cross the hard level within a second and cut every hard
      * stretch. Where more of the picture creeps (the same clip cropped to portrait: 3.3 levels), the mean may exceed
      * half the soft level if the picture has stopped leaving its first frame: in the second half of those frames it
-     * gets at most {@link #START_STILL_SETTLED} times as far from it as in the first half (a steady drift, about twice).
+     * gets at most {@link #STILL_SETTLED} times as far from it as in the first half (a steady drift, about twice).
      */
     private boolean stillFromStart(int s, int e) {
         if (s > 0) {
@@ -155,18 +155,18 @@ final class FreezeFinder {
             }
         }
         double[] far = farthest(s, e);
-        return Math.max(far[0], far[1]) <= 0.5 * softLevel || far[1] <= START_STILL_SETTLED * far[0];
+        return Math.max(far[0], far[1]) <= 0.5 * softLevel || settled(far);
     }
 
     /**
-     * A soft still has stopped leaving its first frame: in the second half of its first {@code softMin} frames the
-     * picture gets at most {@link #START_STILL_SETTLED} times as far from that frame as in the first half. A slow
-     * motion that stays within the soft level for a while (a dancer turning slowly, seen through a heavy encode)
-     * keeps going farther; a near-static shot's micro motion and shimmer wobble around one picture.
+     * A soft still has stopped leaving its first frame ({@code far}: see {@link #farthest}): in the second half of its
+     * first {@code softMin} frames the picture gets at most {@link #STILL_SETTLED} times as far from that frame as in
+     * the first half. A slow motion that stays within the soft level for a while (a dancer turning slowly, seen
+     * through a heavy encode) keeps going farther; a near-static shot's micro motion and shimmer wobble around one
+     * picture.
      */
-    private boolean settled(int s, int e) {
-        double[] far = farthest(s, e);
-        return far[1] <= START_STILL_SETTLED * far[0];
+    private static boolean settled(double[] far) {
+        return far[1] <= STILL_SETTLED * far[0];
     }
 
     /** The farthest mean cell difference from frame {@code s} in the first and the second half of its next frames. */
@@ -195,7 +195,7 @@ final class FreezeFinder {
             while (e + 1 < n && meanDiff(s, e + 1) <= softLevel) {
                 e++;
             }
-            if (e - s + 1 >= softMin && ((afterMotion(s, e) && settled(s, e)) || stillFromStart(s, e))) {
+            if (e - s + 1 >= softMin && ((afterMotion(s, e) && settled(farthest(s, e))) || stillFromStart(s, e))) {
                 // the still goes on past e as long as each next stretch holds for a third of the minimum (or to the
                 // end): a still that creeps, and the clip's last seconds, belong to it
                 while (e + 1 < n) {
