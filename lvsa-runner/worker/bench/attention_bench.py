@@ -51,7 +51,8 @@ from .jsonl import JsonLines
 KERNELS = (
     "dense-cudnn", "dense-fa4", "split-lse", "split-lse-fa4", "split-lse-fa4-varlen", "split-lse-gather", "gather", "triton",
     "dense-fa2",
-    "split-lse-fa2", "flex", "flex-allpartial", "flashinfer-bsr", "flashinfer-var",
+    "split-lse-fa2", "fa4-bsr", "fa4-bsr-table", "flex", "flex-allpartial", "flex-flash", "cudnn-bsa",
+    "flashinfer-bsr", "flashinfer-var",
 )
 #: Kernels run in a child process by default (--isolate): a memory fault there cannot end the run.
 ISOLATED = ("triton",)
@@ -196,7 +197,7 @@ def parse_args(argv=None):
     ap.add_argument("--device", choices=("auto", "cuda", "cpu"), default="auto")
     ap.add_argument("--json-out", help="also write the JSON lines to this file")
     ap.add_argument("--flex-shapes", default="2x,6x",
-                    help="shapes for flex and flex-allpartial (each new size compiles again); 'all' for every shape")
+                    help="shapes for flex, flex-allpartial and flex-flash (each new size compiles again); 'all' for every shape")
     ap.add_argument("--max-minutes", type=float, default=8.0,
                     help="start no new (kernel, shape) after this many minutes; the rest is reported 'not run'")
     ap.add_argument("--isolate", default=",".join(ISOLATED), help="kernels to run in a child process ('' for none)")

@@ -32,7 +32,7 @@ class Case:
 def prepare(name: str, case: Case, overrides: dict | None = None):
     """Returns (run, to_bshd, info): run() does one call; to_bshd(out) gives (B, S, H, D).
 
-    ``overrides``: extra plan_fbs options per method (used by --check to keep compiles few)."""
+    ``overrides``: extra plan_fbs options per bench kernel name (used by --check to keep compiles few)."""
     from lvsa_worker.kernels import fbs_attention, plan_fbs
     from lvsa_worker.kernels.inner import InnerKernelUnavailable, resolve_inner
     from lvsa_worker.kernels.sdpa_ops import dense_attention
@@ -50,8 +50,12 @@ def prepare(name: str, case: Case, overrides: dict | None = None):
         return run, lambda o: o.transpose(1, 2), {"dense": True, "variant": f"{where}, mask ignored", "inner": inner}
     if name.startswith("flashinfer"):
         return prepare_flashinfer(name, case)
+    if name == "cudnn-bsa":
+        from .cudnn_bsa import prepare_cudnn_bsa
+
+        return prepare_cudnn_bsa(case, Unavailable)
     method, options = OURS[name]
-    options = {**options, **(overrides or {}).get(method, {})}
+    options = {**options, **(overrides or {}).get(name, {})}
     try:
         plan = plan_fbs(case.rows, case.P, case.text, case.H, case.D, case.device, case.dtype, method=method, **options)
     except InnerKernelUnavailable as err:
@@ -73,6 +77,9 @@ OURS = {
     "triton": ("triton", {}),
     "flex": ("flex", {}),
     "flex-allpartial": ("flex-allpartial", {}),
+    "flex-flash": ("flex", {"flex_backend": "flash"}),
+    "fa4-bsr": ("fa4-bsr", {"lookup": "divide"}),
+    "fa4-bsr-table": ("fa4-bsr", {"lookup": "token-table"}),
 }
 
 
@@ -90,7 +97,11 @@ def describe_plan(plan) -> str:
         cfg = impl.config or "autotune"
         return f"BLOCK_M={impl.block_m} config={cfg} masked-waste={impl.wasted_fraction:.2%} max_slots={impl.max_slots}"
     if plan.method.startswith("flex"):
-        return f"blocks full={impl.full_blocks} partial={impl.partial_blocks}"
+        backend = "FLASH (FA4)" if impl.kernel_options else "triton"
+        return f"backend={backend} blocks full={impl.full_blocks} partial={impl.partial_blocks}"
+    if plan.method == "fa4-bsr":
+        return (f"FA4 block_sparse_tensors {impl.block_size}x{impl.block_size} lookup={impl.lookup} "
+                f"blocks full={impl.full_blocks} partial={impl.partial_blocks}")
     return plan.method
 
 

@@ -8,6 +8,11 @@ attended: mask_mod applied), or skipped. ``flex-allpartial`` marks every non-emp
 partial, as PERFORMANCE.md's measurement did. The mask_mod is an exact frame-level
 lookup, so both variants compute the same result.
 
+The mask_mod reads one frame table padded past the last frame (:func:`frame_table`: ids of
+text and padding attend and are attended by everything), so it needs no clamp: Inductor's FA4
+(CuTe-DSL) template cannot lower ``torch.clamp``. Option ``flex_backend``: ``"triton"`` (FlexAttention's
+Triton kernel) or ``"flash"`` (``kernel_options={"BACKEND": "FLASH"}``: FA4 underneath, CUDA only).
+
 On CUDA ``flex_attention`` is compiled once (``torch.compile``, static shapes; each new
 sequence length compiles again). On CPU the eager implementation runs (tests).
 """
@@ -22,6 +27,7 @@ import numpy as np
 import torch
 
 BLOCK_SIZE = 128
+FLEX_BACKENDS = ("triton", "flash")
 
 _compiled = None
 
@@ -43,6 +49,7 @@ class FlexPlan:
     full_blocks: int
     partial_blocks: int
     compiled: bool
+    kernel_options: dict | None = None
 
 
 def classify_blocks(
@@ -71,6 +78,19 @@ def classify_blocks(
     return count > 0, count == size
 
 
+def frame_table(frame_mask: np.ndarray, tokens_per_frame: int, padded_tokens: int) -> tuple[np.ndarray, int]:
+    """``(table, width)``: the flattened ``width x width`` int32 frame table a frame-level mask_mod reads.
+
+    ``width`` covers every frame id ``index // tokens_per_frame`` of an index below ``padded_tokens``; ids
+    of text and padding (``>= num_frames``) attend and are attended by everything.
+    """
+    num_frames = frame_mask.shape[0]
+    width = max(-(-padded_tokens // tokens_per_frame), num_frames + 1)
+    table = np.ones((width, width), dtype=np.int32)
+    table[:num_frames, :num_frames] = frame_mask
+    return table.reshape(-1), width
+
+
 def _indices(selected: np.ndarray) -> tuple[torch.Tensor, torch.Tensor]:
     """(num, indices) in BlockMask layout ``(1, 1, nb)`` and ``(1, 1, nb, nb)``, selected first."""
     num = selected.sum(axis=1).astype(np.int32)
@@ -85,23 +105,29 @@ def plan_flex(
     device: torch.device,
     all_partial: bool = False,
     compile: bool = True,
+    flex_backend: str = "triton",
 ) -> FlexPlan:
     """``compile``: on CUDA run the torch.compile'd kernel (the fast one); False runs the eager
     reference implementation (small sizes only: it materialises the scores)."""
     from torch.nn.attention.flex_attention import BlockMask
+
+    if flex_backend not in FLEX_BACKENDS:
+        raise ValueError(f"flex_backend must be one of {FLEX_BACKENDS}, got {flex_backend!r}")
+    if flex_backend == "flash" and (torch.device(device).type != "cuda" or not compile):
+        raise ValueError("flex_backend 'flash' runs the compiled kernel on CUDA only")
 
     num_frames = frame_mask.shape[0]
     seq = num_frames * tokens_per_frame + text_tokens
     any_att, all_att = classify_blocks(frame_mask, tokens_per_frame, text_tokens)
     partial = any_att if all_partial else any_att & ~all_att
     full = None if all_partial else all_att
-    ext = torch.ones((num_frames + 1, num_frames + 1), dtype=torch.bool)
-    ext[:num_frames, :num_frames] = torch.from_numpy(frame_mask)
-    ext = ext.to(device)
+    nb = any_att.shape[0]
+    table, width = frame_table(frame_mask, tokens_per_frame, nb * BLOCK_SIZE)
+    ext = torch.from_numpy(table.reshape(width, width) > 0).to(device)
     p = tokens_per_frame
 
     def frame_mask_mod(b, h, q_idx, kv_idx):
-        return ext[torch.clamp(q_idx // p, max=num_frames), torch.clamp(kv_idx // p, max=num_frames)]
+        return ext[q_idx // p, kv_idx // p]
 
     kv_num, kv_idx = _indices(partial)
     kwargs = dict(BLOCK_SIZE=BLOCK_SIZE, mask_mod=frame_mask_mod)
@@ -117,7 +143,8 @@ def plan_flex(
         )
     else:
         block_mask = BlockMask.from_kv_blocks(kv_num.to(device), kv_idx.to(device), **kwargs)
-    return FlexPlan(block_mask, int(full.sum()) if full is not None else 0, int(partial.sum()), compile)
+    options = {"BACKEND": "FLASH"} if flex_backend == "flash" else None
+    return FlexPlan(block_mask, int(full.sum()) if full is not None else 0, int(partial.sum()), compile, options)
 
 
 def run_flex(q: torch.Tensor, k: torch.Tensor, v: torch.Tensor, plan: FlexPlan, scale: float) -> torch.Tensor:
@@ -125,5 +152,6 @@ def run_flex(q: torch.Tensor, k: torch.Tensor, v: torch.Tensor, plan: FlexPlan, 
     fn = _flex_attention_fn(q.device, plan.compiled)
     with warnings.catch_warnings():
         warnings.filterwarnings("ignore", message=".*flex_attention called without torch.compile.*")
-        o = fn(q.transpose(1, 2), k.transpose(1, 2), v.transpose(1, 2), block_mask=plan.block_mask, scale=scale)
+        o = fn(q.transpose(1, 2), k.transpose(1, 2), v.transpose(1, 2), block_mask=plan.block_mask, scale=scale,
+               kernel_options=plan.kernel_options)
     return o.transpose(1, 2).contiguous()

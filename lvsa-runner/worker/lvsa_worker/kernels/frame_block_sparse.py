@@ -21,10 +21,10 @@ Example (CPU, float32), checked against the dense reference::
     True
 
 Methods (all exact): ``dense`` (full masks only), ``gather``, ``split-lse``, ``triton``,
-``flex``, ``flex-allpartial``. ``method="auto"`` takes the first entry of
-:data:`AUTO_PREFERENCE` for the device that the rows allow. ``dense``, ``gather`` and
-``split-lse`` call a dense inner kernel chosen by the option ``inner`` (``auto``, ``cudnn``,
-``fa2``, ``fa4``; :mod:`.inner`); the plan records it (``plan.inner``) and why (``plan.inner_note``).
+``flex``, ``flex-allpartial``, ``fa4-bsr`` (FA4's block-sparse forward; CUDA sm90+ with FA4 only).
+``method="auto"`` takes the first entry of :data:`AUTO_PREFERENCE` for the device that the rows allow.
+``dense``, ``gather`` and ``split-lse`` call a dense inner kernel chosen by the option ``inner`` (``auto``,
+``cudnn``, ``fa2``, ``fa4``; :mod:`.inner`); the plan records it (``plan.inner``) and why (``plan.inner_note``).
 """
 
 from __future__ import annotations
@@ -38,15 +38,16 @@ from typing import Any
 
 import torch
 
+from . import fa4_bsr as _fa4_bsr
 from . import flex as _flex
 from . import gather as _gather
 from . import split_lse as _split
 from . import triton_fbs as _triton
-from .inner import resolve_inner
+from .inner import InnerKernelUnavailable, fa4_unavailable_reason, resolve_inner
 from .rows import anchor_window_form, attended_pairs, frame_mask, validate_rows
 from .sdpa_ops import dense_attention
 
-METHODS = ("dense", "gather", "split-lse", "triton", "flex", "flex-allpartial")
+METHODS = ("dense", "gather", "split-lse", "triton", "flex", "flex-allpartial", "fa4-bsr")
 
 #: What ``method="auto"`` picks, per device type, in order of preference: the first
 #: method the rows allow wins (a full mask always runs ``dense``). Edit after measuring
@@ -170,7 +171,9 @@ def _resolve_auto(device: torch.device, full: bool, split_ok: bool) -> str:
 #:   call, inner fa4 only), ``inner``, ``merge`` ("auto", "triton", "torch")
 #: - triton: ``block_m`` (128 on CUDA, 32 on CPU), ``config`` ((BLOCK_N, warps, stages) or None: autotune),
 #:   ``text_backend``
-#: - flex, flex-allpartial: ``compile`` (True: torch.compile'd kernel on CUDA; False: eager)
+#: - flex, flex-allpartial: ``compile`` (True: torch.compile'd kernel on CUDA; False: eager), ``flex_backend``
+#:   ("triton", default; "flash": Inductor's FA4 CuTe-DSL template, ``kernel_options={"BACKEND": "FLASH"}``)
+#: - fa4-bsr: ``lookup`` ("divide", "token-table": how its mask_mod finds a token's frame)
 #: - dense: ``inner``
 #:
 #: ``inner`` is the dense kernel inside dense, gather and split-lse: ``"auto"`` (default: fa4 where
@@ -180,8 +183,9 @@ METHOD_OPTIONS = {
     "gather": {"chunk_frames", "inner"},
     "split-lse": {"window_mode", "inner", "merge"},
     "triton": {"block_m", "config", "text_backend"},
-    "flex": {"compile"},
-    "flex-allpartial": {"compile"},
+    "flex": {"compile", "flex_backend"},
+    "flex-allpartial": {"compile", "flex_backend"},
+    "fa4-bsr": {"lookup"},
 }
 
 
@@ -209,6 +213,11 @@ def _method_plan(method, frame_sets, mask, form, p, text, dim, device, choice, o
         return _split.plan_split_lse(form, p, text, device, **method_options)
     if method == "triton":
         return _triton.plan_triton(mask, p, text, dim, device, **options)
+    if method == "fa4-bsr":
+        reason = fa4_unavailable_reason(device)
+        if reason is not None:
+            raise InnerKernelUnavailable(f"method 'fa4-bsr' runs FA4's block-sparse kernel: {reason}")
+        return _fa4_bsr.plan_fa4_bsr(mask, p, text, device, **options)
     return _flex.plan_flex(mask, p, text, device, all_partial=method == "flex-allpartial", **options)
 
 
@@ -306,4 +315,6 @@ def fbs_attention(
         return _split.run_split_lse(q, k, v, plan.impl, p, text, scale)
     if plan.method == "triton":
         return _triton.run_triton(q, k, v, plan.impl, p, text, scale)
+    if plan.method == "fa4-bsr":
+        return _fa4_bsr.run_fa4_bsr(q, k, v, plan.impl, scale)
     return _flex.run_flex(q, k, v, plan.impl, scale)
