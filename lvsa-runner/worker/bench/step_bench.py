@@ -220,9 +220,11 @@ def worker_runtime(setup: Setup, backend_name: str, plan, variant: contextlib.Ex
     """The worker's attention runtime for ``backend_name`` (its variant options, e.g. "fbs:inner=fa4", entered
     on ``variant`` for the cell's duration)."""
     from lvsa_worker.attention import AttentionRuntime, TokenLayout, resolve
-    from lvsa_worker.kernels.frame_block_sparse import auto_options_override, parse_variant
+    from lvsa_worker.kernels.frame_block_sparse import auto_method_override, auto_options_override, parse_variant
 
     name, options = parse_variant(DENSE_FBS.get(backend_name, backend_name))
+    if "method" in options:  # "fbs:method=fa4-bsr": auto tries that method first
+        variant.enter_context(auto_method_override(options.pop("method")))
     for overridden, values in variant_overrides(options):  # "fbs:window_mode=gather", "fbs:inner=fa4"
         variant.enter_context(auto_options_override(overridden, **values))
     backend = resolve(name, setup.device.type, False)
@@ -323,7 +325,8 @@ def parse_args(argv=None):
     parser.add_argument("--backends", default="dense,sdpa-gather,flashinfer,fbs",
                         help="dense (SDPA's own choice), dense-cudnn, dense-fa2, dense-fa4 (full mask through fbs with "
                              "FA4) and/or worker backends (sdpa-gather, flashinfer, fbs; 'fbs:window_mode=gather' passes "
-                             "options to the split-lse method that fbs picks, 'fbs:inner=fa4' fbs's inner dense kernel); "
+                             "options to the split-lse method that fbs picks, 'fbs:inner=fa4' fbs's inner dense kernel, "
+                             "'fbs:method=fa4-bsr' the method fbs tries first); "
                              "the table gives ratios against every dense cell, by name")
     parser.add_argument("--repeats", type=int, default=2, help="timed steps per cell (after the warm-up)")
     parser.add_argument("--warmup", type=int, default=1,

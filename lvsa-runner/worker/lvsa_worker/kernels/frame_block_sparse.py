@@ -88,6 +88,24 @@ def auto_options_override(method: str, **options):
             AUTO_OPTIONS[method] = saved
 
 
+@contextlib.contextmanager
+def auto_method_override(method: str, device_type: str = "cuda"):
+    """Within the block, ``method="auto"`` on ``device_type`` tries ``method`` first (rows it cannot run, and
+    full masks, still go to the next choice). For benches that compare methods through the worker's ``fbs``
+    backend, e.g. ``with auto_method_override("fa4-bsr"): ...``. Not thread-safe."""
+    if method not in METHODS:
+        raise ValueError(f"method must be one of {METHODS}, got {method!r}")
+    saved = AUTO_PREFERENCE.get(device_type)
+    AUTO_PREFERENCE[device_type] = (method, *(m for m in saved or () if m != method))
+    try:
+        yield
+    finally:
+        if saved is None:
+            AUTO_PREFERENCE.pop(device_type, None)
+        else:
+            AUTO_PREFERENCE[device_type] = saved
+
+
 def parse_variant(spec: str) -> tuple[str, dict]:
     """``"fbs:window_mode=gather,merge=torch"`` -> ``("fbs", {"window_mode": "gather", "merge": "torch"})``.
 

@@ -174,3 +174,18 @@ def test_auto_options_override_is_scoped_and_reaches_split_lse():
     with pytest.raises(ValueError, match="method must be one of"):
         with auto_options_override("fastest", merge="torch"):
             pass
+
+
+def test_auto_method_override_is_scoped_and_keeps_dense_for_a_full_mask():
+    from lvsa_worker.kernels.frame_block_sparse import AUTO_PREFERENCE, auto_method_override
+
+    before = AUTO_PREFERENCE["cpu"]
+    rows = LVSA_LIKE_T10
+    assert plan_fbs(rows, 8, 0, HEADS, 16, "cpu", torch.float32).method == "gather"
+    with auto_method_override("flex", "cpu"):
+        assert plan_fbs(rows, 8, 0, HEADS, 16, "cpu", torch.float32).method == "flex"
+        assert plan_fbs(FULL_T3, 8, 0, HEADS, 16, "cpu", torch.float32).method == "dense"
+    assert AUTO_PREFERENCE["cpu"] == before
+    with pytest.raises(ValueError, match="method must be one of"):
+        with auto_method_override("fastest"):
+            pass
