@@ -116,3 +116,14 @@ def test_a_shape_without_a_plan_is_refused_not_derived(tmp_path):
 def test_unknown_kernel_is_a_usage_error():
     result = run_bench("--kernels", "fastest")
     assert result.returncode == 2 and "unknown kernel(s) ['fastest']" in result.stderr
+
+
+def test_sparse_tiles_never_counts_fewer_tiles_than_attended_pairs(capsys):
+    from bench import sparse_tiles
+    from fbs_cases import ALL_CASES
+
+    for rows in ALL_CASES.values():
+        cells = sparse_tiles.overheads(rows, 200)
+        assert cells["fa4_bsr"] >= 1.0 and cells["cudnn_bsa"] >= 1.0 and 0.0 <= cells["fa4_bsr_partial"] <= 1.0
+    assert sparse_tiles.main(["--plan-dir", str(golden_dir()), "--frames", "41"]) == 0
+    assert "| 41 | 3 | 1.04" in capsys.readouterr().out  # Wan 1.3B at 2x: 3 patterns, 4% more than the pairs
