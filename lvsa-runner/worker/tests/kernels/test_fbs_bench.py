@@ -119,8 +119,9 @@ def test_unknown_kernel_is_a_usage_error():
 
 
 def test_sparse_tiles_never_counts_fewer_tiles_than_attended_pairs(capsys):
-    from bench import sparse_tiles
     from fbs_cases import ALL_CASES
+
+    from bench import sparse_tiles
 
     for rows in ALL_CASES.values():
         cells = sparse_tiles.overheads(rows, 200)
