@@ -42,7 +42,7 @@ class Fa4BsrPlan:
     full_cnt: torch.Tensor
     full_idx: torch.Tensor
     table: torch.Tensor  # int32 (width * width,): 1 where query frame id attends key frame id
-    frame_of_token: torch.Tensor  # int32 (nb * block_size,): index // tokens_per_frame
+    frame_of_token: torch.Tensor | None  # lookup "token-table" only: int32 (nb * block_size,), index // P
     width: int
     tokens_per_frame: int
     block_size: int
@@ -72,7 +72,9 @@ def plan_fa4_bsr(
     partial = any_att & ~all_att
     nb = any_att.shape[0]
     table, width = frame_table(frame_mask, tokens_per_frame, nb * block_size)
-    frame_of_token = (np.arange(nb * block_size) // tokens_per_frame).astype(np.int32)
+    frame_of_token = None
+    if lookup == "token-table":
+        frame_of_token = torch.from_numpy((np.arange(nb * block_size) // tokens_per_frame).astype(np.int32)).to(device)
 
     def to_device(array, count_shape):
         return torch.from_numpy(array).reshape(count_shape).to(device)
@@ -82,7 +84,7 @@ def plan_fa4_bsr(
         cnt, idx = block_lists(selected)
         tensors += [to_device(cnt, (1, 1, nb)), to_device(idx, (1, 1, nb, idx.shape[1]))]
     return Fa4BsrPlan(*tensors, table=torch.from_numpy(table).to(device),
-                      frame_of_token=torch.from_numpy(frame_of_token).to(device), width=width,
+                      frame_of_token=frame_of_token, width=width,
                       tokens_per_frame=tokens_per_frame, block_size=block_size, lookup=lookup,
                       full_blocks=int(all_att.sum()), partial_blocks=int(partial.sum()))
 

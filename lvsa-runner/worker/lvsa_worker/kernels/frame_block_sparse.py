@@ -77,15 +77,8 @@ def auto_options_override(method: str, **options):
     """
     if method not in METHODS:
         raise ValueError(f"method must be one of {METHODS}, got {method!r}")
-    saved = AUTO_OPTIONS.get(method)
-    AUTO_OPTIONS[method] = {**(saved or {}), **options}
-    try:
+    with _entry_replaced(AUTO_OPTIONS, method, lambda saved: {**(saved or {}), **options}):
         yield
-    finally:
-        if saved is None:
-            AUTO_OPTIONS.pop(method, None)
-        else:
-            AUTO_OPTIONS[method] = saved
 
 
 @contextlib.contextmanager
@@ -95,15 +88,23 @@ def auto_method_override(method: str, device_type: str = "cuda"):
     backend, e.g. ``with auto_method_override("fa4-bsr"): ...``. Not thread-safe."""
     if method not in METHODS:
         raise ValueError(f"method must be one of {METHODS}, got {method!r}")
-    saved = AUTO_PREFERENCE.get(device_type)
-    AUTO_PREFERENCE[device_type] = (method, *(m for m in saved or () if m != method))
+    with _entry_replaced(AUTO_PREFERENCE, device_type,
+                         lambda saved: (method, *(m for m in saved or () if m != method))):
+        yield
+
+
+@contextlib.contextmanager
+def _entry_replaced(table: dict, key, replace):
+    """Within the block ``table[key]`` is ``replace(its value or None)``; afterwards it is restored (or removed)."""
+    saved = table.get(key)
+    table[key] = replace(saved)
     try:
         yield
     finally:
         if saved is None:
-            AUTO_PREFERENCE.pop(device_type, None)
+            table.pop(key, None)
         else:
-            AUTO_PREFERENCE[device_type] = saved
+            table[key] = saved
 
 
 def parse_variant(spec: str) -> tuple[str, dict]:
