@@ -47,7 +47,8 @@ from .attention_rows import (  # noqa: F401  (tests reach these through this mod
 )
 from .jsonl import JsonLines
 
-#: Run order (kernel-major): ours first, then the competitors; flashinfer (JIT build) and flex-flash (Inductor) last.
+#: Run order (kernel-major): dense baselines, then our methods and the block-sparse rivals; flashinfer (JIT build)
+#: and flex-flash (Inductor) last.
 KERNELS = (
     "dense-cudnn", "dense-fa4", "split-lse", "split-lse-fa4", "split-lse-fa4-varlen", "split-lse-gather", "gather", "triton",
     "dense-fa2", "split-lse-fa2", "fa4-bsr", "fa4-bsr-table", "cudnn-bsa", "flex", "flex-allpartial", "flashinfer-bsr",
