@@ -15,12 +15,17 @@ import dev.lvsa.runner.support.Cli;
 import dev.lvsa.runner.support.Experiments;
 import dev.lvsa.runner.support.Repo;
 import dev.lvsa.runner.worker.Devices;
+import dev.lvsa.runner.worker.Reaper;
 import dev.lvsa.runner.worker.WorkerLaunch;
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -199,32 +204,37 @@ class DevicesPerJobTest {
     @Test
     void a_launch_left_running_by_a_killed_runner_is_ended_with_its_ranks_by_the_next_run() throws Exception {
         // what the ledger records for an N-device attempt is the launcher's pid; its command line says
-        // --sequence-parallel, and its ranks are its children
+        // --sequence-parallel, and its ranks are its children. The stand-in launcher prints its rank's pid once the
+        // rank exists, so the test waits on that line, not on a fixed delay (a loaded CI machine once needed more
+        // than 20 s of polling).
         Process launcher = new ProcessBuilder(
                         Repo.systemPython(),
                         "-c",
                         "import subprocess, sys, time; "
-                                + "subprocess.Popen([sys.executable, '-c', 'import time; time.sleep(120)']); time.sleep(120)",
+                                + "r = subprocess.Popen([sys.executable, '-c', 'import time; time.sleep(300)']); "
+                                + "print(r.pid, flush=True); time.sleep(300)",
                         "--sequence-parallel")
+                .redirectError(ProcessBuilder.Redirect.DISCARD)
                 .start();
         try {
-            long deadline = System.nanoTime() + 20_000_000_000L;
-            while (launcher.descendants().findAny().isEmpty() && System.nanoTime() < deadline) {
-                Thread.sleep(50);
-            }
-            List<ProcessHandle> ranks = launcher.descendants().toList();
-            assertThat(ranks).isNotEmpty();
+            String line = CompletableFuture.supplyAsync(() -> {
+                        try (var out = new BufferedReader(new InputStreamReader(launcher.getInputStream()))) {
+                            return out.readLine();
+                        } catch (java.io.IOException e) {
+                            return null;
+                        }
+                    })
+                    .get(120, TimeUnit.SECONDS);
+            assertThat(line)
+                    .as("the stand-in launcher printed its rank's pid (alive: %s)", launcher.isAlive())
+                    .isNotNull();
+            ProcessHandle rank = ProcessHandle.of(Long.parseLong(line.strip())).orElseThrow();
+            assertThat(launcher.descendants()).as("the launcher's ranks").contains(rank);
             long started = launcher.info().startInstant().orElseThrow().toEpochMilli();
-            assertThat(dev.lvsa.runner.worker.Reaper.endStale(List.<long[]>of(new long[] {launcher.pid(), started})))
+            assertThat(Reaper.endStale(List.<long[]>of(new long[] {launcher.pid(), started})))
                     .isEqualTo(1);
-            assertThat(launcher.waitFor(10, java.util.concurrent.TimeUnit.SECONDS))
-                    .isTrue();
-            for (ProcessHandle rank : ranks) {
-                assertThat(rank.onExit()
-                                .get(10, java.util.concurrent.TimeUnit.SECONDS)
-                                .isAlive())
-                        .isFalse();
-            }
+            assertThat(launcher.waitFor(10, TimeUnit.SECONDS)).isTrue();
+            assertThat(rank.onExit().get(10, TimeUnit.SECONDS).isAlive()).isFalse();
         } finally {
             launcher.descendants().forEach(ProcessHandle::destroyForcibly);
             launcher.destroyForcibly();
