@@ -35,4 +35,16 @@ abstract class Recurrence {
     public final int frame(int k) {
         return frames[k];
     }
+
+    /** The median distance between consecutive matrix indices: how far the video moves in one step, typically. */
+    final double medianStep() {
+        if (n < 2) {
+            return 0;
+        }
+        double[] steps = new double[n - 1];
+        for (int i = 1; i < n; i++) {
+            steps[i - 1] = distance(i - 1, i);
+        }
+        return LagProfile.percentile(steps, 0.5);
+    }
 }
