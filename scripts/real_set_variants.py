@@ -72,9 +72,9 @@ def main(variant: str, out: str) -> None:
     rows = list(csv.DictReader(open(f"{REAL}/labels.csv")))
     for r in rows:
         cmd = [FF, "-v", "error", "-y", "-i", f"{REAL}/{r['file']}", "-vf", flt, "-an"]
-        if variant == "gif":
-            r["file"] = os.path.splitext(r["file"])[0] + ".gif"
-        else:
+        # the output's container follows the variant, so a remake of a remade set (a GIF set included) works too
+        r["file"] = os.path.splitext(r["file"])[0] + (".gif" if variant == "gif" else ".mp4")
+        if variant != "gif":
             cmd += ["-c:v", "libx264", "-preset", "veryfast", "-crf", CRF.get(variant, "20"), "-pix_fmt", "yuv420p"]
         if variant == "half":
             cmd += ["-r", "12"]
