@@ -41,6 +41,7 @@ public final class WorkerProcess implements AutoCloseable, Reaper.Killable {
     private final BlockingQueue<Line> messages = new LinkedBlockingQueue<>();
     private final OutputTail tail = new OutputTail(TAIL_CHARS);
     private final Writer workerLog;
+    private final Thread stderrReader;
     private volatile Writer jobLog;
     private JsonNode ready;
 
@@ -53,7 +54,7 @@ public final class WorkerProcess implements AutoCloseable, Reaper.Killable {
         this.stdin = new BufferedWriter(new OutputStreamWriter(process.getOutputStream(), StandardCharsets.UTF_8));
         Reaper.register(this);
         thread("stdout", () -> ProtocolLines.pump(process.getInputStream(), tail, messages));
-        thread("stderr", () -> readStderr(process.getErrorStream()));
+        this.stderrReader = thread("stderr", () -> readStderr(process.getErrorStream()));
     }
 
     /**
@@ -281,9 +282,15 @@ public final class WorkerProcess implements AutoCloseable, Reaper.Killable {
         Reaper.unregister(this);
     }
 
+    /**
+     * Waits (at most 10 s) for the worker to exit and returns its exit code, killing it if it does not; once it has
+     * exited, waits (at most 5 s) for its stderr to be read to the end, so its last words (a traceback, the reason it
+     * stopped) are in the tail and the job log before a message quotes them.
+     */
     private int waitExit() {
         try {
             if (process.waitFor(10, TimeUnit.SECONDS)) {
+                stderrReader.join(5_000);
                 return process.exitValue();
             }
         } catch (InterruptedException e) {
@@ -345,9 +352,10 @@ public final class WorkerProcess implements AutoCloseable, Reaper.Killable {
         }
     }
 
-    private void thread(String stream, Runnable r) {
+    private Thread thread(String stream, Runnable r) {
         Thread t = new Thread(r, "worker-" + launch.name() + "-" + stream);
         t.setDaemon(true);
         t.start();
+        return t;
     }
 }
