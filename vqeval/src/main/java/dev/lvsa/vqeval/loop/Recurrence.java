@@ -36,15 +36,12 @@ abstract class Recurrence {
         return frames[k];
     }
 
-    /** The median distance between consecutive matrix indices: how far the video moves in one step, typically. */
-    final double medianStep() {
-        if (n < 2) {
-            return 0;
-        }
-        double[] steps = new double[n - 1];
+    /** Distances between consecutive matrix indices (empty below two frames): how far the video moves per step. */
+    final double[] steps() {
+        double[] steps = new double[Math.max(0, n - 1)];
         for (int i = 1; i < n; i++) {
             steps[i - 1] = distance(i - 1, i);
         }
-        return LagProfile.percentile(steps, 0.5);
+        return steps;
     }
 }

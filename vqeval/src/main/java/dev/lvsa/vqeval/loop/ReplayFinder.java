@@ -94,6 +94,8 @@ final class ReplayFinder {
     private final int minLag;
     private final int minLength;
     private final int maxGap;
+    /** The video's floor of consecutive distances (10th percentile): what a return is measured down to. */
+    private final double floor;
     /** Consecutive distances from this one on are cuts ({@link #CUT_FACTOR}). */
     private final double cutLevel;
 
@@ -114,7 +116,9 @@ final class ReplayFinder {
         this.costs = new LineCosts(m, this.minLag);
         this.minLength = Math.max(3, minLength);
         this.maxGap = maxGap;
-        this.cutLevel = Math.max(hillMin, CUT_FACTOR * m.medianStep());
+        double[] steps = m.steps();
+        this.floor = steps.length == 0 ? 0 : LagProfile.percentile(steps, 0.10);
+        this.cutLevel = Math.max(hillMin, CUT_FACTOR * (steps.length == 0 ? 0 : LagProfile.percentile(steps, 0.5)));
     }
 
     /**
@@ -126,11 +130,6 @@ final class ReplayFinder {
 
     Returns returns() {
         int n = m.size();
-        double[] consecutive = new double[Math.max(1, n - 1)];
-        for (int i = 1; i < n; i++) {
-            consecutive[i - 1] = m.distance(i - 1, i);
-        }
-        double floor = n > 1 ? LagProfile.percentile(consecutive, 0.10) : 0;
         double[] contrast = new double[n];
         int[] lag = new int[n];
         boolean[] flat = new boolean[n];
