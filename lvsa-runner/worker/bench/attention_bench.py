@@ -50,8 +50,9 @@ from .jsonl import JsonLines
 #: Run order (kernel-major): dense baselines, then our methods and the block-sparse rivals; flashinfer (JIT build)
 #: and flex-flash (Inductor) last.
 KERNELS = (
-    "dense-cudnn", "dense-fa4", "split-lse", "split-lse-fa4", "split-lse-fa4-varlen", "split-lse-gather", "gather", "triton",
-    "dense-fa2", "split-lse-fa2", "fa4-bsr", "fa4-bsr-table", "cudnn-bsa", "flex", "flex-allpartial", "flashinfer-bsr",
+    "dense-cudnn", "dense-fa4", "split-lse", "split-lse-fa4", "split-lse-fa4-varlen", "split-lse-fa4-ordered",
+    "split-lse-fa4-ordered-varlen", "split-lse-ordered", "split-lse-gather", "gather", "triton", "dense-fa2",
+    "split-lse-fa2", "fa4-bsr", "fa4-bsr-table", "cudnn-bsa", "flex", "flex-allpartial", "flashinfer-bsr",
     "flashinfer-var", "flex-flash",
 )
 #: Kernels run in a child process by default (--isolate): a memory fault there cannot end the run.

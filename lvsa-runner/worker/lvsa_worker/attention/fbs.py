@@ -16,6 +16,10 @@ The dense inner kernel (``inner`` of ``plan_fbs``: ``auto``, ``cudnn``, ``fa2``,
 environment variable ``LVSA_FBS_INNER`` (default ``auto``: FA4 where ``flash_attn.cute`` imports on an sm90+
 GPU, else cuDNN). The choice and its reason are logged once per pattern and kept on the prepared state
 (``inner``, ``inner_note``); a requested ``fa4`` that cannot run is ``BackendUnavailable`` naming the cause.
+
+With ``frame_reorder=True`` (the runtime asks when the model adapter permutes frames once per step) the kernel
+plan may name a frame order (split-lse's compact order: anchors first); the prepared state carries it as
+``frame_order`` and every layer's q, k, v arrive in it, so split-lse copies nothing per layer.
 """
 
 from __future__ import annotations
@@ -44,6 +48,8 @@ class FbsPrepared(Prepared):
         self.inner_note = getattr(kernel_plan, "inner_note", "")
         self.make_plan = make_plan  # text_tokens -> kernel plan of this pattern
         self.by_real_text = {layout.text_tokens: kernel_plan}  # real text count -> kernel plan
+        order = kernel_plan.frame_order
+        self.frame_order = None if order is None else torch.tensor(order, dtype=torch.int64, device=kernel_plan.device)
 
     def plan_for_text(self, real_text: int):
         """The kernel plan for ``real_text`` real text tokens (built on first use, then cached)."""
@@ -58,6 +64,7 @@ class FbsBackend(AttentionBackend):
     devices = ("cuda", "cpu")
     supports_score_transform = False
     supports_padded_text = True
+    supports_frame_reorder = True
     install_hint = f"the module {MODULE} (lvsa-toolkit's own kernel, needs triton)"
 
     def _module(self):
@@ -73,7 +80,8 @@ class FbsBackend(AttentionBackend):
             return f"backend fbs needs {self.install_hint}: {exc}"
         return None
 
-    def prepare(self, mask, layout, *, device, dtype, num_heads, head_dim, score_transform=None):
+    def prepare(self, mask, layout, *, device, dtype, num_heads, head_dim, score_transform=None,
+                frame_reorder=False):
         rows = mask.rows
         if rows is None:  # dense: one interval per query frame
             rows = tuple(((0, layout.latent_frames - 1),) for _ in range(layout.latent_frames))
@@ -86,14 +94,15 @@ class FbsBackend(AttentionBackend):
 
         def make_plan(text_tokens: int):
             return module.plan_fbs(rows, layout.tokens_per_frame, text_tokens, num_heads, head_dim, device, dtype,
-                                   **options)
+                                   frames_reorderable=frame_reorder, **options)
 
         try:
             kernel_plan = make_plan(layout.text_tokens)
         except InnerKernelUnavailable as exc:
             source = f" ({INNER_ENV}={inner})" if inner else ""
             raise BackendUnavailable(f"backend fbs{source}: {exc}") from None
-        log.info("backend fbs: method %s, inner kernel %s", kernel_plan.method, kernel_plan.inner_note or "-")
+        log.info("backend fbs: method %s, inner kernel %s%s", kernel_plan.method, kernel_plan.inner_note or "-",
+                 ", frames in compact order" if kernel_plan.frame_order is not None else "")
         # Realised density: what the kernel's plan holds (its own rows), not the plan file's figure.
         return FbsPrepared(layout, kernel_plan, float(getattr(kernel_plan, "frame_density", mask.frame_density)),
                            make_plan)

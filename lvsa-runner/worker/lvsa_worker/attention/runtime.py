@@ -7,10 +7,17 @@ transformer call of a step fetches the backend's prepared state for that step's 
 pattern and cached), so the per-layer :meth:`AttentionRuntime.attention` only runs the kernel.
 
 Without a pipeline (tests, benchmarks) call :meth:`AttentionRuntime.begin_step` yourself.
+
+Frame reorder: a model adapter that can permute its video frames once per transformer call (``models/wan.py``)
+calls :meth:`AttentionRuntime.enable_frame_reorder`; backends that support it (``fbs``) may then name a frame
+order per step (:meth:`AttentionRuntime.frame_order`), and the adapter feeds every layer in that order. The
+environment variable ``LVSA_FRAME_REORDER=off`` keeps the natural order (to measure what the reorder saves).
 """
 
 from __future__ import annotations
 
+import logging
+import os
 import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -20,6 +27,10 @@ import torch
 from ..errors import JobTimeout
 from ..plan import Plan
 from .base import AttentionBackend, Prepared, TextKeys, TokenLayout
+
+#: ``off`` keeps every step's frames in natural order even where the adapter and the backend could reorder them.
+FRAME_REORDER_ENV = "LVSA_FRAME_REORDER"
+log = logging.getLogger(__name__)
 
 
 @dataclass
@@ -69,6 +80,32 @@ class AttentionRuntime:
         self._record: StepRecord | None = None
         self._text_source: torch.Tensor | None = None
         self._text_keys: TextKeys | None = None
+        self.frame_reorder = False
+
+    def enable_frame_reorder(self) -> bool:
+        """The model adapter can feed each step's frames in the order the backend names; returns whether the
+        backend will be asked for one (False when it cannot reorder or ``LVSA_FRAME_REORDER=off``)."""
+        if os.environ.get(FRAME_REORDER_ENV, "").strip().lower() == "off":
+            log.info("frame reorder off (%s=off)", FRAME_REORDER_ENV)
+            return False
+        if self.backend.supports_frame_reorder and not self.frame_reorder:
+            self.frame_reorder = True
+            self._prepared.clear()  # states built before were planned for natural order
+            if self._current is not None:  # a step already begun: its state is planned again, for the reorder
+                self._current = self._state_for(self.plan.mask_for_step(self.step))
+        return self.frame_reorder
+
+    def _state_for(self, mask) -> Prepared:
+        """The backend's state for ``mask`` (built once per pattern, then cached)."""
+        prepared = self._prepared.get(mask.key)
+        if prepared is None:
+            prepared = self.backend.prepare(
+                mask, self.layout, device=self.device, dtype=self.dtype, num_heads=self.num_heads,
+                head_dim=self.head_dim, score_transform=self.plan.score_transform,
+                **({"frame_reorder": True} if self.frame_reorder else {}),
+            )
+            self._prepared[mask.key] = prepared
+        return prepared
 
     # ---- step boundaries -------------------------------------------------------------------------
     def begin_step(self, step: int) -> StepRecord:
@@ -81,13 +118,7 @@ class AttentionRuntime:
                 f"(plan {self.plan.source}); the pipeline ran more steps than planned"
             )
         mask = self.plan.mask_for_step(step)
-        prepared = self._prepared.get(mask.key)
-        if prepared is None:
-            prepared = self.backend.prepare(
-                mask, self.layout, device=self.device, dtype=self.dtype, num_heads=self.num_heads,
-                head_dim=self.head_dim, score_transform=self.plan.score_transform,
-            )
-            self._prepared[mask.key] = prepared
+        prepared = self._state_for(mask)
         self.step = step
         self._current = prepared
         self._record = StepRecord(step, mask.key, prepared.frame_density, started=time.perf_counter())
@@ -132,6 +163,12 @@ class AttentionRuntime:
             self._text_keys = TextKeys.from_mask(mask)
         return self._text_keys
 
+    def frame_order(self) -> torch.Tensor | None:
+        """The current step's frame order (device int64 tensor) the adapter must feed, or None: natural order."""
+        if self._current is None:
+            self.begin_step(self.step)
+        return self._current.frame_order
+
     @torch.compiler.disable  # under torch.compile the backend's kernels run as they are, outside the graph
     def attention(self, q, k, v, text: TextKeys | None = None, scale: float | None = None) -> torch.Tensor:
         """Run the current step's attention on ``(B, S, H, D)`` tensors."""
@@ -145,6 +182,10 @@ class AttentionRuntime:
         """The dense inner kernels the backend's per-pattern states run, and why (``fbs``: e.g.
         ``auto: fa4 (flash-attn-4 4.0.0b36 on sm90)``); empty for backends without one."""
         return sorted({getattr(p, "inner_note", "") for p in self._prepared.values()} - {""})
+
+    def reordered_patterns(self) -> list[str]:
+        """The patterns whose prepared state ran with its frames in the backend's order (not natural)."""
+        return sorted(key for key, prepared in self._prepared.items() if prepared.frame_order is not None)
 
     def realised_density(self) -> float | None:
         """Mean frame density over the steps whose attention actually ran (from the backend's own state)."""
@@ -168,7 +209,8 @@ def install_step_tracking(pipe, runtime: AttentionRuntime, transformers: list) -
         def pre_hook(module, args, expert=expert):
             runtime.on_transformer_call(expert)
 
-        handles.append(transformer.register_forward_pre_hook(pre_hook))
+        # first among the transformer's pre-hooks: the adapter's (frame reorder) need the step begun
+        handles.append(transformer.register_forward_pre_hook(pre_hook, prepend=True))
 
     def remove() -> None:
         for handle in handles:

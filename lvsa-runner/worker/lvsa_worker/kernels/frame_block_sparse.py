@@ -64,6 +64,16 @@ AUTO_OPTIONS: dict[str, dict] = {
     "split-lse": {"window_mode": "strided", "inner": "auto"},
 }
 
+#: What ``method="auto"`` changes in :data:`AUTO_OPTIONS` when the caller can reorder the frames
+#: (``frames_reorderable``) and the inner kernel is FA4 (options the caller passes still win): in split-lse's compact
+#: order the strided windows break into about twice as many segments (an anchor frame's query sits apart from its
+#: neighbours and each anchor takes a step of two out of their window starts), so the whole window part runs as one
+#: FA4 variable-length call. Measured on an H100 on 2026-12-06 (bench/results/h100-2026-12-06b/): compiled Wan 1.3B
+#: step at 6x 2,839 ms against 2,853 ms with strided windows, both reordered.
+AUTO_OPTIONS_REORDERED_FA4: dict[str, dict] = {
+    "split-lse": {"window_mode": "varlen"},
+}
+
 #: Methods that call a dense inner kernel, and so take the option ``inner``.
 INNER_METHODS = ("dense", "gather", "split-lse")
 
@@ -163,6 +173,12 @@ class FbsPlan:
         """Effective FLOPs of one call: 4 x attended pairs x head_dim x heads (per batch item)."""
         return 4 * self.attended_pairs * self.head_dim * self.num_heads
 
+    @property
+    def frame_order(self) -> tuple[int, ...] | None:
+        """The order q, k, v's video frames must arrive in (and the output leaves in), or None: natural order.
+        Set only by split-lse's ``input_order="compact"``."""
+        return getattr(self.impl, "frame_order", None) if self.method == "split-lse" else None
+
 
 def _check_positive(name: str, value, minimum: int = 1) -> int:
     if isinstance(value, bool) or not isinstance(value, Integral) or value < minimum:
@@ -187,7 +203,8 @@ def _resolve_auto(device: torch.device, full: bool, split_ok: bool) -> str:
 #:
 #: - gather: ``chunk_frames`` (16), ``inner``
 #: - split-lse: ``window_mode`` ("strided", "gather", or "varlen": the window part as one FA4 variable-length
-#:   call, inner fa4 only), ``inner``, ``merge`` ("auto", "triton", "torch")
+#:   call, inner fa4 only), ``inner``, ``merge`` ("auto", "triton", "torch"), ``input_order`` ("natural", or
+#:   "compact": q, k, v arrive with their frames in ``plan.frame_order``; see ``frames_reorderable``)
 #: - triton: ``block_m`` (128 on CUDA, 32 on CPU), ``config`` ((BLOCK_N, warps, stages) or None: autotune),
 #:   ``text_backend``
 #: - flex, flex-allpartial: ``compile`` (True: torch.compile'd kernel on CUDA; False: eager), ``flex_backend``
@@ -200,7 +217,7 @@ def _resolve_auto(device: torch.device, full: bool, split_ok: bool) -> str:
 METHOD_OPTIONS = {
     "dense": {"inner"},
     "gather": {"chunk_frames", "inner"},
-    "split-lse": {"window_mode", "inner", "merge"},
+    "split-lse": {"window_mode", "inner", "merge", "input_order"},
     "triton": {"block_m", "config", "text_backend"},
     "flex": {"compile", "flex_backend"},
     "flex-allpartial": {"compile", "flex_backend"},
@@ -240,6 +257,25 @@ def _method_plan(method, frame_sets, mask, form, p, text, dim, device, choice, o
     return _flex.plan_flex(mask, p, text, device, all_partial=method == "flex-allpartial", **options)
 
 
+def _method_options(method: str, auto: bool, explicit: dict, device, reorderable: bool):
+    """(the method planner's keyword arguments, every option in force, the inner kernel choice or None)."""
+    options = {**AUTO_OPTIONS.get(method, {}), **explicit} if auto else explicit
+    allowed = METHOD_OPTIONS[method]
+    unknown = set(options) - allowed
+    if unknown:
+        raise ValueError(f"method {method!r} takes no option(s) {sorted(unknown)}; it takes {sorted(allowed)}")
+    choice = resolve_inner(options.get("inner", "auto"), device) if method in INNER_METHODS else None
+    method_options = {k: v for k, v in options.items() if k != "inner"}
+    if reorderable and method == "split-lse" and options.get("window_mode") != "gather":
+        method_options.setdefault("input_order", "compact")
+        if auto and choice.name == "fa4":
+            method_options.update({k: v for k, v in AUTO_OPTIONS_REORDERED_FA4.get(method, {}).items()
+                                   if k not in explicit})
+    if choice is not None:
+        method_options["backend"] = choice.name
+    return method_options, options, choice
+
+
 def plan_fbs(
     rows: Sequence[Sequence[Sequence[int]]],
     tokens_per_frame: int,
@@ -249,6 +285,7 @@ def plan_fbs(
     device,
     dtype: torch.dtype,
     method: str = "auto",
+    frames_reorderable: bool = False,
     **options,
 ) -> FbsPlan:
     """Validates the pattern and builds the index tables of ``method`` (once per step).
@@ -256,6 +293,11 @@ def plan_fbs(
     rows: one entry per query frame (T entries), each a list of inclusive key-frame
     intervals ``[[first, last], ...]``, sorted and disjoint. Method options (keyword arguments): see
     :data:`METHOD_OPTIONS`.
+
+    ``frames_reorderable``: the caller can hand q, k, v with their video frames in any order the plan names
+    (``plan.frame_order``) and take the output back in that order, as a model adapter that permutes its frames
+    once per step can. Split-lse then reads its anchors and windows as slices (``input_order="compact"``) when
+    there is no joint text and its windows are not gathered; other methods ignore it (``frame_order`` None).
 
     Raises ``ValueError`` quoting the values on bad input, and when ``method`` cannot run
     these rows (``split-lse`` needs anchors + contiguous windows; ``dense`` a full mask);
@@ -270,17 +312,10 @@ def plan_fbs(
         raise ValueError(f"method must be 'auto' or one of {METHODS}, got {method!r}")
     mask = frame_mask(frame_sets)
     form = anchor_window_form(frame_sets)
-    if method == "auto":
+    auto = method == "auto"
+    if auto:
         method = _resolve_auto(device, bool(mask.all()), not isinstance(form, str))
-        options = {**AUTO_OPTIONS.get(method, {}), **options}
-    allowed = METHOD_OPTIONS[method]
-    unknown = set(options) - allowed
-    if unknown:
-        raise ValueError(f"method {method!r} takes no option(s) {sorted(unknown)}; it takes {sorted(allowed)}")
-    choice = resolve_inner(options.get("inner", "auto"), device) if method in INNER_METHODS else None
-    method_options = {k: v for k, v in options.items() if k != "inner"}
-    if choice is not None:
-        method_options["backend"] = choice.name
+    method_options, options, choice = _method_options(method, auto, options, device, frames_reorderable and text == 0)
     impl = _method_plan(method, frame_sets, mask, form, p, text, dim, device, choice, options, method_options)
     return FbsPlan(
         method=method,

@@ -141,12 +141,15 @@ def anchor_window_form(frame_sets: Sequence[Sequence[int]]) -> AnchorWindowForm 
         non_anchors=non_anchors,
         window_start=tuple(starts),
         window_length=tuple(lengths),
-        segments=_window_segments(starts, lengths),
+        segments=window_segments(starts, lengths),
     )
 
 
-def _window_segments(starts: Sequence[int], lengths: Sequence[int]) -> tuple[WindowSegment, ...]:
-    """Greedy runs of consecutive query frames with equal window length and a constant start step."""
+def window_segments(starts: Sequence[int], lengths: Sequence[int]) -> tuple[WindowSegment, ...]:
+    """Greedy runs of consecutive query frames with equal window length and a constant start step.
+
+    ``starts[i]``, ``lengths[i]``: the window of the i-th query frame in whatever order the queries arrive
+    (natural frame order, or split-lse's compact order); segments index that order."""
     segments: list[WindowSegment] = []
     f = 0
     num_frames = len(starts)

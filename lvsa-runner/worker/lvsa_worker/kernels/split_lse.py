@@ -22,6 +22,12 @@ Per call:
 4. Merge both parts by log-sum-exp in float32 (fused Triton kernel on CUDA), straight
    into the output. Text queries: one dense call over all keys.
 A mask where every row attends every frame is one dense call.
+
+``input_order="compact"`` (no joint text): the caller hands q, k and v with their frames already in compact
+order (:attr:`SplitPlan.frame_order`: anchors, then non-anchors) and gets the output in that order. Step 1's
+copies vanish (the anchor keys and every window are slices of k and v as given) and the segments of step 3 run
+over the query frames in compact order. A model adapter that permutes its frames once per denoising step
+(``models/wan.py``) saves the copy in every layer.
 """
 
 from __future__ import annotations
@@ -32,10 +38,11 @@ import numpy as np
 import torch
 
 from .lse_merge import merge_partials
-from .rows import AnchorWindowForm, frame_token_index
+from .rows import AnchorWindowForm, frame_token_index, window_segments
 from .sdpa_ops import VarlenWindows, attention_with_lse, dense_attention, varlen_attention_with_lse
 
 WINDOW_MODES = ("strided", "gather", "varlen")
+INPUT_ORDERS = ("natural", "compact")
 
 
 @dataclass(frozen=True)
@@ -62,6 +69,8 @@ class SplitPlan:
     backend: str  # the resolved inner kernel (cudnn, fa2, fa4): plan_fbs's option ``inner``
     use_triton_merge: bool
     varlen: VarlenWindows | None = None  # window_mode "varlen": the window part's sequences
+    # input_order "compact": the frame order q, k, v arrive in (anchors, then non-anchors); None: natural order
+    frame_order: tuple[int, ...] | None = None
 
 
 def plan_split_lse(
@@ -72,21 +81,58 @@ def plan_split_lse(
     window_mode: str = "strided",
     backend: str = "cudnn",
     merge: str = "auto",
+    input_order: str = "natural",
 ) -> SplitPlan:
+    _check_options(text_tokens, window_mode, backend, merge, input_order)
+    num_frames = len(form.window_start)
+    order = tuple(form.anchors) + tuple(form.non_anchors)
+    identity = order == tuple(range(num_frames)) if text_tokens == 0 else len(form.anchors) == num_frames
+    frame_order = None
+    form_segments, anchor_only = form.segments, form.anchor_only_frames
+    if input_order == "compact" and not identity:
+        # query frames arrive in compact order: segments and anchor-only runs index that order
+        frame_order = order
+        form_segments = window_segments([form.window_start[f] for f in order], [form.window_length[f] for f in order])
+        anchor_only = tuple(c for c, f in enumerate(order) if form.window_length[f] == 0)
+        identity = True  # k and v arrive in compact order: no copy
+    segments = _segments(form, form_segments, tokens_per_frame, window_mode, device)
+    use_triton = (device.type == "cuda") if merge == "auto" else merge == "triton"
+    return SplitPlan(
+        full=len(form.anchors) == num_frames,
+        anchors=form.anchors,
+        anchor_frames=torch.tensor(form.anchors, dtype=torch.int64, device=device),
+        non_anchor_frames=torch.tensor(form.non_anchors, dtype=torch.int64, device=device),
+        identity_order=identity,
+        segments=segments,
+        anchor_only_runs=_runs(anchor_only),
+        window_mode=window_mode,
+        backend=backend,
+        use_triton_merge=use_triton,
+        varlen=None if window_mode != "varlen" else _varlen_windows(
+            segments, tokens_per_frame, len(form.anchors) * tokens_per_frame + text_tokens, device),
+        frame_order=frame_order,
+    )
+
+
+def _check_options(text_tokens: int, window_mode: str, backend: str, merge: str, input_order: str) -> None:
+    if input_order not in INPUT_ORDERS:
+        raise ValueError(f"input_order must be one of {INPUT_ORDERS}, got {input_order!r}")
+    if input_order == "compact" and text_tokens:
+        raise ValueError(f"input_order 'compact' takes video tokens only, got text_tokens={text_tokens}")
+    if input_order == "compact" and window_mode == "gather":
+        raise ValueError("input_order 'compact' makes every window a slice already: use window_mode 'strided' or "
+                         "'varlen', not 'gather'")
     if window_mode not in WINDOW_MODES:
         raise ValueError(f"window_mode must be one of {WINDOW_MODES}, got {window_mode!r}")
     if merge not in ("auto", "triton", "torch"):
         raise ValueError(f"merge must be 'auto', 'triton' or 'torch', got {merge!r}")
     if window_mode == "varlen" and backend != "fa4":
         raise ValueError(f"window_mode 'varlen' needs inner kernel fa4 (its variable-length call), got {backend!r}")
-    num_frames = len(form.window_start)
-    full = len(form.anchors) == num_frames
-    if text_tokens == 0:
-        identity = list(form.anchors) + list(form.non_anchors) == list(range(num_frames))
-    else:
-        identity = full
+
+
+def _segments(form: AnchorWindowForm, form_segments, p: int, window_mode: str, device) -> tuple[SplitSegment, ...]:
     segments = []
-    for seg in form.segments:
+    for seg in form_segments:
         fold = seg.count == 1 or seg.delta == 0
         key_index = None
         if window_mode == "gather":
@@ -94,31 +140,20 @@ def plan_split_lse(
                 form.non_anchors[seg.start + i * seg.delta : seg.start + i * seg.delta + seg.length]
                 for i in range(1 if fold else seg.count)
             ]
-            key_index = torch.from_numpy(
-                np.concatenate([frame_token_index(w, tokens_per_frame) for w in windows])
-            ).to(device)
+            key_index = torch.from_numpy(np.concatenate([frame_token_index(w, p) for w in windows])).to(device)
         segments.append(SplitSegment(seg.first_frame, seg.count, seg.start, seg.delta, seg.length, fold, key_index))
+    return tuple(segments)
+
+
+def _runs(frames) -> tuple[tuple[int, int], ...]:
+    """(first, count) of each run of consecutive frames."""
     runs = []
-    for f in form.anchor_only_frames:
+    for f in frames:
         if runs and runs[-1][0] + runs[-1][1] == f:
             runs[-1] = (runs[-1][0], runs[-1][1] + 1)
         else:
             runs.append((f, 1))
-    use_triton = (device.type == "cuda") if merge == "auto" else merge == "triton"
-    return SplitPlan(
-        full=full,
-        anchors=form.anchors,
-        anchor_frames=torch.tensor(form.anchors, dtype=torch.int64, device=device),
-        non_anchor_frames=torch.tensor(form.non_anchors, dtype=torch.int64, device=device),
-        identity_order=identity,
-        segments=tuple(segments),
-        anchor_only_runs=tuple(runs),
-        window_mode=window_mode,
-        backend=backend,
-        use_triton_merge=use_triton,
-        varlen=None if window_mode != "varlen" else _varlen_windows(
-            segments, tokens_per_frame, len(form.anchors) * tokens_per_frame + text_tokens, device),
-    )
+    return tuple(runs)
 
 
 def _varlen_windows(segments, p: int, window_base: int, device) -> VarlenWindows | None:

@@ -4,6 +4,13 @@ Only ``attn1`` (self-attention over video tokens) changes; ``attn2`` (cross-atte
 model's own processor. For Wan 2.2 A14B both experts get processors bound to one runtime, so steps count
 over the whole trajectory. The processor mirrors diffusers' ``WanAttnProcessor`` (read in diffusers 0.42.1):
 projections, RMS norm over all heads, split into heads, the model's interleaved RoPE, then the dispatch.
+
+Frame reorder (when the runtime's backend names a frame order for the step, e.g. split-lse's anchors-first
+order): hooks permute the latent's frames on the way in (and Wan 2.2 TI2V's per-token timesteps), the RoPE
+tables after the model builds them (positions stay each token's own), and the output's frames on the way out.
+Every other layer of the block works per token or per sequence, so the result is the same, and the attention
+gets q, k, v already in its order: no per-layer copy. Wan patches one latent frame at a time (``p_t = 1``), so
+a latent frame is a frame of tokens.
 """
 
 from __future__ import annotations
@@ -54,15 +61,74 @@ def self_attention_modules(transformer) -> list:
 
 
 def install(transformers: list, runtime: AttentionRuntime):
-    """Put plan processors on every expert's ``attn1``; returns a function restoring the originals."""
-    saved = []
+    """Put plan processors on every expert's ``attn1`` (and the frame-reorder hooks where every expert patches
+    one frame at a time); returns a function restoring the originals."""
+    saved, handles = [], []
     for transformer in transformers:
         for attn in self_attention_modules(transformer):
             saved.append((attn, attn.processor))
             attn.processor = WanPlanAttnProcessor(runtime)
+    if all(tuple(t.config.patch_size)[0] == 1 for t in transformers) and runtime.enable_frame_reorder():
+        for transformer in transformers:
+            handles.extend(_frame_reorder_hooks(transformer, runtime))
 
     def restore() -> None:
+        for handle in handles:
+            handle.remove()
         for attn, processor in saved:
             attn.processor = processor
 
     return restore
+
+
+def _frames(x: torch.Tensor, order: torch.Tensor, dim: int, frames: int) -> torch.Tensor:
+    """``x`` with the ``frames`` equal parts of dimension ``dim`` taken in ``order``."""
+    shape = x.shape
+    parts = x.reshape(*shape[:dim], frames, shape[dim] // frames, *shape[dim + 1:])
+    return parts.index_select(dim, order).reshape(shape)
+
+
+def _frame_reorder_hooks(transformer, runtime: AttentionRuntime) -> list:
+    """Hooks that run one transformer call with its frames in the runtime's order for the step (none: as is)."""
+    call = {}  # the order of the call in flight and its inverse
+
+    def before(module, args, kwargs):
+        order = runtime.frame_order()
+        call.clear()
+        if order is None:
+            return None
+        call.update(order=order, inverse=torch.argsort(order), frames=order.numel())
+        args, kwargs = list(args), dict(kwargs)
+        hidden = kwargs["hidden_states"] if "hidden_states" in kwargs else args[0]
+        if hidden.shape[2] != call["frames"]:
+            raise ValueError(f"the step's frame order has {call['frames']} frames, the latent {hidden.shape[2]}")
+        hidden = hidden.index_select(2, order)  # (B, C, F, H, W)
+        if "hidden_states" in kwargs:
+            kwargs["hidden_states"] = hidden
+        else:
+            args[0] = hidden
+        timestep = kwargs.get("timestep", args[1] if len(args) > 1 else None)
+        if timestep is not None and timestep.dim() == 2:  # Wan 2.2 TI2V: one timestep per token
+            timestep = _frames(timestep, order, 1, call["frames"])
+            if "timestep" in kwargs:
+                kwargs["timestep"] = timestep
+            else:
+                args[1] = timestep
+        return tuple(args), kwargs
+
+    def rope_tables(module, args, output):
+        if not call:
+            return output
+        return tuple(_frames(table, call["order"], 1, call["frames"]) for table in output)  # (1, S, 1, D)
+
+    def after(module, args, kwargs, output):
+        if not call:
+            return output
+        if isinstance(output, tuple):
+            return (output[0].index_select(2, call["inverse"]), *output[1:])
+        output.sample = output.sample.index_select(2, call["inverse"])
+        return output
+
+    return [transformer.register_forward_pre_hook(before, with_kwargs=True),
+            transformer.rope.register_forward_hook(rope_tables),
+            transformer.register_forward_hook(after, with_kwargs=True)]

@@ -110,4 +110,6 @@ def apply(rope: torch.nn.Module, decision: RiflexDecision):
         sin[:, column : column + 2] = torch.sin(angle).to(sin.dtype)[:, None]
         return output
 
-    return rope.register_forward_hook(rewrite)
+    # first among the RoPE hooks: the rewrite reads each token's frame from its position, so it must see the
+    # tables in natural order, before an adapter's frame reorder (models/wan.py) permutes them
+    return rope.register_forward_hook(rewrite, prepend=True)

@@ -25,7 +25,8 @@ def load_bench():
 
 
 def test_check_mode_on_cpu_passes():
-    result = run_bench("--check", "--device", "cpu", "--kernels", "dense-cudnn,gather,split-lse,split-lse-gather,flex")
+    result = run_bench("--check", "--device", "cpu", "--kernels",
+                       "dense-cudnn,gather,split-lse,split-lse-gather,split-lse-ordered,flex")
     assert result.returncode == 0, result.stdout[-3000:] + result.stderr[-2000:]
     assert "all checked kernels match the reference" in result.stdout
     assert "split-lse         irregular T=6" in result.stdout and "refused as designed" in result.stdout
@@ -47,16 +48,19 @@ def test_timing_path_smoke_on_tiny_shapes(tmp_path):
     plans.mkdir()
     tiny_copy_of_golden_plan(plans, "wan2.1-t2v-1.3b_lvsa_161f.json", 8)
     result = run_bench("--device", "cpu", "--tokens-per-frame", "8", "--heads", "2", "--head-dim", "16",
-                       "--shapes", "1x,2x", "--kernels", "dense-cudnn,gather,split-lse,flashinfer-bsr",
+                       "--shapes", "1x,2x", "--kernels", "dense-cudnn,gather,split-lse,split-lse-ordered,flashinfer-bsr",
                        "--quick", "--json-out", str(out), "--plan-dir", str(plans))
     assert result.returncode == 0, result.stdout[-3000:] + result.stderr[-2000:]
     records = [json.loads(line) for line in out.read_text().splitlines()]
-    assert len(records) == 8
+    assert len(records) == 10
     by_key = {(r["kernel"], r["shape"]): r for r in records}
     assert by_key[("gather", "2x")]["status"] == "ok" and by_key[("split-lse", "2x")]["status"] == "ok"
     assert by_key[("split-lse", "2x")]["frame_density"] == 0.5122
     assert by_key[("split-lse", "2x")]["rows_source"] == "plan wan2.1-t2v-1.3b_lvsa_161f.json step 0"
     assert by_key[("split-lse", "2x")]["check_rel_err"] < 1e-5
+    # frames handed over in compact order (permuted outside the timed calls), output put back for the check
+    assert "frames=compact order" in by_key[("split-lse-ordered", "2x")]["variant"]
+    assert by_key[("split-lse-ordered", "2x")]["check_rel_err"] < 1e-5
     assert "ratio_vs_dense_cudnn" in by_key[("split-lse", "1x")]
     assert by_key[("flashinfer-bsr", "2x")]["status"] in ("skipped", "ok")
     assert "== goals (issue 7)" in result.stdout
