@@ -91,6 +91,8 @@ OURS = {
     # frames handed over in split-lse's compact order (a model adapter permutes them once per step): no copy
     "split-lse-fa4-ordered": ("split-lse", {"window_mode": "strided", "inner": "fa4", "frames_reorderable": True}),
     "split-lse-fa4-ordered-varlen": ("split-lse", {"window_mode": "varlen", "inner": "fa4", "frames_reorderable": True}),
+    "split-lse-fa4-ordered-overlap": ("split-lse", {"window_mode": "varlen", "inner": "fa4", "frames_reorderable": True,
+                                                     "overlap": "on"}),
     "split-lse-ordered": ("split-lse", {"window_mode": "strided", "inner": "cudnn", "frames_reorderable": True}),
     "triton": ("triton", {}),
     "flex": ("flex", {}),
@@ -109,7 +111,8 @@ def describe_plan(plan) -> str:
         strided = sum(1 for s in impl.segments if not s.fold)
         return (f"window={impl.window_mode} inner={impl.backend} merge={'triton' if impl.use_triton_merge else 'torch'} "
                 f"anchors={len(impl.anchors)} segments={len(impl.segments)} ({strided} batched-window)"
-                + (" frames=compact order" if impl.frame_order is not None else ""))
+                + (" frames=compact order" if impl.frame_order is not None else "")
+                + (" overlap=two streams" if impl.overlap else ""))
     if plan.method == "gather":
         return f"chunks={len(impl.chunks)} inner={impl.backend}"
     if plan.method == "triton":

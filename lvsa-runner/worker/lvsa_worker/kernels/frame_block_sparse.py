@@ -204,7 +204,8 @@ def _resolve_auto(device: torch.device, full: bool, split_ok: bool) -> str:
 #: - gather: ``chunk_frames`` (16), ``inner``
 #: - split-lse: ``window_mode`` ("strided", "gather", or "varlen": the window part as one FA4 variable-length
 #:   call, inner fa4 only), ``inner``, ``merge`` ("auto", "triton", "torch"), ``input_order`` ("natural", or
-#:   "compact": q, k, v arrive with their frames in ``plan.frame_order``; see ``frames_reorderable``)
+#:   "compact": q, k, v arrive with their frames in ``plan.frame_order``; see ``frames_reorderable``), ``overlap``
+#:   ("off", or "on": the varlen window call on a second CUDA stream beside the anchor call)
 #: - triton: ``block_m`` (128 on CUDA, 32 on CPU), ``config`` ((BLOCK_N, warps, stages) or None: autotune),
 #:   ``text_backend``
 #: - flex, flex-allpartial: ``compile`` (True: torch.compile'd kernel on CUDA; False: eager), ``flex_backend``
@@ -217,7 +218,7 @@ def _resolve_auto(device: torch.device, full: bool, split_ok: bool) -> str:
 METHOD_OPTIONS = {
     "dense": {"inner"},
     "gather": {"chunk_frames", "inner"},
-    "split-lse": {"window_mode", "inner", "merge", "input_order"},
+    "split-lse": {"window_mode", "inner", "merge", "input_order", "overlap"},
     "triton": {"block_m", "config", "text_backend"},
     "flex": {"compile", "flex_backend"},
     "flex-allpartial": {"compile", "flex_backend"},

@@ -18,7 +18,8 @@ Per call:
    ``window_mode="varlen"`` (inner kernel fa4 only) makes the whole window part ONE
    variable-length call instead: every query frame (or folded segment) is a sequence whose
    keys start at its window in the compact K/V (``cu_seqlens_k``) and run its window's
-   length (``seqused_k``), so the windows overlap in one buffer; one merge follows.
+   length (``seqused_k``), so the windows overlap in one buffer; one merge follows. With ``overlap="on"`` (CUDA)
+   that call runs on a second stream while the anchor call runs, so neither waits for the other's last wave.
 4. Merge both parts by log-sum-exp in float32 (fused Triton kernel on CUDA), straight
    into the output. Text queries: one dense call over all keys.
 A mask where every row attends every frame is one dense call.
@@ -43,6 +44,7 @@ from .sdpa_ops import VarlenWindows, attention_with_lse, dense_attention, varlen
 
 WINDOW_MODES = ("strided", "gather", "varlen")
 INPUT_ORDERS = ("natural", "compact")
+OVERLAP = ("off", "on")
 
 
 @dataclass(frozen=True)
@@ -71,6 +73,7 @@ class SplitPlan:
     varlen: VarlenWindows | None = None  # window_mode "varlen": the window part's sequences
     # input_order "compact": the frame order q, k, v arrive in (anchors, then non-anchors); None: natural order
     frame_order: tuple[int, ...] | None = None
+    overlap: bool = False  # varlen window call on a second CUDA stream, beside the anchor call
 
 
 def plan_split_lse(
@@ -82,8 +85,12 @@ def plan_split_lse(
     backend: str = "cudnn",
     merge: str = "auto",
     input_order: str = "natural",
+    overlap: str = "off",
 ) -> SplitPlan:
     _check_options(text_tokens, window_mode, backend, merge, input_order)
+    if overlap not in OVERLAP or (overlap == "on" and window_mode != "varlen"):
+        raise ValueError(f"overlap must be one of {OVERLAP} ('on' with window_mode 'varlen' only), got {overlap!r} "
+                         f"with window_mode {window_mode!r}")
     num_frames = len(form.window_start)
     order = tuple(form.anchors) + tuple(form.non_anchors)
     identity = order == tuple(range(num_frames)) if text_tokens == 0 else len(form.anchors) == num_frames
@@ -111,6 +118,7 @@ def plan_split_lse(
         varlen=None if window_mode != "varlen" else _varlen_windows(
             segments, tokens_per_frame, len(form.anchors) * tokens_per_frame + text_tokens, device),
         frame_order=frame_order,
+        overlap=overlap == "on" and device.type == "cuda",
     )
 
 
@@ -249,13 +257,16 @@ def run_split_lse(
         vc = _compact(v, plan, p, text_tokens, with_window)
 
     o_a = lse_a = None
+    windows = _side_stream_windows(q, kc, vc, plan, video, scale) if plan.overlap and plan.varlen else None
     if n_anchor_keys:
         o_a, lse_a = attention_with_lse(
             q[:, :video].transpose(1, 2), kc[:, :n_anchor_keys].transpose(1, 2), vc[:, :n_anchor_keys].transpose(1, 2),
             scale, plan.backend,
         )
+    if windows is not None:
+        torch.cuda.current_stream(q.device).wait_stream(_side_stream(q.device))
     if plan.varlen is not None:
-        _window_part_varlen(q, kc, vc, out, o_a, lse_a, plan, video, scale)
+        _window_part_varlen(q, kc, vc, out, o_a, lse_a, plan, video, scale, windows)
     else:
         _window_part_segments(q, k, v, kc, vc, out, o_a, lse_a, plan, p, n_anchor_keys, scale)
     for first, count in plan.anchor_only_runs:  # (after the varlen merge, which left these rows undefined)
@@ -267,10 +278,36 @@ def run_split_lse(
     return out
 
 
-def _window_part_varlen(q, kc, vc, out, o_a, lse_a, plan: SplitPlan, video: int, scale: float) -> None:
-    """The window part as one variable-length call per batch item, merged with the anchor part in one pass."""
+_SIDE_STREAMS: dict = {}
+
+
+def _side_stream(device: torch.device):
+    """One second CUDA stream per device, made on first use."""
+    key = torch.device(device).index if torch.device(device).index is not None else torch.cuda.current_device()
+    if key not in _SIDE_STREAMS:
+        _SIDE_STREAMS[key] = torch.cuda.Stream(device=key)
+    return _SIDE_STREAMS[key]
+
+
+def _side_stream_windows(q, kc, vc, plan: SplitPlan, video: int, scale: float) -> list:
+    """The varlen window calls enqueued on the side stream (after everything the current stream has enqueued); the
+    caller enqueues the anchor call, then makes the current stream wait for the side stream before merging."""
+    main, side = torch.cuda.current_stream(q.device), _side_stream(q.device)
+    side.wait_stream(main)
+    with torch.cuda.stream(side):
+        parts = [varlen_attention_with_lse(q[b, :video], kc[b], vc[b], scale, plan.varlen) for b in range(q.shape[0])]
+    for part in parts:
+        for t in part:
+            t.record_stream(main)  # made on the side stream, read and freed on the current one
+    return parts
+
+
+def _window_part_varlen(q, kc, vc, out, o_a, lse_a, plan: SplitPlan, video: int, scale: float, windows=None) -> None:
+    """The window part as one variable-length call per batch item (``windows``: already made on the side stream),
+    merged with the anchor part in one pass."""
     for b in range(q.shape[0]):
-        o_w, lse_w = varlen_attention_with_lse(q[b, :video], kc[b], vc[b], scale, plan.varlen)
+        o_w, lse_w = windows[b] if windows is not None else varlen_attention_with_lse(
+            q[b, :video], kc[b], vc[b], scale, plan.varlen)
         target = out[b, :video].unsqueeze(0)
         if o_a is None:
             target.copy_(o_w.unsqueeze(0))

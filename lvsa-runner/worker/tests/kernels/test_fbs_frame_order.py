@@ -84,6 +84,7 @@ def test_only_split_lse_without_text_or_gathered_windows_reorders():
     (dict(text_tokens=5), "input_order 'compact' takes video tokens only, got text_tokens=5"),
     (dict(window_mode="gather"), "input_order 'compact' makes every window a slice already"),
     (dict(input_order="sorted"), "input_order must be one of"),
+    (dict(overlap="on"), r"overlap must be one of \('off', 'on'\) \('on' with window_mode 'varlen' only\)"),
 ])
 def test_an_impossible_compact_order_is_refused(options, message):
     args = dict(rows=LVSA_LIKE_T10, tokens_per_frame=24, text_tokens=0, num_heads=HEADS, head_dim=16,
