@@ -66,16 +66,12 @@ def prepare(name: str, case: Case, overrides: dict | None = None):
         # the step's permutation, done once per step by the model adapter: here once, outside the timed calls
         import torch
 
+        from lvsa_worker.attention.base import frames_in_order
+
         order = torch.tensor(plan.frame_order, dtype=torch.int64, device=case.device)
-        q, k, v = (frames_in_order(t, order, case.P) for t in (q, k, v))
-        to_bshd = lambda o: frames_in_order(o, order.argsort(), case.P)  # noqa: E731
+        q, k, v = (frames_in_order(t, order, 1, case.T) for t in (q, k, v))
+        to_bshd = lambda o: frames_in_order(o, order.argsort(), 1, case.T)  # noqa: E731
     return (lambda: fbs_attention(q, k, v, plan)), to_bshd, info | {"plan": plan}
-
-
-def frames_in_order(x, order, tokens_per_frame: int):
-    """(B, T*P, H, D) with its video frames taken in ``order`` (no text tokens)."""
-    b, s, h, d = x.shape
-    return x.view(b, s // tokens_per_frame, tokens_per_frame, h, d).index_select(1, order).reshape(b, s, h, d)
 
 
 #: Dense rivals: bench name -> inner kernel (the mask is ignored).

@@ -137,6 +137,15 @@ class AttentionBackend(ABC):
         """Attention output ``(B, S, H, D)`` for ``q, k, v`` of shape ``(B, S, H, D)``."""
 
 
+def frames_in_order(x: torch.Tensor, order: torch.Tensor, dim: int, frames: int) -> torch.Tensor:
+    """``x`` with the ``frames`` equal parts of dimension ``dim`` (its frames of tokens) taken in ``order``: how a
+    model adapter feeds a step's frames in a backend's order (``Prepared.frame_order``), and puts them back with
+    ``order.argsort()``."""
+    shape = x.shape
+    parts = x.reshape(*shape[:dim], frames, shape[dim] // frames, *shape[dim + 1:])
+    return parts.index_select(dim, order).reshape(shape)
+
+
 def zero_padded_text_queries(out: torch.Tensor, layout: TokenLayout, text: TextKeys | None) -> torch.Tensor:
     """Padding text queries attend nothing: their output is zero (in place on ``out``)."""
     if text is not None and layout.text_tokens:

@@ -87,10 +87,7 @@ def plan_split_lse(
     input_order: str = "natural",
     overlap: str = "off",
 ) -> SplitPlan:
-    _check_options(text_tokens, window_mode, backend, merge, input_order)
-    if overlap not in OVERLAP or (overlap == "on" and window_mode != "varlen"):
-        raise ValueError(f"overlap must be one of {OVERLAP} ('on' with window_mode 'varlen' only), got {overlap!r} "
-                         f"with window_mode {window_mode!r}")
+    _check_options(text_tokens, window_mode, backend, merge, input_order, overlap)
     num_frames = len(form.window_start)
     order = tuple(form.anchors) + tuple(form.non_anchors)
     identity = order == tuple(range(num_frames)) if text_tokens == 0 else len(form.anchors) == num_frames
@@ -122,7 +119,8 @@ def plan_split_lse(
     )
 
 
-def _check_options(text_tokens: int, window_mode: str, backend: str, merge: str, input_order: str) -> None:
+def _check_options(text_tokens: int, window_mode: str, backend: str, merge: str, input_order: str,
+                   overlap: str) -> None:
     if input_order not in INPUT_ORDERS:
         raise ValueError(f"input_order must be one of {INPUT_ORDERS}, got {input_order!r}")
     if input_order == "compact" and text_tokens:
@@ -136,6 +134,9 @@ def _check_options(text_tokens: int, window_mode: str, backend: str, merge: str,
         raise ValueError(f"merge must be 'auto', 'triton' or 'torch', got {merge!r}")
     if window_mode == "varlen" and backend != "fa4":
         raise ValueError(f"window_mode 'varlen' needs inner kernel fa4 (its variable-length call), got {backend!r}")
+    if overlap not in OVERLAP or (overlap == "on" and window_mode != "varlen"):
+        raise ValueError(f"overlap must be one of {OVERLAP} ('on' with window_mode 'varlen' only), got {overlap!r} "
+                         f"with window_mode {window_mode!r}")
 
 
 def _segments(form: AnchorWindowForm, form_segments, p: int, window_mode: str, device) -> tuple[SplitSegment, ...]:
@@ -283,10 +284,10 @@ _SIDE_STREAMS: dict = {}
 
 def _side_stream(device: torch.device):
     """One second CUDA stream per device, made on first use."""
-    key = torch.device(device).index if torch.device(device).index is not None else torch.cuda.current_device()
-    if key not in _SIDE_STREAMS:
-        _SIDE_STREAMS[key] = torch.cuda.Stream(device=key)
-    return _SIDE_STREAMS[key]
+    index = device.index if device.index is not None else torch.cuda.current_device()
+    if index not in _SIDE_STREAMS:
+        _SIDE_STREAMS[index] = torch.cuda.Stream(device=index)
+    return _SIDE_STREAMS[index]
 
 
 def _side_stream_windows(q, kc, vc, plan: SplitPlan, video: int, scale: float) -> list:

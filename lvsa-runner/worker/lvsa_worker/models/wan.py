@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import torch
 
+from ..attention.base import frames_in_order
 from ..attention.runtime import AttentionRuntime
 
 
@@ -81,13 +82,6 @@ def install(transformers: list, runtime: AttentionRuntime):
     return restore
 
 
-def _frames(x: torch.Tensor, order: torch.Tensor, dim: int, frames: int) -> torch.Tensor:
-    """``x`` with the ``frames`` equal parts of dimension ``dim`` taken in ``order``."""
-    shape = x.shape
-    parts = x.reshape(*shape[:dim], frames, shape[dim] // frames, *shape[dim + 1:])
-    return parts.index_select(dim, order).reshape(shape)
-
-
 def _frame_reorder_hooks(transformer, runtime: AttentionRuntime) -> list:
     """Hooks that run one transformer call with its frames in the runtime's order for the step (none: as is)."""
     call = {}  # the order of the call in flight and its inverse
@@ -109,7 +103,7 @@ def _frame_reorder_hooks(transformer, runtime: AttentionRuntime) -> list:
             args[0] = hidden
         timestep = kwargs.get("timestep", args[1] if len(args) > 1 else None)
         if timestep is not None and timestep.dim() == 2:  # Wan 2.2 TI2V: one timestep per token
-            timestep = _frames(timestep, order, 1, call["frames"])
+            timestep = frames_in_order(timestep, order, 1, call["frames"])
             if "timestep" in kwargs:
                 kwargs["timestep"] = timestep
             else:
@@ -119,7 +113,7 @@ def _frame_reorder_hooks(transformer, runtime: AttentionRuntime) -> list:
     def rope_tables(module, args, output):
         if not call:
             return output
-        return tuple(_frames(table, call["order"], 1, call["frames"]) for table in output)  # (1, S, 1, D)
+        return tuple(frames_in_order(table, call["order"], 1, call["frames"]) for table in output)  # (1, S, 1, D)
 
     def after(module, args, kwargs, output):
         if not call:
