@@ -51,8 +51,8 @@ from .jsonl import JsonLines
 #: and flex-flash (Inductor) last.
 KERNELS = (
     "dense-cudnn", "dense-fa4", "split-lse", "split-lse-fa4", "split-lse-fa4-varlen", "split-lse-fa4-ordered",
-    "split-lse-fa4-ordered-varlen", "split-lse-fa4-ordered-overlap", "split-lse-ordered", "split-lse-gather", "gather",
-    "triton", "dense-fa2",
+    "split-lse-fa4-ordered-varlen", "split-lse-fa4-ordered-overlap", "split-lse-fa4-ordered-tails", "split-lse-ordered",
+    "split-lse-gather", "gather", "triton", "dense-fa2",
     "split-lse-fa2", "fa4-bsr", "fa4-bsr-table", "cudnn-bsa", "flex", "flex-allpartial", "flashinfer-bsr",
     "flashinfer-var", "flex-flash",
 )

@@ -89,6 +89,8 @@ OURS = {
     "split-lse-fa4-ordered-varlen": ("split-lse", {"window_mode": "varlen", "inner": "fa4", "frames_reorderable": True}),
     "split-lse-fa4-ordered-overlap": ("split-lse", {"window_mode": "varlen", "inner": "fa4", "frames_reorderable": True,
                                                      "overlap": "on"}),
+    "split-lse-fa4-ordered-tails": ("split-lse", {"window_mode": "varlen", "inner": "fa4", "frames_reorderable": True,
+                                                   "query_tails": "split"}),
     "split-lse-ordered": ("split-lse", {"window_mode": "strided", "inner": "cudnn", "frames_reorderable": True}),
     "triton": ("triton", {}),
     "flex": ("flex", {}),

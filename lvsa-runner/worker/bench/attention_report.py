@@ -8,7 +8,8 @@ from .attention_rows import base_shape
 
 GOAL_RATIO = {"1x": 1.0, "2x": 1.8, "4x": 3.55, "6x": 5.3}
 SPARSE_OURS = ("split-lse", "split-lse-fa4", "split-lse-fa4-varlen", "split-lse-fa4-ordered",
-               "split-lse-fa4-ordered-varlen", "split-lse-fa4-ordered-overlap", "split-lse-ordered",
+               "split-lse-fa4-ordered-varlen", "split-lse-fa4-ordered-overlap", "split-lse-fa4-ordered-tails",
+               "split-lse-ordered",
                "split-lse-gather", "split-lse-fa2", "fa4-bsr", "fa4-bsr-table", "triton", "gather")
 #: Issue 12 (FA4): rotation-cycle median of the best kernel of ours against dense cuDNN (and dense FA4 at 6x).
 GOAL12_VS_CUDNN = {"1x": 1.15, "2x": 2.1, "4x": 4.1, "6x": 6.3}

@@ -69,9 +69,11 @@ AUTO_OPTIONS: dict[str, dict] = {
 #: order the strided windows break into about twice as many segments (an anchor frame's query sits apart from its
 #: neighbours and each anchor takes a step of two out of their window starts), so the whole window part runs as one
 #: FA4 variable-length call. Measured on an H100 on 2026-12-06 (bench/results/h100-2026-12-06b/): compiled Wan 1.3B
-#: step at 6x 2,839 ms against 2,853 ms with strided windows, both reordered.
+#: step at 6x 2,839 ms against 2,853 ms with strided windows, both reordered. Its sequences' partial last query
+#: tiles go to a second small call (``query_tails="split"``, :mod:`.varlen_tails`): on an H100 on 2026-12-06
+#: (bench/results/h100-2026-12-06c/) the 6x call 59.05 against 60.42 ms, the compiled step 2,722.0 against 2,748.8 ms.
 AUTO_OPTIONS_REORDERED_FA4: dict[str, dict] = {
-    "split-lse": {"window_mode": "varlen"},
+    "split-lse": {"window_mode": "varlen", "query_tails": "split"},
 }
 
 #: Methods that call a dense inner kernel, and so take the option ``inner``.
@@ -205,7 +207,9 @@ def _resolve_auto(device: torch.device, full: bool, split_ok: bool) -> str:
 #: - split-lse: ``window_mode`` ("strided", "gather", or "varlen": the window part as one FA4 variable-length
 #:   call, inner fa4 only), ``inner``, ``merge`` ("auto", "triton", "torch"), ``input_order`` ("natural", or
 #:   "compact": q, k, v arrive with their frames in ``plan.frame_order``; see ``frames_reorderable``), ``overlap``
-#:   ("off", or "on": the varlen window call on a second CUDA stream beside the anchor call)
+#:   ("off", or "on": the varlen window call on a second CUDA stream beside the anchor call,
+#:   ``query_tails`` ("whole", or "split": varlen only, each window sequence's partial last query tile goes to a
+#:   second small call by key interval; ``query_tile``, default 128, the rows per tile it rounds to)
 #: - triton: ``block_m`` (128 on CUDA, 32 on CPU), ``config`` ((BLOCK_N, warps, stages) or None: autotune),
 #:   ``text_backend``
 #: - flex, flex-allpartial: ``compile`` (True: torch.compile'd kernel on CUDA; False: eager), ``flex_backend``
@@ -218,7 +222,7 @@ def _resolve_auto(device: torch.device, full: bool, split_ok: bool) -> str:
 METHOD_OPTIONS = {
     "dense": {"inner"},
     "gather": {"chunk_frames", "inner"},
-    "split-lse": {"window_mode", "inner", "merge", "input_order", "overlap"},
+    "split-lse": {"window_mode", "inner", "merge", "input_order", "overlap", "query_tails", "query_tile"},
     "triton": {"block_m", "config", "text_backend"},
     "flex": {"compile", "flex_backend"},
     "flex-allpartial": {"compile", "flex_backend"},
@@ -272,6 +276,8 @@ def _method_options(method: str, auto: bool, explicit: dict, device, reorderable
         if auto and choice.name == "fa4":
             method_options.update({k: v for k, v in AUTO_OPTIONS_REORDERED_FA4.get(method, {}).items()
                                    if k not in explicit})
+            if method_options.get("window_mode") != "varlen" and "query_tails" not in explicit:
+                method_options.pop("query_tails", None)  # tails split only a varlen call: not with the caller's mode
     if choice is not None:
         method_options["backend"] = choice.name
     return method_options, options, choice

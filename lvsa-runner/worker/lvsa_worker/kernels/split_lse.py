@@ -18,7 +18,8 @@ Per call:
    ``window_mode="varlen"`` (inner kernel fa4 only) makes the whole window part ONE
    variable-length call instead: every query frame (or folded segment) is a sequence whose
    keys start at its window in the compact K/V (``cu_seqlens_k``) and run its window's
-   length (``seqused_k``), so the windows overlap in one buffer; one merge follows. With ``overlap="on"`` (CUDA)
+   length (``seqused_k``), so the windows overlap in one buffer; one merge follows. ``query_tails="split"``
+   moves each sequence's partial last query tile into a second, small call (:mod:`.varlen_tails`). With ``overlap="on"`` (CUDA)
    that call runs on a second stream while the anchor call runs, so neither waits for the other's last wave.
 4. Merge both parts by log-sum-exp in float32 (fused Triton kernel on CUDA), straight
    into the output. Text queries: one dense call over all keys.
@@ -40,7 +41,8 @@ import torch
 
 from .lse_merge import merge_partials
 from .rows import AnchorWindowForm, frame_token_index, window_segments
-from .sdpa_ops import VarlenWindows, attention_with_lse, dense_attention, varlen_attention_with_lse
+from .sdpa_ops import attention_with_lse, dense_attention
+from .varlen_tails import FA4_QUERY_TILE, QUERY_TAILS, VarlenWindowPart, plan_window_part, window_part_attention
 
 WINDOW_MODES = ("strided", "gather", "varlen")
 INPUT_ORDERS = ("natural", "compact")
@@ -70,7 +72,7 @@ class SplitPlan:
     window_mode: str
     backend: str  # the resolved inner kernel (cudnn, fa2, fa4): plan_fbs's option ``inner``
     use_triton_merge: bool
-    varlen: VarlenWindows | None = None  # window_mode "varlen": the window part's sequences
+    varlen: VarlenWindowPart | None = None  # window_mode "varlen": the window part's calls
     # input_order "compact": the frame order q, k, v arrive in (anchors, then non-anchors); None: natural order
     frame_order: tuple[int, ...] | None = None
     overlap: bool = False  # varlen window call on a second CUDA stream, beside the anchor call
@@ -86,8 +88,11 @@ def plan_split_lse(
     merge: str = "auto",
     input_order: str = "natural",
     overlap: str = "off",
+    query_tails: str = "whole",
+    query_tile: int = FA4_QUERY_TILE,
 ) -> SplitPlan:
     _check_options(text_tokens, window_mode, backend, merge, input_order, overlap)
+    _check_tails(window_mode, query_tails, query_tile)
     num_frames = len(form.window_start)
     order = tuple(form.anchors) + tuple(form.non_anchors)
     identity = order == tuple(range(num_frames)) if text_tokens == 0 else len(form.anchors) == num_frames
@@ -112,8 +117,9 @@ def plan_split_lse(
         window_mode=window_mode,
         backend=backend,
         use_triton_merge=use_triton,
-        varlen=None if window_mode != "varlen" else _varlen_windows(
-            segments, tokens_per_frame, len(form.anchors) * tokens_per_frame + text_tokens, device),
+        varlen=None if window_mode != "varlen" else plan_window_part(
+            _varlen_items(segments, tokens_per_frame, len(form.anchors) * tokens_per_frame + text_tokens),
+            query_tails, query_tile, device),
         frame_order=frame_order,
         overlap=overlap == "on" and device.type == "cuda",
     )
@@ -137,6 +143,14 @@ def _check_options(text_tokens: int, window_mode: str, backend: str, merge: str,
     if overlap not in OVERLAP or (overlap == "on" and window_mode != "varlen"):
         raise ValueError(f"overlap must be one of {OVERLAP} ('on' with window_mode 'varlen' only), got {overlap!r} "
                          f"with window_mode {window_mode!r}")
+
+
+def _check_tails(window_mode: str, query_tails: str, query_tile: int) -> None:
+    if query_tails not in QUERY_TAILS or (query_tails == "split" and window_mode != "varlen"):
+        raise ValueError(f"query_tails must be one of {QUERY_TAILS} ('split' with window_mode 'varlen' only), got "
+                         f"{query_tails!r} with window_mode {window_mode!r}")
+    if not isinstance(query_tile, int) or query_tile < 1:
+        raise ValueError(f"query_tile must be a positive integer (query rows per tile), got {query_tile!r}")
 
 
 def _segments(form: AnchorWindowForm, form_segments, p: int, window_mode: str, device) -> tuple[SplitSegment, ...]:
@@ -165,27 +179,17 @@ def _runs(frames) -> tuple[tuple[int, int], ...]:
     return tuple(runs)
 
 
-def _varlen_windows(segments, p: int, window_base: int, device) -> VarlenWindows | None:
-    """Each query frame with a window (a folded segment: its frames together) as one sequence of the window call."""
-    items = []  # (first query row, query rows, first key row in the compact K/V, key rows)
+def _varlen_items(segments, p: int, window_base: int) -> list:
+    """Each query frame with a window (a folded segment: its frames together) as one sequence of the window call:
+    (first query row, query rows, first key row in the compact K/V, key rows), sorted by query row."""
+    items = []
     for seg in segments:
         key0 = window_base + seg.start * p
         if seg.fold:
             items.append((seg.first_frame * p, seg.count * p, key0, seg.length * p))
         else:
             items.extend(((seg.first_frame + i) * p, p, key0 + i * seg.delta * p, seg.length * p) for i in range(seg.count))
-    if not items:
-        return None  # no row has a window: the anchor part is the whole call
-    items.sort()
-    q0, qn, k0, kn = (torch.tensor(col, dtype=torch.int32) for col in zip(*items, strict=True))
-    return VarlenWindows(
-        cu_q=torch.cat([q0, (q0[-1:] + qn[-1:])]).to(device),
-        used_q=qn.to(device),
-        cu_k=torch.cat([k0, (k0[-1:] + kn[-1:])]).to(device),
-        used_k=kn.to(device),
-        max_q=int(qn.max()),
-        max_k=int(kn.max()),
-    )
+    return sorted(items)  # none: no row has a window, the anchor part is the whole call
 
 
 def _frames_view(x_b: torch.Tensor, num_frames: int, tokens_per_frame: int) -> torch.Tensor:
@@ -296,7 +300,8 @@ def _side_stream_windows(q, kc, vc, plan: SplitPlan, video: int, scale: float) -
     main, side = torch.cuda.current_stream(q.device), _side_stream(q.device)
     side.wait_stream(main)
     with torch.cuda.stream(side):
-        parts = [varlen_attention_with_lse(q[b, :video], kc[b], vc[b], scale, plan.varlen) for b in range(q.shape[0])]
+        parts = [window_part_attention(q[b, :video], kc[b], vc[b], scale, plan.varlen, plan.use_triton_merge)
+                 for b in range(q.shape[0])]
     for part in parts:
         for t in part:
             t.record_stream(main)  # made on the side stream, read and freed on the current one
@@ -307,8 +312,8 @@ def _window_part_varlen(q, kc, vc, out, o_a, lse_a, plan: SplitPlan, video: int,
     """The window part as one variable-length call per batch item (``windows``: already made on the side stream),
     merged with the anchor part in one pass."""
     for b in range(q.shape[0]):
-        o_w, lse_w = windows[b] if windows is not None else varlen_attention_with_lse(
-            q[b, :video], kc[b], vc[b], scale, plan.varlen)
+        o_w, lse_w = windows[b] if windows is not None else window_part_attention(
+            q[b, :video], kc[b], vc[b], scale, plan.varlen, plan.use_triton_merge)
         target = out[b, :video].unsqueeze(0)
         if o_a is None:
             target.copy_(o_w.unsqueeze(0))

@@ -108,6 +108,9 @@ def test_auto_puts_the_window_part_in_one_varlen_call_on_reordered_frames_with_f
     reordered = impl(frames_reorderable=True)
     assert (reordered.window_mode, reordered.frame_order is not None, reordered.varlen is not None) == (
         "varlen", True, True)
+    # ... whose partial last query tiles (24 rows = 24 % 128) all go to the tail call
+    assert reordered.varlen.main is None and reordered.varlen.tails is not None
+    assert impl(frames_reorderable=True, query_tails="whole").varlen.tails is None  # the caller's choice wins
     assert impl().window_mode == "strided"  # natural order keeps auto's strided windows
     assert impl(frames_reorderable=True, window_mode="strided").window_mode == "strided"  # the caller's choice wins
     assert impl(frames_reorderable=True, method="split-lse").window_mode == "strided"  # not auto: as asked

@@ -201,8 +201,8 @@ def test_split_lse_windows_as_one_varlen_call_match_the_reference(monkeypatch, t
     out = split_lse.run_split_lse(q, k, v, plan, 8, text_tokens, 1 / math.sqrt(16))
     torch.testing.assert_close(out, masked_reference_attention(q, k, v, VARLEN_ROWS, 8, text_tokens),
                                atol=1e-5, rtol=1e-5)
-    assert [c["varlen"] for c in calls if "varlen" in c] == [len(plan.varlen.used_q)]  # one call, every window
-    assert int(plan.varlen.used_q.sum()) == 5 * 8  # the five rows with a window, each once
+    assert [c["varlen"] for c in calls if "varlen" in c] == [len(plan.varlen.main.used_q)]  # one call, every window
+    assert int(plan.varlen.main.used_q.sum()) == 5 * 8  # the five rows with a window, each once
 
 
 def test_varlen_windows_need_fa4():
