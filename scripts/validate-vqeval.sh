@@ -3,8 +3,9 @@
 #  1. the real published generations in ../shared/datasets/real (late replays, freezes, clean outputs), as published
 #     and remade at 30 fps, cropped to 4:3, republished (brighter, a logo, letterbox bars, a heavier encode) and with
 #     contrast x1.35 (freeze levels are grey levels) and cropped to portrait 9:16;
-#  2. the labelled synthetic set (seed 2026, 64 clips: 4 of each kind, the real failure shapes included).
-# Fails when a goal is missed. Results: target/vqeval-validation/{real,real-fps30,real-crop43,real-republish,real-contrast135,real-portrait,synthetic}/validation.{json,csv,txt}.
+#  2. replays, slow-motion and still freezes spliced into the real set's clean clips (scripts/real_set_failures.py);
+#  3. the labelled synthetic set (seed 2026, 64 clips: 4 of each kind, the real failure shapes included).
+# Fails when a goal is missed. Results: target/vqeval-validation/{real,real-fps30,real-crop43,real-republish,real-contrast135,real-portrait,real-failures,synthetic}/validation.{json,csv,txt}.
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 REAL="${VQEVAL_REAL_SET:-$ROOT/../shared/datasets/real}"
 OUT="$ROOT/target/vqeval-validation"
@@ -25,6 +26,15 @@ for variant in fps30 crop43 republish contrast135 portrait; do
       --out "$OUT/real-$variant" \
     || die "VQeval misses its goals on the real set as $variant (see $OUT/real-$variant/validation.txt)"
 done
+
+# failures of the real set's kinds spliced into its clean clips (and the clean external ones): real footage with
+# labels known by construction (scripts/real_set_failures.py, seed 1)
+log "VQeval on real clean footage with spliced replays, slow-motion and still freezes (scripts/real_set_failures.py)"
+VQEVAL_REAL_SET="$REAL" "$PY" "$ROOT/scripts/real_set_failures.py" "$OUT/real-failures-clips" 1 \
+  || die "could not make the spliced failures of the real set"
+"$ROOT/bin/vqeval" validate "$OUT/real-failures-clips" --labels "$OUT/real-failures-clips/labels.csv" --quiet \
+    --out "$OUT/real-failures" \
+  || die "VQeval misses its goals on the spliced failures (see $OUT/real-failures/validation.txt)"
 
 log "VQeval on the synthetic set (seed 2026): AUROC >= 0.98, periods within 2 frames, onsets within 4"
 "$ROOT/bin/lvsa-datasets" synth --out "$OUT/synthetic-clips" --seed 2026 --count 64 --quiet

@@ -46,6 +46,20 @@ final class FreezeFinder {
      */
     static final double STILL_SETTLED = 1.25;
 
+    private MotionCollapse collapse;
+
+    private MotionCollapse collapse() {
+        if (collapse == null) {
+            collapse = new MotionCollapse(this, grey.length, softLevel);
+        }
+        return collapse;
+    }
+
+    /** Soft still kinds: a picture that has stopped, and motion collapsed into a crawl ({@link MotionCollapse}). */
+    private static final int STILL = 0;
+
+    private static final int CRAWL = 1;
+
     private final float[][] grey;
     private final double identicalLevel;
     private final double softLevel;
@@ -82,7 +96,7 @@ final class FreezeFinder {
             Arrays.fill(frozen, r[0], r[1] + 1, true);
         }
         for (int[] r : softStills()) {
-            int s = settle(r[0], r[1], SOFT_SETTLE);
+            int s = r[2] == CRAWL ? r[0] : settle(r[0], r[1], SOFT_SETTLE); // a crawl starts where it turned slow
             // a pixel-exact still that begins soon after marks the onset more precisely than the soft start,
             // unless the frames before it already show its picture (a shimmering still is pixel-exact only
             // where its wobbling cells happen to agree)
@@ -195,7 +209,11 @@ final class FreezeFinder {
             while (e + 1 < n && meanDiff(s, e + 1) <= softLevel) {
                 e++;
             }
-            if (e - s + 1 >= softMin && ((afterMotion(s, e) && settled(farthest(s, e))) || stillFromStart(s, e))) {
+            boolean after = e - s + 1 >= softMin && afterMotion(s, e);
+            boolean still = e - s + 1 >= softMin && ((after && settled(farthest(s, e))) || stillFromStart(s, e));
+            int floor = out.isEmpty() ? 0 : out.get(out.size() - 1)[1] + 1;
+            int crawlFrom = after && !still ? collapse().crawlOnset(floor, s, e, softMin) : -1;
+            if (still || crawlFrom >= 0) {
                 // the still goes on past e as long as each next stretch holds for a third of the minimum (or to the
                 // end): a still that creeps, and the clip's last seconds, belong to it
                 while (e + 1 < n) {
@@ -209,7 +227,7 @@ final class FreezeFinder {
                     }
                     e = ce;
                 }
-                out.add(new int[] {s, e});
+                out.add(still ? new int[] {s, e, STILL} : new int[] {crawlFrom, e, CRAWL});
                 s = e + 1;
             } else {
                 s++;
@@ -277,13 +295,13 @@ final class FreezeFinder {
         }
         double[] own = new double[e - from + 1];
         for (int k = from; k <= e; k++) {
-            own[k - from] = medianDiff(grey[k], mean);
+            own[k - from] = CellDiff.median(grey[k], mean);
         }
         // a floor for codec refinement: an encoder sharpens a still over its first frames
         double allowed = Math.max(factor * LagProfile.percentile(own, 0.9) + 0.1, settleFloor());
         int start = s;
         for (int k = s; k < from; k++) {
-            if (medianDiff(grey[k], mean) > allowed) {
+            if (CellDiff.median(grey[k], mean) > allowed) {
                 start = k + 1;
             }
         }
@@ -301,13 +319,13 @@ final class FreezeFinder {
         int window = Math.max(2, hardMin);
         double[] own = new double[Math.max(1, Math.min(e, h + window) - h)];
         for (int k = h + 1; k <= Math.min(e, h + window); k++) {
-            own[k - h - 1] = medianDiff(grey[k], grey[h]);
+            own[k - h - 1] = CellDiff.median(grey[k], grey[h]);
         }
         double level = LagProfile.percentile(own, 1.0);
         int k = h;
         while (k - 1 >= s
-                && (medianDiff(grey[k - 1], grey[h]) <= level
-                        || (k - 2 >= s && medianDiff(grey[k - 2], grey[h]) <= level))) {
+                && (CellDiff.median(grey[k - 1], grey[h]) <= level
+                        || (k - 2 >= s && CellDiff.median(grey[k - 2], grey[h]) <= level))) {
             k--;
         }
         return k;
@@ -340,42 +358,12 @@ final class FreezeFinder {
         return 0.25 * identicalLevel + 0.1;
     }
 
-    /**
-     * Median absolute cell difference: how far most of the picture is from {@code y}. A shimmer or a blinking eye
-     * moves a few cells and leaves it near zero; motion, which shifts the whole picture, does not.
-     */
-    private static double medianDiff(float[] x, float[] y) {
-        float[] d = sortedAbsDiff(x, y);
-        int m = d.length / 2;
-        return d.length % 2 == 1 ? d[m] : 0.5 * (d[m - 1] + d[m]);
-    }
-
-    private static double diff(float[] x, float[] y) {
-        // four partial sums: independent additions instead of one long dependency chain
-        double s0 = 0;
-        double s1 = 0;
-        double s2 = 0;
-        double s3 = 0;
-        int n = x.length;
-        int c = 0;
-        for (; c + 3 < n; c += 4) {
-            s0 += Math.abs(x[c] - y[c]);
-            s1 += Math.abs(x[c + 1] - y[c + 1]);
-            s2 += Math.abs(x[c + 2] - y[c + 2]);
-            s3 += Math.abs(x[c + 3] - y[c + 3]);
-        }
-        for (; c < n; c++) {
-            s0 += Math.abs(x[c] - y[c]);
-        }
-        return (s0 + s1 + s2 + s3) / n;
-    }
-
     private boolean within(int a, int b, boolean hard) {
         return hard ? p95Diff(a, b) <= identicalLevel : meanDiff(a, b) <= softLevel;
     }
 
     double meanDiff(int a, int b) {
-        return diff(grey[a], grey[b]);
+        return CellDiff.mean(grey[a], grey[b]);
     }
 
     double p95Diff(int a, int b) {
@@ -383,17 +371,7 @@ final class FreezeFinder {
     }
 
     private double percentileDiff(int a, int b, double q) {
-        float[] d = sortedAbsDiff(grey[a], grey[b]);
+        float[] d = CellDiff.sortedAbs(grey[a], grey[b]);
         return d[Math.min(d.length - 1, (int) Math.floor(q * d.length))];
-    }
-
-    /** The cells' absolute differences, sorted: their percentiles are what the freeze tests compare. */
-    private static float[] sortedAbsDiff(float[] x, float[] y) {
-        float[] d = new float[x.length];
-        for (int c = 0; c < x.length; c++) {
-            d[c] = Math.abs(x[c] - y[c]);
-        }
-        Arrays.sort(d);
-        return d;
     }
 }

@@ -1,0 +1,121 @@
+# Failures of the real set's kinds spliced into real clean footage, with labels known by construction: a held-out
+# check of VQeval on real textures and motion, not on procedural scenes. From each clean clip of the real set (and
+# the clean external clips, when present) it writes:
+#   NAME_clean   the clip as it is (its first MAX_FRAMES frames)                          label clean
+#   NAME_replay  at frame k (55-70% in) a hard cut back to frame s (0-12), played on       label loop, period k-s, onset k
+#   NAME_slow    from frame k (40-55% in) the motion slows to a crawl (speed decays with   label freeze, onset k
+#                a 10-frame time constant, then 4% of real time), frames blended, as the
+#                "slower motion" failures of PI and YaRN do
+#   NAME_still   from frame k (40-55% in) frame k held, with fine grain that differs in    label freeze, onset k
+#                every frame (a still picture, not pixel-frozen)
+# Labels follow the real set's conventions: a replay's onset is its first replayed frame, a slow-motion freeze's
+# onset is where the motion turns slow. Then score with
+#   bin/vqeval validate OUTDIR --labels OUTDIR/labels.csv --quiet --out OUTDIR/val
+# Usage: .venv/bin/python scripts/real_set_failures.py OUTDIR [SEED]
+import csv
+import os
+import subprocess
+import sys
+
+import imageio_ffmpeg
+import numpy as np
+
+FF = imageio_ffmpeg.get_ffmpeg_exe()
+HERE = os.path.dirname(os.path.abspath(__file__))
+REAL = os.environ.get("VQEVAL_REAL_SET", os.path.join(HERE, "../../shared/datasets/real"))
+EXTERNAL = os.environ.get("VQEVAL_EXTERNAL_SET", os.path.join(HERE, "../../shared/datasets/external"))
+EXTERNAL_CLEAN = ("hv15_2x_lvsa_ocean.mp4", "wan_riflex_cat.gif")  # their SOURCES.md: no loop
+MAX_FRAMES = 480
+FIELDS = ["file", "frames", "fps", "width", "height", "source", "label", "period_frames", "onset_frame", "notes"]
+
+
+def read_frames(path: str):
+    """(frames (N, H, W, 3) uint8, fps) of the first MAX_FRAMES frames, at even width and height."""
+    reader = imageio_ffmpeg.read_frames(path, pix_fmt="rgb24")
+    meta = next(reader)
+    width, height = meta["size"]
+    frames = []
+    for raw in reader:
+        frames.append(np.frombuffer(raw, np.uint8).reshape(height, width, 3))
+        if len(frames) == MAX_FRAMES:
+            reader.close()
+            break
+    even = np.stack(frames)[:, : height // 2 * 2, : width // 2 * 2]
+    return even, float(meta["fps"])
+
+
+def write_video(path: str, frames: np.ndarray, fps: float) -> None:
+    _, height, width, _ = frames.shape
+    cmd = [FF, "-v", "error", "-y", "-f", "rawvideo", "-pix_fmt", "rgb24", "-s", f"{width}x{height}", "-r", f"{fps}",
+           "-i", "-", "-an", "-c:v", "libx264", "-preset", "veryfast", "-crf", "18", "-pix_fmt", "yuv420p", path]
+    subprocess.run(cmd, input=frames.tobytes(), check=True)
+
+
+def at_position(frames: np.ndarray, position: float) -> np.ndarray:
+    """The picture at a fractional frame position: the two nearest frames blended."""
+    lo = int(np.floor(position))
+    hi = min(lo + 1, len(frames) - 1)
+    t = position - lo
+    return (frames[lo] * (1 - t) + frames[hi] * t).round().astype(np.uint8)
+
+
+def replay(frames, rng):
+    n = len(frames)
+    k = int(rng.uniform(0.55, 0.70) * n)
+    s = int(rng.integers(0, 13))
+    out = np.concatenate([frames[:k], frames[s : s + n - k]])
+    return out, dict(label="loop", period_frames=k - s, onset_frame=k,
+                     notes=f"hard cut at {k - 1}->{k} back to frame {s}, played on")
+
+
+def slow(frames, rng):
+    n = len(frames)
+    k = int(rng.uniform(0.40, 0.55) * n)
+    t = np.arange(n - k, dtype=np.float64)
+    positions = k + 10.0 * (1 - np.exp(-t / 10.0)) + 0.04 * t
+    out = np.concatenate([frames[:k], np.stack([at_position(frames, p) for p in positions])])
+    return out, dict(label="freeze", period_frames="", onset_frame=k,
+                     notes=f"from {k} the motion slows (time constant 10 frames) to 4% of real time")
+
+
+def still(frames, rng):
+    n = len(frames)
+    k = int(rng.uniform(0.40, 0.55) * n)
+    grain = rng.normal(0.0, 2.0, size=(n - k, *frames.shape[1:]))
+    held = np.clip(frames[k][None].astype(np.float64) + grain, 0, 255).round().astype(np.uint8)
+    return np.concatenate([frames[:k], held]), dict(label="freeze", period_frames="", onset_frame=k,
+                                                    notes=f"frame {k} held from {k}, grain sigma 2 per frame")
+
+
+def sources():
+    for r in csv.DictReader(open(f"{REAL}/labels.csv")):
+        if r["label"] == "clean":
+            yield os.path.splitext(r["file"])[0], f"{REAL}/{r['file']}"
+    for name in EXTERNAL_CLEAN:
+        if os.path.exists(f"{EXTERNAL}/{name}"):
+            yield os.path.splitext(name)[0], f"{EXTERNAL}/{name}"
+
+
+def main(out: str, seed: int) -> None:
+    os.makedirs(out, exist_ok=True)
+    rng = np.random.default_rng(seed)
+    rows = []
+    for name, path in sources():
+        frames, fps = read_frames(path)
+        made = {"clean": (frames, dict(label="clean", period_frames="", onset_frame="", notes="as published"))}
+        for kind, make in (("replay", replay), ("slow", slow), ("still", still)):
+            made[kind] = make(frames, rng)
+        for kind, (video, label) in made.items():
+            file = f"{name}_{kind}.mp4"
+            write_video(f"{out}/{file}", video, fps)
+            rows.append(dict(file=file, frames=len(video), fps=fps, width=video.shape[2], height=video.shape[1],
+                             source=os.path.basename(path), **label))
+        print(f"{name}: {len(frames)} frames at {fps} fps", file=sys.stderr)
+    with open(f"{out}/labels.csv", "w", newline="") as f:
+        writer = csv.DictWriter(f, fieldnames=FIELDS)
+        writer.writeheader()
+        writer.writerows(rows)
+
+
+if __name__ == "__main__":
+    main(sys.argv[1], int(sys.argv[2]) if len(sys.argv) > 2 else 1)

@@ -1,0 +1,84 @@
+package dev.lvsa.vqeval.loop;
+
+import java.util.Arrays;
+
+/**
+ * Motion that collapses into a crawl: a shot moving at its own pace that slows, within a second or so, to a small
+ * fraction of it and stays there (the "slower motion" of position-interpolated models, a gesture finishing over
+ * six seconds). Its picture stays within the soft level of a frame for seconds, like a still, but it keeps creeping
+ * the same way, so the soft test's check that a still has stopped leaving its first frame fails: what marks it is
+ * the collapse of its pace. Pace is the mean grey-cell difference between consecutive frames, measured within one
+ * shot (a cut is a step far above the video's typical step, and motion in an earlier shot says nothing about this
+ * one). A clip that is slow from its first frame, or from a cut, has no pace to collapse from.
+ */
+final class MotionCollapse {
+
+    /** A crawl moves at least this many times slower than its shot did in the span before it. */
+    static final double SLOWER = 5.0;
+
+    /** A cut: a consecutive step at least this many times the video's median step (and at least the soft level). */
+    static final double CUT = 8.0;
+
+    /**
+     * Where the motion turned slow: the crawl's onset reaches back over the frames that move at most this fraction
+     * of the pace before it (the labels of real slow-motion freezes mark where the motion turns slow, not where it
+     * is slowest).
+     */
+    static final double TURNED_SLOW = 0.5;
+
+    private final double[] steps;
+    private final int[] shot;
+
+    MotionCollapse(FreezeFinder finder, int n, double softLevel) {
+        steps = new double[Math.max(0, n - 1)];
+        for (int k = 0; k + 1 < n; k++) {
+            steps[k] = finder.meanDiff(k, k + 1);
+        }
+        double cut = steps.length == 0 ? 0 : Math.max(CUT * LagProfile.percentile(steps, 0.5), softLevel);
+        shot = new int[n];
+        for (int k = 1; k < n; k++) {
+            shot[k] = steps[k - 1] >= cut ? k : shot[k - 1];
+        }
+    }
+
+    /**
+     * Where a soft stretch from {@code s} (to {@code e}) began as a crawl, or -1 when it is not one: its onset (see
+     * below), if the shot's pace in the {@code span} frames before that onset is at least {@link #SLOWER} times the
+     * pace from {@code s} on (the median step over the next {@code span} frames). Pace is taken before the onset, not
+     * before {@code s}: a crawl that creeps almost as far as the soft level lets a stretch start only seconds after
+     * the motion turned slow, when the frames just before it are slow already.
+     */
+    int crawlOnset(int floor, int s, int e, int span) {
+        int end = Math.min(e, s + span);
+        if (end <= s) {
+            return -1;
+        }
+        int onset = onset(floor, s, span);
+        double before = paceBefore(onset, span);
+        double during = LagProfile.percentile(Arrays.copyOfRange(steps, s, end), 0.5);
+        return before > 0 && before >= SLOWER * during ? onset : -1;
+    }
+
+    /**
+     * From {@code s} back (not before {@code floor} nor its shot's first frame) over the frames whose steps (their
+     * median over a third of a second or so, so that one uneven step does not stop the walk) are at most
+     * {@link #TURNED_SLOW} times the shot's pace in the {@code span} frames before them: where the motion turned slow.
+     */
+    private int onset(int floor, int s, int span) {
+        int k = s;
+        while (k - 1 >= Math.max(floor, shot[s]) && smoothedStep(k - 1) <= TURNED_SLOW * paceBefore(k - 1, span)) {
+            k--;
+        }
+        return k;
+    }
+
+    /** The shot's pace in the {@code span} frames before {@code s}: the 75th percentile of its steps (0: none). */
+    private double paceBefore(int s, int span) {
+        int from = Math.max(shot[s], s - span);
+        return from >= s ? 0 : LagProfile.percentile(Arrays.copyOfRange(steps, from, s), 0.75);
+    }
+
+    private double smoothedStep(int k) {
+        return LagProfile.percentile(Arrays.copyOfRange(steps, Math.max(0, k - 4), Math.min(steps.length, k + 5)), 0.5);
+    }
+}
