@@ -71,7 +71,8 @@ AUTO_OPTIONS: dict[str, dict] = {
 #: FA4 variable-length call. Measured on an H100 on 2026-12-06 (bench/results/h100-2026-12-06b/): compiled Wan 1.3B
 #: step at 6x 2,839 ms against 2,853 ms with strided windows, both reordered. Its sequences' partial last query
 #: tiles go to a second small call (``query_tails="split"``, :mod:`.varlen_tails`): on an H100 on 2026-12-06
-#: (bench/results/h100-2026-12-06c/) the 6x call 59.05 against 60.42 ms, the compiled step 2,722.0 against 2,748.8 ms.
+#: (bench/results/h100-2026-12-06c/) the 6x call 0.7-2.3% faster in four comparisons on two machines; the compiled
+#: step 1.0% faster on one (2,722.0 against 2,748.8 ms), unchanged on the other (2,777.3 against 2,778.5 ms).
 AUTO_OPTIONS_REORDERED_FA4: dict[str, dict] = {
     "split-lse": {"window_mode": "varlen", "query_tails": "split"},
 }
