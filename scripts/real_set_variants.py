@@ -71,7 +71,7 @@ def main(variant: str, out: str) -> None:
     os.makedirs(out, exist_ok=True)
     rows = list(csv.DictReader(open(f"{REAL}/labels.csv")))
     for r in rows:
-        cmd = [FF, "-v", "error", "-y", "-i", f"{REAL}/{r['file']}", "-vf", flt, "-an"]
+        cmd = [FF, "-v", "error", "-nostdin", "-y", "-i", f"{REAL}/{r['file']}", "-vf", flt, "-an"]
         # the output's container follows the variant, so a remake of a remade set (a GIF set included) works too
         r["file"] = os.path.splitext(r["file"])[0] + (".gif" if variant == "gif" else ".mp4")
         if variant != "gif":
