@@ -19,10 +19,8 @@ import sys
 
 import imageio_ffmpeg
 import numpy as np
+from real_set_variants import FF, HERE, REAL  # the same FFmpeg and real set as the remakes
 
-FF = imageio_ffmpeg.get_ffmpeg_exe()
-HERE = os.path.dirname(os.path.abspath(__file__))
-REAL = os.environ.get("VQEVAL_REAL_SET", os.path.join(HERE, "../../shared/datasets/real"))
 EXTERNAL = os.environ.get("VQEVAL_EXTERNAL_SET", os.path.join(HERE, "../../shared/datasets/external"))
 EXTERNAL_CLEAN = ("hv15_2x_lvsa_ocean.mp4", "wan_riflex_cat.gif")  # their SOURCES.md: no loop
 MAX_FRAMES = 480

@@ -8,6 +8,8 @@ W (lse in natural log of the scaled scores), attention over A u W is::
 
 computed in float32. On CUDA a fused Triton kernel reads both partials once and writes
 the output in place (one pass over memory); on CPU plain torch ops do the same.
+:func:`merge_indexed_partials` does the same for several partials per row, gathered by index
+(split-lse's split-off query tails, :mod:`.varlen_tails`).
 """
 
 from __future__ import annotations
@@ -102,3 +104,73 @@ def merge_partials(
         HEAD_DIM=head_dim, BLOCK_R=block_r, BLOCK_D=block_d,
         num_warps=4,
     )
+
+
+def merge_indexed_partials(o_p, lse_p, parts, rows, out, lse, use_triton: bool) -> None:
+    """Merges several partials per row, gathered by index, into chosen rows of ``out`` and ``lse``.
+
+    o_p ``(R, H, D)`` and lse_p ``(H, R)`` float32: R partial results; ``parts`` ``(Rt, m)`` int64: the partials of
+    each of Rt rows, padded with R (no partial; every row has at least its first); ``rows`` ``(Rt,)`` int64: where
+    each merged row goes in ``out`` ``(rows, H, D)`` and ``lse`` ``(H, rows)``, both written in place.
+    """
+    if not use_triton:
+        lse_g = torch.cat([lse_p.float(), lse_p.new_full((lse_p.shape[0], 1), float("-inf"))], 1)[:, parts]
+        o_g = torch.cat([o_p, o_p.new_zeros((1, *o_p.shape[1:]))], 0)[parts].float()  # (Rt, m, H, D)
+        top = lse_g.amax(-1, keepdim=True)  # (H, Rt, 1): every row has a partial, so finite
+        weights = torch.exp(lse_g - top)
+        total = weights.sum(-1)
+        merged = torch.einsum("hrm,rmhd->rhd", weights, o_g) / total.transpose(0, 1).unsqueeze(-1)
+        out[rows] = merged.to(out.dtype)
+        lse[:, rows] = top.squeeze(-1) + torch.log(total)
+        return
+    if out.device.type != "cuda" and not runs_interpreted(_indexed_merge_kernel):
+        raise RuntimeError(f"the Triton indexed merge on CPU runs only under the Triton interpreter: {CPU_HINT}")
+    heads, head_dim = out.shape[1], out.shape[2]
+    for t in (o_p, out):
+        if t.stride(2) != 1:
+            raise ValueError(f"merge_indexed_partials needs unit stride in the head dimension, got strides {t.stride()}")
+    n_rows, width = parts.shape
+    block_r = 32
+    grid = (triton.cdiv(n_rows, block_r), heads)
+    _indexed_merge_kernel[grid](
+        o_p, lse_p, parts, rows, out, lse,
+        n_rows, width, o_p.shape[0],
+        o_p.stride(0), o_p.stride(1), lse_p.stride(0), lse_p.stride(1),
+        out.stride(0), out.stride(1), lse.stride(0), lse.stride(1),
+        HEAD_DIM=head_dim, BLOCK_R=block_r, BLOCK_D=triton.next_power_of_2(head_dim), num_warps=4,
+    )
+
+
+@triton.jit
+def _indexed_merge_kernel(
+    ot_ptr, lt_ptr, parts_ptr, rows_ptr, out_ptr, lse_ptr,
+    n_rows, width, none_pos,
+    s_ot0, s_ot1, s_lt0, s_lt1, s_out0, s_out1, s_lse0, s_lse1,
+    HEAD_DIM: tl.constexpr, BLOCK_R: tl.constexpr, BLOCK_D: tl.constexpr,
+):
+    r = tl.program_id(0) * BLOCK_R + tl.arange(0, BLOCK_R)
+    head = tl.program_id(1).to(tl.int64)
+    ok = r < n_rows
+    dims = tl.arange(0, BLOCK_D)
+    ok2 = ok[:, None] & (dims < HEAD_DIM)[None, :]
+    r64 = r.to(tl.int64)
+    pos = tl.load(parts_ptr + r64 * width, mask=ok, other=0)  # the first partial always exists
+    top = tl.load(lt_ptr + head * s_lt0 + pos * s_lt1, mask=ok, other=0.0)
+    acc = tl.load(ot_ptr + (pos * s_ot0 + head * s_ot1)[:, None] + dims[None, :], mask=ok2, other=0.0).to(tl.float32)
+    total = tl.full((BLOCK_R,), 1.0, tl.float32)
+    for j in range(1, width):
+        pos = tl.load(parts_ptr + r64 * width + j, mask=ok, other=none_pos)
+        has = ok & (pos < none_pos)
+        part_lse = tl.load(lt_ptr + head * s_lt0 + pos * s_lt1, mask=has, other=float("-inf"))
+        new_top = tl.maximum(top, part_lse)
+        keep = tl.exp(top - new_top)
+        weight = tl.exp(part_lse - new_top)
+        part = tl.load(ot_ptr + (pos * s_ot0 + head * s_ot1)[:, None] + dims[None, :], mask=has[:, None] & ok2,
+                       other=0.0).to(tl.float32)
+        acc = acc * keep[:, None] + part * weight[:, None]
+        total = total * keep + weight
+        top = new_top
+    row = tl.load(rows_ptr + r64, mask=ok, other=0)
+    tl.store(out_ptr + (row * s_out0 + head * s_out1)[:, None] + dims[None, :],
+             (acc / total[:, None]).to(out_ptr.dtype.element_ty), mask=ok2)
+    tl.store(lse_ptr + head * s_lse0 + row * s_lse1, top + tl.log(total), mask=ok)

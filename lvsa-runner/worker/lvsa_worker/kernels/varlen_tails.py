@@ -11,7 +11,7 @@ keys at 6x): the window call spends about 1/13 of its time on 24/1,560 of its ro
    holds the tails of every window covering it. Each tail row gets one partial result per interval of its window,
    from sequences whose tiles are mostly full.
 3. Each tail row's partials are merged by log-sum-exp (float32; one fused pass with Triton on CUDA) into the main
-   call's output and lse, which then merge with the anchor part as before.
+   call's output and lse (:func:`.lse_merge.merge_indexed_partials`), which then merge with the anchor part as before.
 
 The result is the same attention (up to the rounding of the partials, as for any split-lse merge).
 """
@@ -22,11 +22,9 @@ from dataclasses import dataclass
 
 import numpy as np
 import torch
-import triton
-import triton.language as tl
 
+from .lse_merge import merge_indexed_partials
 from .sdpa_ops import VarlenWindows, varlen_attention_with_lse
-from .triton_env import CPU_HINT, runs_interpreted
 
 QUERY_TAILS = ("whole", "split")
 #: Query rows per tile of FA4 4.0.0b36's Hopper forward at head_dim 128 (what ``query_tails="split"`` rounds to).
@@ -128,70 +126,5 @@ def window_part_attention(q, k, v, scale: float, part: VarlenWindowPart, use_tri
         lse = torch.empty((q.shape[1], q.shape[0]), dtype=torch.float32, device=q.device)
     if part.tails is not None:
         o_t, lse_t = varlen_attention_with_lse(q.index_select(0, part.tails.gather), k, v, scale, part.tails.windows)
-        merge_tail_partials(o_t, lse_t, part.tails, out, lse, use_triton)
+        merge_indexed_partials(o_t, lse_t, part.tails.parts, part.tails.rows, out, lse, use_triton)
     return out, lse
-
-
-def merge_tail_partials(o_t, lse_t, tails: VarlenTails, out, lse, use_triton: bool) -> None:
-    """Writes each tail row's merged partials into ``out[row]`` (rows, H, D) and ``lse[:, row]`` (H, rows)."""
-    if not use_triton:
-        lse_p = torch.cat([lse_t.float(), lse_t.new_full((lse_t.shape[0], 1), float("-inf"))], 1)[:, tails.parts]
-        o_p = torch.cat([o_t, o_t.new_zeros((1, *o_t.shape[1:]))], 0)[tails.parts].float()  # (Rt, m, H, D)
-        top = lse_p.amax(-1, keepdim=True)  # (H, Rt, 1): every tail row has a partial, so finite
-        weights = torch.exp(lse_p - top)
-        total = weights.sum(-1)
-        merged = torch.einsum("hrm,rmhd->rhd", weights, o_p) / total.transpose(0, 1).unsqueeze(-1)
-        out[tails.rows] = merged.to(out.dtype)
-        lse[:, tails.rows] = top.squeeze(-1) + torch.log(total)
-        return
-    if out.device.type != "cuda" and not runs_interpreted(_tail_merge_kernel):
-        raise RuntimeError(f"the Triton tail merge on CPU runs only under the Triton interpreter: {CPU_HINT}")
-    heads, head_dim = out.shape[1], out.shape[2]
-    for t in (o_t, out):
-        if t.stride(2) != 1:
-            raise ValueError(f"merge_tail_partials needs unit stride in the head dimension, got strides {t.stride()}")
-    n_rows, width = tails.parts.shape
-    block_r = 32
-    grid = (triton.cdiv(n_rows, block_r), heads)
-    _tail_merge_kernel[grid](
-        o_t, lse_t, tails.parts, tails.rows, out, lse,
-        n_rows, width, o_t.shape[0],
-        o_t.stride(0), o_t.stride(1), lse_t.stride(0), lse_t.stride(1),
-        out.stride(0), out.stride(1), lse.stride(0), lse.stride(1),
-        HEAD_DIM=head_dim, BLOCK_R=block_r, BLOCK_D=triton.next_power_of_2(head_dim), num_warps=4,
-    )
-
-
-@triton.jit
-def _tail_merge_kernel(
-    ot_ptr, lt_ptr, parts_ptr, rows_ptr, out_ptr, lse_ptr,
-    n_rows, width, none_pos,
-    s_ot0, s_ot1, s_lt0, s_lt1, s_out0, s_out1, s_lse0, s_lse1,
-    HEAD_DIM: tl.constexpr, BLOCK_R: tl.constexpr, BLOCK_D: tl.constexpr,
-):
-    r = tl.program_id(0) * BLOCK_R + tl.arange(0, BLOCK_R)
-    head = tl.program_id(1).to(tl.int64)
-    ok = r < n_rows
-    dims = tl.arange(0, BLOCK_D)
-    ok2 = ok[:, None] & (dims < HEAD_DIM)[None, :]
-    r64 = r.to(tl.int64)
-    pos = tl.load(parts_ptr + r64 * width, mask=ok, other=0)  # the first partial always exists
-    top = tl.load(lt_ptr + head * s_lt0 + pos * s_lt1, mask=ok, other=0.0)
-    acc = tl.load(ot_ptr + (pos * s_ot0 + head * s_ot1)[:, None] + dims[None, :], mask=ok2, other=0.0).to(tl.float32)
-    total = tl.full((BLOCK_R,), 1.0, tl.float32)
-    for j in range(1, width):
-        pos = tl.load(parts_ptr + r64 * width + j, mask=ok, other=none_pos)
-        has = ok & (pos < none_pos)
-        part_lse = tl.load(lt_ptr + head * s_lt0 + pos * s_lt1, mask=has, other=float("-inf"))
-        new_top = tl.maximum(top, part_lse)
-        keep = tl.exp(top - new_top)
-        weight = tl.exp(part_lse - new_top)
-        part = tl.load(ot_ptr + (pos * s_ot0 + head * s_ot1)[:, None] + dims[None, :], mask=has[:, None] & ok2,
-                       other=0.0).to(tl.float32)
-        acc = acc * keep[:, None] + part * weight[:, None]
-        total = total * keep + weight
-        top = new_top
-    row = tl.load(rows_ptr + r64, mask=ok, other=0)
-    tl.store(out_ptr + (row * s_out0 + head * s_out1)[:, None] + dims[None, :],
-             (acc / total[:, None]).to(out_ptr.dtype.element_ty), mask=ok2)
-    tl.store(lse_ptr + head * s_lse0 + row * s_lse1, top + tl.log(total), mask=ok)

@@ -33,10 +33,10 @@ def fa4_stand_in(monkeypatch):
     return calls
 
 
-def plan_for(rows, input_order="natural", merge="torch", tile=TILE, **options):
+def plan_for(rows, input_order="natural", merge="torch", tile=TILE, query_tails="split"):
     form = anchor_window_form(validate_rows(rows))
     return split_lse.plan_split_lse(form, P, 0, torch.device("cpu"), window_mode="varlen", backend="fa4", merge=merge,
-                                    input_order=input_order, query_tails="split", query_tile=tile, **options)
+                                    input_order=input_order, query_tails=query_tails, query_tile=tile)
 
 
 def run(rows, plan, seed=0):
@@ -74,7 +74,7 @@ def test_rows_that_fill_whole_tiles_leave_no_tail_call(fa4_stand_in):
 
 @pytest.mark.parametrize("case", sorted(CASES))
 def test_every_window_row_runs_once_and_each_tail_covers_its_window_once(case):
-    whole = plan_for_whole(CASES[case]).varlen.main
+    whole = plan_for(CASES[case], query_tails="whole").varlen.main
     part = plan_for(CASES[case]).varlen
     windows = {}  # query row -> its key rows, from the whole-tile plan
     for q0, qn, k0, kn in zip(whole.cu_q[:-1].tolist(), whole.used_q.tolist(), whole.cu_k[:-1].tolist(),
@@ -100,11 +100,6 @@ def test_every_window_row_runs_once_and_each_tail_covers_its_window_once(case):
         assert all(gathered[p] == row for p in parts)
         covered = [key for p in parts for key in seq_keys[seq_of[p]]]
         assert len(covered) == len(set(covered)) and set(covered) == windows[row]
-
-
-def plan_for_whole(rows):
-    form = anchor_window_form(validate_rows(rows))
-    return split_lse.plan_split_lse(form, P, 0, torch.device("cpu"), window_mode="varlen", backend="fa4", merge="torch")
 
 
 def test_the_tail_call_holds_one_sequence_per_key_interval_of_sliding_windows():

@@ -35,10 +35,7 @@ final class DuplicateFrames {
      */
     static Outcome analyse(FreezeFinder finder, boolean[] frozen, double level, double relative, double fps) {
         int n = frozen.length;
-        double[] change = new double[Math.max(0, n - 1)];
-        for (int i = 1; i < n; i++) {
-            change[i - 1] = finder.meanDiff(i - 1, i);
-        }
+        double[] change = finder.steps();
         double typical = n > 1 ? LagProfile.percentile(change, 0.5) : 0;
         boolean[] dup = new boolean[n];
         int dups = 0;

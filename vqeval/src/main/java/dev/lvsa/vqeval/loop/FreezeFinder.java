@@ -48,11 +48,24 @@ final class FreezeFinder {
 
     private MotionCollapse collapse;
 
+    private double[] steps;
+
     private MotionCollapse collapse() {
         if (collapse == null) {
-            collapse = new MotionCollapse(this, grey.length, softLevel);
+            collapse = new MotionCollapse(steps(), softLevel);
         }
         return collapse;
+    }
+
+    /** The mean cell difference between each frame and the next, computed once. */
+    double[] steps() {
+        if (steps == null) {
+            steps = new double[Math.max(0, grey.length - 1)];
+            for (int k = 0; k < steps.length; k++) {
+                steps[k] = meanDiff(k, k + 1);
+            }
+        }
+        return steps;
     }
 
     /** Soft still kinds: a picture that has stopped, and motion collapsed into a crawl ({@link MotionCollapse}). */

@@ -8,16 +8,13 @@ import java.util.Arrays;
  * six seconds). Its picture stays within the soft level of a frame for seconds, like a still, but it keeps creeping
  * the same way, so the soft test's check that a still has stopped leaving its first frame fails: what marks it is
  * the collapse of its pace. Pace is the mean grey-cell difference between consecutive frames, measured within one
- * shot (a cut is a step far above the video's typical step, and motion in an earlier shot says nothing about this
+ * shot (a cut is a step far above the video's typical step, as in {@link ReplayFinder}, and motion in an earlier shot says nothing about this
  * one). A clip that is slow from its first frame, or from a cut, has no pace to collapse from.
  */
 final class MotionCollapse {
 
     /** A crawl moves at least this many times slower than its shot did in the span before it. */
     static final double SLOWER = 5.0;
-
-    /** A cut: a consecutive step at least this many times the video's median step (and at least the soft level). */
-    static final double CUT = 8.0;
 
     /**
      * Where the motion turned slow: the crawl's onset reaches back over the frames that move at most this fraction
@@ -29,12 +26,17 @@ final class MotionCollapse {
     private final double[] steps;
     private final int[] shot;
 
-    MotionCollapse(FreezeFinder finder, int n, double softLevel) {
-        steps = new double[Math.max(0, n - 1)];
-        for (int k = 0; k + 1 < n; k++) {
-            steps[k] = finder.meanDiff(k, k + 1);
-        }
-        double cut = steps.length == 0 ? 0 : Math.max(CUT * LagProfile.percentile(steps, 0.5), softLevel);
+    /**
+     * @param steps mean cell difference between consecutive frames ({@link FreezeFinder#steps})
+     * @param softLevel the soft level: no smaller step is a cut
+     */
+    MotionCollapse(double[] steps, double softLevel) {
+        this.steps = steps;
+        int n = steps.length + 1;
+        // a cut: a step at least ReplayFinder.CUT_FACTOR times the video's median step, as for the replays' shots
+        double cut = steps.length == 0
+                ? 0
+                : Math.max(ReplayFinder.CUT_FACTOR * LagProfile.percentile(steps, 0.5), softLevel);
         shot = new int[n];
         for (int k = 1; k < n; k++) {
             shot[k] = steps[k - 1] >= cut ? k : shot[k - 1];
