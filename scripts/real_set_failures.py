@@ -8,10 +8,17 @@
 #                "slower motion" failures of PI and YaRN do
 #   NAME_still   from frame k (40-55% in) frame k held, with fine grain that differs in    label freeze, onset k
 #                every frame (a still picture, not pixel-frozen)
+# With --kinds, other kinds of loop (not in the default set) are made too:
+#   NAME_dissolve   at frame k (55-70% in) a 12-frame dissolve back to frame s (0-12)      label loop, period k-s, onset k
+#   NAME_midreplay  at frame k (62-75% in) a hard cut back to frame s (25-35% in)          label loop, period k-s, onset k
+#   NAME_stretched  at frame k (55-70% in) a cut back to frame s (0-12), played at 0.85-0.95 of its speed
+#                                                                                          label loop, period k-s, onset k
+#   NAME_cycle      from frame k (40-50% in) the last 1.5-2.5 s repeat to the end           label loop, period L, onset k
+#   NAME_pingpong   from frame k (50-60% in) played backwards                               label loop, onset k
 # Labels follow the real set's conventions: a replay's onset is its first replayed frame, a slow-motion freeze's
 # onset is where the motion turns slow. Then score with
 #   bin/vqeval validate OUTDIR --labels OUTDIR/labels.csv --quiet --out OUTDIR/val
-# Usage: .venv/bin/python scripts/real_set_failures.py OUTDIR [SEED]
+# Usage: .venv/bin/python scripts/real_set_failures.py OUTDIR [SEED] [--kinds clean,replay,slow,still,...]
 import csv
 import os
 import subprocess
@@ -85,6 +92,55 @@ def still(frames, rng):
                                                     notes=f"frame {k} held from {k}, grain sigma 2 per frame")
 
 
+def dissolve(frames, rng):
+    n = len(frames)
+    k = int(rng.uniform(0.55, 0.70) * n)
+    s = int(rng.integers(0, 13))
+    mix = np.minimum(1.0, np.arange(1, n - k + 1) / 12.0)[:, None, None, None]
+    ahead = frames[np.minimum(np.arange(k, n), n - 1)].astype(np.float64)
+    out = np.concatenate([frames[:k], ((1 - mix) * ahead + mix * frames[s : s + n - k]).round().astype(np.uint8)])
+    return out, dict(label="loop", period_frames=k - s, onset_frame=k, notes=f"12-frame dissolve from {k} back to {s}")
+
+
+def midreplay(frames, rng):
+    n = len(frames)
+    k = int(rng.uniform(0.62, 0.75) * n)
+    s = int(rng.uniform(0.25, 0.35) * n)
+    out = np.concatenate([frames[:k], frames[s : s + n - k]])
+    return out, dict(label="loop", period_frames=k - s, onset_frame=k, notes=f"hard cut at {k - 1}->{k} back to {s}")
+
+
+def stretched(frames, rng):
+    n = len(frames)
+    k = int(rng.uniform(0.55, 0.70) * n)
+    s = int(rng.integers(0, 13))
+    rate = rng.uniform(0.85, 0.95)
+    later = np.stack([at_position(frames, s + rate * t) for t in range(n - k)])
+    return np.concatenate([frames[:k], later]), dict(label="loop", period_frames=k - s, onset_frame=k,
+                                                     notes=f"hard cut at {k - 1}->{k} back to {s}, at {rate:.2f}x")
+
+
+def cycle(frames, rng):
+    n = len(frames)
+    k = int(rng.uniform(0.40, 0.50) * n)
+    length = int(rng.uniform(1.5, 2.5) * 24)
+    order = list(range(k)) + [k - length + j % length for j in range(n - k)]
+    return frames[order], dict(label="loop", period_frames=length, onset_frame=k,
+                               notes=f"from {k} the last {length} frames repeat")
+
+
+def pingpong(frames, rng):
+    n = len(frames)
+    k = int(rng.uniform(0.50, 0.60) * n)
+    order = list(range(k)) + [max(0, k - 2 - j) for j in range(n - k)]
+    return frames[order], dict(label="loop", period_frames="", onset_frame=k, notes=f"from {k} played backwards")
+
+
+KINDS = {"replay": replay, "slow": slow, "still": still, "dissolve": dissolve, "midreplay": midreplay,
+         "stretched": stretched, "cycle": cycle, "pingpong": pingpong}
+DEFAULT_KINDS = ("clean", "replay", "slow", "still")
+
+
 def sources():
     for r in csv.DictReader(open(f"{REAL}/labels.csv")):
         if r["label"] == "clean":
@@ -94,15 +150,18 @@ def sources():
             yield os.path.splitext(name)[0], f"{EXTERNAL}/{name}"
 
 
-def main(out: str, seed: int) -> None:
+def main(out: str, seed: int, kinds=DEFAULT_KINDS) -> None:
     os.makedirs(out, exist_ok=True)
     rng = np.random.default_rng(seed)
     rows = []
     for name, path in sources():
         frames, fps = read_frames(path)
-        made = {"clean": (frames, dict(label="clean", period_frames="", onset_frame="", notes="as published"))}
-        for kind, make in (("replay", replay), ("slow", slow), ("still", still)):
-            made[kind] = make(frames, rng)
+        made = {}
+        if "clean" in kinds:
+            made["clean"] = (frames, dict(label="clean", period_frames="", onset_frame="", notes="as published"))
+        for kind in kinds:
+            if kind != "clean":
+                made[kind] = KINDS[kind](frames, rng)
         for kind, (video, label) in made.items():
             file = f"{name}_{kind}.mp4"
             write_video(f"{out}/{file}", video, fps)
@@ -115,5 +174,21 @@ def main(out: str, seed: int) -> None:
         writer.writerows(rows)
 
 
+def parse(argv):
+    kinds = DEFAULT_KINDS
+    if "--kinds" in argv:
+        at = argv.index("--kinds")
+        if at + 1 >= len(argv):
+            sys.exit("real_set_failures: --kinds needs a comma-separated list")
+        kinds = tuple(argv[at + 1].split(","))
+        argv = argv[:at] + argv[at + 2 :]
+        unknown = [k for k in kinds if k != "clean" and k not in KINDS]
+        if unknown:
+            sys.exit(f"real_set_failures: unknown kind {unknown[0]} (known: clean, {', '.join(KINDS)})")
+    if not 1 <= len(argv) <= 2:
+        sys.exit("usage: real_set_failures.py OUTDIR [SEED] [--kinds clean,replay,slow,still,...]")
+    return argv[0], int(argv[1]) if len(argv) > 1 else 1, kinds
+
+
 if __name__ == "__main__":
-    main(sys.argv[1], int(sys.argv[2]) if len(sys.argv) > 2 else 1)
+    main(*parse(sys.argv[1:]))

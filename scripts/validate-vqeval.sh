@@ -4,7 +4,9 @@
 #     and remade at 30 fps, cropped to 4:3, republished (brighter, a logo, letterbox bars, a heavier encode) and with
 #     contrast x1.35 (freeze levels are grey levels) and cropped to portrait 9:16;
 #  2. replays, slow-motion and still freezes spliced into the real set's clean clips (scripts/real_set_failures.py);
-#  3. the labelled synthetic set (seed 2026, 64 clips: 4 of each kind, the real failure shapes included).
+#  3. the labelled synthetic set (seed 2026, 64 clips: 4 of each kind, the real failure shapes included);
+#  and, where VQEVAL_RIFLEX_PAGE / VQEVAL_ULTRAVICO_PAGE name clones of those project pages' repositories, 15 and 9
+#  more of their videos (scripts/page_sets.py).
 # Fails when a goal is missed. Results: target/vqeval-validation/{real,real-fps30,real-crop43,real-republish,real-contrast135,real-portrait,real-failures,synthetic}/validation.{json,csv,txt}.
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 REAL="${VQEVAL_REAL_SET:-$ROOT/../shared/datasets/real}"
@@ -35,6 +37,20 @@ VQEVAL_REAL_SET="$REAL" "$PY" "$ROOT/scripts/real_set_failures.py" "$OUT/real-fa
 "$ROOT/bin/vqeval" validate "$OUT/real-failures-clips" --labels "$OUT/real-failures-clips/labels.csv" --quiet \
     --out "$OUT/real-failures" \
   || die "VQeval misses its goals on the spliced failures (see $OUT/real-failures/validation.txt)"
+
+# the RIFLEx and UltraViCo pages' other videos (docs/results/vqeval-2026-12-06d), only where a clone of the page's
+# repository is given (VQEVAL_RIFLEX_PAGE, VQEVAL_ULTRAVICO_PAGE): their videos are not redistributed
+for page in riflex ultravico; do
+  clone_var="VQEVAL_${page^^}_PAGE"
+  clone="${!clone_var:-}"
+  [ -n "$clone" ] || continue
+  log "VQeval on the $page page's videos ($clone): the real set's goals"
+  "$PY" "$ROOT/scripts/page_sets.py" "$page" "$clone" "$OUT/$page-page-clips" \
+    || die "could not take the $page page's videos out of $clone"
+  "$ROOT/bin/vqeval" validate "$OUT/$page-page-clips" --labels "$OUT/$page-page-clips/labels.csv" --quiet \
+      --out "$OUT/$page-page" \
+    || die "VQeval misses its goals on the $page page set (see $OUT/$page-page/validation.txt)"
+done
 
 log "VQeval on the synthetic set (seed 2026): AUROC >= 0.98, periods within 2 frames, onsets within 4"
 "$ROOT/bin/lvsa-datasets" synth --out "$OUT/synthetic-clips" --seed 2026 --count 64 --quiet

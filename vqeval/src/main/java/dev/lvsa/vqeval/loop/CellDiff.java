@@ -47,4 +47,10 @@ final class CellDiff {
         Arrays.sort(d);
         return d;
     }
+
+    /** The {@code q} quantile of the cells' absolute differences (0.95: the hard freeze test's). */
+    static double percentile(float[] x, float[] y, double q) {
+        float[] d = sortedAbs(x, y);
+        return d[Math.min(d.length - 1, (int) Math.floor(q * d.length))];
+    }
 }

@@ -140,11 +140,25 @@ final class FreezeFinder {
      * picture moved either far (at least twice the soft level from where it stops) or clearly faster than it
      * moves during the still: at least the soft level, and three times the farthest the still's first
      * {@code softMin} frames get from its first frame. A clip that is slow from its first frame moves as much
-     * before any frame as after it, so only the hard test judges it.
+     * before any frame as after it, so only the hard test judges it. A cut is not motion: where the frames that
+     * moved that far lie only in an earlier shot, the still's own shot must have slowed down into it (its pace
+     * before the still at least {@link MotionCollapse#SHOT_SLOWED} times the still's), so a shot that holds one
+     * calm pace from its cut on (a talking head, speaking and gesturing) is not a freeze however near-static.
      */
     private boolean afterMotion(int s, int e) {
+        if (!movedBefore(s, e, Math.max(0, s - softMin))) {
+            return false;
+        }
+        int shot = collapse().shotStart(s);
+        return shot <= s - softMin
+                || movedBefore(s, e, shot)
+                || collapse().slowedBy(s, softMin) >= MotionCollapse.SHOT_SLOWED;
+    }
+
+    /** The motion test of {@link #afterMotion} on the frames from {@code from} to just before {@code s}. */
+    private boolean movedBefore(int s, int e, int from) {
         double before = 0;
-        for (int k = s - 1; k >= Math.max(0, s - softMin); k--) {
+        for (int k = s - 1; k >= from; k--) {
             before = Math.max(before, meanDiff(k, s));
         }
         if (before >= 2 * softLevel) {
@@ -177,7 +191,7 @@ final class FreezeFinder {
         }
         int end = Math.min(e, s + softMin);
         for (int k = s + 1; k <= end; k++) {
-            if (percentileDiff(s, k, 0.99) > START_STILL_PEAK * identicalLevel) {
+            if (CellDiff.percentile(grey[s], grey[k], 0.99) > START_STILL_PEAK * identicalLevel) {
                 return false;
             }
         }
@@ -380,11 +394,6 @@ final class FreezeFinder {
     }
 
     double p95Diff(int a, int b) {
-        return percentileDiff(a, b, 0.95);
-    }
-
-    private double percentileDiff(int a, int b, double q) {
-        float[] d = CellDiff.sortedAbs(grey[a], grey[b]);
-        return d[Math.min(d.length - 1, (int) Math.floor(q * d.length))];
+        return CellDiff.percentile(grey[a], grey[b], 0.95);
     }
 }

@@ -23,6 +23,13 @@ final class MotionCollapse {
      */
     static final double TURNED_SLOW = 0.5;
 
+    /**
+     * A still whose motion before it lies in an earlier shot (a cut is not motion) must show its own shot slowing
+     * down into it: the shot's pace before it at least this many times the still's (2.7 to 13 times in the published
+     * slow-motion freezes of the RIFLEx page, 0.9 to 1.5 in its clean talking head, measured from its cut).
+     */
+    static final double SHOT_SLOWED = 2.0;
+
     private final double[] steps;
     private final int[] shot;
 
@@ -78,6 +85,25 @@ final class MotionCollapse {
     private double paceBefore(int s, int span) {
         int from = Math.max(shot[s], s - span);
         return from >= s ? 0 : LagProfile.percentile(Arrays.copyOfRange(steps, from, s), 0.75);
+    }
+
+    /**
+     * How many times slower frames {@code s} on move (median step over the next {@code span} frames) than the shot
+     * did in the {@code span} frames before {@code s} ({@link #paceBefore}); 0 when the shot begins at {@code s}.
+     */
+    double slowedBy(int s, int span) {
+        int end = Math.min(steps.length, s + span);
+        if (end <= s) {
+            return 0;
+        }
+        double during = LagProfile.percentile(Arrays.copyOfRange(steps, s, end), 0.5);
+        double before = paceBefore(s, span);
+        return during > 0 ? before / during : (before > 0 ? Double.MAX_VALUE : 0);
+    }
+
+    /** The first frame of the shot that frame {@code k} belongs to (0, or the frame right after the last cut). */
+    int shotStart(int k) {
+        return shot[k];
     }
 
     private double smoothedStep(int k) {

@@ -81,6 +81,74 @@ final class Descriptors {
         return out;
     }
 
+    /**
+     * Grey cells of a scene shown at time {@code time(i)} in frame i: a random walk (3 grey levels a step per cell)
+     * blended between its steps, plus fresh noise per frame.
+     */
+    static float[][] greyWalk(int frames, IntToDoubleFunction time, long seed) {
+        Random rnd = new Random(seed);
+        int cells = Descriptors.GW * Descriptors.GH;
+        float[][] walk = new float[frames + 2][cells];
+        for (int k = 0; k < cells; k++) {
+            walk[0][k] = (float) (rnd.nextGaussian() * 30);
+        }
+        for (int s = 1; s < walk.length; s++) {
+            for (int k = 0; k < cells; k++) {
+                walk[s][k] = (float) (walk[s - 1][k] + rnd.nextGaussian() * 3);
+            }
+        }
+        float[][] out = new float[frames][cells];
+        for (int i = 0; i < frames; i++) {
+            double t = time.applyAsDouble(i);
+            int s = (int) t;
+            double f = t - s;
+            for (int k = 0; k < cells; k++) {
+                out[i][k] = (float) (walk[s][k] * (1 - f) + walk[s + 1][k] * f + rnd.nextGaussian() * 0.2);
+            }
+        }
+        return out;
+    }
+
+    /**
+     * From frame {@code from} on, a tenth of the cells (one patch of the picture) drift steadily, each in its own
+     * direction, at {@code rate} grey levels a frame: a crawl that never settles, too local for the hard test.
+     */
+    static void creep(float[][] grey, int from, double rate, long seed) {
+        Random rnd = new Random(seed);
+        double[] direction = new double[grey[0].length];
+        for (int k = 0; k < direction.length / 10; k++) {
+            direction[k] = rnd.nextBoolean() ? rate : -rate;
+        }
+        for (int i = from; i < grey.length; i++) {
+            for (int k = 0; k < direction.length; k++) {
+                grey[i][k] += (float) (direction[k] * (i - from));
+            }
+        }
+    }
+
+    /**
+     * From frame {@code from} on, a share of the cells (a face speaking, hands at rest) swing by {@code amplitude} grey
+     * levels around their picture, each with its own phase, every {@code period} frames: a calm shot that moves all the
+     * time and never leaves its picture.
+     */
+    static void wobble(float[][] grey, int from, double share, double amplitude, double period, long seed) {
+        Random rnd = new Random(seed);
+        int cells = grey[0].length;
+        double[] phase = new double[cells];
+        boolean[] moving = new boolean[cells];
+        for (int k = 0; k < cells; k++) {
+            moving[k] = rnd.nextDouble() < share;
+            phase[k] = rnd.nextDouble() * 2 * Math.PI;
+        }
+        for (int i = from; i < grey.length; i++) {
+            for (int k = 0; k < cells; k++) {
+                if (moving[k]) {
+                    grey[i][k] += (float) (amplitude * Math.sin(2 * Math.PI * (i - from) / period + phase[k]));
+                }
+            }
+        }
+    }
+
     static DistanceMatrix matrix(float[][] d) {
         return DistanceMatrix.of(d, GW, GH);
     }

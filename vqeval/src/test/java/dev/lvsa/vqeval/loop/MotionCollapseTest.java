@@ -2,8 +2,6 @@ package dev.lvsa.vqeval.loop;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.util.Random;
-import java.util.function.IntToDoubleFunction;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.constraints.DoubleRange;
@@ -41,8 +39,9 @@ class MotionCollapseTest {
 
     private static void assertCrawlFrom(int onset, double tau, double crawl, long seed, int lateBy) {
         int frames = 300;
-        float[][] grey = walk(frames, i -> i < onset ? i : onset + tau * (1 - Math.exp(-(i - onset) / tau)), seed);
-        creep(grey, onset, crawl, seed + 1);
+        float[][] grey = Descriptors.greyWalk(
+                frames, i -> i < onset ? i : onset + tau * (1 - Math.exp(-(i - onset) / tau)), seed);
+        Descriptors.creep(grey, onset, crawl, seed + 1);
         assertThat(finder(grey).find()).singleElement().satisfies(r -> {
             assertThat(r[0]).as("onset %d, crawl %.3f", onset, crawl).isBetween(onset, onset + lateBy);
             assertThat(r[1]).isEqualTo(frames - 1);
@@ -55,59 +54,14 @@ class MotionCollapseTest {
             @ForAll @DoubleRange(min = 0.4, max = 0.7) double crawl,
             @ForAll long seed) {
         // a step a frame, then a cut to another scene that crawls from its first frame
-        float[][] grey = walk(260, i -> i, seed);
-        float[][] other = walk(260, i -> 0, seed + 1);
+        float[][] grey = Descriptors.greyWalk(260, i -> i, seed);
+        float[][] other = Descriptors.greyWalk(260, i -> 0, seed + 1);
         System.arraycopy(other, cut, grey, cut, 260 - cut);
-        creep(grey, cut, crawl, seed + 2);
+        Descriptors.creep(grey, cut, crawl, seed + 2);
         assertThat(finder(grey).find()).isEmpty();
     }
 
     private static FreezeFinder finder(float[][] grey) {
         return new FreezeFinder(grey, P.identicalLevel(), P.softFreezeLevel(), 24, 72);
-    }
-
-    /**
-     * Grey cells of a scene shown at time {@code time(i)} in frame i: a random walk (3 grey levels a step per cell)
-     * blended between its steps, plus fresh noise per frame.
-     */
-    private static float[][] walk(int frames, IntToDoubleFunction time, long seed) {
-        Random rnd = new Random(seed);
-        int cells = Descriptors.GW * Descriptors.GH;
-        float[][] walk = new float[frames + 2][cells];
-        for (int k = 0; k < cells; k++) {
-            walk[0][k] = (float) (rnd.nextGaussian() * 30);
-        }
-        for (int s = 1; s < walk.length; s++) {
-            for (int k = 0; k < cells; k++) {
-                walk[s][k] = (float) (walk[s - 1][k] + rnd.nextGaussian() * 3);
-            }
-        }
-        float[][] out = new float[frames][cells];
-        for (int i = 0; i < frames; i++) {
-            double t = time.applyAsDouble(i);
-            int s = (int) t;
-            double f = t - s;
-            for (int k = 0; k < cells; k++) {
-                out[i][k] = (float) (walk[s][k] * (1 - f) + walk[s + 1][k] * f + rnd.nextGaussian() * 0.2);
-            }
-        }
-        return out;
-    }
-
-    /**
-     * From frame {@code from} on, a tenth of the cells (one patch of the picture) drift steadily, each in its own
-     * direction, at {@code rate} grey levels a frame: a crawl that never settles, too local for the hard test.
-     */
-    private static void creep(float[][] grey, int from, double rate, long seed) {
-        Random rnd = new Random(seed);
-        double[] direction = new double[grey[0].length];
-        for (int k = 0; k < direction.length / 10; k++) {
-            direction[k] = rnd.nextBoolean() ? rate : -rate;
-        }
-        for (int i = from; i < grey.length; i++) {
-            for (int k = 0; k < direction.length; k++) {
-                grey[i][k] += (float) (direction[k] * (i - from));
-            }
-        }
     }
 }
