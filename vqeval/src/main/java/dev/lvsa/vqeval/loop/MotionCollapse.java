@@ -9,7 +9,8 @@ import java.util.Arrays;
  * the same way, so the soft test's check that a still has stopped leaving its first frame fails: what marks it is
  * the collapse of its pace. Pace is the mean grey-cell difference between consecutive frames, measured within one
  * shot (a cut is a step far above the video's typical step, as in {@link ReplayFinder}, and motion in an earlier shot says nothing about this
- * one). A clip that is slow from its first frame, or from a cut, has no pace to collapse from.
+ * one). A clip that is slow from its first frame, or from a cut, has no pace to collapse from. The same shots and
+ * paces tell {@link FreezeFinder}'s soft test whether a still after a cut slowed down into it ({@link #slowedBy}).
  */
 final class MotionCollapse {
 
