@@ -19,6 +19,7 @@
 # onset is where the motion turns slow. Then score with
 #   bin/vqeval validate OUTDIR --labels OUTDIR/labels.csv --quiet --out OUTDIR/val
 # Usage: .venv/bin/python scripts/real_set_failures.py OUTDIR [SEED] [--kinds clean,replay,slow,still,...]
+import argparse
 import csv
 import os
 import subprocess
@@ -175,19 +176,16 @@ def main(out: str, seed: int, kinds=DEFAULT_KINDS) -> None:
 
 
 def parse(argv):
-    kinds = DEFAULT_KINDS
-    if "--kinds" in argv:
-        at = argv.index("--kinds")
-        if at + 1 >= len(argv):
-            sys.exit("real_set_failures: --kinds needs a comma-separated list")
-        kinds = tuple(argv[at + 1].split(","))
-        argv = argv[:at] + argv[at + 2 :]
-        unknown = [k for k in kinds if k != "clean" and k not in KINDS]
-        if unknown:
-            sys.exit(f"real_set_failures: unknown kind {unknown[0]} (known: clean, {', '.join(KINDS)})")
-    if not 1 <= len(argv) <= 2:
-        sys.exit("usage: real_set_failures.py OUTDIR [SEED] [--kinds clean,replay,slow,still,...]")
-    return argv[0], int(argv[1]) if len(argv) > 1 else 1, kinds
+    parser = argparse.ArgumentParser(description="Failures spliced into the real set's clean clips, with labels.")
+    parser.add_argument("out", metavar="OUTDIR")
+    parser.add_argument("seed", metavar="SEED", type=int, nargs="?", default=1)
+    parser.add_argument("--kinds", type=lambda text: tuple(text.split(",")), default=DEFAULT_KINDS,
+                        help=f"comma-separated, of: clean, {', '.join(KINDS)} (default: {','.join(DEFAULT_KINDS)})")
+    args = parser.parse_args(argv)
+    unknown = [k for k in args.kinds if k != "clean" and k not in KINDS]
+    if unknown:
+        parser.error(f"unknown kind {unknown[0]}")
+    return args.out, args.seed, args.kinds
 
 
 if __name__ == "__main__":

@@ -65,8 +65,7 @@ final class MotionCollapse {
         }
         int onset = onset(floor, s, span);
         double before = paceBefore(onset, span);
-        double during = LagProfile.percentile(Arrays.copyOfRange(steps, s, end), 0.5);
-        return before > 0 && before >= SLOWER * during ? onset : -1;
+        return before > 0 && before >= SLOWER * paceFrom(s, end) ? onset : -1;
     }
 
     /**
@@ -80,6 +79,11 @@ final class MotionCollapse {
             k--;
         }
         return k;
+    }
+
+    /** The pace of frames {@code s} to {@code end} (exclusive): the median of their steps. */
+    private double paceFrom(int s, int end) {
+        return LagProfile.percentile(Arrays.copyOfRange(steps, s, end), 0.5);
     }
 
     /** The shot's pace in the {@code span} frames before {@code s}: the 75th percentile of its steps (0: none). */
@@ -97,7 +101,7 @@ final class MotionCollapse {
         if (end <= s) {
             return 0;
         }
-        double during = LagProfile.percentile(Arrays.copyOfRange(steps, s, end), 0.5);
+        double during = paceFrom(s, end);
         double before = paceBefore(s, span);
         return during > 0 ? before / during : (before > 0 ? Double.MAX_VALUE : 0);
     }
