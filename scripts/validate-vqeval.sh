@@ -5,8 +5,8 @@
 #     contrast x1.35 (freeze levels are grey levels) and cropped to portrait 9:16;
 #  2. replays, slow-motion and still freezes spliced into the real set's clean clips (scripts/real_set_failures.py);
 #  3. the labelled synthetic set (seed 2026, 64 clips: 4 of each kind, the real failure shapes included);
-#  and, where VQEVAL_RIFLEX_PAGE / VQEVAL_ULTRAVICO_PAGE name clones of those project pages' repositories, 15 and 9
-#  more of their videos (scripts/page_sets.py).
+#  and, where VQEVAL_RIFLEX_PAGE / VQEVAL_ULTRAVICO_PAGE / VQEVAL_FIFO_PAGE / VQEVAL_DEEPFORCING_PAGE name clones of
+#  those project pages' repositories, 15, 9, 24 and 11 of their videos (scripts/page_sets.py).
 # Fails when a goal is missed. Results: target/vqeval-validation/{real,real-fps30,real-crop43,real-republish,real-contrast135,real-portrait,real-failures,synthetic}/validation.{json,csv,txt}.
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 REAL="${VQEVAL_REAL_SET:-$ROOT/../shared/datasets/real}"
@@ -38,9 +38,11 @@ VQEVAL_REAL_SET="$REAL" "$PY" "$ROOT/scripts/real_set_failures.py" "$OUT/real-fa
     --out "$OUT/real-failures" \
   || die "VQeval misses its goals on the spliced failures (see $OUT/real-failures/validation.txt)"
 
-# the RIFLEx and UltraViCo pages' other videos (docs/results/vqeval-2026-12-06d), only where a clone of the page's
-# repository is given (VQEVAL_RIFLEX_PAGE, VQEVAL_ULTRAVICO_PAGE): their videos are not redistributed
-for page in riflex ultravico; do
+# the RIFLEx and UltraViCo pages' other videos (docs/results/vqeval-2026-12-06d), the FIFO-Diffusion and Deep Forcing
+# pages' comparisons (docs/results/vqeval-2026-12-06e), only where a clone of the page's repository is given
+# (VQEVAL_RIFLEX_PAGE, VQEVAL_ULTRAVICO_PAGE, VQEVAL_FIFO_PAGE, VQEVAL_DEEPFORCING_PAGE): their videos are not
+# redistributed
+for page in riflex ultravico fifo deepforcing; do
   clone_var="VQEVAL_${page^^}_PAGE"
   clone="${!clone_var:-}"
   [ -n "$clone" ] || continue

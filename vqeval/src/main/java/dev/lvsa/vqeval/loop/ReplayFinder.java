@@ -44,8 +44,6 @@ final class ReplayFinder {
     static final double LINE_SLACK = 1.2;
     /** Smallest hill (contrast units) between a frame and its match: below it the video never went away. */
     static final double HILL_MIN = 0.12;
-    /** A ping-pong line must beat the best forward line by this factor. */
-    static final double REVERSAL_ADVANTAGE = 0.7;
     /**
      * A cut: consecutive frames at least this many times the video's median consecutive distance apart (and at
      * least the smallest hill). On the real clips' structure distances, cuts measure 10 to 45 times the median and
@@ -90,6 +88,7 @@ final class ReplayFinder {
 
     private final Recurrence m;
     private final LineCosts costs;
+    private final Reversals reversals;
     private final double hillMin;
     private final int minLag;
     private final int minLength;
@@ -114,6 +113,7 @@ final class ReplayFinder {
         this.hillMin = hillMin;
         this.minLag = Math.max(2, minLag);
         this.costs = new LineCosts(m, this.minLag);
+        this.reversals = new Reversals(m, costs, this.minLag);
         this.minLength = Math.max(3, minLength);
         this.maxGap = maxGap;
         double[] steps = m.steps();
@@ -328,8 +328,9 @@ final class ReplayFinder {
         double fwdBest = lag < 0 ? Double.MAX_VALUE : fwd[lag];
         int[] sumBest = new int[1];
         double back = costs.backwardCost(s, e, sumBest);
-        if (back < REVERSAL_ADVANTAGE * fwdBest && reversal(r, s, e, back)) {
-            out.add(new Line(RepeatEvent.Kind.PINGPONG, s, e, sumBest[0], median(contrast, s, e)));
+        if (back < Reversals.ADVANTAGE * fwdBest && reversals.accepts(r, s, e, back)) {
+            int from = reversals.start(s, sumBest[0], back);
+            out.add(new Line(RepeatEvent.Kind.PINGPONG, from, e, sumBest[0], median(contrast, s, e)));
             return;
         }
         if (lag < 0) {
@@ -342,9 +343,10 @@ final class ReplayFinder {
             start++;
         }
         double prefixBack = start - s >= minLength ? costs.backwardCost(s, start - 1, sumBest) : Double.MAX_VALUE;
-        if (prefixBack < REVERSAL_ADVANTAGE * costs.prefixCost(s, start - 1, lag)
-                && reversal(r, s, start - 1, prefixBack)) {
-            out.add(new Line(RepeatEvent.Kind.PINGPONG, s, start - 1, sumBest[0], median(contrast, s, start - 1)));
+        if (prefixBack < Reversals.ADVANTAGE * costs.prefixCost(s, start - 1, lag)
+                && reversals.accepts(r, s, start - 1, prefixBack)) {
+            int from = reversals.start(s, sumBest[0], prefixBack);
+            out.add(new Line(RepeatEvent.Kind.PINGPONG, from, start - 1, sumBest[0], median(contrast, s, start - 1)));
         } else {
             start = s; // no reversal before it: the replay starts with the run (its lag may stretch a little)
         }
@@ -356,38 +358,6 @@ final class ReplayFinder {
                     start < lag || Math.abs(own - lag) <= LineCosts.lineTolerance(lag) ? Math.min(start, own) : lag;
             out.add(new Line(RepeatEvent.Kind.REPLAY, start, e, lag, median(contrast, start, e), firstLag));
         }
-    }
-
-    /**
-     * A reversal must read as one: the best matches walk backwards (slope near -1) and one line across the
-     * diagonal explains them nearly as well as each frame's own best match does. A replay of a slow scene,
-     * whose frames all look alike, has wandering matches that no single line follows.
-     */
-    private boolean reversal(Returns r, int s, int e, double lineCost) {
-        return sourceSlope(r, s, e) < -0.5 && lineCost <= 1.5 * costs.prefixCost(s, e, minLag) + 0.02;
-    }
-
-    /**
-     * Least-squares slope of the best-match source frame over the run: +1 for a replay, -1 for a reversal,
-     * anything for a slow scene whose frames all look alike (then only a clear -1 makes a reversal).
-     */
-    static double sourceSlope(Returns r, int s, int e) {
-        int len = e - s + 1;
-        double mx = 0;
-        double my = 0;
-        for (int j = s; j <= e; j++) {
-            mx += j;
-            my += j - r.lag()[j];
-        }
-        mx /= len;
-        my /= len;
-        double sxy = 0;
-        double sxx = 0;
-        for (int j = s; j <= e; j++) {
-            sxy += (j - mx) * (j - r.lag()[j] - my);
-            sxx += (j - mx) * (j - mx);
-        }
-        return sxx == 0 ? 0 : sxy / sxx;
     }
 
     static double median(double[] a, int from, int to) {
