@@ -4,9 +4,11 @@
 # Usage: .venv/bin/python scripts/real_set_variants.py VARIANT OUTDIR
 #   (VARIANT: fps30, half, fps16, crop43, trim1s, crf38, crf45, logo, bright, contrast135, contrast80, contrast60,
 #   letterbox, portrait, small, gif, grain, blur, gray, republish)
-# scripts/validate-vqeval.sh checks fps30, crop43, republish, contrast135 and portrait. trim1s moves the labels by subtraction, which is wrong for a
-# replay of the opening (the cut removes part of what it replays): read its period misses with that in mind.
-# The real set is ../shared/datasets/real beside the checkout, or VQEVAL_REAL_SET.
+# scripts/validate-vqeval.sh checks fps30, crop43, republish, contrast135 and portrait. trim1s moves the labels by
+# subtraction, which is wrong for a replay of the opening (the cut removes part of what it replays): read its period
+# misses with that in mind. The real set is ../shared/datasets/real beside the checkout, or VQEVAL_REAL_SET (any
+# folder with the real set's labels.csv columns, a page set of scripts/page_sets.py among them; rates and the
+# trimmed second follow each clip's own fps).
 import csv
 import os
 import subprocess
@@ -18,12 +20,18 @@ FF = imageio_ffmpeg.get_ffmpeg_exe()
 HERE = os.path.dirname(os.path.abspath(__file__))
 REAL = os.environ.get("VQEVAL_REAL_SET", os.path.join(HERE, "../../shared/datasets/real"))
 
-# FFmpeg filter, old frame -> new frame, fps factor
+# Variants that change the frame rate or drop the first second, from each clip's own rate (the real set's is 24):
+# the new rate, and the FFmpeg filter for a clip at `fps`
+RATES = {
+    "fps30": (lambda fps: 30.0, lambda fps: "fps=30"),
+    "half": (lambda fps: fps / 2, lambda fps: f"select=not(mod(n\\,2)),setpts=N/({fps / 2:g}*TB),fps={fps / 2:g}"),
+    # a 16 fps generation (Wan's rate): two of every three frames of a 24 fps clip
+    "fps16": (lambda fps: 16.0, lambda fps: "fps=16"),
+}
+
+# the rest: FFmpeg filter, old frame -> new frame, fps factor
 VARIANTS = {
-    "fps30": ("fps=30", lambda f: round(f * 30 / 24), 30 / 24),
-    "half": ("select=not(mod(n\\,2)),setpts=N/(12*TB),fps=12", lambda f: round(f / 2), 0.5),
     "crop43": ("crop=ih*4/3:ih", lambda f: f, 1.0),
-    "trim1s": ("trim=start_frame=24,setpts=PTS-STARTPTS", lambda f: max(0, f - 24), 1.0),
     # the same frames, changed the way republished videos are: a heavier encode, a static logo, a global
     # brightness and contrast change, letterbox bars, fine film grain that differs in every frame
     "crf38": ("null", lambda f: f, 1.0),
@@ -41,8 +49,7 @@ VARIANTS = {
     "gif": ("scale=480:-2:flags=area,split[a][b];[a]palettegen=stats_mode=diff[p];[b][p]paletteuse=dither=bayer",
             lambda f: f, 1.0),
     "grain": ("noise=alls=6:allf=t", lambda f: f, 1.0),
-    # a 16 fps generation (Wan's rate): two of every three frames; a softer or a colourless copy; a starved encode
-    "fps16": ("fps=16", lambda f: round(f * 16 / 24), 16 / 24),
+    # a softer or a colourless copy; a starved encode
     "blur": ("gblur=sigma=2", lambda f: f, 1.0),
     "gray": ("hue=s=0", lambda f: f, 1.0),
     "crf45": ("null", lambda f: f, 1.0),
@@ -66,18 +73,30 @@ def move_labels(r: dict, frame_map, fps_factor: float) -> None:
     r["fps"] = str(float(r["fps"]) * fps_factor)
 
 
+def recipe(variant: str, fps: float):
+    """(FFmpeg filter, old frame -> new frame, fps factor) of the variant for a clip at ``fps``."""
+    if variant in RATES:
+        rate, flt = RATES[variant]
+        factor = rate(fps) / fps
+        return flt(fps), lambda f: round(f * factor), factor
+    if variant == "trim1s":
+        second = round(fps)
+        return f"trim=start_frame={second},setpts=PTS-STARTPTS", lambda f: max(0, f - second), 1.0
+    return VARIANTS[variant]
+
+
 def main(variant: str, out: str) -> None:
-    flt, frame_map, fps_factor = VARIANTS[variant]
     os.makedirs(out, exist_ok=True)
     rows = list(csv.DictReader(open(f"{REAL}/labels.csv")))
     for r in rows:
+        flt, frame_map, fps_factor = recipe(variant, float(r["fps"]))
         cmd = [FF, "-v", "error", "-nostdin", "-y", "-i", f"{REAL}/{r['file']}", "-vf", flt, "-an"]
         # the output's container follows the variant, so a remake of a remade set (a GIF set included) works too
         r["file"] = os.path.splitext(r["file"])[0] + (".gif" if variant == "gif" else ".mp4")
         if variant != "gif":
             cmd += ["-c:v", "libx264", "-preset", "veryfast", "-crf", CRF.get(variant, "20"), "-pix_fmt", "yuv420p"]
         if variant == "half":
-            cmd += ["-r", "12"]
+            cmd += ["-r", f"{float(r['fps']) / 2:g}"]
         subprocess.run([*cmd, f"{out}/{r['file']}"], check=True)
         move_labels(r, frame_map, fps_factor)
     with open(f"{out}/labels.csv", "w", newline="") as f:
@@ -87,4 +106,8 @@ def main(variant: str, out: str) -> None:
 
 
 if __name__ == "__main__":
+    names = [*RATES, "trim1s", *VARIANTS]
+    if len(sys.argv) != 3 or sys.argv[1] not in names:
+        print(f"usage: real_set_variants.py {'|'.join(names)} OUTDIR", file=sys.stderr)
+        sys.exit(2)
     main(sys.argv[1], sys.argv[2])
