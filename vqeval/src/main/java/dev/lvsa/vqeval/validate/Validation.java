@@ -70,21 +70,20 @@ public final class Validation {
             return sb.toString();
         }
 
+        /** One line per video; the name column is as wide as the longest name (at least 32). */
         public String table() {
+            int width = 32;
+            for (Row r : rows) {
+                width = Math.max(width, r.label().file().length());
+            }
+            String line = "%-" + width + "s %-7s %6s %13s %13s  %s%n";
             StringBuilder sb = new StringBuilder(String.format(
-                    Locale.ROOT,
-                    "%-32s %-7s %6s %13s %13s  %s%n",
-                    "video",
-                    "label",
-                    "loopQ",
-                    "period l/f",
-                    "onset l/f",
-                    "disagreements"));
+                    Locale.ROOT, line, "video", "label", "loopQ", "period l/f", "onset l/f", "disagreements"));
             for (Row r : rows) {
                 Integer onsetFound = r.label().kind() == Label.Kind.FREEZE ? r.freezeOnset() : r.firstRepeat();
                 sb.append(String.format(
                         Locale.ROOT,
-                        "%-32s %-7s %6s %13s %13s  %s%n",
+                        line,
                         r.label().file(),
                         r.label().word(),
                         r.loopQuality() == null ? "-" : String.format(Locale.ROOT, "%.1f", r.loopQuality()),

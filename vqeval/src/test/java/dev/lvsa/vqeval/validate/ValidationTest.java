@@ -66,6 +66,26 @@ class ValidationTest {
     }
 
     @Test
+    void theTableKeepsItsColumnsWhateverTheNamesLength() throws IOException {
+        List<Label> l = Label.read(labels("""
+        file,label,onset_frame
+        a.mp4,clean,
+        hyv23x_riflex_porcupine_pingpong_remade.mp4,loop,155
+        """));
+        List<Validation.Row> rows = List.of(
+                new Validation.Row(l.get(0), 100.0, null, null, null, null, List.of()),
+                new Validation.Row(l.get(1), 0.0, null, 155, null, null, List.of()));
+        String[] lines = new Validation.Figures(1.0, 1, 1, List.of(), rows, Validation.Rules.defaults())
+                .table()
+                .split("\n");
+        assertThat(lines).hasSize(3);
+        int labelColumn = lines[0].indexOf("label");
+        assertThat(lines[1].indexOf("clean")).isEqualTo(labelColumn);
+        assertThat(lines[2].indexOf("loop")).isEqualTo(labelColumn);
+        assertThat(lines[2]).contains(" 155/155 ").endsWith("ok");
+    }
+
+    @Test
     @SuppressWarnings("unchecked")
     void theJsonSummaryKeepsItsKeyOrderFromRunToRun() {
         Validation.Figures f = new Validation.Figures(
