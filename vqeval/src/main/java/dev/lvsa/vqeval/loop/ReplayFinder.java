@@ -328,9 +328,8 @@ final class ReplayFinder {
         double fwdBest = lag < 0 ? Double.MAX_VALUE : fwd[lag];
         int[] sumBest = new int[1];
         double back = costs.backwardCost(s, e, sumBest);
-        if (back < Reversals.ADVANTAGE * fwdBest && reversals.accepts(r, s, e, back)) {
-            int from = reversals.start(s, sumBest[0], back);
-            out.add(new Line(RepeatEvent.Kind.PINGPONG, from, e, sumBest[0], median(contrast, s, e)));
+        if (reversals.accepts(r, s, e, back, fwdBest)) {
+            out.add(reversals.line(contrast, s, e, sumBest[0], back));
             return;
         }
         if (lag < 0) {
@@ -343,10 +342,8 @@ final class ReplayFinder {
             start++;
         }
         double prefixBack = start - s >= minLength ? costs.backwardCost(s, start - 1, sumBest) : Double.MAX_VALUE;
-        if (prefixBack < Reversals.ADVANTAGE * costs.prefixCost(s, start - 1, lag)
-                && reversals.accepts(r, s, start - 1, prefixBack)) {
-            int from = reversals.start(s, sumBest[0], prefixBack);
-            out.add(new Line(RepeatEvent.Kind.PINGPONG, from, start - 1, sumBest[0], median(contrast, s, start - 1)));
+        if (reversals.accepts(r, s, start - 1, prefixBack, costs.prefixCost(s, start - 1, lag))) {
+            out.add(reversals.line(contrast, s, start - 1, sumBest[0], prefixBack));
         } else {
             start = s; // no reversal before it: the replay starts with the run (its lag may stretch a little)
         }

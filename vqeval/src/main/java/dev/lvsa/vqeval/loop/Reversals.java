@@ -1,5 +1,7 @@
 package dev.lvsa.vqeval.loop;
 
+import dev.lvsa.vqeval.api.RepeatEvent;
+
 /**
  * Ping-pong reversals on a recurrence plot: when a run of returning frames reads as a reversal (a line across the
  * diagonal, {@code i + j} constant), and where that reversal starts. The turn is half the line's index sum.
@@ -7,7 +9,7 @@ package dev.lvsa.vqeval.loop;
 final class Reversals {
 
     /** A ping-pong line must beat the best forward line by this factor. */
-    static final double ADVANTAGE = 0.7;
+    private static final double ADVANTAGE = 0.7;
 
     private final Recurrence m;
     private final LineCosts costs;
@@ -20,12 +22,24 @@ final class Reversals {
     }
 
     /**
-     * A reversal must read as one: the best matches walk backwards (slope near -1) and one line across the
-     * diagonal explains them nearly as well as each frame's own best match does. A replay of a slow scene,
-     * whose frames all look alike, has wandering matches that no single line follows.
+     * Frames s..e are a reversal: their line across the diagonal ({@code lineCost}) beats the best forward line
+     * ({@code forwardCost}) by {@link #ADVANTAGE}, and it reads as one: the best matches walk backwards (slope near -1)
+     * and the line explains them nearly as well as each frame's own best match does. A replay of a slow scene, whose
+     * frames all look alike, has wandering matches that no single line follows.
      */
-    boolean accepts(ReplayFinder.Returns r, int s, int e, double lineCost) {
-        return sourceSlope(r, s, e) < -0.5 && lineCost <= 1.5 * costs.prefixCost(s, e, minLag) + 0.02;
+    boolean accepts(ReplayFinder.Returns r, int s, int e, double lineCost, double forwardCost) {
+        return lineCost < ADVANTAGE * forwardCost
+                && sourceSlope(r, s, e) < -0.5
+                && lineCost <= 1.5 * costs.prefixCost(s, e, minLag) + 0.02;
+    }
+
+    /**
+     * The reversal of frames s..e about half of {@code sum}, from where it {@link #start starts}; its strength is the
+     * median return {@code contrast} of the frames that returned.
+     */
+    ReplayFinder.Line line(double[] contrast, int s, int e, int sum, double lineCost) {
+        return new ReplayFinder.Line(
+                RepeatEvent.Kind.PINGPONG, start(s, sum, lineCost), e, sum, ReplayFinder.median(contrast, s, e));
     }
 
     /**
