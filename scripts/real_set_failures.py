@@ -137,8 +137,12 @@ def pingpong(frames, rng):
     return frames[order], dict(label="loop", period_frames="", onset_frame=k, notes=f"from {k} played backwards")
 
 
-KINDS = {"replay": replay, "slow": slow, "still": still, "dissolve": dissolve, "midreplay": midreplay,
-         "stretched": stretched, "cycle": cycle, "pingpong": pingpong}
+def clean(frames, rng):
+    return frames, dict(label="clean", period_frames="", onset_frame="", notes="as published")
+
+
+KINDS = {"clean": clean, "replay": replay, "slow": slow, "still": still, "dissolve": dissolve,
+         "midreplay": midreplay, "stretched": stretched, "cycle": cycle, "pingpong": pingpong}
 DEFAULT_KINDS = ("clean", "replay", "slow", "still")
 
 
@@ -157,13 +161,8 @@ def main(out: str, seed: int, kinds=DEFAULT_KINDS) -> None:
     rows = []
     for name, path in sources():
         frames, fps = read_frames(path)
-        made = {}
-        if "clean" in kinds:
-            made["clean"] = (frames, dict(label="clean", period_frames="", onset_frame="", notes="as published"))
         for kind in kinds:
-            if kind != "clean":
-                made[kind] = KINDS[kind](frames, rng)
-        for kind, (video, label) in made.items():
+            video, label = KINDS[kind](frames, rng)
             file = f"{name}_{kind}.mp4"
             write_video(f"{out}/{file}", video, fps)
             rows.append(dict(file=file, frames=len(video), fps=fps, width=video.shape[2], height=video.shape[1],
@@ -179,10 +178,10 @@ def parse(argv):
     parser = argparse.ArgumentParser(description="Failures spliced into the real set's clean clips, with labels.")
     parser.add_argument("out", metavar="OUTDIR")
     parser.add_argument("seed", metavar="SEED", type=int, nargs="?", default=1)
-    parser.add_argument("--kinds", type=lambda text: tuple(text.split(",")), default=DEFAULT_KINDS,
-                        help=f"comma-separated, of: clean, {', '.join(KINDS)} (default: {','.join(DEFAULT_KINDS)})")
+    parser.add_argument("--kinds", type=lambda text: tuple(dict.fromkeys(text.split(","))), default=DEFAULT_KINDS,
+                        help=f"comma-separated, of: {', '.join(KINDS)} (default: {','.join(DEFAULT_KINDS)})")
     args = parser.parse_args(argv)
-    unknown = [k for k in args.kinds if k != "clean" and k not in KINDS]
+    unknown = [k for k in args.kinds if k not in KINDS]
     if unknown:
         parser.error(f"unknown kind {unknown[0]}")
     return args.out, args.seed, args.kinds
