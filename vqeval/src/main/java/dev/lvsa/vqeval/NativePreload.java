@@ -28,7 +28,7 @@ public final class NativePreload {
      * still exists, starts later runs with {@code -Dorg.bytedeco.javacpp.findLibraries=false} and those
      * folders as {@code java.library.path}: JavaCPP then loads the libraries straight from its cache
      * instead of searching every jar for each of them, including two dozen CUDA libraries OpenCV's
-     * preset tries first (about 0.3 s of a short clip's 1.8 s, measured in docs/vqeval.md).
+     * preset tries first (about 0.3 s of a short clip's 1.8 s, measured in docs/vqeval-history.md).
      */
     public static final String RECORD_PROPERTY = "vqeval.native.record";
 

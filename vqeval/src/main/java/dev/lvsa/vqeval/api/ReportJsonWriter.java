@@ -18,7 +18,7 @@ import java.util.Map;
  *
  * <p>The tree is written with jackson-core's streaming generator and its default pretty printer, the same text an
  * indenting {@code ObjectMapper} gives, without the mapper: setting one up loads about 300 databind classes, some
- * 30 ms of a one-video command's run (docs/vqeval.md, Speed).
+ * 30 ms of a one-video command's run (docs/vqeval-history.md, Speed).
  */
 final class ReportJsonWriter {
 
