@@ -14,6 +14,14 @@ final class LineCosts {
     /** A lag's line is as good as the best when within this share of the way from the best to the median. */
     static final double FUNDAMENTAL_SLACK = 0.25;
 
+    /**
+     * How far a frame may lie from its partner on a line whose mean distance is {@code lineCost} and still count as
+     * on it: where a replay or a reversal starts, the frames must match about as well as the line does on average.
+     */
+    static double onLineLevel(double lineCost) {
+        return 2 * lineCost + 0.02;
+    }
+
     private final Recurrence m;
     private final int minLag;
 

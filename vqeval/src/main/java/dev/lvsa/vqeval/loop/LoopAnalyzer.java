@@ -248,8 +248,30 @@ public final class LoopAnalyzer {
         if (line.kind() == RepeatEvent.Kind.PINGPONG) {
             return line.reversal(start, end, step, stride, "structure");
         }
-        return line.replay(
-                start, end, refineLag(sm, line.lagOrSum() * step, step, start, end), step, stride, "structure");
+        int lag = refineLag(sm, line.lagOrSum() * step, step, start, end);
+        return line.replay(refineStart(sm, start, end, lag, step), end, lag, step, stride, "structure");
+    }
+
+    /**
+     * Where a replay found on every {@code step}-th frame starts on every frame. The coarse start is the first matrix
+     * row on its line, so the first replayed frame lies at most {@code step - 1} frames before it (the row before
+     * was not on the line): walks back over those frames while each matches its frame one {@code lag} earlier within
+     * {@link LineCosts#onLineLevel} of the line's mean distance, the level that places a start on the matrix itself.
+     */
+    static int refineStart(StructureMatrix sm, int start, int end, int lag, int step) {
+        if (step == 1 || start - lag < 1) {
+            return start;
+        }
+        double sum = 0;
+        for (int j = start; j <= end; j++) {
+            sum += sm.pair(j - lag, j);
+        }
+        double level = LineCosts.onLineLevel(sum / (end - start + 1));
+        int s = start;
+        while (start - (s - 1) < step && s - 1 - lag >= 0 && sm.pair(s - 1 - lag, s - 1) <= level) {
+            s--;
+        }
+        return s;
     }
 
     /** The lag (analysed frames) within a coarse step of the coarse lag whose line fits best on every frame. */

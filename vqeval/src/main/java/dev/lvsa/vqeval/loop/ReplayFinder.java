@@ -336,7 +336,7 @@ final class ReplayFinder {
             return;
         }
         // the replay starts where its line does; a reversal may come first (ping-pong before its first cycle)
-        double level = 2 * fwdBest + 0.02;
+        double level = LineCosts.onLineLevel(fwdBest);
         int start = s;
         while (start < e && (start - lag < 0 || m.distance(start - lag, start) > level)) {
             start++;

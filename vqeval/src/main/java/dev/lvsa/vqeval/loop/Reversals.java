@@ -50,7 +50,7 @@ final class Reversals {
      * later the slower the motion.
      */
     int start(int s, int sum, double lineCost) {
-        double level = 2 * lineCost + 0.02;
+        double level = LineCosts.onLineLevel(lineCost);
         int start = s;
         while (2 * (start - 1) - sum >= 1 && m.distance(sum - (start - 1), start - 1) <= level) {
             start--;
