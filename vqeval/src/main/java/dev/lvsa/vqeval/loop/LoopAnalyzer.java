@@ -248,52 +248,47 @@ public final class LoopAnalyzer {
         if (line.kind() == RepeatEvent.Kind.PINGPONG) {
             return line.reversal(start, end, step, stride, "structure");
         }
-        int lag = refineLag(sm, line.lagOrSum() * step, step, start, end);
-        return line.replay(refineStart(sm, start, end, lag, step), end, lag, step, stride, "structure");
+        Placed p = placeOnEveryFrame(sm, line.lagOrSum() * step, step, start, end);
+        return line.replay(p.start(), end, p.lag(), step, stride, "structure");
     }
 
+    /** A replay's lag and first frame, in analysed frames. */
+    record Placed(int lag, int start) {}
+
     /**
-     * Where a replay found on every {@code step}-th frame starts on every frame. The coarse start is the first matrix
-     * row on its line, so the first replayed frame lies at most {@code step - 1} frames before it (the row before
-     * was not on the line): walks back over those frames while each matches its frame one {@code lag} earlier within
+     * A replay found on every {@code step}-th frame, placed on every frame. Its lag: the one within a coarse step of
+     * {@code coarseLag} whose line fits best over {@code start..end}. Its start: the coarse start is the first matrix
+     * row on the line, so the first replayed frame lies at most {@code step - 1} frames before it (the row before was
+     * not on the line); the start walks back over those frames while each matches its frame one lag earlier within
      * {@link LineCosts#onLineLevel} of the line's mean distance, the level that places a start on the matrix itself.
      */
-    static int refineStart(StructureMatrix sm, int start, int end, int lag, int step) {
-        if (step == 1 || start - lag < 1) {
-            return start;
+    static Placed placeOnEveryFrame(StructureMatrix sm, int coarseLag, int step, int start, int end) {
+        if (step == 1) {
+            return new Placed(coarseLag, start);
         }
-        double sum = 0;
-        for (int j = start; j <= end; j++) {
-            sum += sm.pair(j - lag, j);
+        int lag = coarseLag;
+        double lineCost = Double.MAX_VALUE;
+        for (int l = Math.max(1, coarseLag - step); l <= coarseLag + step; l++) {
+            double sum = 0;
+            int count = 0;
+            for (int j = Math.max(start, l); j <= end; j++) {
+                sum += sm.pair(j - l, j);
+                count++;
+            }
+            if (count > 0 && sum / count < lineCost) {
+                lineCost = sum / count;
+                lag = l;
+            }
         }
-        double level = LineCosts.onLineLevel(sum / (end - start + 1));
+        if (start - lag < 1) {
+            return new Placed(lag, start);
+        }
+        double level = LineCosts.onLineLevel(lineCost);
         int s = start;
         while (start - (s - 1) < step && s - 1 - lag >= 0 && sm.pair(s - 1 - lag, s - 1) <= level) {
             s--;
         }
-        return s;
-    }
-
-    /** The lag (analysed frames) within a coarse step of the coarse lag whose line fits best on every frame. */
-    private static int refineLag(StructureMatrix sm, int coarse, int step, int start, int end) {
-        if (step == 1) {
-            return coarse;
-        }
-        int best = coarse;
-        double bestCost = Double.MAX_VALUE;
-        for (int lag = Math.max(1, coarse - step); lag <= coarse + step; lag++) {
-            double sum = 0;
-            int count = 0;
-            for (int j = Math.max(start, lag); j <= end; j++) {
-                sum += sm.pair(j - lag, j);
-                count++;
-            }
-            if (count > 0 && sum / count < bestCost) {
-                bestCost = sum / count;
-                best = lag;
-            }
-        }
-        return best;
+        return new Placed(lag, s);
     }
 
     private double freezeStrength(FreezeFinder f, int[] r) {

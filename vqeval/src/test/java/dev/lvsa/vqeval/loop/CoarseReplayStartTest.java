@@ -36,7 +36,8 @@ class CoarseReplayStartTest {
             int coarse = sm.frame(line.start());
             int end = sm.frame(line.end());
             assertThat(coarse).isBetween(cut, cut + step); // what the matrix alone gives
-            int start = LoopAnalyzer.refineStart(sm, coarse, end, cut, step);
+            int start = LoopAnalyzer.placeOnEveryFrame(sm, line.lagOrSum() * step, step, coarse, end)
+                    .start();
             assertThat(start).isBetween(cut, cut + 1);
         });
     }
@@ -49,6 +50,7 @@ class CoarseReplayStartTest {
             rows[k] = k;
         }
         StructureMatrix sm = StructureMatrix.of(d, Descriptors.GW, Descriptors.GH, rows, 1);
-        assertThat(LoopAnalyzer.refineStart(sm, start, 699, 20, 1)).isEqualTo(start);
+        assertThat(LoopAnalyzer.placeOnEveryFrame(sm, 20, 1, start, 699).start())
+                .isEqualTo(start);
     }
 }
