@@ -63,15 +63,18 @@ class RealVideosTest {
         return r;
     }
 
+    /**
+     * The failure LVSA targets: past its horizon the dense model settles into a near-static dog whose shimmer comes
+     * back every 76 frames (the design notes' "period of about 76-81 frames"): a freeze, and its cycle.
+     */
     @Test
-    void denseWan4xIsStaticOrLooping() throws Exception {
+    void denseWan4xIsAStillThatCycles() throws Exception {
         EvaluationReport r = score("wan13b_4x_dense_dog.mp4");
         LoopFindings f = r.loop();
         assertThat(r.dimension("loop_quality").score()).isLessThan(30);
-        boolean cycleNear76 = f.cycleDetected() && f.cyclePeriodFrames() >= 74 && f.cyclePeriodFrames() <= 83;
-        assertThat(cycleNear76 || f.freezeRatio() > 0.5)
-                .as("cycle of ~76-81 frames or a freeze")
-                .isTrue();
+        assertThat(f.freezeRatio()).isGreaterThan(0.5);
+        assertThat(f.cycleDetected()).isTrue();
+        assertThat(f.cyclePeriodFrames()).isBetween(74, 83);
     }
 
     @Test

@@ -7,10 +7,12 @@ import java.util.List;
  * event list is derived from the events.
  *
  * @param events the video explained as replays, ping-pong reversals and freezes, in order of start
- * @param cycleDetected at least one replay event
- * @param cyclePeriodFrames the dominant replay's lag (the replay covering most frames), or null
- * @param cycleStrength the dominant replay's strength, 0 without one
- * @param cycleRepeats video length over the period, 0 without a replay
+ * @param cycleDetected at least one replay event, or a still whose residual motion cycles
+ * @param cyclePeriodFrames the dominant replay's lag (the replay covering most frames); without a replay, the
+ *     cycle of the longest still that has one (its freeze event's lag); else null
+ * @param cycleStrength the dominant replay's strength; for a still's cycle, the share of its frames closer to
+ *     their partner one period later than to the partners a few lags around it; 0 without a cycle
+ * @param cycleRepeats video length over the period, 0 without a cycle
  * @param pingPongDetected at least one ping-pong event
  * @param pingPongStrength the strongest ping-pong event's strength, 0 without one
  * @param pingPongTurnFrames frames where the motion turns back

@@ -12,7 +12,9 @@ import java.util.Locale;
  *     motion turns back at; freeze: {@code start}; null where it does not apply
  * @param lag replay: frames between a replayed frame and its source, as most of its frames return (the
  *     period of a loop; where a replay plays slower or faster than its source, its first frame's lag is
- *     {@code start - sourceStart}); ping-pong: twice the distance from the turn to {@code start}; null otherwise
+ *     {@code start - sourceStart}); ping-pong: twice the distance from the turn to {@code start}; freeze: the
+ *     period of the residual motion (shimmer, breathing) that cycles within the still, where it does; null
+ *     otherwise
  * @param strength 0..1: how clearly the event stands out (replay and ping-pong: median contrast of the
  *     returns; freeze: 1 minus the frames' spread over the still's own threshold)
  * @param found the search that found it ({@code structure} or {@code pixels}), for users who compare

@@ -13,6 +13,7 @@ import java.io.PrintWriter;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Locale;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -140,9 +141,22 @@ public final class EvaluateCommand extends ScoringCommand {
                     .findFirst()
                     .ifPresent(e -> sb.append(", ").append(describe(e)));
         }
-        Object onset = r.dimension("loop_quality").fields().get("freeze_onset_frame");
-        if (onset != null) {
-            sb.append(", freezes from frame ").append(onset);
+        if (r.loop() != null) {
+            List<RepeatEvent> stills = r.loop().events().stream()
+                    .filter(e -> e.kind() == RepeatEvent.Kind.FREEZE)
+                    .toList();
+            if (!stills.isEmpty()) {
+                sb.append(", freezes from frame ").append(stills.get(0).start());
+            }
+            stills.stream()
+                    .filter(e -> e.lag() != null)
+                    .findFirst()
+                    .ifPresent(
+                            e -> sb.append(e == stills.get(0) ? " (the still" : ", the still from frame " + e.start())
+                                    .append(" cycles every ")
+                                    .append(e.lag())
+                                    .append(" frames")
+                                    .append(e == stills.get(0) ? ")" : ""));
         }
         return sb.toString();
     }

@@ -23,6 +23,9 @@ import java.util.Map;
  */
 public final class LoopAnalyzer {
 
+    /** Longest cycle searched inside a still, seconds (a positional horizon is a few seconds of video). */
+    static final double MAX_STILL_CYCLE_SECONDS = 30;
+
     private final LoopParameters params;
 
     public LoopAnalyzer(LoopParameters params) {
@@ -104,7 +107,27 @@ public final class LoopAnalyzer {
      * frames they cover, duplicate cadence and stutter, and the shortest hard freeze in original frames.
      */
     private record Freezes(
-            FreezeFinder finder, List<int[]> runs, boolean[] frozen, DuplicateFrames.Outcome duplicates, int hardMin) {}
+            FreezeFinder finder,
+            List<int[]> runs,
+            List<StillCycle.Cycle> cycles,
+            boolean[] frozen,
+            DuplicateFrames.Outcome duplicates,
+            int hardMin) {
+
+        /** The cycle of the longest still that has one, or null. */
+        StillCycle.Cycle longestCycle() {
+            StillCycle.Cycle best = null;
+            int length = 0;
+            for (int k = 0; k < runs.size(); k++) {
+                int[] r = runs.get(k);
+                if (cycles.get(k) != null && r[1] - r[0] + 1 > length) {
+                    best = cycles.get(k);
+                    length = r[1] - r[0] + 1;
+                }
+            }
+            return best;
+        }
+    }
 
     private Freezes findFreezes(FrameSeries series) {
         int stride = series.stride();
@@ -121,12 +144,16 @@ public final class LoopAnalyzer {
                 ceilDiv(softMin, stride));
         List<int[]> runs = finder.find();
         boolean[] frozen = new boolean[series.size()];
+        List<StillCycle.Cycle> cycles = new ArrayList<>();
+        int minPeriod = ceilDiv(params.minPeriodFrames(), stride);
+        int maxPeriod = fps > 0 ? (int) Math.round(MAX_STILL_CYCLE_SECONDS * fps / stride) : Integer.MAX_VALUE;
         for (int[] r : runs) {
             Arrays.fill(frozen, r[0], r[1] + 1, true);
+            cycles.add(StillCycle.find(finder, r[0], r[1], minPeriod, maxPeriod));
         }
         DuplicateFrames.Outcome dups = DuplicateFrames.analyse(
                 finder, frozen, params.identicalLevel(), params.stutterRelative(), fps > 0 ? fps / stride : 0);
-        return new Freezes(finder, runs, frozen, dups, hardMin);
+        return new Freezes(finder, runs, cycles, frozen, dups, hardMin);
     }
 
     /** Replays and reversals found on the structure channel's recurrence plot. */
@@ -143,13 +170,15 @@ public final class LoopAnalyzer {
     }
 
     private void addFreezeEvents(List<RepeatEvent> events, Freezes freezes, int stride) {
-        for (int[] r : freezes.runs()) {
+        for (int k = 0; k < freezes.runs().size(); k++) {
+            int[] r = freezes.runs().get(k);
+            StillCycle.Cycle cycle = freezes.cycles().get(k);
             events.add(new RepeatEvent(
                     RepeatEvent.Kind.FREEZE,
                     r[0] * stride,
                     r[1] * stride,
                     r[0] * stride,
-                    null,
+                    cycle == null ? null : cycle.period() * stride,
                     freezeStrength(freezes.finder(), r),
                     "pixels"));
         }
@@ -193,15 +222,18 @@ public final class LoopAnalyzer {
         RepeatEvent strongestReversal = sum.strongestReversal();
         List<FrameRange> freezeRuns = sum.freezeRuns();
         DuplicateFrames.Outcome dups = freezes.duplicates();
-        Integer period = dominant == null ? null : dominant.lag();
+        // without a replay, the period of a still whose residual motion cycles (a model past its horizon)
+        StillCycle.Cycle still = dominant == null ? freezes.longestCycle() : null;
+        Integer period = dominant != null ? dominant.lag() : still != null ? still.period() * stride : null;
+        double strength = dominant != null ? dominant.strength() : still != null ? still.consistency() : 0;
         Map<String, Object> search = searchFacts(sm, channels, step, stride, ms);
         SelfSimilarity ssm = new SelfSimilarity(
                 m.size(), m.raw(), stride * step, () -> LagProfile.quantile(m, 0.35), period, events);
         return new LoopFindings(
                 List.copyOf(events),
-                dominant != null,
+                period != null,
                 period,
-                dominant == null ? 0 : dominant.strength(),
+                strength,
                 period == null ? 0 : (double) frames / period,
                 strongestReversal != null,
                 strongestReversal == null ? 0 : strongestReversal.strength(),
