@@ -92,6 +92,11 @@ public final class DistanceMatrix implements AutoCloseable {
         return weighted[i * n + j];
     }
 
+    /** Mean absolute grey-cell difference, grey levels (cells in steps of 1/8 level). */
+    public double greyDistance(int i, int j) {
+        return greyMean[i * n + j];
+    }
+
     /** Row-major weighted distances (shared). */
     public float[] raw() {
         return weighted;

@@ -73,7 +73,7 @@ public final class LoopAnalyzer {
         int unit = stride * step; // original frames per matrix row
 
         // freezes and duplicates on every analysed frame
-        Freezes freezes = findFreezes(series);
+        Freezes freezes = findFreezes(series, step == 1 ? m::greyDistance : null);
         t = lap(ms, "freezes_and_duplicates", t);
 
         // replays and reversals on the recurrence plot
@@ -103,8 +103,9 @@ public final class LoopAnalyzer {
     }
 
     /**
-     * The freeze search on every analysed frame: its finder, the frozen runs (analysed frames, inclusive), which
-     * frames they cover, duplicate cadence and stutter, and the shortest hard freeze in original frames.
+     * The freeze search on every analysed frame: its finder, the frozen runs (analysed frames, inclusive) and each
+     * run's cycle ({@link StillCycle}, or null), which frames they cover, duplicate cadence and stutter, and the
+     * shortest hard freeze in original frames.
      */
     private record Freezes(
             FreezeFinder finder,
@@ -129,7 +130,11 @@ public final class LoopAnalyzer {
         }
     }
 
-    private Freezes findFreezes(FrameSeries series) {
+    /**
+     * {@code matrix}: the grey-level matrix's distances where it covers every analysed frame (step 1), which the
+     * still-cycle search reads instead of recomputing them; null for a long clip.
+     */
+    private Freezes findFreezes(FrameSeries series, StillCycle.FrameDistance matrix) {
         int stride = series.stride();
         double fps = series.info().fps();
         float[][] grey = greyCells(series);
@@ -149,7 +154,7 @@ public final class LoopAnalyzer {
         int maxPeriod = fps > 0 ? (int) Math.round(MAX_STILL_CYCLE_SECONDS * fps / stride) : Integer.MAX_VALUE;
         for (int[] r : runs) {
             Arrays.fill(frozen, r[0], r[1] + 1, true);
-            cycles.add(StillCycle.find(finder, r[0], r[1], minPeriod, maxPeriod));
+            cycles.add(StillCycle.find(matrix != null ? matrix : finder::meanDiff, r[0], r[1], minPeriod, maxPeriod));
         }
         DuplicateFrames.Outcome dups = DuplicateFrames.analyse(
                 finder, frozen, params.identicalLevel(), params.stutterRelative(), fps > 0 ? fps / stride : 0);

@@ -17,7 +17,7 @@ import java.util.Arrays;
  *       the median of their partners at the neighbouring lags that sit as low as the lowest of them (within
  *       {@link #LIKE_LOWEST}). On a rhythm (every 4th frame alike in a Wan clip: its VAE codes frames in fours)
  *       those are the rhythm's own lags; against all neighbours every lag on the rhythm would hold. The dog's 76
- *       holds on 91% of its frames, a true cycle in noise on 97-100%, random shimmer and a few odd frames at a
+ *       holds on 89% of its frames, a true cycle in noise on 97-100%, random shimmer and a few odd frames at a
  *       regular interval (the frames decoded at full size for the spatial statistics, half a grey level apart
  *       from their neighbours) on about half;
  *   <li>repeated: the profile dips again within 2 lags of 2P, so one chance match of two stretches is not a cycle.
@@ -50,13 +50,19 @@ final class StillCycle {
      */
     record Cycle(int period, double consistency) {}
 
-    private final FreezeFinder frames;
+    /** Mean grey-cell distance of two analysed frames. */
+    @FunctionalInterface
+    interface FrameDistance {
+        double between(int a, int b);
+    }
+
+    private final FrameDistance frames;
     private final int first;
     private final int n;
     private final int every;
     private final double[] profile;
 
-    private StillCycle(FreezeFinder frames, int first, int last, int maxLag) {
+    private StillCycle(FrameDistance frames, int first, int last, int maxLag) {
         this.frames = frames;
         this.first = first;
         this.n = last - first + 1;
@@ -78,7 +84,7 @@ final class StillCycle {
      * {@code minPeriod} to {@code maxPeriod} analysed frames are searched; the still must hold at least three of
      * them (a dip at the period and at its double, each over at least a period's worth of frame pairs).
      */
-    static Cycle find(FreezeFinder frames, int first, int last, int minPeriod, int maxPeriod) {
+    static Cycle find(FrameDistance frames, int first, int last, int minPeriod, int maxPeriod) {
         int n = last - first + 1;
         int longest = Math.min(maxPeriod, (n - FAR - 2) / 3);
         int from = Math.max(Math.max(2, minPeriod), NEAR + 1);
@@ -98,7 +104,7 @@ final class StillCycle {
     }
 
     private double distance(int i, int lag) {
-        return frames.meanDiff(first + i, first + i + lag);
+        return frames.between(first + i, first + i + lag);
     }
 
     /**

@@ -126,7 +126,7 @@ class StillCycleTest {
         }
     }
 
-    private static FreezeFinder finder(float[][] grey) {
-        return new FreezeFinder(grey, 4.0, 6.0, 8, 72);
+    private static StillCycle.FrameDistance finder(float[][] grey) {
+        return new FreezeFinder(grey, 4.0, 6.0, 8, 72)::meanDiff;
     }
 }
