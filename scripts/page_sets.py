@@ -22,11 +22,12 @@
 #   then bin/vqeval validate OUTDIR --labels OUTDIR/labels.csv
 import csv
 import os
-import re
 import shutil
 import subprocess
 import sys
 
+import numpy as np
+from real_set_failures import read_frames, write_video  # the splices' reader and x264 writer
 from real_set_variants import FF, HERE  # the same FFmpeg as the remakes
 
 LABELS = {name: os.path.join(HERE, f"../docs/results/vqeval-2026-12-06{day}/{name}-page-labels.csv")
@@ -47,27 +48,12 @@ def copy_or_cut(source: str, crop: str, target: str) -> None:
 
 def captured_once(source: str, crop: str, fps: str, target: str) -> None:
     """The panel ``crop`` of a screen capture with each held frame kept once, re-timed to ``fps`` (x264 CRF 18)."""
-    import numpy as np  # the worker's environment has it; the other sets need only FFmpeg
-
-    probe = subprocess.run([FF, "-v", "error", "-i", source, "-fps_mode", "passthrough", "-f", "rawvideo",
-                            "-pix_fmt", "rgb24", "-"], capture_output=True, check=True).stdout
-    w, h = frame_size(source)
-    rgb = np.frombuffer(probe, np.uint8).reshape(-1, h, w, 3)
+    rgb, _ = read_frames(source)
     grey = rgb.astype(np.float32) @ np.array([0.299, 0.587, 0.114], np.float32)
     changed = (np.abs(np.diff(grey, axis=0)) > 12).mean(axis=(1, 2))
     keep = [0] + [i + 1 for i, c in enumerate(changed) if c > 0.02]
     cw, ch, x, y = (int(v) for v in crop.split(":"))
-    panel = np.ascontiguousarray(rgb[keep, y:y + ch, x:x + cw])
-    cmd = [FF, "-v", "error", "-nostdin", "-y", "-f", "rawvideo", "-pix_fmt", "rgb24", "-s", f"{cw}x{ch}", "-r",
-           fps, "-i", "-", "-an", "-c:v", "libx264", "-crf", "18", "-pix_fmt", "yuv420p", target]
-    subprocess.run(cmd, input=panel.tobytes(), check=True)
-
-
-def frame_size(source: str) -> tuple:
-    """Width and height of the first video stream, from FFmpeg's description of the file."""
-    info = subprocess.run([FF, "-hide_banner", "-i", source], capture_output=True, text=True).stderr
-    m = re.search(r"Video: .*?, (\d{2,5})x(\d{2,5})", info)
-    return int(m.group(1)), int(m.group(2))
+    write_video(target, np.ascontiguousarray(rgb[keep, y:y + ch, x:x + cw]), float(fps))
 
 
 def main(name: str, clone: str, out: str) -> int:

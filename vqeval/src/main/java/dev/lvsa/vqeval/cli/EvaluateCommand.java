@@ -151,12 +151,10 @@ public final class EvaluateCommand extends ScoringCommand {
             stills.stream()
                     .filter(e -> e.lag() != null)
                     .findFirst()
-                    .ifPresent(
-                            e -> sb.append(e == stills.get(0) ? " (the still" : ", the still from frame " + e.start())
-                                    .append(" cycles every ")
-                                    .append(e.lag())
-                                    .append(" frames")
-                                    .append(e == stills.get(0) ? ")" : ""));
+                    .ifPresent(e -> sb.append(
+                            e == stills.get(0)
+                                    ? " (the still cycles every " + e.lag() + " frames)"
+                                    : ", the still from frame " + e.start() + " cycles every " + e.lag() + " frames"));
         }
         return sb.toString();
     }

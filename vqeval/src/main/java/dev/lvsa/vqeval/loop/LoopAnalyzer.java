@@ -23,9 +23,6 @@ import java.util.Map;
  */
 public final class LoopAnalyzer {
 
-    /** Longest cycle searched inside a still, seconds (a positional horizon is a few seconds of video). */
-    static final double MAX_STILL_CYCLE_SECONDS = 30;
-
     private final LoopParameters params;
 
     public LoopAnalyzer(LoopParameters params) {
@@ -151,7 +148,7 @@ public final class LoopAnalyzer {
         boolean[] frozen = new boolean[series.size()];
         List<StillCycle.Cycle> cycles = new ArrayList<>();
         int minPeriod = ceilDiv(params.minPeriodFrames(), stride);
-        int maxPeriod = fps > 0 ? (int) Math.round(MAX_STILL_CYCLE_SECONDS * fps / stride) : Integer.MAX_VALUE;
+        int maxPeriod = fps > 0 ? (int) Math.round(StillCycle.MAX_SECONDS * fps / stride) : Integer.MAX_VALUE;
         for (int[] r : runs) {
             Arrays.fill(frozen, r[0], r[1] + 1, true);
             cycles.add(StillCycle.find(matrix != null ? matrix : finder::meanDiff, r[0], r[1], minPeriod, maxPeriod));

@@ -38,6 +38,8 @@ final class StillCycle {
     static final int NEAR = 3;
 
     static final int FAR = 12;
+    /** Longest cycle searched, seconds (a positional horizon is a few seconds of video). */
+    static final double MAX_SECONDS = 30;
     /** Frames sampled per lag on a long still (every k-th frame beyond this), to bound the cost. */
     static final int MAX_SAMPLES = 400;
 
@@ -108,18 +110,26 @@ final class StillCycle {
     }
 
     /**
-     * The profile at {@code lag} over its lowest value {@code NEAR..FAR} lags away, leaving out the multiples of
-     * {@code period} (a short cycle dips at each of them).
+     * The lags {@code NEAR..FAR} away from {@code lag} on either side, leaving out the multiples of {@code period}
+     * (a short cycle dips at each of them).
      */
+    private static int[] neighbours(int lag, int period) {
+        int[] near = new int[2 * (FAR - NEAR + 1)];
+        int m = 0;
+        for (int d = -FAR; d <= FAR; d++) {
+            int l = lag + d;
+            if (Math.abs(d) >= NEAR && l >= 1 && l % period != 0) {
+                near[m++] = l;
+            }
+        }
+        return Arrays.copyOf(near, m);
+    }
+
+    /** The profile at {@code lag} over its lowest value at the {@link #neighbours}. */
     private double dip(int lag, int period) {
         double low = Double.MAX_VALUE;
-        for (int d = NEAR; d <= FAR; d++) {
-            if (lag - d >= 1 && (lag - d) % period != 0) {
-                low = Math.min(low, profile[lag - d]);
-            }
-            if ((lag + d) % period != 0) {
-                low = Math.min(low, profile[lag + d]);
-            }
+        for (int l : neighbours(lag, period)) {
+            low = Math.min(low, profile[l]);
         }
         return low > 0 && low < Double.MAX_VALUE ? profile[lag] / low : 1;
     }
@@ -134,20 +144,15 @@ final class StillCycle {
 
     private double consistency(int lag) {
         // the neighbouring lags as low as the lowest (on a rhythm: the rhythm's own lags)
-        int[] near = new int[2 * (FAR - NEAR + 1)];
-        int m = 0;
+        int[] near = neighbours(lag, lag);
         double low = Double.MAX_VALUE;
-        for (int d = -FAR; d <= FAR; d++) {
-            int l = lag + d;
-            if (Math.abs(d) >= NEAR && l >= 1 && l % lag != 0) {
-                near[m++] = l;
-                low = Math.min(low, profile[l]);
-            }
+        for (int l : near) {
+            low = Math.min(low, profile[l]);
         }
         int k = 0;
-        for (int q = 0; q < m; q++) {
-            if (profile[near[q]] <= LIKE_LOWEST * low) {
-                near[k++] = near[q];
+        for (int l : near) {
+            if (profile[l] <= LIKE_LOWEST * low) {
+                near[k++] = l;
             }
         }
         double[] others = new double[k];
