@@ -198,12 +198,12 @@ final class FreezeFinder {
      * through a heavy encode) keeps going farther; a near-static shot's micro motion and shimmer wobble around one
      * picture.
      */
-    static boolean settled(double[] far) {
+    private static boolean settled(double[] far) {
         return far[1] <= STILL_SETTLED * far[0];
     }
 
     /** The farthest mean cell difference from frame {@code s} in the first and the second half of its next frames. */
-    double[] farthest(int s, int e) {
+    private double[] farthest(int s, int e) {
         int end = Math.min(e, s + softMin);
         int half = s + (end - s) / 2;
         double[] far = new double[2];
@@ -314,7 +314,7 @@ final class FreezeFinder {
     }
 
     /** Differences this small are codec refinement and noise, never motion (an encoder sharpens a still). */
-    double settleFloor() {
+    private double settleFloor() {
         return 0.25 * identicalLevel + 0.1;
     }
 
