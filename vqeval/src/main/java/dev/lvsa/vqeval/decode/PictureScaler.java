@@ -11,6 +11,7 @@ import org.bytedeco.javacpp.DoublePointer;
 import org.bytedeco.javacpp.IntPointer;
 import org.bytedeco.javacpp.PointerPointer;
 import org.bytedeco.opencv.opencv_core.Mat;
+import org.bytedeco.opencv.opencv_core.Rect;
 
 /**
  * Converts the decoder's pictures (its own planes, e.g. YUV 4:2:0) to BGR with FFmpeg's scaler: every analysed
@@ -22,9 +23,13 @@ import org.bytedeco.opencv.opencv_core.Mat;
  */
 final class PictureScaler implements AutoCloseable {
 
+    /** Output rows are padded to a multiple of this many pixels (see {@link #convert}). */
+    static final int ROW_PIXELS = 64;
+
     private final int flags;
     private SwsContext analysis;
     private SwsContext full;
+    private Mat padded;
 
     /** {@code flags}: FFmpeg's scaling algorithm, e.g. {@code SWS_AREA}. */
     PictureScaler(int flags) {
@@ -70,12 +75,29 @@ final class PictureScaler implements AutoCloseable {
         return c;
     }
 
-    private static void convert(SwsContext c, AVFrame picture, int width, int height, Mat out) {
-        out.create(height, width, CV_8UC3);
-        try (PointerPointer<BytePointer> dst = new PointerPointer<>(out.data(), null, null, null);
-                IntPointer steps = new IntPointer((int) out.step1(0), 0, 0, 0);
+    /**
+     * Converts into {@code out} through rows padded to a whole number of {@link #ROW_PIXELS} pixels: FFmpeg's colour
+     * converters write whole blocks of pixels, so into rows of any other length they write past each row's end (a
+     * 100-pixel-wide frame converted at its own size came out garbled and varied from run to run).
+     */
+    private void convert(SwsContext c, AVFrame picture, int width, int height, Mat out) {
+        int rowPixels = (width + ROW_PIXELS - 1) / ROW_PIXELS * ROW_PIXELS;
+        Mat target = out;
+        if (rowPixels != width) {
+            padded = padded != null ? padded : new Mat();
+            target = padded;
+        }
+        target.create(height, rowPixels, CV_8UC3);
+        try (PointerPointer<BytePointer> dst = new PointerPointer<>(target.data(), null, null, null);
+                IntPointer steps = new IntPointer((int) target.step1(0), 0, 0, 0);
                 PointerPointer<?> src = new PointerPointer<>(picture)) { // AVFrame begins with its data[8]
             swscale.sws_scale(c, src, picture.linesize(), 0, picture.height(), dst, steps);
+        }
+        if (target != out) {
+            try (Rect picturePart = new Rect(0, 0, width, height);
+                    Mat view = padded.apply(picturePart)) {
+                view.copyTo(out);
+            }
         }
     }
 
@@ -85,5 +107,9 @@ final class PictureScaler implements AutoCloseable {
         swscale.sws_freeContext(full);
         analysis = null;
         full = null;
+        if (padded != null) {
+            padded.close();
+            padded = null;
+        }
     }
 }
