@@ -22,7 +22,10 @@ import java.util.List;
  * </ul>
  * Both kinds then settle: frames of a still's first second that still differ from its mean picture more
  * than its own frames do are the end of the motion, not the freeze. The difference is the median over the cells,
- * so a shimmer's few wobbling cells neither widen the still's own spread nor hide the motion before it.
+ * so a shimmer's few wobbling cells neither widen the still's own spread nor hide the motion before it. A soft still
+ * that the motion slowed into (fast, then a few times slower for a second or more, then still) then reaches back to
+ * where the motion turned slow ({@link MotionCollapse#turnedSlow}), as a crawl does: that is where the labels of real
+ * slow-motion freezes put the onset.
  * Stretches shorter than the minimums are ordinary pauses (an actor holding a pose for half a second).
  */
 final class FreezeFinder {
@@ -101,7 +104,8 @@ final class FreezeFinder {
             Arrays.fill(frozen, r[0], r[1] + 1, true);
         }
         for (int[] r : softStills()) {
-            int s = r[2] == CRAWL ? r[0] : settle(r[0], r[1], SOFT_SETTLE); // a crawl starts where it turned slow
+            // a crawl starts where it turned slow; a still settles, then reaches back over the motion slowing into it
+            int s = r[2] == CRAWL ? r[0] : collapse().turnedSlow(settle(r[0], r[1], SOFT_SETTLE), r[1], softMin);
             // a pixel-exact still that begins soon after marks the onset more precisely than the soft start,
             // unless the frames before it already show its picture (a shimmering still is pixel-exact only
             // where its wobbling cells happen to agree)
