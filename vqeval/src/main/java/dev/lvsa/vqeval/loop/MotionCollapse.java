@@ -114,7 +114,8 @@ final class MotionCollapse {
      * pace falls there through the slower stretch into the still. That is: the stretch before the point moves at least
      * {@link #SHOT_SLOWED} times faster than the slower stretch (median steps), and the slower stretch moves no slower
      * than the still (its median step over the next {@code span} frames) and is nearer the still's pace than the
-     * motion's (below their geometric mean). Otherwise {@code s}: a motion that keeps one pace up to the still,
+     * motion's (below their geometric mean), and it does not pick up again on the way (its later half at most
+     * {@link #PICKS_UP} times as fast as its earlier half). Otherwise {@code s}: a motion that keeps one pace up to the still,
      * however slow, stopped where the still begins, and a still that moves more than the stretch before it (a shimmer
      * starting where the picture stopped) began where it stopped.
      */
@@ -146,8 +147,17 @@ final class MotionCollapse {
         }
         double before = paceFrom(from, best);
         double after = paceFrom(best, s);
-        return before >= SHOT_SLOWED * after && after >= still && after <= Math.sqrt(before * still) ? best : s;
+        int mid = (best + s) / 2;
+        boolean falls = before >= SHOT_SLOWED * after && after >= still && after <= Math.sqrt(before * still);
+        return falls && paceFrom(mid, s) <= PICKS_UP * paceFrom(best, mid) ? best : s;
     }
+
+    /**
+     * A slower stretch whose later half moves more than this many times faster than its earlier half (median steps;
+     * a steady pace varies by about a tenth between halves of a second) picked up again, as ripples settling and then
+     * stirred by a second splash, rather than slowing into the still: {@link #turnedSlow} does not reach over it.
+     */
+    static final double PICKS_UP = 1.25;
 
     /** A step this small (grey levels) counts as this much in {@link #turnedSlow}'s logarithms: noise, not motion. */
     private static final double TINY_STEP = 0.05;
