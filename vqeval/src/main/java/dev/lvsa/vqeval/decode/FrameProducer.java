@@ -7,6 +7,8 @@ import dev.lvsa.vqeval.NativePreload;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.TimeUnit;
+import org.bytedeco.ffmpeg.avutil.AVFrame;
+import org.bytedeco.ffmpeg.global.swscale;
 import org.bytedeco.javacv.FFmpegFrameGrabber;
 import org.bytedeco.javacv.Frame;
 import org.bytedeco.opencv.opencv_core.Mat;
@@ -31,6 +33,8 @@ final class FrameProducer implements Runnable {
     long maxStep = 0;
     int sampled;
     Mat stage;
+    /** The frame at the embedders' size, before it is scaled down for the analysis. */
+    Mat grabbed;
 
     final int fullWidth;
     final int fullHeight;
@@ -39,7 +43,6 @@ final class FrameProducer implements Runnable {
 
     int embedHeight;
     int embedEvery = 1;
-    Size embedSize;
 
     FrameProducer(
             FFmpegFrameGrabber grabber,
@@ -61,46 +64,27 @@ final class FrameProducer implements Runnable {
     @Override
     public void run() {
         boolean embedding = embedWidth > 0;
-        int grabWidth = embedding ? embedWidth : width;
-        int grabHeight = embedding ? embedHeight : height;
-        try {
+        try (PictureScaler scaler = new PictureScaler(swscale.SWS_AREA)) {
             int index = 0;
             while (!cancelled) {
                 boolean sample = index % stride == 0
                         && (index / stride) % sampleEvery == sampleEvery / 2
                         && sampled < VideoDecoder.MAX_SPATIAL_SAMPLES;
-                grabber.setImageWidth(sample ? fullWidth : grabWidth);
-                grabber.setImageHeight(sample ? fullHeight : grabHeight);
                 Frame frame = grabber.grabImage();
                 if (frame == null) {
                     break;
                 }
-                if (frame.image == null) {
+                if (frame.image == null || !(frame.opaque instanceof AVFrame picture)) {
                     continue;
                 }
                 noteTimestamp(frame.timestamp);
                 if (index % stride == 0) {
                     if (stage == null) {
-                        makeScratch(embedding);
+                        makeScratch();
                     }
-                    Mat small = new Mat();
-                    Mat full = null;
-                    Mat embed = null;
-                    try (Mat view = VideoDecoder.wrapBgr(frame)) {
-                        downscale(view, small);
-                        boolean fullSize = view.cols() == fullWidth && view.rows() == fullHeight;
-                        full = sample && fullSize ? view.clone() : null;
-                        sampled += full != null ? 1 : 0;
-                        if (embedding && (index / stride) % embedEvery == 0) {
-                            embed = new Mat();
-                            if (view.cols() == embedWidth && view.rows() == embedHeight) {
-                                view.copyTo(embed);
-                            } else {
-                                resize(view, embed, embedSize, 0, 0, INTER_AREA);
-                            }
-                        }
-                    }
-                    if (!offer(new DecodedFrame(index, small, full, embed))) {
+                    Mat full = sample ? scaler.full(picture) : null;
+                    sampled += sample ? 1 : 0;
+                    if (!offer(analysed(index, scaler, picture, full, embedding))) {
                         return;
                     }
                 }
@@ -115,24 +99,42 @@ final class FrameProducer implements Runnable {
         }
     }
 
+    /**
+     * Analysed frame {@code index}: scaled by FFmpeg straight to the analysis size, or, for embedders, to their size
+     * and then area-averaged down; with its full-size sample if it has one.
+     */
+    private DecodedFrame analysed(int index, PictureScaler scaler, AVFrame picture, Mat full, boolean embedding) {
+        Mat small = new Mat();
+        if (!embedding) {
+            scaler.scale(picture, width, height, small);
+            return new DecodedFrame(index, small, full, null);
+        }
+        scaler.scale(picture, embedWidth, embedHeight, grabbed);
+        downscale(grabbed, small);
+        Mat embed = null;
+        if ((index / stride) % embedEvery == 0) {
+            embed = new Mat();
+            grabbed.copyTo(embed);
+        }
+        return new DecodedFrame(index, small, full, embed);
+    }
+
     private void closeScratch() {
         if (stage != null) {
             stage.close();
-        }
-        if (embedSize != null) {
-            embedSize.close();
+            grabbed.close();
         }
     }
 
     /**
-     * The OpenCV scratch matrix and sizes, made once the first frame is decoded: FFmpeg decodes it while OpenCV's
+     * The OpenCV scratch matrix and size, made once the first frame is decoded: FFmpeg decodes it while OpenCV's
      * native libraries are still loading.
      */
-    private void makeScratch(boolean embedding) {
+    private void makeScratch() {
         NativePreload.awaitOpenCv();
         stage = new Mat();
+        grabbed = new Mat();
         size = new Size(width, height);
-        embedSize = embedding ? new Size(embedWidth, embedHeight) : null;
     }
 
     /**

@@ -1,23 +1,16 @@
 package dev.lvsa.vqeval.decode;
 
-import static org.bytedeco.opencv.global.opencv_core.CV_8UC3;
-
 import dev.lvsa.vqeval.NativePreload;
 import dev.lvsa.vqeval.api.VideoException;
 import dev.lvsa.vqeval.api.VideoException.Kind;
-import java.nio.ByteBuffer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.bytedeco.ffmpeg.avformat.AVFormatContext;
 import org.bytedeco.ffmpeg.global.avutil;
-import org.bytedeco.ffmpeg.global.swscale;
-import org.bytedeco.javacpp.BytePointer;
 import org.bytedeco.javacv.FFmpegFrameGrabber;
-import org.bytedeco.javacv.Frame;
 import org.bytedeco.javacv.FrameGrabber;
-import org.bytedeco.opencv.opencv_core.Mat;
 
 /**
  * Decodes a video on its own thread and hands every analysed frame, downscaled, to a {@link FrameSink}
@@ -56,11 +49,12 @@ public final class VideoDecoder {
         FfmpegLog.install();
         try (FFmpegFrameGrabber grabber = new FFmpegFrameGrabber(path.toFile())) {
             start(grabber, path, shownName);
-            if (grabber.getPixelFormat() != avutil.AV_PIX_FMT_BGR24) {
+            if (!PictureScaler.converts(grabber.getPixelFormat())) {
                 throw new VideoException(
                         shownName,
                         Kind.DECODE_ERROR,
-                        "decoder output is pixel format " + grabber.getPixelFormat() + ", expected BGR24");
+                        "decoder output is pixel format " + grabber.getPixelFormat()
+                                + ", which FFmpeg's scaler cannot convert");
             }
             StreamFacts facts = facts(grabber, shownName);
             int exactFrames = exactFrameCount(grabber);
@@ -68,11 +62,8 @@ public final class VideoDecoder {
             sink.begin(facts, size[0], size[1]);
             int expected = exactFrames > 0 ? exactFrames : facts.declaredFrames();
             int sampleEvery = sampleInterval(expected, facts.fps(), options);
-            // FFmpeg's scaler converts straight to the small analysis size (area averaging), except for the few
-            // frames sampled for full-resolution statistics, which the producer asks for at full size
-            grabber.setImageScalingFlags(swscale.SWS_AREA);
-            grabber.setImageWidth(size[0]);
-            grabber.setImageHeight(size[1]);
+            // the producer converts the decoder's planes with FFmpeg's scaler straight to the small analysis size
+            // (area averaging), and the few frames sampled for full-resolution statistics to full size as well
             FrameProducer producer = new FrameProducer(
                     grabber, options.stride(), sampleEvery, size[0], size[1], facts.width(), facts.height());
             if (options.embedShorterSide() > 0) {
@@ -150,26 +141,6 @@ public final class VideoDecoder {
         }
     }
 
-    /**
-     * A Mat header over the grabber's BGR24 image (no copy; valid until the next grab). Built here rather
-     * than with JavaCV's converter, which infers the channel count from the row stride and so misreads
-     * frames whose rows are padded (e.g. 96 pixels wide: 288 bytes of pixels in a 384-byte row).
-     */
-    static Mat wrapBgr(Frame frame) {
-        if (frame.imageDepth != Frame.DEPTH_UBYTE) {
-            throw new IllegalStateException("decoder gave " + frame.imageDepth + "-bit samples, expected 8-bit BGR");
-        }
-        ByteBuffer buf = (ByteBuffer) frame.image[0];
-        int w = frame.imageWidth;
-        int h = frame.imageHeight;
-        long step = frame.imageStride;
-        if (step < 3L * w || buf.capacity() < step * (h - 1) + 3L * w) {
-            throw new IllegalStateException("decoder row stride " + step + " does not hold " + w + " BGR pixels");
-        }
-        buf.position(0);
-        return new Mat(h, w, CV_8UC3, new BytePointer(buf), step);
-    }
-
     private static void checkFile(Path path, String shownName) throws VideoException {
         if (Files.isSymbolicLink(path) && !Files.exists(path)) {
             String target;
@@ -204,6 +175,9 @@ public final class VideoDecoder {
         // one decoding thread per core, as `ffmpeg -threads N` would use (FFmpeg's automatic count is cores + 1,
         // whose extra thread only adds hand-offs on a small machine)
         grabber.setVideoOption("threads", String.valueOf(Runtime.getRuntime().availableProcessors()));
+        // the decoder's own planes: FrameProducer converts them (PictureScaler), so that every frame, sampled at
+        // full size or not, is scaled to the analysis size the same way
+        grabber.setImageMode(FrameGrabber.ImageMode.RAW);
         try {
             grabber.start();
         } catch (FrameGrabber.Exception e) {

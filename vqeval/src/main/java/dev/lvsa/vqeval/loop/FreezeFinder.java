@@ -9,10 +9,10 @@ import java.util.List;
  * levels), in two ways.
  * <ul>
  *   <li><b>Hard freeze</b>: frames near-identical to the first frame of their stretch (the 95th percentile
- *       of the cell differences at most {@code identicalLevel}) for at least {@code hardMin} frames. A
- *       stretch is cut where it drifts past the level and the next one starts there (it does not slide its
- *       start forward frame by frame); stretches that touch are one freeze. A still that creeps slowly
- *       after motion stopped is caught by the soft test below, from where the motion stopped.
+ *       of the cell differences at most {@code identicalLevel}) for at least {@code hardMin} frames; stretches
+ *       that touch are one freeze, and a shot held for a moment before a cut is not one ({@link HardStills}). A
+ *       still that creeps slowly after motion stopped is caught by the soft test below, from where the motion
+ *       stopped.
  *   <li><b>Soft freeze</b>: a near-static shot that no longer evolves: every frame within
  *       {@code softLevel} grey levels (mean cell difference) of the stretch's first frame for at least
  *       {@code softMin} frames. The mean lets 5-15% of the cells wobble (shimmer, a blinking eye, micro
@@ -22,7 +22,10 @@ import java.util.List;
  * </ul>
  * Both kinds then settle: frames of a still's first second that still differ from its mean picture more
  * than its own frames do are the end of the motion, not the freeze. The difference is the median over the cells,
- * so a shimmer's few wobbling cells neither widen the still's own spread nor hide the motion before it.
+ * so a shimmer's few wobbling cells neither widen the still's own spread nor hide the motion before it. A soft still
+ * that the motion slowed into (fast, then a few times slower for a second or more, then still) then reaches back to
+ * where the motion turned slow ({@link MotionCollapse#turnedSlow}), as a crawl does: that is where the labels of real
+ * slow-motion freezes put the onset.
  * Stretches shorter than the minimums are ordinary pauses (an actor holding a pose for half a second).
  */
 final class FreezeFinder {
@@ -50,7 +53,7 @@ final class FreezeFinder {
 
     private double[] steps;
 
-    private MotionCollapse collapse() {
+    MotionCollapse collapse() {
         if (collapse == null) {
             collapse = new MotionCollapse(steps(), softLevel);
         }
@@ -96,20 +99,13 @@ final class FreezeFinder {
     List<int[]> find() {
         int n = grey.length;
         boolean[] frozen = new boolean[n];
-        List<int[]> hard = new ArrayList<>();
-        int previousEnd = -1;
-        for (int[] r : chain(anchored(true, hardMin), hardMin)) {
-            int start = settle(reachBack(previousEnd + 1, r[0], r[1]), r[1], HARD_SETTLE);
-            previousEnd = r[1];
-            if (r[1] - start + 1 >= hardMin) {
-                hard.add(new int[] {start, r[1]});
-            }
-        }
+        List<int[]> hard = new HardStills(this, grey.length, identicalLevel, hardMin, softMin).find();
         for (int[] r : hard) {
             Arrays.fill(frozen, r[0], r[1] + 1, true);
         }
         for (int[] r : softStills()) {
-            int s = r[2] == CRAWL ? r[0] : settle(r[0], r[1], SOFT_SETTLE); // a crawl starts where it turned slow
+            // a crawl starts where it turned slow; a still settles, then reaches back over the motion slowing into it
+            int s = r[2] == CRAWL ? r[0] : collapse().turnedSlow(settle(r[0], r[1], SOFT_SETTLE), r[1], softMin);
             // a pixel-exact still that begins soon after marks the onset more precisely than the soft start,
             // unless the frames before it already show its picture (a shimmering still is pixel-exact only
             // where its wobbling cells happen to agree)
@@ -263,49 +259,12 @@ final class FreezeFinder {
         return out;
     }
 
-    /** Stretches whose frames all stay within the level of the stretch's first frame, cut where they leave. */
-    private List<int[]> anchored(boolean hard, int minLength) {
-        int n = grey.length;
-        List<int[]> runs = new ArrayList<>();
-        int s = 0;
-        while (s < n - 1) {
-            int e = s;
-            while (e + 1 < n && within(s, e + 1, hard)) {
-                e++;
-            }
-            if (e - s + 1 >= minLength) {
-                runs.add(new int[] {s, e});
-            }
-            s = e > s ? e + 1 : s + 1;
-        }
-        return runs;
-    }
-
-    private static List<int[]> chain(List<int[]> pieces, int minLength) {
-        List<int[]> out = new ArrayList<>();
-        int[] cur = null;
-        for (int[] p : pieces) {
-            if (cur != null && p[0] - cur[1] <= 1) {
-                cur[1] = p[1];
-            } else {
-                if (cur != null && cur[1] - cur[0] + 1 >= minLength) {
-                    out.add(cur);
-                }
-                cur = p.clone();
-            }
-        }
-        if (cur != null && cur[1] - cur[0] + 1 >= minLength) {
-            out.add(cur);
-        }
-        return out;
-    }
-
     /**
      * Moves a still's start forward to where the picture has settled: frames in its first second that still
      * differ from the still's mean picture (the average of the next two seconds, where shimmer and noise
      * average out) by more than the still's own frames do are the end of the motion, not the freeze.
      */
-    private int settle(int s, int e, double factor) {
+    int settle(int s, int e, double factor) {
         // look at the first second or so only: a long still may drift slowly over minutes
         int window = Math.max(2, hardMin);
         int from = Math.min(s + window, s + (e - s) / 2);
@@ -358,35 +317,9 @@ final class FreezeFinder {
         return k;
     }
 
-    /**
-     * The earliest frame from {@code h} back (not before {@code floor}) after which every frame is as close to frame
-     * {@code h} (95th percentile of the cell differences) as the still's consecutive frames are to each other (their
-     * median, with the margin {@link #HARD_SETTLE}): the hard still's true start. A stretch is cut where noise first
-     * carries a cell past the hard level, so when one was anchored in the last frames of a motion the next may begin
-     * a few frames into the still; those frames are as still as the rest. Motion, however slow, moves the picture
-     * farther than a still's noise within a frame or two.
-     */
-    private int reachBack(int floor, int h, int e) {
-        int last = Math.min(e, h + Math.max(2, hardMin));
-        double[] steps = new double[Math.max(1, last - h)];
-        for (int k = h; k < last; k++) {
-            steps[k - h] = p95Diff(k, k + 1);
-        }
-        double level = HARD_SETTLE * LagProfile.percentile(steps, 0.5);
-        int k = h;
-        while (k - 1 >= floor && p95Diff(k - 1, h) <= level) {
-            k--;
-        }
-        return k;
-    }
-
     /** Differences this small are codec refinement and noise, never motion (an encoder sharpens a still). */
     private double settleFloor() {
         return 0.25 * identicalLevel + 0.1;
-    }
-
-    private boolean within(int a, int b, boolean hard) {
-        return hard ? p95Diff(a, b) <= identicalLevel : meanDiff(a, b) <= softLevel;
     }
 
     double meanDiff(int a, int b) {

@@ -10,7 +10,8 @@ import java.util.Arrays;
  * the collapse of its pace. Pace is the mean grey-cell difference between consecutive frames, measured within one
  * shot (a cut is a step far above the video's typical step, as in {@link ReplayFinder}, and motion in an earlier shot says nothing about this
  * one). A clip that is slow from its first frame, or from a cut, has no pace to collapse from. The same shots and
- * paces tell {@link FreezeFinder}'s soft test whether a still after a cut slowed down into it ({@link #slowedBy}).
+ * paces tell {@link FreezeFinder}'s soft test whether a still after a cut slowed down into it ({@link #slowedBy}), and
+ * where a still that the motion slowed into began ({@link #turnedSlow}).
  */
 final class MotionCollapse {
 
@@ -104,6 +105,68 @@ final class MotionCollapse {
         double during = paceFrom(s, end);
         double before = paceBefore(s, span);
         return during > 0 ? before / during : (before > 0 ? Double.MAX_VALUE : 0);
+    }
+
+    /**
+     * Where a still (from {@code s} to {@code e}) reached by slowing down began to slow, the way the labels of real
+     * slow-motion freezes mark it: the one point in the shot's frames before {@code s} (at most {@code 2 span} of them)
+     * that best splits their steps into a faster and a slower stretch (least squares on the steps' logarithms), if the
+     * pace falls there through the slower stretch into the still. That is: the stretch before the point moves at least
+     * {@link #SHOT_SLOWED} times faster than the slower stretch (median steps), and the slower stretch moves no slower
+     * than the still (its median step over the next {@code span} frames) and is nearer the still's pace than the
+     * motion's (below their geometric mean), and it does not pick up again on the way (its later half at most
+     * {@link #PICKS_UP} times as fast as its earlier half). Otherwise {@code s}: a motion that keeps one pace up to the still,
+     * however slow, stopped where the still begins, and a still that moves more than the stretch before it (a shimmer
+     * starting where the picture stopped) began where it stopped.
+     */
+    int turnedSlow(int s, int e, int span) {
+        if (s >= steps.length) {
+            return s;
+        }
+        double still = paceFrom(s, Math.max(s + 1, Math.min(e, s + span)));
+        int from = Math.max(shot[Math.min(s, shot.length - 1)], s - 2 * span);
+        int least = Math.max(4, span / 6);
+        if (s - from < 2 * least) {
+            return s;
+        }
+        double[] sum = new double[s - from + 1];
+        double[] sq = new double[s - from + 1];
+        for (int k = from; k < s; k++) {
+            double v = Math.log(steps[k] + TINY_STEP);
+            sum[k - from + 1] = sum[k - from] + v;
+            sq[k - from + 1] = sq[k - from] + v * v;
+        }
+        int best = -1;
+        double bestCost = Double.MAX_VALUE;
+        for (int c = from + least; c <= s - least; c++) {
+            double cost = spread(sum, sq, 0, c - from) + spread(sum, sq, c - from, s - from);
+            if (cost < bestCost) {
+                bestCost = cost;
+                best = c;
+            }
+        }
+        double before = paceFrom(from, best);
+        double after = paceFrom(best, s);
+        int mid = (best + s) / 2;
+        boolean falls = before >= SHOT_SLOWED * after && after >= still && after <= Math.sqrt(before * still);
+        return falls && paceFrom(mid, s) <= PICKS_UP * paceFrom(best, mid) ? best : s;
+    }
+
+    /**
+     * A slower stretch whose later half moves more than this many times faster than its earlier half (median steps;
+     * a steady pace varies by about a tenth between halves of a second) picked up again, as ripples settling and then
+     * stirred by a second splash, rather than slowing into the still: {@link #turnedSlow} does not reach over it.
+     */
+    static final double PICKS_UP = 1.25;
+
+    /** A step this small (grey levels) counts as this much in {@link #turnedSlow}'s logarithms: noise, not motion. */
+    private static final double TINY_STEP = 0.05;
+
+    /** The sum of squared deviations from their mean of the values {@code a} to {@code b} (exclusive), by prefix sums. */
+    private static double spread(double[] sum, double[] sq, int a, int b) {
+        double n = b - a;
+        double t = sum[b] - sum[a];
+        return sq[b] - sq[a] - t * t / n;
     }
 
     /** The first frame of the shot that frame {@code k} belongs to (0, or the frame right after the last cut). */

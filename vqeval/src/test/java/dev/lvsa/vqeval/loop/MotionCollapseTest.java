@@ -61,6 +61,85 @@ class MotionCollapseTest {
         assertThat(finder(grey).find()).isEmpty();
     }
 
+    @Property(tries = 15)
+    void aStillReachedBySlowingDownStartsWhereTheMotionTurnedSlow(
+            @ForAll @IntRange(min = 80, max = 120) int turn,
+            @ForAll @IntRange(min = 45, max = 60) int slowFor,
+            @ForAll @DoubleRange(min = 0.2, max = 0.25) double slowPace,
+            @ForAll long seed) {
+        // a step a frame, then a fifth to a quarter of that pace for 2 s or so (9 steps or more, so the picture leaves
+        // the soft level of the slow stretch's first frames), then still but for noise: the slower motion of a
+        // position-interpolated model, labelled where the motion turned slow (the soft test alone starts the still
+        // late in the slow stretch, the first frame from which the picture stays within the soft level)
+        int stop = turn + slowFor;
+        float[][] grey = slowingInto(turn, stop, slowPace, seed);
+        assertThat(finder(grey).find()).singleElement().satisfies(r -> {
+            assertThat(r[0]).as("turned slow at %d, still from %d", turn, stop).isBetween(turn - 4, turn + 4);
+            assertThat(r[1]).isEqualTo(grey.length - 1);
+        });
+    }
+
+    @Property(tries = 15)
+    void aStillThatMovesMoreThanTheSlowMotionBeforeItStartsWhereTheMotionStopped(
+            @ForAll @IntRange(min = 80, max = 120) int turn,
+            @ForAll @IntRange(min = 40, max = 60) int slowFor,
+            @ForAll @DoubleRange(min = 0.3, max = 0.35) double slowPace,
+            @ForAll long seed) {
+        // a similar slowing (a third of the pace: no still starts in it), but the still shimmers (1 cell in 12 wobbles
+        // by
+        // +-16 levels a frame), so it steps farther each frame than the slow motion did: the pace did not fall through
+        // the slow stretch into the still, and the still begins where the picture stopped
+        int stop = turn + slowFor;
+        float[][] grey = slowingInto(turn, stop, slowPace, seed);
+        java.util.Random rnd = new java.util.Random(seed);
+        for (int i = stop; i < grey.length; i++) {
+            for (int c = 0; c < grey[i].length; c += 12) {
+                grey[i][c] += rnd.nextBoolean() ? 16 : -16;
+            }
+        }
+        assertThat(finder(grey).find())
+                .isNotEmpty()
+                .first()
+                .satisfies(r -> assertThat(r[0])
+                        .as("turned slow at %d, still from %d", turn, stop)
+                        .isBetween(stop - 4, stop + 4));
+    }
+
+    @Property(tries = 15)
+    void aSlowStretchThatPicksUpAgainIsNotTheStillsBeginning(
+            @ForAll @IntRange(min = 80, max = 120) int turn,
+            @ForAll @IntRange(min = 20, max = 30) int slowFor,
+            @ForAll long seed) {
+        // a step a frame, then a sixth of that pace for a second or so, then a third of it for as long (the water
+        // settling after a splash, then stirred again), then still: the pace did not fall through the slow stretch
+        // into the still, so the still does not reach back over it to the first slowing
+        int pickUp = turn + slowFor;
+        int stop = pickUp + slowFor;
+        float[][] grey = Descriptors.greyWalk(
+                300,
+                i -> {
+                    if (i < turn) {
+                        return i;
+                    }
+                    return turn
+                            + Math.min(i, pickUp) / 6.0
+                            - turn / 6.0
+                            + Math.max(0, Math.min(i, stop) - pickUp) / 3.0;
+                },
+                seed);
+        assertThat(finder(grey).find())
+                .isNotEmpty()
+                .first()
+                .satisfies(r -> assertThat(r[0])
+                        .as("turned slow at %d, picked up at %d, still from %d", turn, pickUp, stop)
+                        .isGreaterThan(pickUp));
+    }
+
+    /** A step a frame until {@code turn}, {@code slowPace} of that until {@code stop}, then still (300 frames). */
+    private static float[][] slowingInto(int turn, int stop, double slowPace, long seed) {
+        return Descriptors.greyWalk(300, i -> i < turn ? i : turn + slowPace * (Math.min(i, stop) - turn), seed);
+    }
+
     private static FreezeFinder finder(float[][] grey) {
         return new FreezeFinder(grey, P.identicalLevel(), P.softFreezeLevel(), 24, 72);
     }
