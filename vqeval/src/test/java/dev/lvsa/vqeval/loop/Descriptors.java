@@ -127,6 +127,19 @@ final class Descriptors {
     }
 
     /**
+     * From frame {@code from} on, a shimmer: one grey cell in 12 wobbles by {@code +-amplitude} grey levels every
+     * frame, each frame's signs drawn from {@code seed}.
+     */
+    static void shimmer(float[][] grey, int from, double amplitude, long seed) {
+        Random rnd = new Random(seed);
+        for (int i = from; i < grey.length; i++) {
+            for (int c = 0; c < GW * GH; c += 12) {
+                grey[i][c] += (float) (rnd.nextBoolean() ? amplitude : -amplitude);
+            }
+        }
+    }
+
+    /**
      * From frame {@code from} on, a share of the cells (a face speaking, hands at rest) swing by {@code amplitude} grey
      * levels around their picture, each with its own phase, every {@code period} frames: a calm shot that moves all the
      * time and never leaves its picture.

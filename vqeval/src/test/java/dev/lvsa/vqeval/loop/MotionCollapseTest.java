@@ -91,12 +91,7 @@ class MotionCollapseTest {
         // the slow stretch into the still, and the still begins where the picture stopped
         int stop = turn + slowFor;
         float[][] grey = slowingInto(turn, stop, slowPace, seed);
-        java.util.Random rnd = new java.util.Random(seed);
-        for (int i = stop; i < grey.length; i++) {
-            for (int c = 0; c < grey[i].length; c += 12) {
-                grey[i][c] += rnd.nextBoolean() ? 16 : -16;
-            }
-        }
+        Descriptors.shimmer(grey, stop, 16, seed);
         assertThat(finder(grey).find())
                 .isNotEmpty()
                 .first()

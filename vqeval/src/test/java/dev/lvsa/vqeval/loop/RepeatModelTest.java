@@ -177,13 +177,7 @@ class RepeatModelTest {
     void aShimmeringStillIsAFreeze() {
         // a fixed picture in which 8% of the cells wobble by +-12 grey levels every frame
         float[][] d = Descriptors.sequence(200, i -> Math.min(i, 50), 3.0, 0.3, 9);
-        java.util.Random rnd = new java.util.Random(9);
-        int cells = Descriptors.GW * Descriptors.GH;
-        for (int i = 50; i < 200; i++) {
-            for (int c = 0; c < cells; c += 12) {
-                d[i][c] += (float) (rnd.nextBoolean() ? 12 : -12);
-            }
-        }
+        Descriptors.shimmer(d, 50, 12, 9);
         List<int[]> runs = freezes(d).find();
         assertThat(runs).isNotEmpty();
         assertThat(runs.get(0)[0]).isBetween(45, 55);
@@ -213,13 +207,7 @@ class RepeatModelTest {
 
     private static float[][] shimmerAfterSlowMotion(int onset, long seed) {
         float[][] d = Descriptors.sequence(200, i -> Math.min(i, onset) / 4.0, 3.0, 0.3, seed);
-        java.util.Random rnd = new java.util.Random(seed);
-        int cells = Descriptors.GW * Descriptors.GH;
-        for (int i = onset; i < 200; i++) {
-            for (int c = 0; c < cells; c += 12) {
-                d[i][c] += (float) (rnd.nextBoolean() ? 12 : -12);
-            }
-        }
+        Descriptors.shimmer(d, onset, 12, seed);
         return d;
     }
 
