@@ -115,16 +115,27 @@ final class MotionCollapse {
      * {@link #SHOT_SLOWED} times faster than the slower stretch (median steps), and the slower stretch moves no slower
      * than the still (its median step over the next {@code span} frames) and is nearer the still's pace than the
      * motion's (below their geometric mean), and it does not pick up again on the way (its later half at most
-     * {@link #PICKS_UP} times as fast as its earlier half). Otherwise {@code s}: a motion that keeps one pace up to the
-     * still, however slow, stopped where the still begins, and a still that moves more than the stretch before it (a
-     * shimmer starting where the picture stopped) began where it stopped.
+     * {@link #PICKS_UP} times as fast as its earlier half). Failing that, a decay: the same split within the
+     * {@code span / 2} frames before {@code s} ({@link #DECAY_REACH}), whose slower stretch may lie nearer the motion's
+     * pace if it keeps slowing (its later half no faster than its earlier half). Otherwise {@code s}: a motion that
+     * keeps one pace up to the still, however slow, stopped where the still begins, and a still that moves more than
+     * the stretch before it (a shimmer starting where the picture stopped) began where it stopped.
      */
     int turnedSlow(int s, int e, int span) {
         if (s >= steps.length) {
             return s;
         }
         double still = paceFrom(s, Math.max(s + 1, Math.min(e, s + span)));
-        int from = Math.max(shot[s], s - 2 * span);
+        int turn = fallsInto(s, still, Math.max(shot[s], s - 2 * span), span, false);
+        return turn < s ? turn : fallsInto(s, still, Math.max(shot[s], s - (int) (DECAY_REACH * span)), span, true);
+    }
+
+    /**
+     * The best split of the steps from {@code from} to {@code s} (each side at least {@code span / 6} frames) if the
+     * pace falls there through the slower stretch into a still of pace {@code still} (see {@link #turnedSlow}; with
+     * {@code decay}, a slower stretch that keeps slowing counts too), else {@code s}.
+     */
+    private int fallsInto(int s, double still, int from, int span, boolean decay) {
         int least = Math.max(4, span / 6);
         if (s - from < 2 * least) {
             return s;
@@ -148,9 +159,20 @@ final class MotionCollapse {
         double before = paceFrom(from, best);
         double after = paceFrom(best, s);
         int mid = (best + s) / 2;
-        boolean falls = before >= SHOT_SLOWED * after && after >= still && after <= Math.sqrt(before * still);
-        return falls && paceFrom(mid, s) <= PICKS_UP * paceFrom(best, mid) ? best : s;
+        double early = paceFrom(best, mid);
+        double late = paceFrom(mid, s);
+        boolean through = before >= SHOT_SLOWED * after && after >= still;
+        boolean nearStill = after <= Math.sqrt(before * still) && late <= PICKS_UP * early;
+        return through && (nearStill || decay && late <= early) ? best : s;
     }
+
+    /**
+     * How far before a still (times the shortest soft still, 3 s) {@link #turnedSlow} looks for a decay into it: the
+     * pace falling steadily for about a second into the still, as a playback speed that decays with a time constant
+     * of 10 frames or so (`scripts/real_set_failures.py`'s slow-motion freezes). Over 6 s, a stretch that keeps
+     * slowing is as often the footage's own motion calming down (the clean ocean clip's waves, from 2.4 s on).
+     */
+    static final double DECAY_REACH = 0.5;
 
     /**
      * A slower stretch whose later half moves more than this many times faster than its earlier half (median steps)

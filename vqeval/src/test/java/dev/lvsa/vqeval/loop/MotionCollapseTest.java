@@ -2,6 +2,8 @@ package dev.lvsa.vqeval.loop;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.Random;
+import java.util.function.IntToDoubleFunction;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.constraints.DoubleRange;
@@ -128,6 +130,63 @@ class MotionCollapseTest {
                 .satisfies(r -> assertThat(r[0])
                         .as("turned slow at %d, picked up at %d, still from %d", turn, pickUp, stop)
                         .isGreaterThan(pickUp));
+    }
+
+    @Property(tries = 30)
+    void aStillThatTheMotionDecaysIntoStartsWhereTheDecayBegan(
+            @ForAll @IntRange(min = 40, max = 70) int calmFor,
+            @ForAll @IntRange(min = 22, max = 30) int stillAfter,
+            @ForAll @DoubleRange(min = 1.5, max = 3) double pace,
+            @ForAll long seed) {
+        // steps (mean grey-cell differences between frames) as in the slow-motion freezes spliced into real footage:
+        // 2.5 times `pace`, then `pace` for the 2-3 s before `decay` (the shot's own motion calming), then from
+        // `decay` the playback speed decays to 4% with a 10-frame time constant, over a noise floor of 0.1; the
+        // soft still begins `stillAfter` frames later (as in the splices: 17-29), and is dated within 18 frames of the
+        // decay: one split of the ramp within the still's last 1.5 s lands 1-15 frames into it in 20,000 draws (the
+        // real splices' decays, 3-7). A still that begins under 20 frames after the decay is sometimes (1 in 100 at
+        // 18) not dated back at all: the split's least-squares optimum then sits at the window's edge.
+        // Over 6 s the best split is the calming, whose slower stretch lies nearer the motion's pace than the still's;
+        // only the decay test, over the last 1.5 s, finds the fall
+        int decay = 130;
+        double[] steps = steps(seed, k -> k < decay - calmFor ? 2.5 * pace : pace * playbackSpeed(k - decay));
+        int onset = new MotionCollapse(steps, P.softFreezeLevel()).turnedSlow(decay + stillAfter, steps.length, 72);
+        assertThat(onset)
+                .as("decaying from %d, still from %d", decay, decay + stillAfter)
+                .isBetween(decay - 4, decay + 18);
+    }
+
+    @Property(tries = 30)
+    void aShotThatCalmsDownOverSecondsBeforeItsStillIsNotADecay(
+            @ForAll @IntRange(min = 40, max = 70) int calmFor,
+            @ForAll @DoubleRange(min = 1, max = 2) double pace,
+            @ForAll long seed) {
+        // 2.5 times `pace`, then `pace` slowing steadily to 0.75 of it over the 2-3 s before the still at 150 (waves
+        // settling in clean footage), then a still (the noise floor): the stretch keeps slowing, but over seconds and
+        // not by half within the last 1.5 s, so the still begins where it begins
+        int still = 150;
+        double[] steps = steps(seed, k -> {
+            if (k >= still) {
+                return 0;
+            }
+            return k < still - calmFor ? 2.5 * pace : pace * (1 - 0.25 * (k - still + calmFor) / calmFor);
+        });
+        assertThat(new MotionCollapse(steps, P.softFreezeLevel()).turnedSlow(still, steps.length, 72))
+                .isEqualTo(still);
+    }
+
+    /** The fraction of real time shown {@code t} frames after the playback speed began to decay to 4% (1 before). */
+    private static double playbackSpeed(int t) {
+        return t < 0 ? 1 : 0.04 + 0.96 * Math.exp(-t / 10.0);
+    }
+
+    /** 300 steps: {@code pace(k)} times a uniform factor in [0.7, 1.3], plus a noise floor of 0.1. */
+    private static double[] steps(long seed, IntToDoubleFunction pace) {
+        Random rnd = new Random(seed);
+        double[] steps = new double[300];
+        for (int k = 0; k < steps.length; k++) {
+            steps[k] = 0.1 + pace.applyAsDouble(k) * (0.7 + 0.6 * rnd.nextDouble());
+        }
+        return steps;
     }
 
     /** A step a frame until {@code turn}, {@code slowPace} of that until {@code stop}, then still (300 frames). */
