@@ -169,7 +169,7 @@ final class MotionCollapse {
     /**
      * How far before a still (times the shortest soft still, 3 s) {@link #turnedSlow} looks for a decay into it: the
      * pace falling steadily for about a second into the still, as a playback speed that decays with a time constant
-     * of 10 frames or so (`scripts/real_set_failures.py`'s slow-motion freezes). Over 6 s, a stretch that keeps
+     * of 10 frames or so ({@code scripts/real_set_failures.py}'s slow-motion freezes). Over 6 s, a stretch that keeps
      * slowing is as often the footage's own motion calming down (the clean ocean clip's waves, from 2.4 s on).
      */
     static final double DECAY_REACH = 0.5;
