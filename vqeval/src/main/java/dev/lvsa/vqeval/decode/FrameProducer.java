@@ -23,7 +23,9 @@ final class FrameProducer implements Runnable {
     final int sampleEvery;
     final int width;
     final int height;
+    /** The analysis size and scratch matrices of the embedders' path (null when no embedder runs). */
     Size size;
+
     volatile boolean cancelled;
     volatile int decoded;
     long firstTs = Long.MIN_VALUE;
@@ -32,6 +34,9 @@ final class FrameProducer implements Runnable {
     long minStep = Long.MAX_VALUE;
     long maxStep = 0;
     int sampled;
+    /** Whether OpenCV's native libraries are loaded (awaited once the first frame is decoded). */
+    boolean openCvReady;
+
     Mat stage;
     /** The frame at the embedders' size, before it is scaled down for the analysis. */
     Mat grabbed;
@@ -79,8 +84,8 @@ final class FrameProducer implements Runnable {
                 }
                 noteTimestamp(frame.timestamp);
                 if (index % stride == 0) {
-                    if (stage == null) {
-                        makeScratch();
+                    if (!openCvReady) {
+                        makeScratch(embedding);
                     }
                     Mat full = sample ? scaler.full(picture) : null;
                     sampled += sample ? 1 : 0;
@@ -123,18 +128,22 @@ final class FrameProducer implements Runnable {
         if (stage != null) {
             stage.close();
             grabbed.close();
+            size.close();
         }
     }
 
     /**
-     * The OpenCV scratch matrix and size, made once the first frame is decoded: FFmpeg decodes it while OpenCV's
-     * native libraries are still loading.
+     * Waits for OpenCV's native libraries once the first frame is decoded (FFmpeg decodes it while they are still
+     * loading), then makes the embedders' scratch matrices and size if an embedder runs.
      */
-    private void makeScratch() {
+    private void makeScratch(boolean embedding) {
         NativePreload.awaitOpenCv();
-        stage = new Mat();
-        grabbed = new Mat();
-        size = new Size(width, height);
+        openCvReady = true;
+        if (embedding) {
+            stage = new Mat();
+            grabbed = new Mat();
+            size = new Size(width, height);
+        }
     }
 
     /**
