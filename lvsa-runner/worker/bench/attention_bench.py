@@ -58,6 +58,9 @@ KERNELS = (
 )
 #: Kernels run in a child process by default (--isolate): a memory fault there cannot end the run.
 ISOLATED = ("triton",)
+#: Timed calls, untimed warm-up calls and the time budget of one (kernel, shape): the defaults of --iters,
+#: --warmup and --budget-s (bench.profile_call times its cases the same way).
+TIMED_CALLS, WARMUP_CALLS, BUDGET_S = 10, 2, 6.0
 
 
 # ---------------------------------------------------------------- measuring
@@ -180,9 +183,9 @@ def parse_args(argv=None):
                                  epilog=__doc__.split("\n", 1)[1])
     ap.add_argument("--shapes", default="1x,2x,4x,6x", help="comma list of 1x,2x,4x,6x")
     ap.add_argument("--kernels", default=",".join(KERNELS), help=f"comma list of {','.join(KERNELS)}")
-    ap.add_argument("--iters", type=int, default=10, help="timed calls per (kernel, shape), fewer if --budget-s runs out")
-    ap.add_argument("--warmup", type=int, default=2, help="untimed calls after the first")
-    ap.add_argument("--budget-s", type=float, default=6.0, help="time for the timed calls of one (kernel, shape)")
+    ap.add_argument("--iters", type=int, default=TIMED_CALLS, help="timed calls per (kernel, shape), fewer if --budget-s runs out")
+    ap.add_argument("--warmup", type=int, default=WARMUP_CALLS, help="untimed calls after the first")
+    ap.add_argument("--budget-s", type=float, default=BUDGET_S, help="time for the timed calls of one (kernel, shape)")
     ap.add_argument("--quick", action="store_true", help="--iters 3 --warmup 1 --budget-s 2")
     ap.add_argument("--plan-dir", default=None, help="folder of plans (default: the golden plans in contracts/)")
     ap.add_argument("--patterns", choices=("first", "all"), default="first",

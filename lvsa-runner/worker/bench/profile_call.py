@@ -18,7 +18,7 @@ import argparse
 import statistics
 from types import SimpleNamespace
 
-from .attention_bench import KERNELS, sync, time_calls
+from .attention_bench import BUDGET_S, KERNELS, TIMED_CALLS, WARMUP_CALLS, sync, time_calls
 from .attention_kernels import Case, prepare
 from .attention_rows import SHAPES, rows_for_shape
 
@@ -64,15 +64,9 @@ def cases(args) -> dict:
     return {label: found[label] for label in labels}
 
 
-def kernel_times(run, calls: int, device: str) -> list[tuple[str, float, int]]:
-    """(name, ms per call, launches per call) of every GPU kernel (CPU operator on CPU) over ``calls`` calls."""
-    from torch.profiler import ProfilerActivity, profile
-
-    activity = ProfilerActivity.CUDA if device == "cuda" else ProfilerActivity.CPU
-    with profile(activities=[activity]) as prof:
-        for _ in range(calls):
-            run()
-        sync(device)
+def time_rows(prof, calls: int = 1, device: str = "cuda") -> list[tuple[str, float, int]]:
+    """(name, ms per call, launches per call) of every GPU kernel (CPU operator on CPU) in a finished torch.profiler
+    profile of ``calls`` calls, longest first (also bench.profile_step's reader)."""
     rows = []
     for event in prof.key_averages():
         us = (getattr(event, "device_time_total", 0) or getattr(event, "cuda_time_total", 0)) if device == "cuda" \
@@ -80,6 +74,18 @@ def kernel_times(run, calls: int, device: str) -> list[tuple[str, float, int]]:
         if us > 0:
             rows.append((event.key, us / 1e3 / calls, round(event.count / calls)))
     return sorted(rows, key=lambda r: -r[1])
+
+
+def kernel_times(run, calls: int, device: str) -> list[tuple[str, float, int]]:
+    """:func:`time_rows` of ``calls`` calls of ``run``."""
+    from torch.profiler import ProfilerActivity, profile
+
+    activity = ProfilerActivity.CUDA if device == "cuda" else ProfilerActivity.CPU
+    with profile(activities=[activity]) as prof:
+        for _ in range(calls):
+            run()
+        sync(device)
+    return time_rows(prof, calls, device)
 
 
 def main(argv=None) -> int:
@@ -94,8 +100,7 @@ def main(argv=None) -> int:
         case = Case(label, rows, source, args.tokens_per_frame, args.heads, args.head_dim, 0, args.device, dtype)
         for name in args.kernels:
             run, _, info = prepare(name, case)
-            run()
-            times, _ = time_calls(run, 10, 2, 6.0, args.device)
+            times, _ = time_calls(run, TIMED_CALLS, WARMUP_CALLS, BUDGET_S, args.device)  # warm-up compiles
             event_ms = statistics.median(times)
             rows_k = kernel_times(run, args.calls, args.device)
             total = sum(r[1] for r in rows_k)

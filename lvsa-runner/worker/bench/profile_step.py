@@ -20,6 +20,7 @@ from pathlib import Path
 import torch
 
 from . import step_bench
+from .profile_call import time_rows
 
 
 def profile(setup, model, kwargs, before, label: str, top: int) -> None:
@@ -36,21 +37,16 @@ def profile(setup, model, kwargs, before, label: str, top: int) -> None:
     with torch_profile(activities=[ProfilerActivity.CUDA]) as prof, torch.no_grad():
         model(**kwargs)
         torch.cuda.synchronize()
-    events = prof.key_averages()
-    def cuda_us(e):
-        return getattr(e, "device_time_total", None) or getattr(e, "cuda_time_total", 0)
-
-    rows = sorted(((e.key, cuda_us(e), e.count) for e in events if cuda_us(e) > 0),
-                  key=lambda r: -r[1])
+    rows = time_rows(prof)  # ms per forward
     total = sum(r[1] for r in rows)
-    print(f"== {label}: {total / 1e3:.1f} ms of CUDA kernel time in one forward")
+    print(f"== {label}: {total:.1f} ms of CUDA kernel time in one forward")
     for name, t, n in rows[:top]:
-        print(f"{t / 1e3:10.1f} ms {100 * t / total:5.1f}% x{n:<5d} {name[:110]}")
+        print(f"{t:10.1f} ms {100 * t / total:5.1f}% x{n:<5d} {name[:110]}")
     groups: dict[str, float] = {}
     for name, t, _ in rows:
         groups[kernel_group(name)] = groups.get(kernel_group(name), 0.0) + t
     for group, t in sorted(groups.items(), key=lambda g: -g[1]):
-        print(f"   {group:18} {t / 1e3:10.1f} ms")
+        print(f"   {group:18} {t:10.1f} ms")
     sys.stdout.flush()
 
 
