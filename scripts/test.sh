@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Every test of every module: Maven (Java), ruff and pytest (Python worker).
+# Every test of every module: Maven (Java), ruff and pytest (Python worker and scripts/).
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 setup_python
 build_java
@@ -11,8 +11,11 @@ log "Java tests (mvn verify)"
 "$ROOT/scripts/launcher-test.sh" || { log "launcher output check FAILED (scripts/launcher-test.sh)"; exit 1; }
 log "VQeval on labelled real and synthetic videos (scripts/validate-vqeval.sh)"
 "$ROOT/scripts/validate-vqeval.sh" || { log "VQeval validation FAILED"; exit 1; }
-log "Python lint (ruff check; rules in lvsa-runner/worker/pyproject.toml)"
-(cd "$ROOT/lvsa-runner/worker" && "$PY" -m ruff check --quiet .) || { log "ruff found problems (fix them, or 'ruff check --fix')"; exit 1; }
+log "Python lint (ruff check of the worker and scripts/; rules in lvsa-runner/worker/pyproject.toml)"
+(cd "$ROOT/lvsa-runner/worker" && "$PY" -m ruff check --quiet . && "$PY" -m ruff check --quiet --config pyproject.toml "$ROOT/scripts") \
+  || { log "ruff found problems (fix them, or 'ruff check --fix')"; exit 1; }
+log "tests of the scripts' own logic (pytest scripts/tests)"
+"$PY" -m pytest -q -p no:cacheprovider "$ROOT/scripts/tests" || { log "scripts tests FAILED"; exit 1; }
 log "Python worker tests (pytest)"
 (cd "$ROOT/lvsa-runner/worker" && "$PY" -m pytest -q) || { log "worker tests FAILED"; exit 1; }
 log "all tests passed"
