@@ -297,6 +297,7 @@ def main(argv=None) -> int:
         t = tables[s.name]
         log(f"{tag}: {'made and ' if made else ''}scored in {time.monotonic() - t0:.0f} s: {len(t.rows)} clips, "
             f"{t.disagreements} disagreements, goals {'met' if t.goals_met else 'NOT met'}")
+    shutil.rmtree(os.path.join(args.out, ".work"), ignore_errors=True)  # what a failed scoring left
     write_lines(os.path.join(args.out, "summary.md"), summary(tables, skipped, failed))
     lost = False
     if args.baseline:
