@@ -29,9 +29,9 @@ import sys
 import time
 from dataclasses import dataclass, field
 
-HERE = os.path.dirname(os.path.abspath(__file__))
+from real_set_variants import HERE, REAL  # the real set the remakes and splices start from
+
 ROOT = os.path.dirname(HERE)
-REAL = os.environ.get("VQEVAL_REAL_SET", os.path.join(ROOT, "../shared/datasets/real"))
 SYNTH_SEEDS = (1, 5, 7, 11, 12, 13, 14, 15, 16, 17, 18, 21, 77, 99, 2026, 4242, 31337)
 # remake name -> the scripts/real_set_variants.py variants applied in turn
 REMAKES = {
@@ -138,17 +138,17 @@ def compare(before: dict, after: dict) -> tuple[list[str], bool]:
         if old is None:
             lines.append(f"{name:<{width}} goals {new.goals_met!s:<5}  (no baseline)")
             continue
-        old_err, new_err = old.freeze_onset_errors(), new.freeze_onset_errors()
+        errors = old.freeze_onset_errors(), new.freeze_onset_errors()
         changed = [v for v in sorted(set(old.rows) | set(new.rows)) if old.rows.get(v) != new.rows.get(v)]
         lines.append(f"{name:<{width}} goals {old.goals_met!s:<5}->{new.goals_met!s:<5} disagreements "
-                     f"{old.disagreements}->{new.disagreements} freeze-onset abs err sum {sum(old_err)}->{sum(new_err)} "
-                     f"(n={len(new_err)}){' *' if changed else ''}")
+                     f"{old.disagreements}->{new.disagreements} freeze-onset abs err sum {sum(errors[0])}->{sum(errors[1])} "
+                     f"(n={len(errors[1])}){' *' if changed else ''}")
         for video in changed:
             details.append(f"  {name}: {video}: {_row(old.rows.get(video))}  ->  {_row(new.rows.get(video))}")
         lost |= old.goals_met and not new.goals_met
         totals["n"] += 1
         for i, t in enumerate((old, new)):
-            totals["err"][i] += sum(t.freeze_onset_errors())
+            totals["err"][i] += sum(errors[i])
             totals["dis"][i] += t.disagreements
             totals["goals"][i] += t.goals_met
     lines.append(f"TOTAL freeze onset abs err {totals['err'][0]} -> {totals['err'][1]}  disagreements "
@@ -202,11 +202,12 @@ def make_set(s: LabelledSet, sets_dir: str, env: dict) -> tuple[str, bool]:
     return final, True
 
 
-def run(argv: list[str], env: dict) -> None:
+def run(argv: list[str], env: dict, ok=(0,)) -> None:
+    """Runs a maker or scorer (no shell); an exit code outside ``ok`` raises with its last line of stderr."""
     done = subprocess.run(argv, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
-    if done.returncode != 0:
+    if done.returncode not in ok:
         last = (done.stderr.strip().splitlines() or ["(no message)"])[-1]
-        tool = argv[1] if len(argv) > 1 and argv[1].endswith(".py") else argv[0]
+        tool = argv[1] if len(argv) > 1 and argv[1].endswith(".py") else f"{argv[0]} {argv[1]}"
         raise RuntimeError(f"{os.path.basename(tool)} exited {done.returncode}: {last}")
 
 
@@ -215,11 +216,9 @@ def score_set(s: LabelledSet, folder: str, out: str, vqeval: str, env: dict) -> 
     shutil.rmtree(work, ignore_errors=True)
     argv = [vqeval, "validate", folder, "--labels", os.path.join(folder, "labels.csv"), "--quiet", "--out", work,
             *s.goals]
-    done = subprocess.run(argv, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
-    txt = os.path.join(work, "validation.txt")
-    if done.returncode not in (0, 1) or not os.path.isfile(txt):  # 1: goals missed, still a result
-        last = (done.stderr.strip().splitlines() or ["(no message)"])[-1]
-        raise RuntimeError(f"vqeval validate exited {done.returncode}: {last}")
+    run(argv, env, ok=(0, 1))  # 1: goals missed, still a result
+    if not os.path.isfile(os.path.join(work, "validation.txt")):
+        raise RuntimeError(f"vqeval validate wrote no table for {folder}")
     for ext in ("txt", "json"):
         shutil.copyfile(os.path.join(work, f"validation.{ext}"), os.path.join(out, f"{s.name}.{ext}"))
     shutil.rmtree(work, ignore_errors=True)
