@@ -46,6 +46,52 @@ CONFIG_ENV = "LVSA_FBS_TRITON_CONFIG"
 
 
 @triton.jit
+def _key_tile(j, tile_tbl, limit, P: tl.constexpr, MODE: tl.constexpr):
+    """Virtual keys ``j`` -> (token rows, columns valid, frame slots) for one key tile (see :func:`_attend_keys`)."""
+    if MODE == 2:
+        col_ok = j < limit
+        slot = j  # unused: text keys have no frame slot
+        krow = j.to(tl.int64)
+    else:
+        if MODE == 1:
+            col_ok = j < limit
+            slot = tl.where(col_ok, j // P, 0)
+        else:
+            col_ok = j < limit  # unused: every column of a MODE 0 tile is valid
+            slot = j // P
+        frame = tl.load(tile_tbl + slot)
+        krow = (frame * P + (j - slot * P)).to(tl.int64)
+    return krow, col_ok, slot
+
+
+@triton.jit
+def _straddle_allowed(ok, slot, col_ok, qf_local, n_shared, allow_tile, MAX_QF: tl.constexpr, MAX_NS: tl.constexpr):
+    """``ok`` narrowed on a straddling tile: slots >= n_shared are allowed per (query frame of the row, slot), one
+    column vector per query frame of the tile (cheaper than a 2-D gather)."""
+    extra = slot - n_shared
+    need = col_ok & (extra >= 0)
+    extra_c = tl.where(need, extra, 0)
+    allowed = extra[None, :] < 0
+    for qi in tl.static_range(MAX_QF):
+        col = tl.load(allow_tile + qi * MAX_NS + extra_c, mask=need, other=0)
+        allowed = allowed | ((qf_local[:, None] == qi) & (col[None, :] != 0))
+    return ok & allowed
+
+
+@triton.jit
+def _softmax_update(qk, v, m_i, l_i, acc, m_new, m_use, DOT_FP32: tl.constexpr):
+    """One online-softmax step: scores ``qk`` (log2 scale) of a key tile with values ``v`` into (m, l, acc)."""
+    p = tl.exp2(qk - m_use[:, None])
+    alpha = tl.exp2(m_i - m_use)
+    l_i = l_i * alpha + tl.sum(p, 1)
+    if DOT_FP32:
+        acc = acc * alpha[:, None] + tl.dot(p.to(v.dtype).to(tl.float32), v.to(tl.float32))
+    else:
+        acc = acc * alpha[:, None] + tl.dot(p.to(v.dtype), v)
+    return m_new, l_i, acc
+
+
+@triton.jit
 def _attend_keys(
     q, m_i, l_i, acc,
     k_base, v_base, s_k, s_v,
@@ -63,18 +109,7 @@ def _attend_keys(
     MODE 2: text keys: virtual key j is token row j (bases already offset), j < limit.
     """
     for lo in range(start, end, BLOCK_N):
-        j = lo + tl.arange(0, BLOCK_N)
-        if MODE == 2:
-            col_ok = j < limit
-            krow = j.to(tl.int64)
-        else:
-            if MODE == 1:
-                col_ok = j < limit
-                slot = tl.where(col_ok, j // P, 0)
-            else:
-                slot = j // P
-            frame = tl.load(tile_tbl + slot)
-            krow = (frame * P + (j - slot * P)).to(tl.int64)
+        krow, col_ok, slot = _key_tile(lo + tl.arange(0, BLOCK_N), tile_tbl, limit, P, MODE)
         if MODE == 0:
             k = tl.load(k_base + krow[:, None] * s_k + offs_d[None, :])
             v = tl.load(v_base + krow[:, None] * s_v + offs_d[None, :])
@@ -92,27 +127,11 @@ def _attend_keys(
             ok = col_ok[None, :] & (qf_local[:, None] >= 0)
             if MODE == 1:
                 if straddle:
-                    # slots >= n_shared: allowed per (query frame of the row, slot), one column
-                    # vector per query frame of the tile (cheaper than a 2-D gather)
-                    extra = slot - n_shared
-                    need = col_ok & (extra >= 0)
-                    extra_c = tl.where(need, extra, 0)
-                    allowed = extra[None, :] < 0
-                    for qi in tl.static_range(MAX_QF):
-                        col = tl.load(allow_tile + qi * MAX_NS + extra_c, mask=need, other=0)
-                        allowed = allowed | ((qf_local[:, None] == qi) & (col[None, :] != 0))
-                    ok = ok & allowed
+                    ok = _straddle_allowed(ok, slot, col_ok, qf_local, n_shared, allow_tile, MAX_QF, MAX_NS)
             qk = tl.where(ok, qk, float("-inf"))
             m_new = tl.maximum(m_i, tl.max(qk, 1))
             m_use = tl.where(m_new == float("-inf"), 0.0, m_new)
-        p = tl.exp2(qk - m_use[:, None])
-        alpha = tl.exp2(m_i - m_use)
-        l_i = l_i * alpha + tl.sum(p, 1)
-        if DOT_FP32:
-            acc = acc * alpha[:, None] + tl.dot(p.to(v.dtype).to(tl.float32), v.to(tl.float32))
-        else:
-            acc = acc * alpha[:, None] + tl.dot(p.to(v.dtype), v)
-        m_i = m_new
+        m_i, l_i, acc = _softmax_update(qk, v, m_i, l_i, acc, m_new, m_use, DOT_FP32)
     return m_i, l_i, acc
 
 
