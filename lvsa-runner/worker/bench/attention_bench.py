@@ -35,7 +35,13 @@ from pathlib import Path
 from .attention_check import run_check
 from .attention_env import cuda_alive, print_environment, triton_config_note
 from .attention_kernels import Case, Unavailable, prepare
-from .attention_report import print_cycle_medians, print_goals, print_goals_fa4, print_tables  # noqa: F401
+from .attention_report import (  # noqa: F401
+    print_ceilings,
+    print_cycle_medians,
+    print_goals,
+    print_goals_fa4,
+    print_tables,
+)
 from .attention_rows import (  # noqa: F401  (tests reach these through this module)
     SHAPES,
     base_shape,
@@ -354,6 +360,7 @@ def main(argv=None) -> int:
         print_goals(records, list(shapes))
         print_cycle_medians(records)
         print_goals_fa4(records)
+        print_ceilings(records)
         print(f"\nbench wall time {time.monotonic() - started:.0f} s")
         if lost:
             print(f"CUDA context lost after {lost}: later kernels not run; rerun them with --kernels")

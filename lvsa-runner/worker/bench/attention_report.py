@@ -1,8 +1,14 @@
-"""Tables and goal lines printed at the end of attention_bench.py (from its JSON records)."""
+"""Tables and goal lines printed at the end of attention_bench.py (from its JSON records).
+
+``python -m bench.attention_report RUN.jsonl`` prints the rotation-cycle medians, issue 12's goals and the
+ceilings again from a run's committed raw lines (``bench/results/*/``)."""
 
 from __future__ import annotations
 
+import argparse
+import json
 import statistics
+import sys
 
 from .attention_rows import base_shape
 
@@ -123,3 +129,60 @@ def print_goals_fa4(records) -> None:
                 goal = GOAL12_VS_FLASHINFER[shape]
                 parts.append(f"goal >= {goal}x: {'MET' if fi / ms >= goal else 'not met'}")
         print("; ".join(parts))
+
+
+def print_ceilings(records) -> None:
+    """Per shape with dense FA4 and rotation patterns: the cycle median a kernel would reach if it computed exactly
+    the attended frame pairs at dense FA4's per-pair rate (each pattern's frame density x the dense FA4 call), the
+    ratios that caps, and the share of it that each of our kernels and each rival reaches. A goal above its cap
+    cannot be met by any kernel that runs no faster per pair than dense FA4."""
+    med = cycle_medians(records)
+    density = {}
+    for r in records:
+        if "@" in r["shape"] and "frame_density" in r:
+            density.setdefault(base_shape(r["shape"]), {})[r["shape"]] = r["frame_density"]
+    shown = False
+    for shape, by_case in density.items():
+        fa4 = med.get((shape, "dense-fa4"))
+        if fa4 is None:
+            continue
+        if not shown:
+            print("\n== ceilings: every attended frame pair at dense FA4's per-pair rate (the cycle's ideal)")
+            shown = True
+        ideal = fa4 * statistics.median(by_case.values())
+        parts = [f"{shape}: ideal {ideal:.2f} ms = {fa4 / ideal:.2f}x dense FA4 ({fa4:.2f} ms)"]
+        cudnn = med.get((shape, "dense-cudnn"))
+        if cudnn is not None:
+            parts.append(f"{cudnn / ideal:.2f}x dense cuDNN")
+        for rival in ("flashinfer-bsr", "flashinfer-var", "cudnn-bsa", "flex-flash"):
+            if (shape, rival) in med:
+                parts.append(f"{med[(shape, rival)] / ideal:.3f}x {rival}")
+        print("; ".join(parts))
+        for (s, kernel), ms in sorted(med.items()):
+            if s == shape and not kernel.startswith("dense"):
+                print(f"  {kernel}: {ms:.2f} ms, {ideal / ms:.1%} of the ideal")
+
+
+def parse_args(argv=None) -> argparse.Namespace:
+    ap = argparse.ArgumentParser(prog="python -m bench.attention_report",
+                                 description="Rotation-cycle medians, issue 12's goals and the ceilings, from the "
+                                             "JSON lines of one attention_bench run.")
+    ap.add_argument("jsonl", help="the run's --json-out file")
+    return ap.parse_args(argv)
+
+
+def main(argv=None) -> None:
+    args = parse_args(argv)
+    try:
+        with open(args.jsonl, encoding="utf-8") as f:
+            records = [json.loads(line) for line in f if line.strip()]
+    except (OSError, json.JSONDecodeError) as e:
+        print(f"{args.jsonl}: not readable as JSON lines: {e}", file=sys.stderr)
+        sys.exit(2)
+    print_cycle_medians(records)
+    print_goals_fa4(records)
+    print_ceilings(records)
+
+
+if __name__ == "__main__":
+    main()

@@ -109,6 +109,30 @@ def test_patterns_all_times_each_rotation_pattern_and_prints_the_cycle_median(tm
     assert "dense-cudnn" not in printed.getvalue()
 
 
+def test_the_ceiling_is_each_patterns_attended_pairs_at_dense_fa4s_rate(tmp_path):
+    """The ideal of a rotation cycle is dense FA4's call times the median frame density; every ratio's cap follows
+    from it, and the report reprints all of it from a run's JSON lines."""
+    dens = {"6x@p0": 0.5, "6x@p1": 0.25, "6x@p2": 0.25}
+    records = [{"shape": "6x@p0", "kernel": "dense-fa4", "status": "ok", "ms_median": 100.0, "frame_density": 0.5},
+               {"shape": "6x@p0", "kernel": "dense-cudnn", "status": "ok", "ms_median": 120.0, "frame_density": 0.5}]
+    for case, d in dens.items():
+        records.append({"shape": case, "kernel": "split-lse", "status": "ok", "ms_median": 120 * d, "frame_density": d})
+        records.append({"shape": case, "kernel": "flashinfer-bsr", "status": "ok", "ms_median": 160 * d,
+                        "frame_density": d})
+    run = tmp_path / "run.jsonl"
+    run.write_text("".join(json.dumps(r) + "\n" for r in records))
+    result = subprocess.run([sys.executable, "-m", "bench.attention_report", str(run)], cwd=WORKER,
+                            capture_output=True, text=True, timeout=120)
+    assert result.returncode == 0, result.stderr
+    # ideal = 100 ms x median density 0.25 = 25 ms: 4x dense FA4, 4.8x dense cuDNN, FlashInfer's 40 ms 1.6x
+    assert "6x: ideal 25.00 ms = 4.00x dense FA4 (100.00 ms); 4.80x dense cuDNN; 1.600x flashinfer-bsr" in result.stdout
+    assert "  split-lse: 30.00 ms, 83.3% of the ideal" in result.stdout
+    assert "6x: best split-lse 30.00 ms = 4.00x dense cuDNN (120.00 ms)" in result.stdout
+    bad = subprocess.run([sys.executable, "-m", "bench.attention_report", str(tmp_path / "none.jsonl")], cwd=WORKER,
+                         capture_output=True, text=True, timeout=120)
+    assert bad.returncode == 2 and "none.jsonl: not readable as JSON lines" in bad.stderr
+
+
 def test_a_shape_without_a_plan_is_refused_not_derived(tmp_path):
     result = run_bench("--device", "cpu", "--tokens-per-frame", "8", "--shapes", "2x", "--kernels", "gather",
                        "--quick", "--plan-dir", str(tmp_path))
