@@ -40,6 +40,7 @@ from .attention_report import (  # noqa: F401
     print_cycle_medians,
     print_goals,
     print_goals_fa4,
+    print_report,
     print_tables,
 )
 from .attention_rows import (  # noqa: F401  (tests reach these through this module)
@@ -356,11 +357,7 @@ def main(argv=None) -> int:
             emit(record)
     sink.close()
     if not args.child:
-        print_tables(records, list(shapes))
-        print_goals(records, list(shapes))
-        print_cycle_medians(records)
-        print_goals_fa4(records)
-        print_ceilings(records)
+        print_report(records, list(shapes))
         print(f"\nbench wall time {time.monotonic() - started:.0f} s")
         if lost:
             print(f"CUDA context lost after {lost}: later kernels not run; rerun them with --kernels")

@@ -163,6 +163,15 @@ def print_ceilings(records) -> None:
                 print(f"  {kernel}: {ms:.2f} ms, {ideal / ms:.1%} of the ideal")
 
 
+def print_report(records, shapes) -> None:
+    """Everything printed at the end of a bench run: per-shape tables, both issues' goals, cycle medians, ceilings."""
+    print_tables(records, shapes)
+    print_goals(records, shapes)
+    print_cycle_medians(records)
+    print_goals_fa4(records)
+    print_ceilings(records)
+
+
 def parse_args(argv=None) -> argparse.Namespace:
     ap = argparse.ArgumentParser(prog="python -m bench.attention_report",
                                  description="Rotation-cycle medians, issue 12's goals and the ceilings, from the "
